@@ -1,0 +1,23 @@
+// Bundles the extension client, the language server and the CLI with esbuild.
+import { build } from 'esbuild';
+import { chmodSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: process.argv.includes('--minify'),
+  logLevel: 'warning',
+  loader: { '.json': 'json' },
+};
+await Promise.all([
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['server/src/index/worker.ts'], outfile: 'dist/indexWorker.js' }),
+]);
+chmodSync('dist/cli.js', 0o755);
+if (watch) console.log('watch mode is not supported; run npm run build again');
