@@ -18,6 +18,15 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['server/src/index/worker.ts'], outfile: 'dist/indexWorker.js' }),
+  // Tests are TypeScript beside the code they test (server/src/**/*.test.ts) and under test/;
+  // each is bundled to out/ keeping its path, and run with node's built-in runner.
+  build({
+    ...common,
+    entryPoints: ['server/src/**/*.test.ts', 'test/**/*.test.ts'],
+    outdir: 'out',
+    outbase: '.',
+    external: ['vscode', 'fast-check'],
+  }),
 ]);
 chmodSync('dist/cli.js', 0o755);
 if (watch) console.log('watch mode is not supported; run npm run build again');
