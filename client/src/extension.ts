@@ -1,0 +1,61 @@
+// VS Code glue only: start the language server, give corpus .txt files the news-article language.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+export const LANGUAGE_ID = 'news-article';
+let client: LanguageClient | undefined;
+
+/** True when a plain-text document lies under one of the `corpusCurator.include` globs. */
+function isCorpusFile(doc: vscode.TextDocument): boolean {
+  if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'vscode-remote' && doc.uri.scheme !== 'untitled') return false;
+  if (!doc.uri.path.toLowerCase().endsWith('.txt')) return false;
+  const globs = vscode.workspace.getConfiguration('corpusCurator').get<string[]>('include') ?? [];
+  return globs.some((pattern) => vscode.languages.match({ pattern }, doc) > 0);
+}
+
+async function adopt(doc: vscode.TextDocument): Promise<void> {
+  if (doc.languageId === 'plaintext' && isCorpusFile(doc)) {
+    await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+  }
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<LanguageClient> {
+  const output = vscode.window.createOutputChannel('Corpus Curator', { log: true });
+  context.subscriptions.push(output);
+
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE_ID }],
+    synchronize: { configurationSection: 'corpusCurator' },
+    outputChannel: output,
+    traceOutputChannel: output,
+    initializationOptions: { storagePath: context.globalStorageUri.fsPath },
+  };
+  client = new LanguageClient('corpusCurator', 'Corpus Curator', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument((doc) => void adopt(doc)),
+    vscode.commands.registerCommand('corpusCurator.treatAsNewsArticle', async (uri?: vscode.Uri) => {
+      const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!doc) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a text file first.'));
+        return;
+      }
+      await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+    }),
+  );
+  for (const doc of vscode.workspace.textDocuments) await adopt(doc);
+
+  await client.start();
+  context.subscriptions.push(client);
+  return client;
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

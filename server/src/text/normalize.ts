@@ -1,0 +1,62 @@
+// Text normalization shared by the parser and the rules. Pure functions, no I/O.
+
+/** Characters that render as (or like) a space: NBSP, the Unicode spaces, narrow NBSP, ideographic space. */
+export const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+/** Characters that render as nothing: zero-width space/joiners, word joiner, BOM in the middle of text. */
+export const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/** A line that holds nothing visible: empty, spaces, tabs, NBSP, zero-width characters. */
+export function isBlank(line: string): boolean {
+  return /^[\s\u00A0\u1680\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF]*$/.test(line);
+}
+
+/** NFC, NBSP and other spaces as plain space, zero-width removed, whitespace folded, trimmed. */
+export function fold(text: string): string {
+  return text.normalize('NFC').replace(ZERO_WIDTH, '').replace(SPACE_LIKE, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** fold() and lower case: the key two blocks are compared by for exact duplicates. */
+export function foldKey(text: string): string {
+  return fold(text).toLocaleLowerCase('vi');
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’./][\p{L}\p{M}\p{N}]+)*/gu;
+
+/** The words of a text (letters, marks and digits; inner hyphens, slashes and dots kept). */
+export function words(text: string): string[] {
+  return text.normalize('NFC').match(WORD) ?? [];
+}
+
+/** Lower-cased words, for similarity. */
+export function tokens(text: string): string[] {
+  return words(text).map((w) => w.toLocaleLowerCase('vi'));
+}
+
+/** Is every cased letter upper case (and there is at least one letter)? */
+export function isAllCaps(text: string): boolean {
+  const letters = text.match(/\p{L}/gu);
+  if (!letters || letters.length < 2) return false;
+  return text === text.toLocaleUpperCase('vi') && text !== text.toLocaleLowerCase('vi');
+}
+
+/** Does every word start with a capital letter (a name such as "Lê Toàn")? */
+export function isTitleCase(text: string): boolean {
+  const ws = words(text);
+  return ws.length > 0 && ws.every((w) => /^\p{Lu}/u.test(w));
+}
+
+/** Strip a 1-2 character fragment left after final punctuation (`…”. r`) before looking at the end. */
+function trimStray(text: string): string {
+  return text.replace(/([.!?…”"»)])\s+[^\s]{1,2}$/u, '$1');
+}
+
+/** Does the text end like a sentence (., !, ?, …, ;, possibly followed by closing quotes/brackets)? */
+export function endsSentence(text: string): boolean {
+  const t = trimStray(fold(text));
+  return /[.!?…;](?:[”"’'»)\]]|\s)*$/u.test(t);
+}
+
+/** Does the text end with a closing quote (a quotation that may lack its final period)? */
+export function endsWithQuote(text: string): boolean {
+  return /[”"»]$/u.test(fold(text));
+}
