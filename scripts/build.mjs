@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -17,7 +17,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...common, entryPoints: ['server/src/index/worker.ts'], outfile: 'dist/indexWorker.js' }),
+  existsSync('server/src/index/worker.ts') &&
+    build({ ...common, entryPoints: ['server/src/index/worker.ts'], outfile: 'dist/indexWorker.js' }),
   // Tests are TypeScript beside the code they test (server/src/**/*.test.ts) and under test/;
   // each is bundled to out/ keeping its path, and run with node's built-in runner.
   build({
