@@ -1,0 +1,52 @@
+// Offsets for the edits rules make. Removing a block takes its line break and the blank lines it
+// leaves behind, so that "A\n\nB\n\nC" without B reads "A\n\nC".
+import type { Article, LineInfo } from '../model/types';
+import { isBlank } from '../text/normalize';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** The text of lines [startLine, endLine] without the final EOL. */
+export function linesRange(a: Article, startLine: number, endLine: number): Range {
+  return { start: a.lines[startLine].start, end: a.lines[endLine].end };
+}
+
+/**
+ * The range that removing lines [startLine, endLine] deletes: the lines, their line break, and the
+ * blank lines after them up to the next content line. At the end of the text, the line breaks and
+ * blank lines before the block go instead (so no blank tail is left behind).
+ */
+export function blockRemovalRange(a: Article, startLine: number, endLine: number): Range {
+  const lines: LineInfo[] = a.lines;
+  let next = endLine + 1;
+  while (next < lines.length && isBlank(lines[next].text)) next++;
+  if (next < lines.length) return { start: lines[startLine].start, end: lines[next].start };
+  // the block is the last content: remove from the end of the previous content line
+  let prev = startLine - 1;
+  while (prev >= 0 && isBlank(lines[prev].text)) prev--;
+  const start = prev >= 0 ? lines[prev].end : lines[startLine].start;
+  // keep a final line break if the file had one
+  const last = lines[lines.length - 1];
+  const finalEol = lines.length >= 2 && last.text === '' ? lines[lines.length - 2].eol : '';
+  const end = finalEol ? lines[lines.length - 2].end : a.text.length;
+  return { start, end: Math.max(end, lines[endLine].end) };
+}
+
+/** 0-based line of an offset (binary search over line starts). */
+export function lineOf(a: Article, offset: number): number {
+  let lo = 0, hi = a.lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Line and UTF-16 column of an offset in Article.text. */
+export function positionAt(a: Article, offset: number): { line: number; character: number } {
+  const line = lineOf(a, offset);
+  return { line, character: Math.min(offset, a.lines[line].end + a.lines[line].eol.length) - a.lines[line].start };
+}

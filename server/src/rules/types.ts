@@ -1,0 +1,98 @@
+// What a rule is, and what it finds. Rules are pure: an Article (and maybe a corpus view) in,
+// findings out. Offsets are UTF-16 code units into Article.text (the text without its BOM).
+import type { Article } from '../model/types';
+import type { Knowledge } from '../model/knowledge';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+/** Replace text[start, end) with newText. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  /** Shown in the quick-fix menu, e.g. "Remove the PHP dump". */
+  title: string;
+  /** Non-overlapping edits, each inside the finding's [start, end). */
+  edits: TextEdit[];
+  /** Before applying the edits, write this JSON file beside the article (path relative to the article's folder). */
+  sidecar?: { fileName: string; json: unknown };
+  /** False for a fix that fix-all must not apply on its own (e.g. one that needs a choice). Default true. */
+  safeForFixAll?: boolean;
+}
+
+export interface RelatedLocation {
+  message: string;
+  start: number;
+  end: number;
+  /** Another file of the corpus (absolute path); absent means this article. */
+  file?: string;
+  /** For another file: 0-based line range, as offsets there are not known to this article. */
+  line?: number;
+  endLine?: number;
+}
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: string;
+  /** The flagged range: [start, end). A fix changes nothing outside it. */
+  start: number;
+  end: number;
+  related?: RelatedLocation[];
+  /** The first fix is the preferred one: the one fix-all applies. */
+  fixes: Fix[];
+  /** Identifies this finding for ignores: a hash of the flagged text (set by the engine). */
+  hash?: string;
+}
+
+/** What a rule may know about the rest of the corpus (fed by the corpus index). */
+export interface CorpusView {
+  /** Files (other than this one) whose article is the same as this one, exactly or nearly. */
+  duplicatesOf(file: string): Array<{ file: string; similarity: number; exact: boolean }>;
+  /** How many files of the corpus contain a block with this folded key, and a few of them. */
+  blockFrequency(key: string): { count: number; files: string[] };
+  /** Number of files in the corpus. */
+  size(): number;
+}
+
+export interface RuleOptions {
+  /** `corpusCurator.toneStyle`: 'new' (hòa, thúy) or 'old' (hoà, thuý). */
+  toneStyle: 'new' | 'old';
+  /** learned-boilerplate: a block recurring in at least this many files… */
+  learnedBoilerplateMinFiles: number;
+  /** …and in at least this share of the corpus. */
+  learnedBoilerplateMinShare: number;
+  /** near-duplicate-paragraph threshold (shingle Jaccard or containment). */
+  nearDuplicateThreshold: number;
+}
+
+export const DEFAULT_RULE_OPTIONS: RuleOptions = {
+  toneStyle: 'new',
+  learnedBoilerplateMinFiles: 3,
+  learnedBoilerplateMinShare: 0.05,
+  nearDuplicateThreshold: 0.8,
+};
+
+export interface RuleContext {
+  article: Article;
+  knowledge: Knowledge;
+  options: RuleOptions;
+  /** Absolute path of the article, when known (the CLI and the server know it). */
+  file?: string;
+  corpus?: CorpusView;
+}
+
+export interface Rule {
+  /** Stable code, also the diagnostic code: `php-dump`, `duplicate-paragraph`, … */
+  code: string;
+  defaultSeverity: Severity;
+  /** One sentence, shown in hovers and docs. */
+  description: string;
+  /** Needs the corpus index (duplicate-article, learned-boilerplate). */
+  corpus?: boolean;
+  check(ctx: RuleContext): Finding[];
+}
