@@ -1,0 +1,90 @@
+// The engine: text -> article -> rules -> findings. Shared by the language server and the CLI.
+import { parseArticle } from '../model/article';
+import { defaultKnowledge, loadKnowledge, type Knowledge } from '../model/knowledge';
+import type { Article } from '../model/types';
+import type { CorpusView, Finding, Rule } from '../rules/types';
+import { RULES } from '../rules/registry';
+import { foldKey } from '../text/normalize';
+import { hash32 } from '../text/similarity';
+import { DEFAULT_CONFIG, relativeKey, type Config } from './config';
+
+export interface AnalyzeOptions {
+  file?: string;
+  config?: Config;
+  corpus?: CorpusView;
+  /** Run only these rules (e.g. for "Fix all <code> in this file"). */
+  only?: ReadonlySet<string>;
+}
+
+export interface Analysis {
+  article: Article;
+  findings: Finding[];
+  /** Findings hidden by the project file's ignore list. */
+  ignored: number;
+}
+
+const knowledgeCache = new Map<string, Knowledge>();
+export function knowledgeFor(config: Config): Knowledge {
+  if (config.boilerplate.length === 0) return defaultKnowledge;
+  const key = config.boilerplate.join('\u0000');
+  let k = knowledgeCache.get(key);
+  if (!k) {
+    if (knowledgeCache.size > 8) knowledgeCache.clear();
+    k = loadKnowledge({ boilerplate: config.boilerplate });
+    knowledgeCache.set(key, k);
+  }
+  return k;
+}
+
+/** A stable hash of the flagged text, used to key ignored findings so they survive edits elsewhere. */
+export function findingHash(article: Article, f: Finding): string {
+  return hash32(`${f.code}\u0000${foldKey(article.text.slice(f.start, f.end))}`).toString(16).padStart(8, '0');
+}
+
+export function ruleByCode(code: string): Rule | undefined {
+  return RULES.find((r) => r.code === code);
+}
+
+export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Analysis {
+  const config = opts.config ?? DEFAULT_CONFIG;
+  const knowledge = knowledgeFor(config);
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    if (opts.only && !opts.only.has(rule.code)) continue;
+    if (rule.corpus && !opts.corpus) continue;
+    const setting = config.rules[rule.code];
+    if (setting === 'off') continue;
+    let found: Finding[];
+    try {
+      found = rule.check({ article, knowledge, options: config.options, file: opts.file, corpus: opts.corpus });
+    } catch (e) {
+      // a broken rule must not take the others down; report it as a finding on the first line
+      found = [{
+        code: rule.code, severity: 'error', start: 0, end: 0, fixes: [],
+        message: `internal error in rule ${rule.code}: ${(e as Error).message}`,
+      }];
+    }
+    for (const f of found) {
+      // a configured severity applies to the rule's regular findings; style findings that the rule
+      // itself marks below its default (information/hint) keep their own level unless turned up
+      if (setting && (f.severity === rule.defaultSeverity || setting === 'error')) f.severity = setting;
+      findings.push(f);
+    }
+  }
+  const fileKey = relativeKey(config.root, opts.file);
+  const ignoreSet = new Set(config.ignore.filter((i) => i.file === fileKey).map((i) => `${i.code}:${i.hash}`));
+  let ignored = 0;
+  const kept: Finding[] = [];
+  for (const f of findings) {
+    f.hash = findingHash(article, f);
+    if (ignoreSet.has(`${f.code}:${f.hash}`)) ignored++;
+    else kept.push(f);
+  }
+  kept.sort((a, b) => a.start - b.start || b.end - a.end || a.code.localeCompare(b.code));
+  return { article, findings: kept, ignored };
+}
+
+export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
+  const config = opts.config ?? DEFAULT_CONFIG;
+  return analyzeArticle(parseArticle(text, knowledgeFor(config)), opts);
+}
