@@ -69,12 +69,14 @@ export const defaultKnowledge: Knowledge = loadKnowledge();
 
 /** A line of punctuation and symbols only (`.`, `...`, `*`, `|`, `--`), no letters or digits. */
 export function isLonePunctuation(text: string): boolean {
+  if (text.length > 200) return false;
   const f = fold(text);
   return f.length > 0 && f.length <= 12 && !/[\p{L}\p{N}]/u.test(f);
 }
 
 /** Which kind of site chrome a line is, or null. `key` is phraseKey(line). */
 export function boilerplateCategory(k: Knowledge, line: string): BoilerplateCategory | null {
+  if (line.length > 800) return null; // chrome is short; prose this long is never a widget
   if (isLonePunctuation(line)) return 'punct';
   const key = phraseKey(line);
   if (key.length > 400) return null;
