@@ -1,0 +1,254 @@
+// Tests for the php-dump rule: findings on dump blocks, removal and sidecar fixes, seeds against the gold.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseArticle } from '../model/article';
+import { defaultKnowledge } from '../model/knowledge';
+import type { Article } from '../model/types';
+import { lineOf } from './ranges';
+import { rule, sidecarJson, sidecarName } from './php-dump';
+import { DEFAULT_RULE_OPTIONS, type Finding, type TextEdit } from './types';
+
+// ---- helpers (seeds, gold, applying edits) ---------------------------------------------------
+
+interface Gold {
+  file: string;
+  blocks: Array<{ kind: string; startLine: number; endLine: number }>;
+  defects: Array<{ code: string; lines: [number, number]; optional?: boolean }>;
+}
+
+function loadSeeds(): Array<{ gold: Gold; text: string }> {
+  const dir = path.join('test', 'fixtures', 'gold');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.gold.json')).sort().map((f) => {
+    const gold = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Gold;
+    return { gold, text: readFileSync(path.join('seeds', gold.file), 'utf8') };
+  });
+}
+
+function run(text: string, file?: string): { article: Article; findings: Finding[] } {
+  const article = parseArticle(text);
+  return { article, findings: rule.check({ article, knowledge: defaultKnowledge, options: DEFAULT_RULE_OPTIONS, file }) };
+}
+
+function apply(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    assert.ok(e.start >= pos && e.end >= e.start && e.end <= text.length, 'edits overlap or leave the text');
+    out += text.slice(pos, e.start) + e.newText;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}
+
+/** The safety property: every edit of every fix inside the finding's range, no overlaps. */
+function assertSafe(a: Article, fs: readonly Finding[]): void {
+  for (const f of fs) {
+    assert.ok(f.start >= 0 && f.start <= f.end && f.end <= a.text.length, `bad range ${f.start}-${f.end}`);
+    for (const fix of f.fixes) {
+      assert.ok(fix.title.length > 0);
+      for (const e of fix.edits) assert.ok(e.start >= f.start && e.end <= f.end, `${fix.title}: edit outside the finding`);
+      apply(a.text, fix.edits);
+    }
+  }
+}
+
+/**
+ * 1-based lines a finding covers, as a reader sees them: a range that starts in a line's EOL begins
+ * on the next line; one that ends at a line start ends on the line before.
+ */
+function displayLines(a: Article, f: Finding): [number, number] {
+  let s = lineOf(a, f.start);
+  if (f.end > f.start && f.start >= a.lines[s].end && s + 1 < a.lines.length) s++;
+  const e = Math.max(s, lineOf(a, Math.max(f.start, f.end - 1)));
+  return [s + 1, e + 1];
+}
+
+const JUNK = new Set(['boilerplate', 'related', 'php-dump', 'blank']);
+
+/** Findings of the rule that overlap a block the gold calls clean (and no defect of this code there). */
+function onCleanBlocks(gold: Gold, a: Article, fs: readonly Finding[]): string[] {
+  const bad: string[] = [];
+  for (const f of fs) {
+    if (f.severity !== 'warning' && f.severity !== 'error') continue;
+    const [s, e] = displayLines(a, f);
+    for (const b of gold.blocks) {
+      if (JUNK.has(b.kind) || b.endLine < s || b.startLine > e) continue;
+      const explained = gold.defects.some((d) => d.code === f.code && d.lines[0] <= e && d.lines[1] >= s);
+      if (!explained) bad.push(`${gold.file}:${s}-${e} on clean ${b.kind} ${b.startLine}: ${f.message}`);
+    }
+  }
+  return bad;
+}
+
+const seeds = loadSeeds();
+
+// ---- unit tests ------------------------------------------------------------------------------
+
+const PRINT_R = [
+  'Array',
+  '(',
+  '    [0] => Array',
+  '        (',
+  '            [news_id] => 1',
+  '            [news_title] => Tin một',
+  '        )',
+  '',
+  '    [1] => Array',
+  '        (',
+  '            [news_id] => 2',
+  '            [news_title] => Tin hai',
+  '        )',
+  '',
+  ')',
+].join('\n');
+
+const HEAD = 'Tiêu đề của bài báo\n\nĐoạn văn thứ nhất của bài báo, đủ dài để là một đoạn văn bình thường.\n\n';
+const TAIL = '\n\nĐoạn văn cuối cùng của bài báo cũng là một đoạn văn bình thường.\n';
+
+test('flags a print_r dump with format and record count; fix 1 removes it and its blank lines', () => {
+  const text = HEAD + PRINT_R + TAIL;
+  const { article, findings } = run(text, '/corpus/a/123_abc.txt');
+  assert.equal(findings.length, 1);
+  const f = findings[0];
+  assert.equal(f.code, 'php-dump');
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message, /print_r/);
+  assert.match(f.message, /\b2 records\b/);
+  assert.equal(f.fixes[0].title, 'Remove PHP dump');
+  assert.notEqual(f.fixes[0].safeForFixAll, false);
+  assertSafe(article, findings);
+  assert.equal(apply(text, f.fixes[0].edits), HEAD + TAIL.replace(/^\n\n/, ''));
+});
+
+test('fix 2 extracts the dump to <name>.meta.json with the parsed value and is not for fix-all', () => {
+  const text = HEAD + PRINT_R + TAIL;
+  const { findings } = run(text, '/corpus/a/123_abc.txt');
+  const fix = findings[0].fixes[1];
+  assert.equal(fix.title, 'Extract to sidecar');
+  assert.equal(fix.safeForFixAll, false);
+  assert.deepEqual(fix.edits, findings[0].fixes[0].edits);
+  assert.ok(fix.sidecar);
+  assert.equal(fix.sidecar.fileName, '123_abc.meta.json');
+  assert.deepEqual(fix.sidecar.json, {
+    source: '123_abc.txt',
+    dumps: [{
+      format: 'print_r', startLine: 5, endLine: 19, truncated: false,
+      value: [{ news_id: '1', news_title: 'Tin một' }, { news_id: '2', news_title: 'Tin hai' }],
+    }],
+  });
+  // the sidecar is plain JSON
+  assert.deepEqual(JSON.parse(JSON.stringify(fix.sidecar.json)), fix.sidecar.json);
+});
+
+test('each dump gets its own finding and its own sidecar record', () => {
+  const text = HEAD + PRINT_R + '\n' + PRINT_R + TAIL;
+  const { article, findings } = run(text, 'x.txt');
+  assert.equal(findings.length, 2);
+  const lines = findings.map((f) => (f.fixes[1].sidecar!.json as { dumps: Array<{ startLine: number }> }).dumps[0].startLine);
+  assert.deepEqual(lines, [5, 20]);
+  assertSafe(article, findings);
+  // both removals together leave the prose only
+  assert.equal(apply(text, findings.flatMap((f) => f.fixes[0].edits)), HEAD + TAIL.replace(/^\n\n/, ''));
+});
+
+test('var_dump scalars become JSON numbers, booleans and null in the sidecar', () => {
+  const dump = 'array(3) {\n  ["id"]=>\n  int(42)\n  ["ok"]=>\n  bool(true)\n  ["x"]=>\n  NULL\n}';
+  const { findings } = run(HEAD + dump + TAIL);
+  assert.equal(findings.length, 1);
+  assert.match(findings[0].message, /var_dump/);
+  assert.match(findings[0].message, /1 record\b/);
+  const json = findings[0].fixes[1].sidecar!.json as { dumps: Array<{ value: unknown; format: string }> };
+  assert.equal(json.dumps[0].format, 'var_dump');
+  assert.deepEqual(json.dumps[0].value, { id: 42, ok: true, x: null });
+});
+
+test('sidecar names: base name without .txt, any path separator, article.meta.json when unknown', () => {
+  assert.equal(sidecarName('/a/b/000_f49.txt'), '000_f49.meta.json');
+  assert.equal(sidecarName('C:\\corpus\\x\\Bai.TXT'), 'Bai.meta.json');
+  assert.equal(sidecarName('relative.txt'), 'relative.meta.json');
+  assert.equal(sidecarName('notes.md'), 'notes.md.meta.json');
+  assert.equal(sidecarName(undefined), 'article.meta.json');
+  assert.equal(sidecarName(''), 'article.meta.json');
+  assert.equal(sidecarName('/dir/'), 'article.meta.json');
+  const { findings } = run(HEAD + PRINT_R + TAIL);
+  assert.equal(findings[0].fixes[1].sidecar!.fileName, 'article.meta.json');
+  const { article } = run(HEAD + PRINT_R + TAIL);
+  const dump = article.blocks.find((b) => b.kind === 'php-dump')!.dump!;
+  assert.equal(sidecarJson(undefined, dump).source, 'article.txt');
+});
+
+test('a dump at the very end takes the blank lines before it, keeping the final line break', () => {
+  const text = HEAD + PRINT_R + '\n';
+  const { article, findings } = run(text);
+  assert.equal(findings.length, 1);
+  assertSafe(article, findings);
+  assert.equal(apply(text, findings[0].fixes[0].edits), HEAD.replace(/\n\n$/, '\n'));
+});
+
+test('CRLF text: the range and the edit stay inside the text and remove the dump cleanly', () => {
+  const text = (HEAD + PRINT_R + TAIL).replace(/\n/g, '\r\n');
+  const { article, findings } = run(text);
+  assert.equal(findings.length, 1);
+  assertSafe(article, findings);
+  assert.equal(apply(text, findings[0].fixes[0].edits), (HEAD + TAIL.replace(/^\n\n/, '')).replace(/\n/g, '\r\n'));
+});
+
+test('no findings on prose, on text that mentions Array or =>, and on odd input', () => {
+  for (const t of ['', '\n\n', '   ', HEAD + TAIL, 'Array\nvăn bản => không phải dump.\n', '\u0000\ud800\r\n', '\ufeff']) {
+    const { article, findings } = run(t);
+    assert.deepEqual(findings, [], JSON.stringify(t));
+    assertSafe(article, findings);
+  }
+});
+
+test('a truncated dump says so', () => {
+  const cut = PRINT_R.split('\n').slice(0, 8).join('\n');
+  const { findings } = run(HEAD + cut + TAIL);
+  assert.equal(findings.length, 1);
+  assert.match(findings[0].message, /truncated/);
+  assert.equal((findings[0].fixes[1].sidecar!.json as { dumps: Array<{ truncated: boolean }> }).dumps[0].truncated, true);
+});
+
+test('fast on a large article with many dumps', () => {
+  const text = HEAD + Array.from({ length: 500 }, () => PRINT_R).join('\n\nMột đoạn văn chen giữa.\n\n') + TAIL;
+  const { article } = run(text);
+  const t0 = performance.now();
+  const findings = rule.check({ article, knowledge: defaultKnowledge, options: DEFAULT_RULE_OPTIONS, file: 'big.txt' });
+  const ms = performance.now() - t0;
+  assert.equal(findings.length, 500);
+  assert.ok(ms < 2000, `took ${ms} ms`);
+});
+
+// ---- seeds -----------------------------------------------------------------------------------
+
+test('seeds: the gold php-dump defects are found, nothing lands on a clean block', () => {
+  assert.equal(seeds.length, 5);
+  for (const { gold, text } of seeds) {
+    const { article, findings } = run(text, path.join('seeds', gold.file));
+    assertSafe(article, findings);
+    assert.deepEqual(onCleanBlocks(gold, article, findings), []);
+    for (const d of gold.defects.filter((x) => x.code === 'php-dump' && !x.optional)) {
+      assert.ok(findings.some((f) => {
+        const [s, e] = displayLines(article, f);
+        return s === d.lines[0] && e >= d.lines[1];
+      }), `${gold.file}: php-dump ${d.lines.join('-')} not found`);
+    }
+    const expected = gold.defects.filter((x) => x.code === 'php-dump').length;
+    assert.equal(findings.length, expected, gold.file);
+  }
+  const s0 = seeds.find((s) => s.gold.file.startsWith('000_'))!;
+  const { findings } = run(s0.text, '/c/seeds/000_f4915662ab95302d.txt');
+  assert.match(findings[0].message, /print_r dump .*8 records/);
+  assert.match(findings[1].message, /3 records/);
+  assert.equal(findings[0].fixes[1].sidecar!.fileName, '000_f4915662ab95302d.meta.json');
+  const j = findings[0].fixes[1].sidecar!.json as { source: string; dumps: Array<{ startLine: number; endLine: number; value: Array<Record<string, unknown>> }> };
+  assert.equal(j.source, '000_f4915662ab95302d.txt');
+  assert.equal(j.dumps[0].startLine, 54);
+  assert.equal(j.dumps[0].endLine, 160);
+  assert.equal(j.dumps[0].value.length, 8);
+  assert.equal(j.dumps[0].value[0].news_id, '263820');
+});

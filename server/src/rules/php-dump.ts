@@ -1,0 +1,82 @@
+// php-dump: PHP debug output (print_r / var_dump / var_export) pasted into an article.
+// Fixes: remove the dump, or remove it and keep its parsed records in a JSON sidecar file.
+import type { Block, PhpDump } from '../model/types';
+import { dumpRecords, dumpToJson } from '../model/phpdump';
+import { blockRemovalRange } from './ranges';
+import type { Finding, Fix, Rule, RuleContext } from './types';
+
+/** The article's file name (last path segment), or null when the file is unknown. */
+function baseName(file: string | undefined): string | null {
+  if (!file) return null;
+  const parts = file.split(/[\\/]/);
+  const last = parts[parts.length - 1];
+  return last ? last : null;
+}
+
+/** `<base name without .txt>.meta.json`, or `article.meta.json` when the file is unknown. */
+export function sidecarName(file: string | undefined): string {
+  const b = baseName(file);
+  if (!b) return 'article.meta.json';
+  const stem = b.replace(/\.txt$/i, '');
+  return `${stem || 'article'}.meta.json`;
+}
+
+/** The sidecar object for one dump: `{ source, dumps: [{ format, startLine, endLine, truncated, value }] }` (lines 1-based). */
+export function sidecarJson(file: string | undefined, dump: PhpDump): { source: string; dumps: unknown[] } {
+  return {
+    source: baseName(file) ?? 'article.txt',
+    dumps: [{
+      format: dump.format,
+      startLine: dump.startLine + 1,
+      endLine: dump.endLine + 1,
+      truncated: dump.truncated,
+      value: dumpToJson(dump.root),
+    }],
+  };
+}
+
+function clip(s: string, max = 40): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
+}
+
+function message(block: Block, dump: PhpDump | undefined): string {
+  const lines = block.endLine - block.startLine + 1;
+  const span = `${lines} ${lines === 1 ? 'line' : 'lines'}`;
+  if (!dump) return `PHP debug output pasted into the article (${span})`;
+  const records = dumpRecords(dump);
+  const n = records.length;
+  const first = records.find((r) => r.title !== undefined)?.title;
+  const parts = [`PHP ${dump.format} dump pasted into the article: ${n} ${n === 1 ? 'record' : 'records'}, ${span}`];
+  if (dump.truncated) parts.push('(truncated)');
+  let m = parts.join(' ');
+  if (first) m += `, e.g. “${clip(first)}”`;
+  return m;
+}
+
+export const rule: Rule = {
+  code: 'php-dump',
+  defaultSeverity: 'warning',
+  description: 'PHP debug output (print_r, var_dump, var_export) pasted into the article text.',
+  check(ctx: RuleContext): Finding[] {
+    const a = ctx.article;
+    const out: Finding[] = [];
+    for (const b of a.blocks) {
+      if (b.kind !== 'php-dump') continue;
+      if (b.startLine < 0 || b.endLine >= a.lines.length || b.endLine < b.startLine) continue;
+      const r = blockRemovalRange(a, b.startLine, b.endLine);
+      const edit = { start: r.start, end: r.end, newText: '' };
+      const fixes: Fix[] = [{ title: 'Remove PHP dump', edits: [edit] }];
+      if (b.dump) {
+        fixes.push({
+          title: 'Extract to sidecar',
+          edits: [{ ...edit }],
+          sidecar: { fileName: sidecarName(ctx.file), json: sidecarJson(ctx.file, b.dump) },
+          safeForFixAll: false,
+        });
+      }
+      out.push({ code: 'php-dump', severity: 'warning', message: message(b, b.dump), start: r.start, end: r.end, fixes });
+    }
+    return out;
+  },
+};

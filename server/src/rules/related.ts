@@ -1,0 +1,41 @@
+// related: a list of related-article teasers after the article body. Fix: remove the whole list.
+import { isBlank } from '../text/normalize';
+import { blockRemovalRange } from './ranges';
+import type { Finding, Rule, RuleContext } from './types';
+
+function clip(s: string, max = 48): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
+}
+
+export const rule: Rule = {
+  code: 'related',
+  defaultSeverity: 'warning',
+  description: 'Related-article teasers and "see also" links scraped along with the article.',
+  check(ctx: RuleContext): Finding[] {
+    const a = ctx.article;
+    const out: Finding[] = [];
+    for (const b of a.blocks) {
+      if (b.kind !== 'related') continue;
+      if (b.startLine < 0 || b.endLine >= a.lines.length || b.endLine < b.startLine) continue;
+      let n = 0;
+      let first = '';
+      for (let i = b.startLine; i <= b.endLine; i++) {
+        const t = a.lines[i].text;
+        if (isBlank(t)) continue;
+        if (n === 0) first = t;
+        n++;
+      }
+      const r = blockRemovalRange(a, b.startLine, b.endLine);
+      out.push({
+        code: 'related',
+        severity: 'warning',
+        message: `Related-article teasers after the article (${n} ${n === 1 ? 'line' : 'lines'}), starting “${clip(first)}”`,
+        start: r.start,
+        end: r.end,
+        fixes: [{ title: 'Remove related-article teasers', edits: [{ start: r.start, end: r.end, newText: '' }] }],
+      });
+    }
+    return out;
+  },
+};
