@@ -1,0 +1,360 @@
+#!/usr/bin/env node
+// Runs the end-to-end suite (out-e2e/suite/index.js) in a real VS Code without downloading one:
+// code-server@4.100.3 (VS Code 1.100.3, installed by scripts/setup-e2e.sh into
+// .vscode-test/code-server/) serves the workbench, Debian's Chromium shows it through
+// playwright-core, and the workbench runs the suite in its Node extension host, exactly as VS Code
+// runs its own browser integration tests. Builds nothing: run `npm run build` (the extension in
+// dist/) and `node scripts/build-e2e.mjs` (the suite in out-e2e/) first.
+//
+// How it works:
+//  - code-server starts on a free 127.0.0.1 port with a fresh user-data-dir and extensions-dir
+//    under .vscode-test/e2e-run/, and a workspace that is a fresh temporary copy of seeds/ (tests
+//    may change files; the repository's seeds/ are never touched).
+//  - Before navigating, the page gets two functions: codeAutomationLog(type, args), to which the
+//    workbench forwards the extension host's console output (printed here on stdout), and
+//    codeAutomationExit(code), which the workbench calls when the suite's run() settles.
+//  - The URL's `payload` holds extensionDevelopmentPath (this repository) and extensionTestsPath.
+//
+// Screenshots (`##screenshot NAME` protocol):
+//  - While the suite runs, a console line `##screenshot NAME` (NAME: letters, digits, - and _)
+//    makes this launcher save docs/screenshots/NAME.png of the page as it is, and then create
+//    `NAME.done` in the directory named by the CORPUS_E2E_SCREENSHOT_ACK_DIR environment variable
+//    of the extension host. The suite's helper `screenshot(name)` (test/e2e/suite/util.ts) logs
+//    the line and waits for that file, so the suite arranges the UI, asks for a shot, and only
+//    then goes on. Shots are taken one at a time, in the order asked.
+//  - When all tests have run, the suite's run() asks for `##screenshot workbench` (the state the
+//    tests left the workbench in, taken while the extension and its language server still run;
+//    after run() settles the extension host shuts down, and views such as the Outline empty).
+//    Only if it did not (e.g. the suite failed to load) does the launcher take workbench.png
+//    itself after the suite has finished.
+//  - A failed run writes its screenshots too: commit docs/screenshots/ from passing runs only.
+//
+// Environment:
+//   E2E_TIMEOUT_MS        overall limit, default 600000 (10 min); on expiry: exit code 124
+//   E2E_SCREENSHOT_DIR    where the PNGs go, default docs/screenshots
+//   E2E_NO_SCREENSHOTS=1  take no screenshots at all
+//   E2E_VERBOSE=1         also print code-server's own log, the workbench's start-up chatter
+//                         and the browser's console errors
+//   E2E_GREP, E2E_TIMEOUT passed on to the suite (see test/e2e/suite/index.ts)
+//   CHROMIUM_PATH         browser binary, default /usr/bin/chromium
+//   CODE_SERVER_BIN       code-server binary, default .vscode-test/code-server/node_modules/.bin/code-server
+// Exit code: the suite's (0 = all passed); 124 on timeout; 2 when something is missing.
+import { spawn } from 'node:child_process';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format, inspect } from 'node:util';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const RUN_DIR = join(ROOT, '.vscode-test', 'e2e-run');
+const CODE_SERVER = process.env.CODE_SERVER_BIN || join(ROOT, '.vscode-test/code-server/node_modules/.bin/code-server');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const TESTS_INDEX = join(ROOT, 'out-e2e/suite/index.js');
+const SCREENSHOT_DIR = resolve(ROOT, process.env.E2E_SCREENSHOT_DIR || 'docs/screenshots');
+const TAKE_SCREENSHOTS = process.env.E2E_NO_SCREENSHOTS !== '1';
+const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS) || 10 * 60_000;
+const VERBOSE = process.env.E2E_VERBOSE === '1';
+const VIEWPORT = { width: 1600, height: 1000 };
+
+const t0 = Date.now();
+const since = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+const info = (msg) => console.log(`[e2e ${since()}] ${msg}`);
+
+function fail(msg, code = 2) {
+  console.error(`[e2e] ERROR: ${msg}`);
+  process.exit(code);
+}
+
+// --- preconditions ---------------------------------------------------------------------------
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+if (!existsSync(CODE_SERVER)) fail(`code-server not found at ${CODE_SERVER}: run \`bash scripts/setup-e2e.sh\``);
+if (!existsSync(CHROMIUM)) fail(`no browser at ${CHROMIUM}: run \`bash scripts/setup-e2e.sh\` (apt-get install chromium)`);
+if (!existsSync(join(ROOT, pkg.main))) fail(`${pkg.main} missing: run \`npm run build\``);
+if (!existsSync(TESTS_INDEX)) fail(`${relative(ROOT, TESTS_INDEX)} missing: run \`node scripts/build-e2e.mjs\``);
+
+// --- fresh directories -----------------------------------------------------------------------
+rmSync(RUN_DIR, { recursive: true, force: true });
+const userDataDir = join(RUN_DIR, 'user-data');
+const extensionsDir = join(RUN_DIR, 'extensions');
+const ackDir = join(RUN_DIR, 'screenshot-acks');
+for (const d of [userDataDir, extensionsDir, ackDir, join(userDataDir, 'User')]) mkdirSync(d, { recursive: true });
+// Quiet, deterministic workbench: no welcome page, tips, update checks or experiments.
+writeFileSync(
+  join(userDataDir, 'User', 'settings.json'),
+  JSON.stringify(
+    {
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'workbench.enableExperiments': false,
+      'workbench.welcomePage.walkthroughs.openOnInstall': false,
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'extensions.ignoreRecommendations': true,
+      'update.mode': 'none',
+      'telemetry.telemetryLevel': 'off',
+      'security.workspace.trust.enabled': false,
+      'chat.commandCenter.enabled': false,
+      'git.enabled': false,
+      // DejaVu Sans Mono, Debian's default monospace font, lacks Vietnamese letters such as ể.
+      'editor.fontFamily': "'Noto Sans Mono', 'Droid Sans Mono', monospace",
+    },
+    null,
+    2,
+  ),
+);
+// The workspace: a temporary copy of seeds/, in a folder named `seeds` so that the extension's
+// default `corpusCurator.include` globs (**/seeds/**/*.txt) match it as they match the original.
+const wsParent = mkdtempSync(join(tmpdir(), 'corpus-e2e-'));
+const workspace = join(wsParent, 'seeds');
+cpSync(join(ROOT, 'seeds'), workspace, { recursive: true });
+const codeServerLog = join(RUN_DIR, 'code-server.log');
+if (TAKE_SCREENSHOTS) mkdirSync(SCREENSHOT_DIR, { recursive: true });
+
+// --- state and clean-up ----------------------------------------------------------------------
+let codeServer;
+let browser;
+const timers = new Set();
+function later(ms, fn) {
+  const t = setTimeout(() => {
+    timers.delete(t);
+    fn();
+  }, ms);
+  timers.add(t);
+  return t;
+}
+const sleep = (ms) => new Promise((r) => later(ms, r));
+
+let cleanedUp = false;
+async function cleanup({ keepWorkspace }) {
+  if (cleanedUp) return;
+  cleanedUp = true;
+  for (const t of timers) clearTimeout(t);
+  timers.clear();
+  if (browser) await browser.close().catch(() => {});
+  await stopCodeServer();
+  if (keepWorkspace) info(`workspace copy kept for inspection: ${workspace}`);
+  else rmSync(wsParent, { recursive: true, force: true });
+}
+
+async function stopCodeServer() {
+  if (!codeServer || codeServer.exitCode !== null || codeServer.signalCode !== null) return;
+  const exited = new Promise((r) => codeServer.once('exit', r));
+  // code-server runs in its own process group (detached): end the group, i.e. its extension
+  // hosts and the language servers they started too.
+  const killGroup = (sig) => {
+    try {
+      process.kill(-codeServer.pid, sig);
+    } catch {
+      /* already gone */
+    }
+  };
+  killGroup('SIGTERM');
+  let hard;
+  const forced = new Promise((r) => {
+    hard = setTimeout(() => {
+      killGroup('SIGKILL');
+      r();
+    }, 5_000);
+  });
+  await Promise.race([exited, forced]);
+  clearTimeout(hard);
+  killGroup('SIGKILL'); // stragglers of the group (e.g. a language server) that ignored SIGTERM
+}
+
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.once(sig, () => {
+    info(`${sig}: stopping`);
+    void cleanup({ keepWorkspace: false }).finally(() => process.exit(130));
+  });
+}
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+  });
+}
+
+async function waitForHealthy(base, deadlineMs) {
+  const end = Date.now() + deadlineMs;
+  while (Date.now() < end) {
+    if (codeServer.exitCode !== null) throw new Error(`code-server exited with code ${codeServer.exitCode} (log: ${codeServerLog})`);
+    try {
+      const res = await fetch(`${base}/healthz`);
+      if (res.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await sleep(200);
+  }
+  throw new Error(`code-server did not answer on ${base} within ${deadlineMs / 1000}s (log: ${codeServerLog})`);
+}
+
+// --- screenshots -----------------------------------------------------------------------------
+let page;
+let shotQueue = Promise.resolve();
+const shots = [];
+const requested = new Set();
+function takeScreenshot(name, { ack }) {
+  requested.add(name);
+  shotQueue = shotQueue.then(async () => {
+    try {
+      if (TAKE_SCREENSHOTS && page && !page.isClosed()) {
+        const file = join(SCREENSHOT_DIR, `${name}.png`);
+        await page.screenshot({ path: file });
+        shots.push(relative(ROOT, file));
+        info(`screenshot ${relative(ROOT, file)}`);
+      }
+    } catch (err) {
+      console.error(`[e2e] screenshot ${name} failed: ${err.message}`);
+    } finally {
+      if (ack) writeFileSync(join(ackDir, `${name}.done`), '');
+    }
+  });
+  return shotQueue;
+}
+
+// The workbench hands this launcher its own console output and the extension host's through the
+// same function, unlabelled (VS Code's extension host also refuses patches to its console). So
+// print everything except the workbench's known start-up chatter; E2E_VERBOSE=1 prints that too.
+const WORKBENCH_NOISE = [
+  /^Resolv(ing|ed) connection token/,
+  /^Creating a socket/,
+  /^Updating additional builtin extensions cache/,
+  /^\[Service Worker\]/,
+  /^ChatSessionStore:/,
+  /open-vsx\.org|ENOTFOUND|marketplace\.visualstudio|gallery/i, // no extension gallery here
+];
+
+// Console output forwarded by the workbench: (type, [format, ...args]) as given to console[type].
+function onLog(type, args) {
+  const list = Array.isArray(args) ? args : [args];
+  const text = typeof list[0] === 'string' ? format(...list) : list.map((a) => inspect(a)).join(' ');
+  const m = /^##screenshot\s+(\S+)\s*$/.exec(text.trim());
+  if (m) {
+    if (/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(m[1])) void takeScreenshot(m[1], { ack: true });
+    else console.error(`[e2e] ignoring bad screenshot name: ${m[1]}`);
+    return;
+  }
+  if (!VERBOSE && WORKBENCH_NOISE.some((re) => re.test(text))) return;
+  (type === 'error' || type === 'warn' ? process.stderr : process.stdout).write(`${text}\n`);
+}
+
+// --- main ------------------------------------------------------------------------------------
+async function main() {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  info(`code-server on ${base}, workspace ${workspace}`);
+  const out = createWriteStream(codeServerLog);
+  codeServer = spawn(
+    CODE_SERVER,
+    [
+      '--auth', 'none',
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--config', join(RUN_DIR, 'config.yaml'),
+      '--user-data-dir', userDataDir,
+      '--extensions-dir', extensionsDir,
+      workspace,
+    ],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // The extension host inherits these.
+      env: {
+        ...process.env,
+        CORPUS_E2E_HOST: 'code-server',
+        ...(TAKE_SCREENSHOTS ? { CORPUS_E2E_SCREENSHOT_ACK_DIR: ackDir } : {}),
+      },
+    },
+  );
+  for (const stream of [codeServer.stdout, codeServer.stderr]) {
+    stream.pipe(out, { end: false });
+    if (VERBOSE) stream.on('data', (d) => process.stderr.write(`[code-server] ${d}`));
+  }
+  codeServer.on('exit', (code, signal) => {
+    if (!cleanedUp) console.error(`[e2e] code-server exited early (code ${code}, signal ${signal}); log: ${codeServerLog}`);
+  });
+  await waitForHealthy(base, 60_000);
+  info('code-server is up; starting Chromium');
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  page = await context.newPage();
+  if (VERBOSE) {
+    page.on('console', (m) => {
+      if (m.type() === 'error') process.stderr.write(`[browser] ${m.text()}\n`);
+    });
+  }
+  page.on('pageerror', (err) => VERBOSE && process.stderr.write(`[browser] page error: ${err.message}\n`));
+
+  let resolveExit;
+  const exited = new Promise((r) => (resolveExit = r));
+  await page.exposeFunction('codeAutomationLog', (type, args) => onLog(type, args));
+  await page.exposeFunction('codeAutomationExit', (code) => {
+    resolveExit(Number(code) || 0);
+  });
+
+  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(ROOT)],
+    ['extensionTestsPath', remote(TESTS_INDEX)],
+  ];
+  const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  info('opening the workbench; the suite starts when the extension host is up');
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+
+  const timedOut = new Promise((r) => later(TIMEOUT_MS, () => r('timeout')));
+  const result = await Promise.race([exited, timedOut]);
+  if (result === 'timeout') {
+    console.error(`[e2e] ERROR: the suite did not finish within ${TIMEOUT_MS / 1000}s`);
+    const file = join(RUN_DIR, 'timeout.png');
+    await page.screenshot({ path: file }).catch(() => {});
+    console.error(`[e2e] screenshot of the stuck workbench: ${relative(ROOT, file)}; code-server log: ${relative(ROOT, codeServerLog)}`);
+    return 124;
+  }
+  const code = result;
+  await shotQueue;
+  if (TAKE_SCREENSHOTS && !requested.has('workbench')) {
+    await sleep(1_000); // let the last editor/view changes paint
+    await takeScreenshot('workbench', { ack: false });
+  }
+  info(`suite finished with exit code ${code}${shots.length ? `; screenshots: ${shots.join(', ')}` : ''}`);
+  return code;
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (err) {
+  console.error(`[e2e] ERROR: ${err?.stack || err}`);
+  exitCode = 1;
+} finally {
+  await cleanup({ keepWorkspace: exitCode !== 0 });
+}
+info(`done (exit ${exitCode})`);
+process.exit(exitCode);
