@@ -14,6 +14,7 @@ import { findDumps } from './phpdump';
 import { matchDateline } from './dates';
 import {
   type Knowledge, type BoilerplateCategory, defaultKnowledge, boilerplateCategory, hasBylineCue, hasCaptionCue,
+  hasCaptionTail, isSectionName,
 } from './knowledge';
 import { endsSentence, endsWithQuote, fold, isAllCaps, isBlank, isTitleCase, words } from '../text/normalize';
 import { candidatePairs, shingles, similarity } from '../text/similarity';
@@ -51,7 +52,8 @@ function isLongParagraph(f: Feat): boolean {
 function bylineStrength(k: Knowledge, f: Feat): 'strong' | 'weak' | null {
   if (f.nWords === 0 || f.nWords > k.bylineMaxWords || f.folded.length > 80) return null;
   if (hasBylineCue(k, f.folded) && !/[.!?]$/.test(f.folded.replace(/\)$/, ''))) return 'strong';
-  const bare = f.folded.replace(/^[-–—(]+|[-–—)]+$/g, '').trim();
+  // "Minh Anh (tổng hợp)", "HẢI YẾN (TTXVN)": the name without its parenthetical note
+  const bare = f.folded.replace(/\s*\([^()]{1,30}\)$/u, '').replace(/^[-–—(]+|[-–—)]+$/g, '').trim();
   if (f.nWords <= 5 && isAllCaps(bare) && !/\d/.test(bare)) return 'strong';
   if (f.nWords >= 2 && f.nWords <= 4 && isTitleCase(bare) && !/[.!?:;,]$/.test(bare)) return 'weak';
   return null;
@@ -60,6 +62,9 @@ function bylineStrength(k: Knowledge, f: Feat): 'strong' | 'weak' | null {
 function bodyKind(k: Knowledge, f: Feat, next: Feat | undefined): { kind: BlockKind; reason: string } {
   if (f.bp) return { kind: 'boilerplate', reason: `site chrome (${f.bp})` };
   const nextIsProse = next !== undefined && next.bp === null && next.nWords > f.nWords;
+  if (f.nWords <= k.captionMaxWords && hasCaptionTail(k, f.folded)) {
+    return { kind: 'caption', reason: 'ends with a photo credit (Ảnh: …)' };
+  }
   if (f.terminal) {
     if (/\?["”»]?$/.test(f.folded) && f.nWords <= k.headingMaxWords && nextIsProse) {
       return { kind: 'heading', reason: 'a short question before the text it introduces' };
@@ -121,6 +126,10 @@ export function parseArticle(input: string, k: Knowledge = defaultKnowledge): Ar
       set(f.line, 'boilerplate', `site chrome (${f.bp}) before the article`);
       continue;
     }
+    if (headline === null && kicker === null && isSectionLabel(k, f, feats[h + 1])) {
+      set(f.line, 'boilerplate', 'a site section label above the headline');
+      continue;
+    }
     if (dateline === null && f.folded.length < 160) {
       const m = matchDateline(lines[f.line].text);
       if (m) {
@@ -143,6 +152,20 @@ export function parseArticle(input: string, k: Knowledge = defaultKnowledge): Ar
       continue;
     }
     break; // the article starts straight with prose
+  }
+  // a dateline a little below the headline (after a sapo or a widget line)
+  if (dateline === null) {
+    for (let j = h; j < feats.length && j < h + 4; j++) {
+      const f = feats[j];
+      if (f.folded.length >= 160 || kind[f.line]) continue;
+      const m = matchDateline(lines[f.line].text);
+      if (m) {
+        dateline = f.line;
+        date = m.date;
+        set(f.line, 'dateline', m.date ? `the date ${m.date.iso}` : 'looks like a dateline but the date is not valid');
+        break;
+      }
+    }
   }
   // a header that ended with a kicker and no headline: the kicker was a paragraph
   if (kicker !== null && headline === null) {
@@ -177,7 +200,8 @@ export function parseArticle(input: string, k: Knowledge = defaultKnowledge): Ar
   let bylineFirst = -1;
   for (let i = end - 1; i >= h && i >= end - 3; i--) {
     const s = bylineStrength(k, feats[i]);
-    if (!s || (s === 'weak' && i !== end - 1)) break;
+    // a bare name counts as the last line, or right above a credit line (`Đanh Lam` / `Theo TTXVN`)
+    if (!s || (s === 'weak' && i !== end - 1 && bylineFirst !== i + 1)) break;
     bylineFirst = i;
   }
   if (bylineFirst < 0) {
@@ -282,6 +306,13 @@ export function parseArticle(input: string, k: Knowledge = defaultKnowledge): Ar
   };
 }
 
+/** A lone site-section name (`Sức khỏe`, `Thời sự`) above a longer headline. */
+function isSectionLabel(k: Knowledge, f: Feat, next: Feat | undefined): boolean {
+  if (f.terminal || f.nWords > 4 || !next || next.bp || next.terminal) return false;
+  if (isSectionName(k, f.folded)) return true;
+  return f.nWords <= 2 && !/\d/.test(f.folded) && next.nWords >= 6 && next.nWords <= 40 && matchDateline(next.folded) === null;
+}
+
 function isTeaserLike(feats: Feat[], line: number): boolean {
   // linear scan is fine: called only inside related runs, which are short
   const f = feats.find((x) => x.line === line);
@@ -303,7 +334,10 @@ function markPullQuotes(body: Feat[], kind: Array<BlockKind | undefined>, reason
     const later = fa.line < fb.line ? fb : fa;
     const earlier = later === fa ? fb : fa;
     if (kind[earlier.line] !== 'paragraph') continue;
-    if (kind[later.line] === 'paragraph') {
+    // an excerpt (clearly shorter) or an unfinished quote is a caption; a reworded copy of the same
+    // length that ends like prose stays a paragraph (a duplicate, flagged by the rules)
+    const excerpt = later.nWords <= earlier.nWords * 0.85 || !later.terminal;
+    if (excerpt && kind[later.line] === 'paragraph') {
       kind[later.line] = 'caption';
       reason[later.line] = `repeats the paragraph at line ${earlier.line + 1} (a pull quote or caption)`;
     }

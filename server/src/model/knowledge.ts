@@ -9,12 +9,18 @@ interface PhraseSet {
   exact: Set<string>;
   prefix: string[];
   contains: string[];
+  /** For captions: phrases that mark a caption when found near the end of a line. */
+  tailContains?: string[];
 }
 
 export interface Knowledge {
   boilerplate: Array<{ category: BoilerplateCategory; phrases: PhraseSet }>;
   captionCues: PhraseSet;
   bylineCues: PhraseSet;
+  /** Site section labels (Thời sự, Sức khỏe…) that stand alone above a headline. */
+  sectionNames: Set<string>;
+  /** Whole-line chrome phrases split into tokens, by category, for lines made of several widgets. */
+  chromeTokens: Map<string, Array<{ tokens: string[]; category: BoilerplateCategory }>>;
   kickerMaxWords: number;
   headingMaxWords: number;
   captionMaxWords: number;
@@ -26,12 +32,54 @@ export function phraseKey(text: string): string {
   return fold(text).toLocaleLowerCase('vi');
 }
 
-function phraseSet(src: { exact?: string[]; prefix?: string[]; contains?: string[] }): PhraseSet {
+function phraseSet(src: { exact?: string[]; prefix?: string[]; contains?: string[]; tailContains?: string[] }): PhraseSet {
   return {
     exact: new Set((src.exact ?? []).map(phraseKey)),
     prefix: (src.prefix ?? []).map((p) => p.toLocaleLowerCase('vi')),
     contains: (src.contains ?? []).map((p) => p.toLocaleLowerCase('vi')),
+    tailContains: (src.tailContains ?? []).map((p) => p.toLocaleLowerCase('vi')),
   };
+}
+
+const CHROME_SEPARATORS = /[\s|•·/,;]+/u;
+
+function chromeTokenIndex(boilerplate: Knowledge['boilerplate']): Knowledge['chromeTokens'] {
+  const index: Knowledge['chromeTokens'] = new Map();
+  for (const b of boilerplate) {
+    if (b.category === 'teaser') continue;
+    for (const phrase of b.phrases.exact) {
+      const tokens = phrase.split(CHROME_SEPARATORS).filter(Boolean);
+      if (tokens.length === 0) continue;
+      const list = index.get(tokens[0]) ?? [];
+      list.push({ tokens, category: b.category });
+      index.set(tokens[0], list);
+    }
+  }
+  return index;
+}
+
+const END_MARKING: BoilerplateCategory[] = ['share', 'comment', 'nav', 'custom', 'widget'];
+
+/** A short line made only of chrome phrases (`Chia sẻ Facebook Twitter Copy link`, `In bài | Gửi email`). */
+function chromeSequence(k: Knowledge, key: string): BoilerplateCategory | null {
+  if (key.length > 120) return null;
+  const tokens = key.split(CHROME_SEPARATORS).filter(Boolean);
+  if (tokens.length < 2 || tokens.length > 16) return null;
+  // reach[i]: categories of a segmentation of tokens[0, i), or undefined when none
+  const reach: Array<BoilerplateCategory[] | undefined> = new Array(tokens.length + 1);
+  reach[0] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const here = reach[i];
+    if (!here) continue;
+    for (const p of k.chromeTokens.get(tokens[i]) ?? []) {
+      const j = i + p.tokens.length;
+      if (j > tokens.length || reach[j]) continue;
+      if (p.tokens.every((t, x) => tokens[i + x] === t)) reach[j] = [...here, p.category];
+    }
+  }
+  const cats = reach[tokens.length];
+  if (!cats || cats.length < 2) return null;
+  return END_MARKING.find((c) => cats.includes(c)) ?? 'widget';
 }
 
 function matches(set: PhraseSet, key: string): boolean {
@@ -58,6 +106,8 @@ export function loadKnowledge(extras: KnowledgeExtras = {}): Knowledge {
     boilerplate,
     captionCues: phraseSet(data.captionCues),
     bylineCues: phraseSet(data.bylineCues),
+    sectionNames: new Set(data.sectionNames.map(phraseKey)),
+    chromeTokens: chromeTokenIndex(boilerplate),
     kickerMaxWords: data.kickerMaxWords,
     headingMaxWords: data.headingMaxWords,
     captionMaxWords: data.captionMaxWords,
@@ -86,6 +136,8 @@ export function boilerplateCategory(k: Knowledge, line: string): BoilerplateCate
     for (const p of b.phrases.prefix) if (key.startsWith(p) && (p.endsWith(':') || key.length < 200)) return b.category;
     if (key.length < 400) for (const c of b.phrases.contains) if (key.includes(c)) return b.category;
   }
+  const seq = chromeSequence(k, key);
+  if (seq) return seq;
   // breadcrumbs: "Thời sự » Trong nước", "Trang chủ > Tin tức"
   if (/^[^.!?]{1,80}$/u.test(key) && /\s[»>›]\s/u.test(key) && key.split(/\s[»>›]\s/u).length >= 2 && key.length < 80) {
     return 'nav';
@@ -94,7 +146,17 @@ export function boilerplateCategory(k: Knowledge, line: string): BoilerplateCate
 }
 
 export function hasCaptionCue(k: Knowledge, line: string): boolean {
-  return matches(k.captionCues, phraseKey(line));
+  return matches(k.captionCues, phraseKey(line)) || hasCaptionTail(k, line);
+}
+
+/** A photo credit at the end of a line (`… (Ảnh: Minh Thoa).`): a caption even with a final period. */
+export function hasCaptionTail(k: Knowledge, line: string): boolean {
+  const tail = phraseKey(line.slice(-60));
+  return (k.captionCues.tailContains ?? []).some((c) => tail.includes(c));
+}
+
+export function isSectionName(k: Knowledge, line: string): boolean {
+  return k.sectionNames.has(phraseKey(line).replace(/[:»>›]+$/u, '').trim());
 }
 
 export function hasBylineCue(k: Knowledge, line: string): boolean {
