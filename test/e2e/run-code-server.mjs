@@ -231,6 +231,7 @@ const WORKBENCH_NOISE = [
   /^Updating additional builtin extensions cache/,
   /^\[Service Worker\]/,
   /^ChatSessionStore:/,
+  /^Creation of workbench contribution '.*' took \d+ms/, // start-up timing warnings on a busy machine
   /open-vsx\.org|ENOTFOUND|marketplace\.visualstudio|gallery/i, // no extension gallery here
 ];
 
