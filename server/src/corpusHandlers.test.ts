@@ -1,0 +1,161 @@
+// The custom corpus requests (protocol.ts) over a real JSON-RPC connection, served by
+// registerCorpusHandlers from an IndexService running its worker over a copy of the seeds.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { createConnection } from 'vscode-languageserver/node';
+import { DEFAULT_CONFIG } from './engine/config';
+import { IndexService } from './index/service';
+import { registerCorpusHandlers, updateReviewed } from './corpusHandlers';
+import { CorpusMethods, type ArticleProblem, type CorpusSummary, type IndexProgress, type MarkReviewedResult } from './protocol';
+
+const WORKER = path.join(process.cwd(), 'dist', 'indexWorker.js');
+
+function setup() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'corpus-handlers-'));
+  const corpus = path.join(dir, 'seeds');
+  cpSync(path.join(process.cwd(), 'seeds'), corpus, { recursive: true });
+  const files = readdirSync(corpus).filter((f) => f.endsWith('.txt')).map((f) => path.join(corpus, f));
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  const server = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  const progress: IndexProgress[] = [];
+  const updated: unknown[] = [];
+  client.onNotification(CorpusMethods.indexProgress, (p: IndexProgress) => progress.push(p));
+  client.onNotification(CorpusMethods.indexUpdated, (u: unknown) => updated.push(u));
+  client.listen();
+  const service = new IndexService({ workerPath: WORKER, config: DEFAULT_CONFIG });
+  const handlers = registerCorpusHandlers(server, service, {
+    workspaceFolders: () => [corpus],
+    configFor: async () => ({ config: DEFAULT_CONFIG, maxFileSize: 5 * 1024 * 1024 }),
+  });
+  server.listen();
+  const close = async () => {
+    handlers.dispose();
+    await service.dispose();
+    client.dispose();
+    server.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { dir, corpus, files, client, service, progress, updated, close };
+}
+
+test('corpusSummary: every seed with headline, stats, problems; progress and updates are notified', async () => {
+  const t = setup();
+  try {
+    const before = await t.client.sendRequest<CorpusSummary>(CorpusMethods.corpusSummary, {});
+    assert.equal(before.indexing.phase, 'scanning', 'before the first scan the client is told indexing is about to start');
+    await t.service.start(t.files);
+    const s = await t.client.sendRequest<CorpusSummary>(CorpusMethods.corpusSummary, {});
+    assert.equal(s.articles.length, t.files.length);
+    assert.equal(s.root, pathToFileURL(t.corpus).href);
+    assert.equal(s.indexing.phase, 'done');
+    for (const a of s.articles) {
+      assert.ok(a.uri.startsWith('file:'), a.uri);
+      assert.match(a.relativePath, /^\d{3}_[0-9a-f]+\.txt$/);
+      assert.equal(typeof a.stats.words, 'number');
+      assert.equal(a.reviewed, false);
+    }
+    const a000 = s.articles.find((a) => a.relativePath.startsWith('000_'))!;
+    assert.ok(a000.headline && a000.headline.length > 10, `headline of 000: ${a000.headline}`);
+    assert.ok(a000.stats.junkShare > 0, 'seed 000 carries a PHP dump: some junk');
+    assert.ok(a000.problems.total > 0, 'seed 000 has problems');
+    for (const c of s.clusters) for (const u of c) assert.ok(s.articles.some((a) => a.uri === u));
+    // notifications (give the throttles a moment)
+    await new Promise((r) => setTimeout(r, 400));
+    assert.ok(t.progress.some((p) => p.phase === 'indexing'), JSON.stringify(t.progress));
+    assert.equal(t.progress.at(-1)?.phase, 'done');
+    assert.ok(t.updated.length > 0);
+  } finally {
+    await t.close();
+  }
+});
+
+test('articleProblems: findings with LSP ranges of a file on disk', async () => {
+  const t = setup();
+  try {
+    await t.service.start(t.files);
+    const f000 = t.files.find((f) => path.basename(f).startsWith('000_'))!;
+    const list = await t.client.sendRequest<ArticleProblem[]>(CorpusMethods.articleProblems, { uri: pathToFileURL(f000).href });
+    assert.ok(list.length > 0);
+    const lines = readFileSync(f000, 'utf8').split('\n').length;
+    for (const p of list) {
+      assert.ok(['error', 'warning', 'information', 'hint'].includes(p.severity));
+      assert.ok(p.range.start.line >= 0 && p.range.end.line < lines + 1);
+      assert.ok(p.message.length > 0 && p.code.length > 0);
+    }
+    assert.ok(list.some((p) => p.code === 'php-dump'), list.map((p) => p.code).join(','));
+    assert.deepEqual(await t.client.sendRequest(CorpusMethods.articleProblems, { uri: 'untitled:x' }), []);
+  } finally {
+    await t.close();
+  }
+});
+
+test('markReviewed: writes reviewed paths into .corpus-curator.json, keeps other keys, and the summary shows it', async () => {
+  const t = setup();
+  try {
+    const project = path.join(t.corpus, '.corpus-curator.json');
+    writeFileSync(project, JSON.stringify({ rules: { whitespace: 'hint' }, reviewed: ['old.txt'] }, null, 2) + '\n');
+    await t.service.start(t.files);
+    const uri = pathToFileURL(t.files[1]).href;
+    const r = await t.client.sendRequest<MarkReviewedResult>(CorpusMethods.markReviewed, { uris: [uri], reviewed: true });
+    assert.deepEqual(r, { ok: true, file: project, changed: 1 });
+    const json = JSON.parse(readFileSync(project, 'utf8'));
+    assert.deepEqual(json.rules, { whitespace: 'hint' });
+    assert.deepEqual(json.reviewed, ['old.txt', path.basename(t.files[1])]);
+    const s = await t.client.sendRequest<CorpusSummary>(CorpusMethods.corpusSummary, {});
+    assert.equal(s.articles.find((a) => a.uri === uri)?.reviewed, true);
+    assert.equal(s.articles.filter((a) => a.reviewed).length, 1);
+    // again: nothing changes; then unmark
+    assert.deepEqual(await t.client.sendRequest(CorpusMethods.markReviewed, { uris: [uri], reviewed: true }), { ok: true, file: project, changed: 0 });
+    assert.deepEqual(await t.client.sendRequest(CorpusMethods.markReviewed, { uris: [uri], reviewed: false }), { ok: true, file: project, changed: 1 });
+    assert.deepEqual(JSON.parse(readFileSync(project, 'utf8')).reviewed, ['old.txt']);
+    const s2 = await t.client.sendRequest<CorpusSummary>(CorpusMethods.corpusSummary, {});
+    assert.equal(s2.articles.filter((a) => a.reviewed).length, 0);
+  } finally {
+    await t.close();
+  }
+});
+
+test('updateReviewed: creates the file; refuses a file that is not a JSON object', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'corpus-reviewed-'));
+  try {
+    const r = await updateReviewed(dir, ['a/b.txt'], true);
+    assert.equal(r.ok, true);
+    assert.deepEqual(JSON.parse(readFileSync(path.join(dir, '.corpus-curator.json'), 'utf8')), { reviewed: ['a/b.txt'] });
+    writeFileSync(path.join(dir, '.corpus-curator.json'), '[1, 2]');
+    const bad = await updateReviewed(dir, ['c.txt'], true);
+    assert.equal(bad.ok, false);
+    assert.equal(readFileSync(path.join(dir, '.corpus-curator.json'), 'utf8'), '[1, 2]');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('cancelIndexing cancels the running scan', async () => {
+  const t = setup();
+  try {
+    // many files (copies) so that the scan is still running when the cancel arrives
+    const many: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      const f = path.join(t.corpus, `copy_${i}.txt`);
+      writeFileSync(f, readFileSync(t.files[i % t.files.length]));
+      many.push(f);
+    }
+    const run = t.service.start(many);
+    await new Promise((r) => setTimeout(r, 30));
+    await t.client.sendNotification(CorpusMethods.cancelIndexing, {});
+    const stats = await run;
+    await new Promise((r) => setTimeout(r, 300));
+    if (stats.cancelled) assert.equal(t.progress.at(-1)?.phase, 'cancelled');
+    else assert.equal(t.progress.at(-1)?.phase, 'done'); // a fast machine may finish first
+  } finally {
+    await t.close();
+  }
+});

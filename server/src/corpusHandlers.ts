@@ -1,0 +1,352 @@
+// The custom LSP messages of protocol.ts, served from the corpus index (IndexService):
+//   corpusCurator/corpusSummary   -> the explorer's data: one ArticleSummary per indexed file, the
+//                                    duplicate clusters, the indexing state;
+//   corpusCurator/articleProblems -> the findings of one file (the explorer, for a closed article);
+//   corpusCurator/markReviewed    -> adds/removes files in `reviewed` of `.corpus-curator.json`;
+//   corpusCurator/reindex         -> asks the host for a fresh scan;
+//   corpusCurator/cancelIndexing  <- cancels the running scan;
+//   corpusCurator/indexProgress   -> the service's progress, throttled (phase changes go out at once);
+//   corpusCurator/indexUpdated    -> the service's updates, coalesced.
+// The server calls registerCorpusHandlers(connection, service, host) once, before connection.listen().
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { Connection } from 'vscode-languageserver';
+import { analyze } from './engine/analyze';
+import { mergeConfig, parseProjectFile, PROJECT_FILE, relativeKey, type Config, type EditorSettings } from './engine/config';
+import type { DocSummary } from './index/corpus';
+import type { IndexProgressEvent, IndexService, IndexUpdateEvent } from './index/service';
+import { readArticleFile } from './io/files';
+import { fsPathOf } from './lsp/commands';
+import { fileUri, PositionMapper } from './lsp/convert';
+import { ProjectFiles } from './lsp/project';
+import { writeFileAtomic } from './io/files';
+import {
+  CorpusMethods,
+  type ArticleProblem,
+  type ArticleProblemsParams,
+  type ArticleSummary,
+  type CorpusSummary,
+  type IndexProgress,
+  type IndexUpdated,
+  type MarkReviewedParams,
+  type MarkReviewedResult,
+} from './protocol';
+
+/**
+ * What the handlers use from the rest of the server; every member is optional (the server's
+ * CommandHost fits). Without them the handlers ask the client for the workspace folders and the
+ * `corpusCurator` settings themselves, and read project files with their own ProjectFiles.
+ */
+export interface CorpusHandlerHost {
+  /** Editor settings merged with the governing project file, for a file on disk. */
+  configFor?(uri: string, file: string | undefined): Promise<{ config: Config; maxFileSize: number }>;
+  /** The workspace folders (absolute paths). */
+  workspaceFolders?(): string[];
+  /** The workspace folder containing `file`. */
+  workspaceFolderOf?(file: string): string | undefined;
+  /** The server's project-file cache (shared, so that markReviewed's invalidation reaches it). */
+  projects?: ProjectFiles;
+  /** Called after markReviewed wrote a project file. */
+  projectChanged?(): void;
+  /** A fresh scan of the workspace (corpusCurator/reindex). */
+  reindex?(): unknown;
+}
+
+/** Progress notifications go out at most this often while a scan runs. */
+const PROGRESS_INTERVAL_MS = 100;
+/** indexUpdated notifications are coalesced over this window. */
+const UPDATED_INTERVAL_MS = 200;
+
+function isUnder(file: string, dir: string): boolean {
+  return file === dir || file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+}
+
+export function registerCorpusHandlers(connection: Connection, service: IndexService, host: CorpusHandlerHost = {}): { dispose(): void } {
+  const projects = host.projects ?? new ProjectFiles();
+  let sawProgress = false;
+
+  // ---- workspace folders and configuration -----------------------------------------------------
+
+  async function workspaceFolders(): Promise<string[]> {
+    if (host.workspaceFolders) return host.workspaceFolders();
+    try {
+      const folders = await connection.workspace.getWorkspaceFolders();
+      return (folders ?? []).map((f) => fsPathOf(f.uri)).filter((p): p is string => !!p);
+    } catch {
+      return [];
+    }
+  }
+
+  async function configFor(file: string): Promise<{ config: Config; maxFileSize: number }> {
+    if (host.configFor) return host.configFor(fileUri(file), file);
+    let editor: (EditorSettings & { maxFileSize?: unknown }) | undefined;
+    try {
+      editor = (await connection.workspace.getConfiguration({ scopeUri: fileUri(file), section: 'corpusCurator' })) as EditorSettings;
+    } catch {
+      editor = undefined;
+    }
+    const info = await projects.lookup(path.dirname(file)).catch(() => undefined);
+    const { config } = mergeConfig(editor, info?.project, info?.root);
+    const max = editor?.maxFileSize;
+    return { config, maxFileSize: typeof max === 'number' && Number.isFinite(max) && max >= 0 ? max : 5 * 1024 * 1024 };
+  }
+
+  /** The folder whose project file governs `file` (where `reviewed` lives): the nearest existing one, else the workspace folder. */
+  function reviewRoot(file: string, folders: readonly string[]): string {
+    const dir = path.dirname(file);
+    return projects.findRoot(dir)?.root ?? host.workspaceFolderOf?.(file) ?? [...folders].sort((a, b) => b.length - a.length).find((f) => isUnder(file, f)) ?? dir;
+  }
+
+  // ---- corpusCurator/corpusSummary --------------------------------------------------------------
+
+  let clusterCache: { generation: number; clusters: string[][] } | undefined;
+  let generation = 0;
+
+  function clusters(): string[][] {
+    if (!clusterCache || clusterCache.generation !== generation) {
+      let c: string[][] = [];
+      try {
+        c = service.index.clusters();
+      } catch (e) {
+        connection.console.error(`Corpus Curator: duplicate clusters failed: ${(e as Error)?.message ?? e}`);
+      }
+      clusterCache = { generation, clusters: c };
+    }
+    return clusterCache.clusters;
+  }
+
+  function indexingState(): IndexProgress {
+    const p = service.indexing;
+    // Before the server's first scan has begun, say so: the client shows "looking for articles".
+    if (!sawProgress && service.lastRun === undefined && service.index.size() === 0 && p.phase === 'done') {
+      return { done: 0, total: 0, phase: 'scanning' };
+    }
+    return { done: p.done, total: p.total, phase: p.phase };
+  }
+
+  async function corpusSummary(): Promise<CorpusSummary> {
+    const folders = await workspaceFolders();
+    const docs: DocSummary[] = service.index.all();
+    // project roots and reviewed sets, per folder (a corpus has few folders and fewer project files)
+    const rootOfDir = new Map<string, string>();
+    const reviewedOf = new Map<string, Set<string>>();
+    const reviewedSet = async (root: string): Promise<Set<string>> => {
+      let s = reviewedOf.get(root);
+      if (!s) {
+        const info = await projects.lookup(root).catch(() => undefined);
+        const list = info && info.root === root && Array.isArray(info.project?.reviewed) ? info.project.reviewed : [];
+        s = new Set(list.filter((x): x is string => typeof x === 'string'));
+        reviewedOf.set(root, s);
+      }
+      return s;
+    };
+    const fileIndex = new Map<string, number>();
+    const articles: ArticleSummary[] = [];
+    for (const d of docs) {
+      const dir = path.dirname(d.file);
+      let root = rootOfDir.get(dir);
+      if (root === undefined) {
+        root = reviewRoot(d.file, folders);
+        rootOfDir.set(dir, root);
+      }
+      const rel = relativeKey(root, d.file);
+      const reviewed = (await reviewedSet(root)).has(rel);
+      fileIndex.set(d.file, articles.length);
+      articles.push({
+        uri: fileUri(d.file),
+        relativePath: rel,
+        headline: d.headline,
+        kicker: d.kicker,
+        date: d.date,
+        byline: d.byline,
+        source: d.source,
+        stats: { ...d.stats },
+        problems: { total: d.problems.total, byCode: { ...d.problems.byCode }, bySeverity: { ...d.problems.bySeverity } },
+        reviewed,
+      });
+    }
+    const groups = clusters();
+    const out: string[][] = [];
+    for (const g of groups) {
+      const members = g.filter((f) => fileIndex.has(f));
+      if (members.length < 2) continue;
+      for (const f of members) articles[fileIndex.get(f)!].cluster = out.length;
+      out.push(members.map(fileUri));
+    }
+    articles.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
+    const firstFolder = folders.length ? [...folders].sort((a, b) => a.length - b.length)[0] : undefined;
+    const projectRoot = firstFolder ? projects.findRoot(firstFolder)?.root : undefined;
+    const root = projectRoot && firstFolder && isUnder(firstFolder, projectRoot) ? firstFolder : projectRoot ?? firstFolder;
+    return { root: root ? fileUri(root) : null, articles, clusters: out, indexing: indexingState() };
+  }
+
+  // ---- corpusCurator/articleProblems -------------------------------------------------------------
+
+  async function articleProblems(params: ArticleProblemsParams): Promise<ArticleProblem[]> {
+    const file = typeof params?.uri === 'string' ? fsPathOf(params.uri) : undefined;
+    if (!file) return [];
+    const { config, maxFileSize } = await configFor(file);
+    const r = await readArticleFile(file, maxFileSize).catch(() => undefined);
+    if (r?.text === undefined) return [];
+    const text = r.text;
+    const { article, findings } = analyze(text, { file, config, corpus: service.index });
+    const bomShift = article.hadBom && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const map = new PositionMapper(article, bomShift);
+    return findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, range: map.range(f.start, f.end) }));
+  }
+
+  // ---- corpusCurator/markReviewed ----------------------------------------------------------------
+
+  async function markReviewed(params: MarkReviewedParams): Promise<MarkReviewedResult> {
+    const files = (Array.isArray(params?.uris) ? params.uris : [])
+      .map((u) => (typeof u === 'string' ? fsPathOf(u) : undefined))
+      .filter((f): f is string => !!f);
+    if (files.length === 0) return { ok: false, reason: 'no file: URI given' };
+    const reviewed = params.reviewed !== false;
+    const folders = await workspaceFolders();
+    const byRoot = new Map<string, string[]>();
+    for (const f of files) {
+      const root = reviewRoot(f, folders);
+      let l = byRoot.get(root);
+      if (!l) byRoot.set(root, (l = []));
+      l.push(relativeKey(root, f));
+    }
+    let changed = 0;
+    let last = '';
+    for (const [root, rels] of byRoot) {
+      const res = await updateReviewed(root, rels, reviewed);
+      if (!res.ok) return { ok: false, file: res.file, reason: res.reason };
+      changed += res.changed;
+      last = res.file;
+    }
+    if (changed > 0) {
+      projects.invalidate();
+      host.projectChanged?.();
+      void connection.sendNotification(CorpusMethods.indexUpdated, { uris: files.map(fileUri), size: service.index.size() } satisfies IndexUpdated);
+    }
+    return { ok: true, file: last, changed };
+  }
+
+  // ---- notifications ----------------------------------------------------------------------------
+
+  let progressTimer: NodeJS.Timeout | undefined;
+  let lastProgressSent = 0;
+  let lastPhase: IndexProgress['phase'] | undefined;
+  let pendingProgress: IndexProgress | undefined;
+
+  const sendProgress = (p: IndexProgress) => {
+    lastProgressSent = Date.now();
+    lastPhase = p.phase;
+    pendingProgress = undefined;
+    void connection.sendNotification(CorpusMethods.indexProgress, p);
+  };
+
+  const onProgress = (e: IndexProgressEvent) => {
+    sawProgress = true;
+    const p: IndexProgress = { done: e.done, total: e.total, phase: e.phase };
+    const wait = PROGRESS_INTERVAL_MS - (Date.now() - lastProgressSent);
+    if (p.phase !== lastPhase || wait <= 0) {
+      if (progressTimer) clearTimeout(progressTimer);
+      progressTimer = undefined;
+      // the updates of a finished scan go out before its 'done'
+      if (p.phase === 'done' || p.phase === 'cancelled') flushUpdated();
+      sendProgress(p);
+      return;
+    }
+    pendingProgress = p;
+    progressTimer ??= setTimeout(() => {
+      progressTimer = undefined;
+      if (pendingProgress) sendProgress(pendingProgress);
+    }, wait);
+  };
+
+  let updatedTimer: NodeJS.Timeout | undefined;
+  const updatedFiles = new Set<string>();
+
+  const flushUpdated = () => {
+    if (updatedTimer) clearTimeout(updatedTimer);
+    updatedTimer = undefined;
+    if (updatedFiles.size === 0) return;
+    const files = [...updatedFiles];
+    updatedFiles.clear();
+    // a long list is of no use to the client: it re-asks for the summary either way
+    const msg: IndexUpdated = files.length <= 500 ? { uris: files.map(fileUri), size: service.index.size() } : { size: service.index.size() };
+    void connection.sendNotification(CorpusMethods.indexUpdated, msg);
+  };
+
+  const onUpdated = (u: IndexUpdateEvent) => {
+    generation++;
+    for (const f of u.files) updatedFiles.add(f);
+    for (const f of u.removed) updatedFiles.add(f);
+    updatedTimer ??= setTimeout(flushUpdated, UPDATED_INTERVAL_MS);
+  };
+
+  service.on('progress', onProgress);
+  service.on('updated', onUpdated);
+
+  const disposables = [
+    connection.onRequest(CorpusMethods.corpusSummary, () => corpusSummary()),
+    connection.onRequest(CorpusMethods.articleProblems, (p: ArticleProblemsParams) => articleProblems(p)),
+    connection.onRequest(CorpusMethods.markReviewed, (p: MarkReviewedParams) => markReviewed(p)),
+    connection.onRequest(CorpusMethods.reindex, async () => {
+      if (host.reindex) await host.reindex();
+      else await service.start(service.index.files());
+      return null;
+    }),
+    connection.onNotification(CorpusMethods.cancelIndexing, () => service.cancel()),
+  ];
+
+  return {
+    dispose() {
+      if (progressTimer) clearTimeout(progressTimer);
+      if (updatedTimer) clearTimeout(updatedTimer);
+      service.off('progress', onProgress);
+      service.off('updated', onUpdated);
+      for (const d of disposables) d.dispose();
+    },
+  };
+}
+
+export type ReviewedWrite = { ok: true; file: string; changed: number } | { ok: false; file: string; reason: string };
+
+/**
+ * Adds (or removes) paths in `reviewed` of `<root>/.corpus-curator.json`, creating the file when
+ * needed, keeping its other keys and their order, written atomically. A file that is not a JSON
+ * object is left untouched.
+ */
+export async function updateReviewed(root: string, rels: readonly string[], reviewed: boolean): Promise<ReviewedWrite> {
+  const file = path.join(root, PROJECT_FILE);
+  let text: string | undefined;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, file, reason: (e as Error).message };
+  }
+  let obj: Record<string, unknown> = {};
+  if (text !== undefined && text.trim() !== '') {
+    const parsed = parseProjectFile(text.replace(/^\uFEFF/, ''));
+    if (!parsed.project) return { ok: false, file, reason: parsed.problem ?? 'not a JSON object' };
+    obj = parsed.project as Record<string, unknown>;
+  }
+  const list = Array.isArray(obj.reviewed) ? obj.reviewed.filter((x): x is string => typeof x === 'string') : [];
+  const set = new Set(list);
+  let changed = 0;
+  for (const rel of rels) {
+    if (!rel || rel.startsWith('../')) continue;
+    if (reviewed && !set.has(rel)) {
+      set.add(rel);
+      list.push(rel);
+      changed++;
+    } else if (!reviewed && set.delete(rel)) changed++;
+  }
+  if (changed === 0) return { ok: true, file, changed };
+  obj.reviewed = list.filter((x) => set.has(x));
+  const eol = text && /\r\n/.test(text) ? '\r\n' : '\n';
+  try {
+    await fs.mkdir(root, { recursive: true });
+    await writeFileAtomic(file, JSON.stringify(obj, null, 2).replace(/\n/g, eol) + eol);
+  } catch (e) {
+    return { ok: false, file, reason: (e as Error).message };
+  }
+  return { ok: true, file, changed };
+}

@@ -1,0 +1,118 @@
+// The custom LSP messages between the Corpus Curator client (the explorer, the status bar, the
+// indexing progress) and the language server (the corpus index). Plain types and method names
+// only: no vscode, no vscode-languageserver import, so that both sides can import this file.
+//
+// Requests (client -> server):
+//   corpusCurator/corpusSummary   {}                          -> CorpusSummary
+//   corpusCurator/articleProblems {uri}                       -> ArticleProblem[]
+//   corpusCurator/markReviewed    {uris, reviewed}            -> MarkReviewedResult
+//   corpusCurator/reindex         {}                          -> null (starts a fresh scan)
+// Notifications:
+//   corpusCurator/indexProgress   server -> client  IndexProgress (while indexing, and once with phase 'done')
+//   corpusCurator/indexUpdated    server -> client  IndexUpdated  (summaries changed; the client re-asks, debounced)
+//   corpusCurator/cancelIndexing  client -> server  {}            (the user cancelled the progress notification)
+// Positions are LSP positions (0-based lines, UTF-16 columns) of the document as on disk.
+
+export const CorpusMethods = {
+  corpusSummary: 'corpusCurator/corpusSummary',
+  articleProblems: 'corpusCurator/articleProblems',
+  markReviewed: 'corpusCurator/markReviewed',
+  reindex: 'corpusCurator/reindex',
+  indexProgress: 'corpusCurator/indexProgress',
+  indexUpdated: 'corpusCurator/indexUpdated',
+  cancelIndexing: 'corpusCurator/cancelIndexing',
+} as const;
+
+export type ProblemSeverity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface ArticleStats {
+  /** Lines of the file. */
+  lines: number;
+  /** Paragraph blocks. */
+  paragraphs: number;
+  /** Words of the article's content (headline, headings, paragraphs, captions). */
+  words: number;
+  /** Non-blank lines of site chrome, related teasers and PHP dumps. */
+  junkLines: number;
+  /** junkLines / non-blank lines, 0..1. */
+  junkShare: number;
+}
+
+export interface ArticleProblemCounts {
+  total: number;
+  byCode: Record<string, number>;
+  bySeverity: Record<ProblemSeverity, number>;
+}
+
+/** What the explorer shows about one article (the index summary without its comparison keys). */
+export interface ArticleSummary {
+  /** file: URI of the article. */
+  uri: string;
+  /** Path relative to the corpus root, '/'-separated (the key `reviewed` uses). */
+  relativePath: string;
+  headline: string | null;
+  kicker: string | null;
+  /** ISO date (YYYY-MM-DD, maybe with a time) from the dateline. */
+  date: string | null;
+  byline: string | null;
+  /** The site, inferred from the byline, a credit or the boilerplate. */
+  source: string | null;
+  stats: ArticleStats;
+  /** Findings of the per-file rules when the file was indexed. */
+  problems: ArticleProblemCounts;
+  /** Listed in `reviewed` of the governing `.corpus-curator.json`. */
+  reviewed: boolean;
+  /** Index into CorpusSummary.clusters when the article shares its content with other files. */
+  cluster?: number;
+}
+
+export interface IndexProgress {
+  /** Files summarized so far in this pass. */
+  done: number;
+  /** Files to summarize in this pass (0 while still listing). */
+  total: number;
+  phase: 'scanning' | 'indexing' | 'done' | 'cancelled';
+}
+
+export interface CorpusSummary {
+  /** file: URI of the corpus root (the first workspace folder, or the project file's folder); null without a workspace. */
+  root: string | null;
+  articles: ArticleSummary[];
+  /** Groups of article URIs sharing content (exact or near duplicates), each of two or more. */
+  clusters: string[][];
+  indexing: IndexProgress;
+}
+
+export type CorpusSummaryParams = Record<string, never>;
+
+export interface ArticleProblemsParams {
+  uri: string;
+}
+
+/** One finding of an article, for the explorer when the file is not open (open files use their diagnostics). */
+export interface ArticleProblem {
+  code: string;
+  severity: ProblemSeverity;
+  message: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+export interface MarkReviewedParams {
+  /** file: URIs of articles. */
+  uris: string[];
+  /** true to add them to `reviewed`, false to remove them. */
+  reviewed: boolean;
+}
+
+export type MarkReviewedResult =
+  | { ok: true; /** The project file written. */ file: string; /** Entries added or removed. */ changed: number }
+  | { ok: false; file?: string; reason: string };
+
+export interface IndexUpdated {
+  /** Articles whose summaries changed (absent: possibly all). */
+  uris?: string[];
+  /** Articles in the index now. */
+  size: number;
+}
+
+export type CancelIndexingParams = Record<string, never>;
