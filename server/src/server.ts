@@ -3,10 +3,15 @@
 //
 // Handlers stay thin: each one gets the cached analysis of the document (parsed once per version)
 // and converts model results (0-based lines, UTF-16 columns into Article.text) to LSP shapes.
-// Extension points for later features are marked "EXTENSION POINT".
+// Diagnostics, code actions and commands live in ./lsp (conversion, actions, commands, sidecars);
+// this file wires them to the connection.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
+  CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   DocumentSymbol,
   FoldingRange,
   Hover,
@@ -22,9 +27,20 @@ import {
   SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
+  type Diagnostic,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseArticle } from './model/article';
+import { analyzeArticle, knowledgeFor } from './engine/analyze';
+import { mergeConfig, PROJECT_FILE, type Config, type EditorSettings } from './engine/config';
+import type { Finding } from './rules/types';
+import { PositionMapper, toDiagnostics } from './lsp/convert';
+import { codeActions, FIX_ALL_KIND, type DocState } from './lsp/codeActions';
+import { COMMAND_LIST, executeCommand, fsPathOf, type CommandHost } from './lsp/commands';
+import { editSupport, type EditSupport } from './lsp/edits';
+import { configureLocale, t } from './lsp/l10n';
+import { ProjectFiles, type ProjectInfo } from './lsp/project';
 import { buildOutline, foldingRanges, type OutlineFold, type OutlineKind, type OutlineNode } from './model/outline';
 import { dumpPreview, dumpRecords } from './model/phpdump';
 import type { Article, Block } from './model/types';
@@ -34,15 +50,28 @@ import type { Article, Block } from './model/types';
 interface CuratorSettings {
   /** Documents larger than this many bytes (UTF-8) are not analysed. */
   maxFileSize: number;
+  /** `rules`, `toneStyle`, `learnedBoilerplate`, `nearDuplicateThreshold` (validated by mergeConfig). */
+  editor: EditorSettings;
 }
 
-const DEFAULT_SETTINGS: Readonly<CuratorSettings> = { maxFileSize: 5 * 1024 * 1024 };
+const DEFAULT_SETTINGS: Readonly<CuratorSettings> = { maxFileSize: 5 * 1024 * 1024, editor: {} };
 
 function normalizeSettings(raw: unknown): CuratorSettings {
   const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const max = s.maxFileSize;
+  const editor: EditorSettings = {};
+  if (s.rules && typeof s.rules === 'object' && !Array.isArray(s.rules)) editor.rules = s.rules as Record<string, string>;
+  if (typeof s.toneStyle === 'string') editor.toneStyle = s.toneStyle;
+  if (s.learnedBoilerplate && typeof s.learnedBoilerplate === 'object') {
+    const lb = s.learnedBoilerplate as Record<string, unknown>;
+    editor.learnedBoilerplate = {};
+    if (typeof lb.minFiles === 'number') editor.learnedBoilerplate.minFiles = lb.minFiles;
+    if (typeof lb.minShare === 'number') editor.learnedBoilerplate.minShare = lb.minShare;
+  }
+  if (typeof s.nearDuplicateThreshold === 'number') editor.nearDuplicateThreshold = s.nearDuplicateThreshold;
   return {
     maxFileSize: typeof max === 'number' && Number.isFinite(max) && max >= 0 ? max : DEFAULT_SETTINGS.maxFileSize,
+    editor,
   };
 }
 
@@ -57,7 +86,25 @@ const client = {
   hierarchicalSymbols: false,
   hoverMarkdown: false,
   foldingRangeLimit: undefined as number | undefined,
+  edits: editSupport({}) as EditSupport,
+  disabledCodeActions: false,
+  watchedFilesDynamic: false,
+  workspaceFolderEvents: false,
 };
+
+/** Workspace folders (absolute paths), longest first: where a new project file goes. */
+let workspaceFolders: string[] = [];
+
+function setWorkspaceFolders(uris: string[]): void {
+  workspaceFolders = uris
+    .map((u) => fsPathOf(u))
+    .filter((p): p is string => !!p)
+    .sort((a, b) => b.length - a.length);
+}
+
+function workspaceFolderOf(file: string): string | undefined {
+  return workspaceFolders.find((f) => file === f || file.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
+}
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
@@ -66,13 +113,22 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   client.hierarchicalSymbols = !!caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport;
   client.hoverMarkdown = !!caps.textDocument?.hover?.contentFormat?.includes(MarkupKind.Markdown);
   client.foldingRangeLimit = caps.textDocument?.foldingRange?.rangeLimit;
+  client.edits = editSupport(caps);
+  client.disabledCodeActions = !!caps.textDocument?.codeAction?.disabledSupport;
+  client.watchedFilesDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  client.workspaceFolderEvents = !!caps.workspace?.workspaceFolders;
+  configureLocale(params.locale);
+  if (params.workspaceFolders) setWorkspaceFolders(params.workspaceFolders.map((f) => f.uri));
+  else if (params.rootUri) setWorkspaceFolders([params.rootUri]);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       documentSymbolProvider: { label: 'Corpus Curator' },
       foldingRangeProvider: true,
       hoverProvider: true,
-      // EXTENSION POINT: codeActionProvider, diagnosticProvider, … are advertised here.
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
+      executeCommandProvider: { commands: COMMAND_LIST },
+      ...(client.workspaceFolderEvents ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
     },
     serverInfo: { name: 'corpus-curator' },
   };
@@ -82,12 +138,38 @@ connection.onInitialized(() => {
   if (client.configuration && client.dynamicConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'corpusCurator' });
   }
+  if (client.watchedFilesDynamic) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${PROJECT_FILE}` }] });
+  }
+  if (client.workspaceFolderEvents) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = new Set(e.removed.map((f) => fsPathOf(f.uri)));
+      const kept = workspaceFolders.filter((f) => !removed.has(f)).map((f) => pathToFileURL(f).href);
+      setWorkspaceFolders([...kept, ...e.added.map((f) => f.uri)]);
+    });
+  }
+});
+
+// The project file: re-read when its mtime changes (checked on every analysis), and right away
+// when the client reports a change of any `.corpus-curator.json`.
+const projects = new ProjectFiles();
+
+function projectChanged(): void {
+  projects.invalidate();
+  analyses.clear();
+  for (const doc of documents.all()) validate(doc, 0);
+}
+
+connection.onDidChangeWatchedFiles((e) => {
+  if (e.changes.some((c) => c.uri.endsWith('/' + PROJECT_FILE))) projectChanged();
 });
 
 // Settings: pulled per document via workspace/configuration when the client supports it; otherwise
 // whatever the client pushes with didChangeConfiguration, else the defaults.
 let pushedSettings: CuratorSettings = { ...DEFAULT_SETTINGS };
 const settingsCache = new Map<string, Promise<CuratorSettings>>();
+/** Bumped on every settings change: part of each analysis's configuration key. */
+let settingsGeneration = 0;
 
 function settingsFor(uri: string): Promise<CuratorSettings> {
   if (!client.configuration) return Promise.resolve(pushedSettings);
@@ -105,16 +187,63 @@ function settingsFor(uri: string): Promise<CuratorSettings> {
 connection.onDidChangeConfiguration((change) => {
   const pushed = (change.settings as Record<string, unknown> | null | undefined)?.corpusCurator;
   if (pushed !== undefined) pushedSettings = normalizeSettings(pushed);
+  settingsGeneration++;
   settingsCache.clear();
   analyses.clear(); // size limits may have changed
   tooLargeWarned.clear();
-  for (const doc of documents.all()) validate(doc);
+  for (const doc of documents.all()) validate(doc, 0);
 });
+
+// ---- Per-document configuration: editor settings merged with the nearest project file ----------
+
+interface DocConfig {
+  settings: CuratorSettings;
+  config: Config;
+  /** Absolute path for file: documents. */
+  file?: string;
+  /** Changes when the settings or the project file change. */
+  key: string;
+}
+
+const warnedProblems = new Set<string>();
+
+/** One window/showMessage warning per distinct problem (per settings generation and project file version). */
+function warnOnce(key: string, message: string): void {
+  if (warnedProblems.has(key)) return;
+  if (warnedProblems.size > 1000) warnedProblems.clear();
+  warnedProblems.add(key);
+  connection.console.warn(message);
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+}
+
+async function configFor(uri: string, file: string | undefined): Promise<DocConfig> {
+  const settings = await settingsFor(uri);
+  let info: ProjectInfo | undefined;
+  if (file) {
+    try {
+      info = await projects.lookup(path.dirname(file));
+    } catch {
+      info = undefined;
+    }
+  }
+  const stamp = info?.stamp ?? '';
+  const projectPath = info ? path.join(info.root, PROJECT_FILE) : PROJECT_FILE;
+  if (info?.problem) {
+    warnOnce(`${stamp}|${info.problem}`, t('Corpus Curator: {0}: {1}. Its settings and ignores are not used until it is fixed.', projectPath, info.problem));
+  }
+  const { config, problems } = mergeConfig(settings.editor, info?.project, info?.root);
+  for (const p of problems) warnOnce(`${settingsGeneration}|${stamp}|${p}`, t('Corpus Curator: {0} (the value is ignored).', p));
+  return { settings, config, file, key: `${settingsGeneration}|${stamp}` };
+}
 
 // ---- Analysis cache (one parse per document version) ----------------------------------------------
 
 interface Analysis {
   version: number;
+  /** DocConfig.key of the configuration the analysis was made with. */
+  configKey: string;
+  config: Config;
+  file?: string;
   /** Set when the document is over `corpusCurator.maxFileSize`: no article, no features. */
   tooLarge?: { bytes: number; limit: number };
   article?: Article;
@@ -122,6 +251,9 @@ interface Analysis {
   bomShift: number;
   outline?: OutlineNode[];
   folds?: OutlineFold[];
+  /** The rules' findings (computed on first use), and their diagnostics. */
+  findings?: Finding[];
+  diagnostics?: Diagnostic[];
 }
 
 const analyses = new Map<string, Analysis>();
@@ -133,49 +265,84 @@ function formatSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-function analyse(doc: TextDocument, settings: CuratorSettings): Analysis {
+function analyse(doc: TextDocument, dc: DocConfig): Analysis {
   const text = doc.getText();
-  const limit = settings.maxFileSize;
+  const limit = dc.settings.maxFileSize;
+  const base = { version: doc.version, configKey: dc.key, config: dc.config, file: dc.file };
   // UTF-8 is at most 3 bytes per UTF-16 unit: skip the exact count for documents clearly under the limit.
   const bytes = text.length * 3 <= limit ? -1 : Buffer.byteLength(text, 'utf8');
   if (bytes > limit) {
     if (!tooLargeWarned.has(doc.uri)) {
       tooLargeWarned.add(doc.uri);
       const name = decodeURIComponent(doc.uri.replace(/^.*\//, '')) || doc.uri;
-      const msg =
-        `Corpus Curator: ${name} is ${formatSize(bytes)}, over the corpusCurator.maxFileSize limit ` +
-        `(${formatSize(limit)}); it is not analysed (no outline, folding or hovers).`;
+      const msg = t(
+        'Corpus Curator: {0} is {1}, over the corpusCurator.maxFileSize limit ({2}); it is not analysed (no diagnostics, outline, folding or hovers).',
+        name,
+        formatSize(bytes),
+        formatSize(limit),
+      );
       connection.console.warn(msg);
       // A notification, not window/showMessageRequest: nothing to answer, nothing to wait for.
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: msg });
     }
-    return { version: doc.version, tooLarge: { bytes, limit }, bomShift: 0 };
+    return { ...base, tooLarge: { bytes, limit }, bomShift: 0 };
   }
   tooLargeWarned.delete(doc.uri);
   try {
-    const article = parseArticle(text);
+    const article = parseArticle(text, knowledgeFor(dc.config));
     const bomShift = article.hadBom && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    return { version: doc.version, article, bomShift };
+    return { ...base, article, bomShift };
   } catch (err) {
     connection.console.error(`Corpus Curator: could not parse ${doc.uri}: ${(err as Error)?.stack ?? err}`);
-    return { version: doc.version, bomShift: 0 };
+    return { ...base, bomShift: 0 };
   }
 }
 
 /** The analysis of the document's current version, parsing only when the version changed. */
 async function analysisOf(uri: string): Promise<{ doc: TextDocument; analysis: Analysis } | null> {
-  const first = documents.get(uri);
-  if (!first) return null;
-  const cached = analyses.get(uri);
-  if (cached && cached.version === first.version) return { doc: first, analysis: cached };
-  const settings = await settingsFor(uri);
+  if (!documents.get(uri)) return null;
+  const dc = await configFor(uri, fsPathOf(uri));
   const doc = documents.get(uri); // may have changed (or closed) while settings were fetched
   if (!doc) return null;
-  const again = analyses.get(uri);
-  if (again && again.version === doc.version) return { doc, analysis: again };
-  const analysis = analyse(doc, settings);
+  const cached = analyses.get(uri);
+  if (cached && cached.version === doc.version && cached.configKey === dc.key) return { doc, analysis: cached };
+  const analysis = analyse(doc, dc);
   analyses.set(uri, analysis);
   return { doc, analysis };
+}
+
+function findingsOf(uri: string, a: Analysis): Finding[] {
+  if (!a.article) return [];
+  if (!a.findings) {
+    try {
+      a.findings = analyzeArticle(a.article, { file: a.file, config: a.config }).findings;
+    } catch (err) {
+      connection.console.error(`Corpus Curator: analysis of ${uri} failed: ${(err as Error)?.stack ?? err}`);
+      a.findings = [];
+    }
+  }
+  return a.findings;
+}
+
+function diagnosticsOf(doc: TextDocument, a: Analysis): Diagnostic[] {
+  if (!a.article) return [];
+  return (a.diagnostics ??= toDiagnostics(findingsOf(doc.uri, a), new PositionMapper(a.article, a.bomShift), doc.uri, a.version, a.file));
+}
+
+/** What code actions and commands work from: the current version's analysis. */
+async function stateOf(uri: string): Promise<DocState | null> {
+  const r = await analysisOf(uri);
+  const a = r?.analysis;
+  if (!r || !a?.article) return null;
+  return {
+    uri: r.doc.uri,
+    version: r.doc.version,
+    text: r.doc.getText(),
+    file: a.file,
+    config: a.config,
+    map: new PositionMapper(a.article, a.bomShift),
+    findings: findingsOf(r.doc.uri, a),
+  };
 }
 
 function outlineOf(a: Analysis): OutlineNode[] {
@@ -416,26 +583,122 @@ connection.onHover(async (params): Promise<Hover | null> => {
 
 // ---- Validation --------------------------------------------------------------------------------
 
-/**
- * EXTENSION POINT for diagnostics: called after every open and change of a document and for every
- * open document after a settings change. It publishes nothing yet. Diagnostics go here:
- * `const r = await analysisOf(doc.uri)`, skip `r.analysis.tooLarge`, then
- * `connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics })` (debounce per uri).
- * Code actions register with `connection.onCodeAction` beside the other handlers, reusing analysisOf.
- */
-function validate(doc: TextDocument): void {
-  void doc;
+// Push diagnostics: after open (right away), after changes (debounced per document), and for every
+// open document after a settings or project-file change. A newer request for the same document
+// makes an older one stale: it is dropped before publishing.
+
+const CHANGE_DEBOUNCE_MS = 200;
+const timers = new Map<string, NodeJS.Timeout>();
+const validationSeq = new Map<string, number>();
+const published = new Set<string>();
+
+function validate(doc: TextDocument, delay?: number): void {
+  const uri = doc.uri;
+  const old = timers.get(uri);
+  if (old) clearTimeout(old);
+  const seq = (validationSeq.get(uri) ?? 0) + 1;
+  validationSeq.set(uri, seq);
+  const wait = delay ?? (published.has(uri) ? CHANGE_DEBOUNCE_MS : 0);
+  timers.set(
+    uri,
+    setTimeout(() => {
+      timers.delete(uri);
+      void runValidation(uri, seq);
+    }, wait),
+  );
+}
+
+async function runValidation(uri: string, seq: number): Promise<void> {
+  try {
+    const r = await analysisOf(uri);
+    if (!r || validationSeq.get(uri) !== seq) return;
+    const diagnostics = r.analysis.tooLarge ? [] : diagnosticsOf(r.doc, r.analysis);
+    // stale: the document changed or closed meanwhile (a newer validation is scheduled)
+    if (validationSeq.get(uri) !== seq || documents.get(uri)?.version !== r.doc.version) return;
+    published.add(uri);
+    await connection.sendDiagnostics({ uri, version: r.doc.version, diagnostics });
+  } catch (err) {
+    connection.console.error(`Corpus Curator: validation of ${uri} failed: ${(err as Error)?.stack ?? err}`);
+  }
 }
 
 documents.onDidChangeContent((e) => validate(e.document));
 
 documents.onDidClose((e) => {
-  analyses.delete(e.document.uri);
-  settingsCache.delete(e.document.uri);
-  tooLargeWarned.delete(e.document.uri);
+  const uri = e.document.uri;
+  const timer = timers.get(uri);
+  if (timer) clearTimeout(timer);
+  timers.delete(uri);
+  validationSeq.set(uri, (validationSeq.get(uri) ?? 0) + 1); // cancels a validation under way
+  analyses.delete(uri);
+  settingsCache.delete(uri);
+  tooLargeWarned.delete(uri);
+  if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  validationSeq.delete(uri);
+});
+
+// ---- Code actions and commands -------------------------------------------------------------------
+
+connection.onCodeAction(async (params) => {
+  const state = await stateOf(params.textDocument.uri);
+  if (!state) return null;
+  try {
+    return await codeActions(state, params, { support: client.edits, disabledSupport: client.disabledCodeActions });
+  } catch (err) {
+    connection.console.error(`Corpus Curator: code actions for ${state.uri} failed: ${(err as Error)?.stack ?? err}`);
+    return null;
+  }
+});
+
+/** An open document by URI, also when the client spells the file URI differently. */
+function documentFor(uri: string): TextDocument | undefined {
+  const d = documents.get(uri);
+  if (d) return d;
+  const p = fsPathOf(uri);
+  return p ? documents.all().find((x) => fsPathOf(x.uri) === p) : undefined;
+}
+
+const commandHost: CommandHost = {
+  get support() {
+    return client.edits;
+  },
+  document: documentFor,
+  openDocuments: () => documents.all(),
+  state: (uri) => stateOf(documentFor(uri)?.uri ?? uri),
+  async configFor(uri, file) {
+    const dc = await configFor(uri, file);
+    return { config: dc.config, maxFileSize: dc.settings.maxFileSize };
+  },
+  async applyEdit(edit: WorkspaceEdit, label: string) {
+    if (!client.edits.applyEdit) return false;
+    try {
+      const res = await connection.workspace.applyEdit({ label, edit });
+      return !!res?.applied;
+    } catch (err) {
+      connection.console.error(`Corpus Curator: workspace/applyEdit failed: ${(err as Error)?.message ?? err}`);
+      return false;
+    }
+  },
+  showMessage(type, message) {
+    void connection.sendNotification(ShowMessageNotification.type, { type, message });
+  },
+  workspaceFolderOf,
+  projects,
+  projectChanged,
+};
+
+connection.onExecuteCommand(async (params) => {
+  try {
+    return await executeCommand(commandHost, params.command, params.arguments ?? []);
+  } catch (err) {
+    connection.console.error(`Corpus Curator: command ${params.command} failed: ${(err as Error)?.stack ?? err}`);
+    throw err;
+  }
 });
 
 connection.onShutdown(() => {
+  for (const timer of timers.values()) clearTimeout(timer);
+  timers.clear();
   analyses.clear();
   settingsCache.clear();
 });

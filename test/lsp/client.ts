@@ -15,7 +15,12 @@ import {
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
 import type {
+  ApplyWorkspaceEditParams,
+  ApplyWorkspaceEditResult,
   ClientCapabilities,
+  CodeAction,
+  CodeActionContext,
+  Command,
   Diagnostic,
   DocumentSymbol,
   FoldingRange,
@@ -24,6 +29,7 @@ import type {
   MarkupContent,
   Position,
   PublishDiagnosticsParams,
+  Range,
   SymbolInformation,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver';
@@ -34,14 +40,40 @@ export const SEEDS = path.join(ROOT, 'seeds');
 
 /** The capabilities VS Code sends for the features under test. */
 export const VSCODE_LIKE_CAPABILITIES: ClientCapabilities = {
-  workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
+  workspace: {
+    configuration: true,
+    didChangeConfiguration: { dynamicRegistration: true },
+    workspaceFolders: true,
+    applyEdit: true,
+    workspaceEdit: {
+      documentChanges: true,
+      resourceOperations: ['create', 'rename', 'delete'],
+      failureHandling: 'textOnlyTransactional',
+      normalizesLineEndings: true,
+      changeAnnotationSupport: { groupsOnLabel: true },
+    },
+    didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
+    executeCommand: { dynamicRegistration: true },
+  },
   textDocument: {
     synchronization: { dynamicRegistration: true, didSave: true },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true, labelSupport: true },
     foldingRange: { lineFoldingOnly: true, rangeLimit: 5000 },
     hover: { contentFormat: ['markdown', 'plaintext'] },
-    publishDiagnostics: { relatedInformation: true, versionSupport: true },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } },
+    publishDiagnostics: {
+      relatedInformation: true,
+      versionSupport: true,
+      tagSupport: { valueSet: [1, 2] },
+      codeDescriptionSupport: true,
+      dataSupport: true,
+    },
+    codeAction: {
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll', 'refactor'] } },
+      isPreferredSupport: true,
+      disabledSupport: true,
+      dataSupport: true,
+      honorsChangeAnnotations: true,
+    },
   },
   window: { showMessage: {}, workDoneProgress: true },
 };
@@ -53,6 +85,10 @@ export interface StartOptions {
   /** The `corpusCurator` section answered to workspace/configuration (mutable: see setSettings). */
   settings?: Record<string, unknown>;
   initializationOptions?: unknown;
+  /** initializeParams.locale (e.g. 'vi'). */
+  locale?: string;
+  /** Workspace folder (default: the repository root). */
+  rootPath?: string;
 }
 
 export interface Notification {
@@ -69,6 +105,10 @@ export class LspClient {
   private versions = new Map<string, number>();
   private readonly exited: Promise<number | null>;
   private waiters: Array<{ pred: (n: Notification) => boolean; resolve: (n: Notification) => void }> = [];
+  /** Edits the server asked to apply (workspace/applyEdit), in order. */
+  readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
+  /** What workspace/applyEdit answers (default: applied). Tests apply the edit themselves. */
+  applyEditResult: ApplyWorkspaceEditResult = { applied: true };
 
   constructor(
     readonly proc: ChildProcess,
@@ -88,6 +128,10 @@ export class LspClient {
       if (method === 'workspace/configuration') {
         const items = (params as { items: Array<{ section?: string }> }).items;
         return items.map((it) => (it.section === 'corpusCurator' ? this.settings : null));
+      }
+      if (method === 'workspace/applyEdit') {
+        this.appliedEdits.push(params as ApplyWorkspaceEditParams);
+        return this.applyEditResult;
       }
       return null; // client/registerCapability, window/workDoneProgress/create, refresh requests
     });
@@ -158,6 +202,29 @@ export class LspClient {
     return this.request('textDocument/hover', { textDocument: { uri }, position });
   }
 
+  codeActions(uri: string, range: Range, context: CodeActionContext): Promise<Array<CodeAction | Command> | null> {
+    return this.request('textDocument/codeAction', { textDocument: { uri }, range, context });
+  }
+
+  executeCommand<T = unknown>(command: string, args: unknown[] = []): Promise<T> {
+    return this.request<T>('workspace/executeCommand', { command, arguments: args });
+  }
+
+  /** Resolves with the next diagnostics published for `uri` (after `since` notifications) that satisfy `pred`. */
+  async waitForDiagnostics(
+    uri: string,
+    pred: (p: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 5000,
+    since = 0,
+  ): Promise<PublishDiagnosticsParams> {
+    let index = 0;
+    const n = await this.waitForNotification((x) => {
+      const i = index++;
+      return i >= since && x.method === 'textDocument/publishDiagnostics' && x.params.uri === uri && pred(x.params);
+    }, timeoutMs);
+    return n.params as PublishDiagnosticsParams;
+  }
+
   /** The last diagnostics published for `uri` (for later diagnostics tests). */
   diagnostics(uri: string): Diagnostic[] | undefined {
     for (let i = this.notifications.length - 1; i >= 0; i--) {
@@ -208,10 +275,11 @@ export async function startServer(options: StartOptions = {}): Promise<LspClient
   const client = new LspClient(proc, conn, options.settings ?? {});
   client.initializeResult = await client.request<InitializeResult>('initialize', {
     processId: process.pid,
-    rootUri: pathToFileURL(ROOT).href,
-    workspaceFolders: [{ uri: pathToFileURL(ROOT).href, name: 'main' }],
+    rootUri: pathToFileURL(options.rootPath ?? ROOT).href,
+    workspaceFolders: [{ uri: pathToFileURL(options.rootPath ?? ROOT).href, name: path.basename(options.rootPath ?? ROOT) }],
     capabilities: options.capabilities ?? VSCODE_LIKE_CAPABILITIES,
     initializationOptions: options.initializationOptions,
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   await client.notify('initialized', {});
   return client;

@@ -1,0 +1,200 @@
+// Code actions: a quick fix per Fix of a finding, "fix all <code> problems in this file", "ignore
+// this finding", and the source.fixAll action (editor.codeActionsOnSave).
+import * as path from 'node:path';
+import {
+  CodeAction,
+  CodeActionKind,
+  CreateFile,
+  Diagnostic,
+  Range,
+  TextDocumentEdit,
+  TextEdit,
+  type CodeActionParams,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { Config } from '../engine/config';
+import { fixAll, selectFixes } from '../engine/fix';
+import type { Finding, Fix } from '../rules/types';
+import { fileUri, isDiagnosticData, SOURCE, toTextEdits, type PositionMapper } from './convert';
+import { documentEdit, minimalEdits, offsetEditsToTextEdits, type EditSupport } from './edits';
+import { t } from './l10n';
+import { sidecarContent, sidecarPath } from './sidecar';
+
+export const FIX_ALL_KIND = 'source.fixAll.corpus-curator';
+
+export const COMMANDS = {
+  fixAll: 'corpusCurator.fixAll',
+  ignoreFinding: 'corpusCurator.ignoreFinding',
+  writeSidecar: 'corpusCurator.writeSidecar',
+  cleanCorpusEdit: 'corpusCurator.cleanCorpusEdit',
+} as const;
+
+/** The analysed state of an open document that code actions and commands work from. */
+export interface DocState {
+  uri: string;
+  version: number;
+  /** The document text (BOM included). */
+  text: string;
+  /** Absolute path for file: documents. */
+  file?: string;
+  config: Config;
+  map: PositionMapper;
+  findings: Finding[];
+}
+
+export interface ActionEnv {
+  support: EditSupport;
+  /** The client shows disabled actions with a reason (codeAction.disabledSupport). */
+  disabledSupport: boolean;
+}
+
+/** Arguments of corpusCurator.writeSidecar. */
+export interface WriteSidecarArgs {
+  /** The article's document URI and the version the edit was computed for. */
+  uri: string;
+  version: number;
+  /** Absolute path of the sidecar file (beside the article). */
+  sidecar: string;
+  json: unknown;
+  /** The article edit to apply (workspace/applyEdit) once the sidecar is written. */
+  edit?: WorkspaceEdit;
+}
+
+/** Arguments of corpusCurator.ignoreFinding. */
+export interface IgnoreFindingArgs {
+  uri: string;
+  code: string;
+  hash: string;
+}
+
+function kindWanted(only: string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return kind === CodeActionKind.QuickFix;
+  return only.some((o) => kind === o || kind.startsWith(o + '.'));
+}
+
+function rangeEquals(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function before(a: Range['start'], b: Range['start']): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+/** The finding a diagnostic (as the client sends it back) stands for in the current analysis. */
+export function findingForDiagnostic(state: DocState, d: Diagnostic): Finding | undefined {
+  if (d.source !== SOURCE) return undefined;
+  const data = d.data;
+  if (isDiagnosticData(data) && data.v === state.version) {
+    const f = state.findings[data.i];
+    if (f && f.code === d.code && (!data.h || f.hash === data.h)) return f;
+  }
+  const hash = isDiagnosticData(data) ? data.h : undefined;
+  const same = state.findings.filter((f) => f.code === d.code && (!hash || f.hash === hash));
+  return (
+    same.find((f) => rangeEquals(state.map.range(f.start, f.end), d.range)) ??
+    same.find((f) => overlaps(state.map.range(f.start, f.end), d.range))
+  );
+}
+
+async function sidecarAction(state: DocState, fix: Fix, diag: Diagnostic, env: ActionEnv): Promise<CodeAction | undefined> {
+  const sc = fix.sidecar;
+  if (!sc || !state.file) return undefined; // an unsaved document has no folder to put the sidecar in
+  const target = sidecarPath(state.file, sc.fileName);
+  if (!target) return undefined;
+  const edits = toTextEdits(fix, state.map);
+  const action = CodeAction.create(fix.title, CodeActionKind.QuickFix);
+  action.diagnostics = [diag];
+  if (env.support.create) {
+    const content = await sidecarContent(target, sc.json);
+    if (!content.ok) {
+      if (!env.disabledSupport) return undefined;
+      action.disabled = { reason: t('{0} cannot be updated: {1}', path.basename(target), content.reason) };
+      return action;
+    }
+    const uri = fileUri(target);
+    // the sidecar first, then the article: the records are on disk before the dump goes
+    action.edit = {
+      documentChanges: [
+        CreateFile.create(uri, { overwrite: true }),
+        TextDocumentEdit.create({ uri, version: null }, [TextEdit.insert({ line: 0, character: 0 }, content.text)]),
+        TextDocumentEdit.create({ uri: state.uri, version: state.version }, edits),
+      ],
+    };
+    return action;
+  }
+  // No file creation in workspace edits: the server writes the sidecar atomically, then asks the
+  // client to apply the article edit (or, for a client without applyEdit, the action carries it).
+  const articleEdit = documentEdit(state.uri, state.version, edits, env.support);
+  const args: WriteSidecarArgs = { uri: state.uri, version: state.version, sidecar: target, json: sc.json };
+  if (env.support.applyEdit) args.edit = articleEdit;
+  else action.edit = articleEdit;
+  action.command = { title: fix.title, command: COMMANDS.writeSidecar, arguments: [args] };
+  return action;
+}
+
+/** The whole-document fix-all as minimal text edits (empty when nothing is fixable). */
+export function fixAllEdits(text: string, file: string | undefined, config: Config): { edits: TextEdit[]; applied: Record<string, number> } {
+  const res = fixAll(text, { file, config });
+  if (res.text === text) return { edits: [], applied: res.applied };
+  return { edits: offsetEditsToTextEdits(text, minimalEdits(text, res.text)), applied: res.applied };
+}
+
+export async function codeActions(state: DocState, params: CodeActionParams, env: ActionEnv): Promise<CodeAction[]> {
+  const only = params.context.only;
+  const out: CodeAction[] = [];
+  if (kindWanted(only, CodeActionKind.QuickFix)) {
+    const fixAllDone = new Set<string>();
+    const ignoreDone = new Set<Finding>();
+    for (const diag of params.context.diagnostics) {
+      const f = findingForDiagnostic(state, diag);
+      if (!f) continue;
+      for (let k = 0; k < f.fixes.length; k++) {
+        const fix = f.fixes[k];
+        if (fix.edits.length === 0 && !fix.sidecar) continue;
+        let action: CodeAction | undefined;
+        if (fix.sidecar) action = await sidecarAction(state, fix, diag, env);
+        else {
+          action = CodeAction.create(fix.title, documentEdit(state.uri, state.version, toTextEdits(fix, state.map), env.support), CodeActionKind.QuickFix);
+          action.diagnostics = [diag];
+        }
+        if (!action) continue;
+        if (k === 0) action.isPreferred = true;
+        out.push(action);
+      }
+      if (!fixAllDone.has(f.code)) {
+        fixAllDone.add(f.code);
+        const sameCode = state.findings.filter((x) => x.code === f.code);
+        const picked = selectFixes(sameCode);
+        if (picked.length > 1) {
+          const edits = picked.flatMap((p) => toTextEdits(p.fix, state.map));
+          const action = CodeAction.create(
+            t('Fix all {0} problems in this file', f.code),
+            documentEdit(state.uri, state.version, edits, env.support),
+            CodeActionKind.QuickFix,
+          );
+          action.diagnostics = params.context.diagnostics.filter((d) => d.source === SOURCE && d.code === f.code);
+          out.push(action);
+        }
+      }
+      if (state.file && f.hash && !ignoreDone.has(f)) {
+        ignoreDone.add(f);
+        const args: IgnoreFindingArgs = { uri: state.uri, code: f.code, hash: f.hash };
+        const action = CodeAction.create(t('Ignore this finding'), { title: t('Ignore this finding'), command: COMMANDS.ignoreFinding, arguments: [args] }, CodeActionKind.QuickFix);
+        action.diagnostics = [diag];
+        out.push(action);
+      }
+    }
+  }
+  // Computed only when asked for (Source Action menu, codeActionsOnSave): it re-analyses the text.
+  if (only && kindWanted(only, FIX_ALL_KIND)) {
+    const { edits } = fixAllEdits(state.text, state.file, state.config);
+    if (edits.length > 0) {
+      out.push(CodeAction.create(t('Fix all Corpus Curator problems'), documentEdit(state.uri, state.version, edits, env.support), FIX_ALL_KIND));
+    }
+  }
+  return out;
+}

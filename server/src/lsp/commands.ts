@@ -1,0 +1,237 @@
+// workspace/executeCommand: fix-all of a document, ignore a finding, write a sidecar, and the
+// corpus-wide clean-up edit the client previews before applying.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MessageType, type WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { relativeKey, type Config } from '../engine/config';
+import { listTxtFiles, readArticleFile } from '../io/files';
+import { fileUri } from './convert';
+import { COMMANDS, fixAllEdits, type DocState, type IgnoreFindingArgs, type WriteSidecarArgs } from './codeActions';
+import { documentEdit, MultiFileEdit, type EditSupport } from './edits';
+import { t } from './l10n';
+import { addIgnoreEntry, type ProjectFiles } from './project';
+import { writeSidecar } from './sidecar';
+
+/** What the commands need from the server. */
+export interface CommandHost {
+  support: EditSupport;
+  document(uri: string): TextDocument | undefined;
+  openDocuments(): TextDocument[];
+  /** The analysed state of an open document (current version), or null. */
+  state(uri: string): Promise<DocState | null>;
+  /** Settings merged with the project file for a path on disk. */
+  configFor(uri: string, file: string | undefined): Promise<{ config: Config; maxFileSize: number }>;
+  applyEdit(edit: WorkspaceEdit, label: string): Promise<boolean>;
+  showMessage(type: MessageType, message: string): void;
+  /** The workspace folder containing `file`, if any. */
+  workspaceFolderOf(file: string): string | undefined;
+  projects: ProjectFiles;
+  /** Project file changed: drop caches and re-validate the open documents. */
+  projectChanged(): void;
+}
+
+export const COMMAND_LIST: string[] = [COMMANDS.fixAll, COMMANDS.ignoreFinding, COMMANDS.writeSidecar, COMMANDS.cleanCorpusEdit];
+
+/** Absolute path of a file: URI, else undefined. */
+export function fsPathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function uriArg(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  const u = (arg as { uri?: unknown } | null)?.uri;
+  return typeof u === 'string' ? u : undefined;
+}
+
+export interface FixAllResult {
+  applied: boolean;
+  fixes: Record<string, number>;
+}
+
+async function fixAllCommand(host: CommandHost, args: unknown[]): Promise<FixAllResult> {
+  const uri = uriArg(args[0]);
+  const state = uri ? await host.state(uri) : null;
+  if (!state) return { applied: false, fixes: {} };
+  const { edits, applied } = fixAllEdits(state.text, state.file, state.config);
+  if (edits.length === 0) return { applied: false, fixes: {} };
+  const ok = await host.applyEdit(documentEdit(state.uri, state.version, edits, host.support), t('Fix all Corpus Curator problems'));
+  return { applied: ok, fixes: ok ? applied : {} };
+}
+
+export type IgnoreCommandResult = { added: boolean; file: string } | { added: false; error: string; file?: string };
+
+async function ignoreCommand(host: CommandHost, args: unknown[]): Promise<IgnoreCommandResult> {
+  const a = (args[0] ?? {}) as Partial<IgnoreFindingArgs>;
+  const file = typeof a.uri === 'string' ? fsPathOf(a.uri) : undefined;
+  if (!file || typeof a.code !== 'string' || typeof a.hash !== 'string') {
+    const error = t('Only findings in saved files can be ignored.');
+    host.showMessage(MessageType.Warning, `Corpus Curator: ${error}`);
+    return { added: false, error };
+  }
+  const dir = path.dirname(file);
+  const root = host.projects.findRoot(dir)?.root ?? host.workspaceFolderOf(file) ?? dir;
+  const res = await addIgnoreEntry(root, { file: relativeKey(root, file), code: a.code, hash: a.hash });
+  if (!res.ok) {
+    const error = t('Could not update {0}: {1}', res.file, res.reason);
+    host.showMessage(MessageType.Error, `Corpus Curator: ${error}`);
+    return { added: false, error, file: res.file };
+  }
+  host.projectChanged();
+  return { added: res.added, file: res.file };
+}
+
+export type WriteSidecarResult = { written: boolean; applied: boolean; sidecar?: string; error?: string };
+
+async function writeSidecarCommand(host: CommandHost, args: unknown[]): Promise<WriteSidecarResult> {
+  const a = (args[0] ?? {}) as Partial<WriteSidecarArgs>;
+  const article = typeof a.uri === 'string' ? fsPathOf(a.uri) : undefined;
+  const target = typeof a.sidecar === 'string' ? path.resolve(a.sidecar) : undefined;
+  // only a .json file beside the article
+  if (!article || !target || path.dirname(target) !== path.dirname(article) || !/\.json$/i.test(target)) {
+    return { written: false, applied: false, error: 'invalid arguments' };
+  }
+  const doc = host.document(a.uri!);
+  if (doc && typeof a.version === 'number' && doc.version !== a.version) {
+    const error = t('The document changed since the fix was computed; try again.');
+    host.showMessage(MessageType.Warning, `Corpus Curator: ${error}`);
+    return { written: false, applied: false, sidecar: target, error };
+  }
+  const w = await writeSidecar(target, a.json);
+  if (!w.ok) {
+    const error = t('Could not write {0}: {1}', target, w.reason);
+    host.showMessage(MessageType.Error, `Corpus Curator: ${error}`);
+    return { written: false, applied: false, sidecar: target, error };
+  }
+  const applied = a.edit ? await host.applyEdit(a.edit, path.basename(target)) : false;
+  return { written: true, applied, sidecar: target };
+}
+
+export interface CleanCorpusResult {
+  edit: WorkspaceEdit;
+  /** Files the edit changes. */
+  files: number;
+  /** Fixes in the edit, by rule code. */
+  fixes: Record<string, number>;
+  skipped: Array<{ uri: string; reason: string }>;
+}
+
+function describeCounts(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([code, n]) => `${code} ×${n}`)
+    .join(', ');
+}
+
+async function expandUris(host: CommandHost, arg: unknown, skipped: CleanCorpusResult['skipped']): Promise<string[]> {
+  let list: unknown[];
+  if (arg === undefined || arg === null) list = host.openDocuments().map((d) => d.uri);
+  else if (Array.isArray(arg)) list = arg;
+  else list = [uriArg(arg) ?? arg];
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const push = (u: string) => {
+    if (!seen.has(u)) {
+      seen.add(u);
+      out.push(u);
+    }
+  };
+  for (const item of list) {
+    const u = uriArg(item);
+    if (!u) {
+      skipped.push({ uri: String(item), reason: t('not a URI') });
+      continue;
+    }
+    const file = fsPathOf(u);
+    if (file && !host.document(u)) {
+      try {
+        if ((await fs.stat(file)).isDirectory()) {
+          for (const f of await listTxtFiles(file)) push(fileUri(f));
+          continue;
+        }
+      } catch {
+        /* reported when it is read */
+      }
+    }
+    push(u);
+  }
+  return out;
+}
+
+async function cleanCorpusCommand(host: CommandHost, args: unknown[]): Promise<CleanCorpusResult> {
+  const skipped: CleanCorpusResult['skipped'] = [];
+  const uris = await expandUris(host, args[0], skipped);
+  const edit = new MultiFileEdit(host.support);
+  const total: Record<string, number> = {};
+  let files = 0;
+  for (const uri of uris) {
+    const doc = host.document(uri);
+    const file = fsPathOf(uri);
+    let text: string;
+    let version: number | null = null;
+    const { config, maxFileSize } = await host.configFor(uri, file);
+    if (doc) {
+      text = doc.getText();
+      version = doc.version;
+      if (text.length * 3 > maxFileSize && Buffer.byteLength(text, 'utf8') > maxFileSize) {
+        skipped.push({ uri, reason: t('over the corpusCurator.maxFileSize limit') });
+        continue;
+      }
+    } else if (file) {
+      try {
+        const r = await readArticleFile(file, maxFileSize);
+        if (r.text === undefined) {
+          skipped.push({ uri, reason: r.skipped ?? t('cannot be read') });
+          continue;
+        }
+        text = r.text;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        skipped.push({ uri, reason: code === 'ENOENT' ? t('no such file') : (e as Error).message });
+        continue;
+      }
+    } else {
+      skipped.push({ uri, reason: t('not open and not a file on disk') });
+      continue;
+    }
+    let res: ReturnType<typeof fixAllEdits>;
+    try {
+      res = fixAllEdits(text, file, config);
+    } catch (e) {
+      skipped.push({ uri, reason: `internal error: ${(e as Error).message}` });
+      continue;
+    }
+    if (res.edits.length === 0) continue;
+    files++;
+    const editUri = doc ? doc.uri : uri;
+    for (const [code, n] of Object.entries(res.applied)) total[code] = (total[code] ?? 0) + n;
+    const name = file ? path.basename(file) : decodeURIComponent(uri.replace(/^.*\//, ''));
+    edit.add(editUri, version, res.edits, {
+      label: t('Clean {0}', name),
+      needsConfirmation: true,
+      description: describeCounts(res.applied),
+    });
+  }
+  return { edit: edit.build(), files, fixes: total, skipped };
+}
+
+export async function executeCommand(host: CommandHost, command: string, args: unknown[] = []): Promise<unknown> {
+  switch (command) {
+    case COMMANDS.fixAll:
+      return fixAllCommand(host, args);
+    case COMMANDS.ignoreFinding:
+      return ignoreCommand(host, args);
+    case COMMANDS.writeSidecar:
+      return writeSidecarCommand(host, args);
+    case COMMANDS.cleanCorpusEdit:
+      return cleanCorpusCommand(host, args);
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,149 @@
+// Engine results -> LSP shapes: offsets into Article.text (no BOM) become document positions,
+// findings become diagnostics, fixes become text edits. Pure functions, no connection.
+import { pathToFileURL } from 'node:url';
+import {
+  Diagnostic,
+  DiagnosticRelatedInformation,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  Position,
+  Range,
+  TextEdit,
+} from 'vscode-languageserver';
+import type { Article } from '../model/types';
+import type { Finding, Fix, Severity } from '../rules/types';
+import { ruleDocsUrl } from '../engine/docs';
+
+export const SOURCE = 'corpus-curator';
+
+/** Codes whose findings are junk to delete: shown faded (DiagnosticTag.Unnecessary). */
+export const REMOVABLE_CODES: ReadonlySet<string> = new Set([
+  'php-dump',
+  'boilerplate',
+  'related',
+  'duplicate-paragraph',
+  'near-duplicate-paragraph',
+  'learned-boilerplate',
+]);
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toSeverity(s: Severity): DiagnosticSeverity {
+  return SEVERITIES[s] ?? DiagnosticSeverity.Warning;
+}
+
+/**
+ * Maps offsets of Article.text to positions in the document the article was parsed from. The only
+ * difference between the two is a leading BOM (in the document's line 0, not in Article.text), given
+ * as `bomShift` (0 or 1). An offset inside a CRLF is clamped to the end of its line (as
+ * TextDocument.positionAt does): a range can never split a line break.
+ */
+export class PositionMapper {
+  constructor(
+    readonly article: Article,
+    readonly bomShift: number,
+  ) {}
+
+  lineOf(offset: number): number {
+    const lines = this.article.lines;
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  position(offset: number): Position {
+    const text = this.article.text;
+    const o = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, text.length));
+    const line = this.lineOf(o);
+    const info = this.article.lines[line];
+    const character = Math.min(o, info.end) - info.start + (line === 0 ? this.bomShift : 0);
+    return Position.create(line, character);
+  }
+
+  range(start: number, end: number): Range {
+    const s = this.position(start);
+    const e = this.position(Math.max(start, end));
+    return Range.create(s, e);
+  }
+}
+
+/** What a diagnostic carries for code actions (see codeActions.ts). */
+export interface DiagnosticData {
+  /** Document version the finding was computed for. */
+  v: number;
+  /** Index of the finding in the analysis's findings. */
+  i: number;
+  /** Finding.hash (ignore key). */
+  h?: string;
+  /** Number of fixes (0: nothing to offer). */
+  n: number;
+}
+
+export function isDiagnosticData(x: unknown): x is DiagnosticData {
+  const d = x as DiagnosticData | null;
+  return !!d && typeof d === 'object' && typeof d.v === 'number' && typeof d.i === 'number';
+}
+
+/** Range of whole lines in another file (offsets there are unknown): start of `line` to start of the line after `endLine`. */
+function otherFileRange(line: number | undefined, endLine: number | undefined): Range {
+  const s = Math.max(0, line ?? 0);
+  const e = Math.max(s, endLine ?? s);
+  return Range.create(s, 0, e + 1, 0);
+}
+
+export function fileUri(file: string): string {
+  return pathToFileURL(file).href;
+}
+
+export function toDiagnostic(
+  f: Finding,
+  index: number,
+  map: PositionMapper,
+  uri: string,
+  version: number,
+  currentFile?: string,
+): Diagnostic {
+  const d: Diagnostic = {
+    range: map.range(f.start, f.end),
+    severity: toSeverity(f.severity),
+    source: SOURCE,
+    code: f.code,
+    codeDescription: { href: ruleDocsUrl(f.code) },
+    message: f.message,
+  };
+  if (REMOVABLE_CODES.has(f.code)) d.tags = [DiagnosticTag.Unnecessary];
+  if (f.related && f.related.length > 0) {
+    const rel: DiagnosticRelatedInformation[] = [];
+    for (const r of f.related) {
+      if (!r.file || r.file === currentFile) {
+        rel.push({ location: { uri, range: map.range(r.start, r.end) }, message: r.message });
+      } else {
+        rel.push({ location: { uri: fileUri(r.file), range: otherFileRange(r.line, r.endLine) }, message: r.message });
+      }
+    }
+    d.relatedInformation = rel;
+  }
+  const data: DiagnosticData = { v: version, i: index, n: f.fixes.length };
+  if (f.hash) data.h = f.hash;
+  d.data = data;
+  return d;
+}
+
+export function toDiagnostics(findings: readonly Finding[], map: PositionMapper, uri: string, version: number, file?: string): Diagnostic[] {
+  return findings.map((f, i) => toDiagnostic(f, i, map, uri, version, file));
+}
+
+/** A fix's edits as LSP text edits for the document the article came from. */
+export function toTextEdits(fix: Fix, map: PositionMapper): TextEdit[] {
+  return fix.edits.map((e) => TextEdit.replace(map.range(e.start, e.end), e.newText));
+}

@@ -1,0 +1,420 @@
+// Code actions and commands over stdio: quick fixes applied to the text change only the flagged
+// text, "fix all <code>", source.fixAll, the sidecar paths (CreateFile and the server-side write),
+// "ignore this finding", corpusCurator.fixAll and corpusCurator.cleanCorpusEdit.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction, Command, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readSeed, startServer, VSCODE_LIKE_CAPABILITIES, type LspClient } from './client';
+import {
+  ALL_SEEDS,
+  applyTextEdits,
+  createFiles,
+  editsFor,
+  linesOf,
+  registered,
+  removeDir,
+  SEED0,
+  SEED3,
+  tempCorpus,
+  textDocumentEdits,
+} from './helpers';
+import { fixAll } from '../../server/src/engine/fix';
+
+const HAS_DUMP = registered('php-dump');
+const fileUri = (p: string) => pathToFileURL(p).href;
+
+function actionsOnly(xs: Array<CodeAction | Command> | null): CodeAction[] {
+  assert.ok(Array.isArray(xs), 'code actions returned');
+  for (const x of xs) assert.ok('kind' in x || 'edit' in x || typeof (x as CodeAction).command === 'object', 'CodeAction literals');
+  return xs as CodeAction[];
+}
+
+async function openAndWait(lsp: LspClient, uri: string, text: string): Promise<Diagnostic[]> {
+  const since = lsp.notifications.length;
+  await lsp.open(uri, text);
+  return (await lsp.waitForDiagnostics(uri, () => true, 5000, since)).diagnostics;
+}
+
+/** The code actions offered for one diagnostic, as VS Code asks for them (range + context). */
+async function actionsFor(lsp: LspClient, uri: string, d: Diagnostic): Promise<CodeAction[]> {
+  return actionsOnly(await lsp.codeActions(uri, d.range, { diagnostics: [d], triggerKind: 1 }));
+}
+
+function firstDump(diags: Diagnostic[]): Diagnostic {
+  const d = diags.find((x) => x.code === 'php-dump' && x.range.start.line === 53);
+  assert.ok(d, 'php-dump diagnostic on line 54');
+  return d;
+}
+
+describe('quick fixes (VS Code-like client)', { skip: !HAS_DUMP }, () => {
+  let lsp: LspClient;
+  let dir: string;
+  let file: string;
+  let uri: string;
+  const text = readSeed(SEED0);
+  const lines = linesOf(text);
+  let diags: Diagnostic[];
+
+  before(async () => {
+    dir = tempCorpus([SEED0]);
+    file = path.join(dir, SEED0);
+    uri = fileUri(file);
+    lsp = await startServer({ rootPath: dir });
+    diags = await openAndWait(lsp, uri, text);
+  });
+  after(async () => {
+    if (lsp.proc.exitCode === null) {
+      const code = await lsp.stop().catch(() => null);
+      lsp.kill();
+      assert.equal(code, 0, `server exit code (stderr: ${lsp.stderr})`);
+    }
+    removeDir(dir);
+  });
+
+  test('php-dump offers remove (preferred), extract to sidecar, fix all php-dump, ignore', async () => {
+    const actions = await actionsFor(lsp, uri, firstDump(diags));
+    const titles = actions.map((a) => a.title);
+    assert.equal(actions[0].title, 'Remove PHP dump');
+    assert.equal(actions[0].isPreferred, true);
+    assert.equal(actions[0].kind, 'quickfix');
+    assert.deepEqual(actions[0].diagnostics?.map((d) => d.code), ['php-dump']);
+    assert.ok(titles.includes('Extract to sidecar'), titles.join(' | '));
+    assert.ok(titles.includes('Fix all php-dump problems in this file'), titles.join(' | '));
+    assert.ok(titles.includes('Ignore this finding'), titles.join(' | '));
+    assert.equal(actions.filter((a) => a.isPreferred).length, 1, 'one preferred action');
+  });
+
+  test('applying "Remove PHP dump" deletes lines 54-160 and nothing else', async () => {
+    const [remove] = await actionsFor(lsp, uri, firstDump(diags));
+    const tde = textDocumentEdits(remove.edit);
+    assert.equal(tde.length, 1, 'one versioned TextDocumentEdit');
+    assert.deepEqual(tde[0].textDocument, { uri, version: 1 });
+    const out = applyTextEdits(text, editsFor(remove.edit, uri));
+    assert.equal(out, [...lines.slice(0, 53), ...lines.slice(160)].join('\n'));
+  });
+
+  test('"Fix all php-dump problems in this file" removes both dumps, nothing else', async () => {
+    const actions = await actionsFor(lsp, uri, firstDump(diags));
+    const all = actions.find((a) => a.title === 'Fix all php-dump problems in this file');
+    assert.ok(all?.edit);
+    const out = applyTextEdits(text, editsFor(all.edit, uri));
+    assert.ok(!/\[news_picture\]|^Array$/m.test(out), 'no dump left');
+    const expected = fixAll(text, { file, only: new Set(['php-dump']) }, 1).text;
+    assert.equal(out, expected, 'the same as the engine fixing php-dump once');
+    assert.ok(out.startsWith(lines.slice(0, 53).join('\n')), 'the article before the dumps is untouched');
+  });
+
+  test('source.fixAll (codeActionsOnSave) gives minimal edits equal to the engine fix-all', async () => {
+    const expected = fixAll(text, { file }).text;
+    for (const only of [['source.fixAll'], ['source.fixAll.corpus-curator'], ['source']]) {
+      const actions = actionsOnly(
+        await lsp.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: [], only, triggerKind: 2 }),
+      );
+      assert.equal(actions.length, 1, `one action for only=${only}`);
+      assert.equal(actions[0].kind, 'source.fixAll.corpus-curator');
+      const edits = editsFor(actions[0].edit, uri);
+      assert.equal(applyTextEdits(text, edits), expected, `only=${only}`);
+      // minimal: no edit reaches into the unchanged head or tail of the text
+      let prefix = 0;
+      while (prefix < text.length && text[prefix] === expected[prefix]) prefix++;
+      let suffix = 0;
+      while (suffix < text.length - prefix && text[text.length - 1 - suffix] === expected[expected.length - 1 - suffix]) suffix++;
+      const doc = TextDocument.create(uri, 'news-article', 1, text);
+      for (const e of edits) {
+        assert.ok(doc.offsetAt(e.range.start) >= prefix && doc.offsetAt(e.range.end) <= text.length - suffix, `minimal edit ${JSON.stringify(e.range)}`);
+      }
+      const replaced = edits.reduce((n, e) => n + doc.offsetAt(e.range.end) - doc.offsetAt(e.range.start), 0);
+      assert.ok(replaced <= text.length - expected.length + 200, `edits replace little more than what goes (${replaced})`);
+    }
+    // not computed for the lightbulb (no `only`): quick fixes only
+    const plain = actionsOnly(await lsp.codeActions(uri, firstDump(diags).range, { diagnostics: [firstDump(diags)] }));
+    assert.ok(plain.every((a) => a.kind === 'quickfix'));
+    const quickOnly = actionsOnly(await lsp.codeActions(uri, firstDump(diags).range, { diagnostics: [firstDump(diags)], only: ['quickfix'] }));
+    assert.ok(quickOnly.length > 0 && quickOnly.every((a) => a.kind === 'quickfix'));
+  });
+
+  test('"Extract to sidecar" creates <name>.meta.json beside the article, then merges into it', async () => {
+    const actions = await actionsFor(lsp, uri, firstDump(diags));
+    const extract = actions.find((a) => a.title === 'Extract to sidecar');
+    assert.ok(extract?.edit, 'a workspace edit (the client supports CreateFile)');
+    assert.equal(extract.command, undefined);
+    const sidecar = path.join(dir, SEED0.replace(/\.txt$/, '.meta.json'));
+    const sidecarUri = fileUri(sidecar);
+    const creates = createFiles(extract.edit);
+    assert.deepEqual(creates, [{ kind: 'create', uri: sidecarUri, options: { overwrite: true } }]);
+    const order = (extract.edit.documentChanges ?? []).map((d) => ('kind' in d ? d.kind : d.textDocument.uri));
+    assert.deepEqual(order, ['create', sidecarUri, uri], 'sidecar first, then the article');
+    // apply it as the client would: create (empty), insert the content, edit the article
+    const content = applyTextEdits('', editsFor(extract.edit, sidecarUri));
+    const json = JSON.parse(content);
+    assert.equal(json.source, SEED0);
+    assert.equal(json.dumps.length, 1);
+    assert.equal(json.dumps[0].startLine, 54);
+    assert.equal(applyTextEdits(text, editsFor(extract.edit, uri)), [...lines.slice(0, 53), ...lines.slice(160)].join('\n'));
+    writeFileSync(sidecar, JSON.stringify({ ...json, reviewer: 'an' }, null, 2));
+
+    // the second dump's sidecar action merges: existing dumps kept, other keys kept
+    const second = diags.find((d) => d.code === 'php-dump' && d.range.start.line === 160);
+    assert.ok(second);
+    const extract2 = (await actionsFor(lsp, uri, second)).find((a) => a.title === 'Extract to sidecar');
+    assert.ok(extract2?.edit);
+    const merged = JSON.parse(applyTextEdits('', editsFor(extract2.edit, sidecarUri)));
+    assert.equal(merged.reviewer, 'an');
+    assert.deepEqual(merged.dumps.map((d: { startLine: number }) => d.startLine), [54, 161]);
+
+    // an existing sidecar that is not JSON is never overwritten: the action is disabled
+    writeFileSync(sidecar, 'not json');
+    const blocked = (await actionsFor(lsp, uri, second)).find((a) => a.title === 'Extract to sidecar');
+    assert.ok(blocked?.disabled?.reason, 'disabled with a reason');
+    assert.equal(blocked.edit, undefined);
+  });
+
+  test('"Ignore this finding" writes .corpus-curator.json at the workspace root and re-validates', async () => {
+    const target = firstDump(lsp.diagnostics(uri) ?? []);
+    const ignore = (await actionsFor(lsp, uri, target)).find((a) => a.title === 'Ignore this finding');
+    assert.ok(ignore?.command, 'a command');
+    assert.equal(ignore.command.command, 'corpusCurator.ignoreFinding');
+    const projectFile = path.join(dir, '.corpus-curator.json');
+    assert.ok(!existsSync(projectFile));
+    const since = lsp.notifications.length;
+    const res = await lsp.executeCommand<{ added: boolean; file: string }>(ignore.command.command, ignore.command.arguments);
+    assert.deepEqual(res, { added: true, file: projectFile });
+    const raw = readFileSync(projectFile, 'utf8');
+    const project = JSON.parse(raw);
+    assert.equal(project.ignore.length, 1);
+    assert.equal(project.ignore[0].file, SEED0);
+    assert.equal(project.ignore[0].code, 'php-dump');
+    assert.match(project.ignore[0].hash, /^[0-9a-f]{8}$/);
+    assert.ok(raw.startsWith('{\n  "ignore": ['), '2-space indent');
+    const pub = await lsp.waitForDiagnostics(uri, () => true, 5000, since);
+    assert.ok(!pub.diagnostics.some((d) => d.code === 'php-dump' && d.range.start.line === 53), 'the ignored finding is gone');
+    assert.ok(pub.diagnostics.some((d) => d.code === 'php-dump' && d.range.start.line === 160), 'the other dump stays');
+
+    // a second entry keeps the other keys of the file
+    writeFileSync(projectFile, JSON.stringify({ boilerplate: ['Quay lên trên'], ...project }, null, 2) + '\n');
+    const other = pub.diagnostics.find((d) => d.code === 'php-dump' && d.range.start.line === 160)!;
+    const ignore2 = (await actionsFor(lsp, uri, other)).find((a) => a.title === 'Ignore this finding')!;
+    const res2 = await lsp.executeCommand<{ added: boolean }>('corpusCurator.ignoreFinding', ignore2.command!.arguments);
+    assert.equal(res2.added, true);
+    const project2 = JSON.parse(readFileSync(projectFile, 'utf8'));
+    assert.deepEqual(project2.boilerplate, ['Quay lên trên']);
+    assert.equal(project2.ignore.length, 2);
+    // the same entry again is not duplicated
+    const res3 = await lsp.executeCommand<{ added: boolean }>('corpusCurator.ignoreFinding', ignore2.command!.arguments);
+    assert.equal(res3.added, false);
+    removeDir(projectFile);
+    await lsp.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(projectFile), type: 3 }] });
+  });
+
+  test('corpusCurator.fixAll applies the whole-document fix-all through workspace/applyEdit', async () => {
+    const before = lsp.appliedEdits.length;
+    const res = await lsp.executeCommand<{ applied: boolean; fixes: Record<string, number> }>('corpusCurator.fixAll', [uri]);
+    assert.equal(res.applied, true);
+    const expected = fixAll(text, { file });
+    assert.deepEqual(res.fixes, expected.applied);
+    assert.ok((res.fixes['php-dump'] ?? 0) >= 2);
+    const sent = lsp.appliedEdits.slice(before);
+    assert.equal(sent.length, 1);
+    assert.equal(applyTextEdits(text, editsFor(sent[0].edit, uri)), expected.text);
+    assert.deepEqual(textDocumentEdits(sent[0].edit)[0].textDocument, { uri, version: 1 });
+  });
+});
+
+describe('sidecar without CreateFile support: server-side atomic write', { skip: !HAS_DUMP }, () => {
+  test('the action runs corpusCurator.writeSidecar, which writes the sidecar then applies the removal', async () => {
+    const dir = tempCorpus([SEED0]);
+    const file = path.join(dir, SEED0);
+    const uri = fileUri(file);
+    const text = readSeed(SEED0);
+    const caps = structuredClone(VSCODE_LIKE_CAPABILITIES);
+    caps.workspace!.workspaceEdit = { documentChanges: true };
+    const lsp = await startServer({ capabilities: caps, rootPath: dir });
+    try {
+      const diags = await openAndWait(lsp, uri, text);
+      const extract = (await actionsFor(lsp, uri, firstDump(diags))).find((a) => a.title === 'Extract to sidecar');
+      assert.ok(extract?.command, 'a command');
+      assert.equal(extract.edit, undefined, 'the edit waits until the sidecar is written');
+      assert.equal(extract.command.command, 'corpusCurator.writeSidecar');
+      const sidecar = path.join(dir, SEED0.replace(/\.txt$/, '.meta.json'));
+
+      // a stale version: nothing is written
+      const stale = structuredClone(extract.command.arguments![0]);
+      stale.version = 99;
+      const r0 = await lsp.executeCommand<{ written: boolean }>('corpusCurator.writeSidecar', [stale]);
+      assert.equal(r0.written, false);
+      assert.ok(!existsSync(sidecar));
+
+      const res = await lsp.executeCommand<{ written: boolean; applied: boolean; sidecar: string }>(
+        extract.command.command,
+        extract.command.arguments,
+      );
+      assert.deepEqual(res, { written: true, applied: true, sidecar });
+      const json = JSON.parse(readFileSync(sidecar, 'utf8'));
+      assert.deepEqual(json.dumps.map((d: { startLine: number }) => d.startLine), [54]);
+      const sent = lsp.appliedEdits.at(-1)!;
+      assert.equal(applyTextEdits(text, editsFor(sent.edit, uri)), [...linesOf(text).slice(0, 53), ...linesOf(text).slice(160)].join('\n'));
+      assert.deepEqual(readdirTmp(dir), [], 'no temporary file left behind');
+
+      // running it again merges instead of duplicating or overwriting
+      const again = await lsp.executeCommand<{ written: boolean }>(extract.command.command, extract.command.arguments);
+      assert.equal(again.written, true);
+      assert.equal(JSON.parse(readFileSync(sidecar, 'utf8')).dumps.length, 1, 'the same dump is not appended twice');
+
+      // a sidecar path outside the article's folder is refused
+      const evil = { ...extract.command.arguments![0], sidecar: path.join(dir, '..', 'evil.json') };
+      const r2 = await lsp.executeCommand<{ written: boolean }>('corpusCurator.writeSidecar', [evil]);
+      assert.equal(r2.written, false);
+      assert.equal(await lsp.stop(), 0);
+    } finally {
+      lsp.kill();
+      removeDir(dir);
+    }
+  });
+
+  test('a client without documentChanges gets `changes` edits', async () => {
+    const lsp = await startServer({ capabilities: { textDocument: VSCODE_LIKE_CAPABILITIES.textDocument, workspace: { applyEdit: true } } });
+    try {
+      const uri = 'untitled:changes-000.txt';
+      const text = readSeed(SEED0);
+      const diags = await openAndWait(lsp, uri, text);
+      const actions = await actionsFor(lsp, uri, firstDump(diags));
+      assert.equal(actions[0].title, 'Remove PHP dump');
+      assert.ok(actions[0].edit?.changes?.[uri], 'changes map');
+      assert.equal(actions[0].edit?.documentChanges, undefined);
+      assert.ok(!actions.some((a) => a.title === 'Extract to sidecar'), 'no folder for a sidecar of an unsaved document');
+      assert.ok(!actions.some((a) => a.title === 'Ignore this finding'), 'no project file for an unsaved document');
+      assert.equal(await lsp.stop(), 0);
+    } finally {
+      lsp.kill();
+    }
+  });
+});
+
+function readdirTmp(dir: string): string[] {
+  return readdirSync(dir).filter((n) => n.endsWith('.tmp'));
+}
+
+describe('corpusCurator.cleanCorpusEdit', () => {
+  test('returns (does not apply) an annotated edit fixing every file; skips what cannot be read', async () => {
+    const dir = tempCorpus(ALL_SEEDS);
+    mkdirSync(path.join(dir, 'sub'));
+    writeFileSync(path.join(dir, 'sub', 'binary.txt'), Buffer.from([0x41, 0, 0, 0, 0x42, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+    const lsp = await startServer({ rootPath: dir });
+    try {
+      // one seed is open with an unsaved edit: its editor text is used, with its version
+      const openFile = path.join(dir, SEED3);
+      const openUri = fileUri(openFile);
+      const editorText = 'Dòng thêm ở đầu\n\n' + readSeed(SEED3);
+      await openAndWait(lsp, openUri, editorText);
+      const mtimes = ALL_SEEDS.map((s) => statSync(path.join(dir, s)).mtimeMs);
+      const missing = fileUri(path.join(dir, 'missing.txt'));
+      const uris = [...ALL_SEEDS.map((s) => fileUri(path.join(dir, s))), fileUri(path.join(dir, 'sub')), missing, openUri];
+      const res = await lsp.executeCommand<{
+        edit: WorkspaceEdit;
+        files: number;
+        fixes: Record<string, number>;
+        skipped: Array<{ uri: string; reason: string }>;
+      }>('corpusCurator.cleanCorpusEdit', [uris]);
+
+      assert.deepEqual(
+        res.skipped.map((s) => s.uri).sort(),
+        [fileUri(path.join(dir, 'sub', 'binary.txt')), missing].sort(),
+        JSON.stringify(res.skipped),
+      );
+      assert.ok(res.skipped.every((s) => s.reason.length > 0));
+      assert.match(res.skipped.find((s) => s.uri.endsWith('binary.txt'))!.reason, /binary/);
+
+      const expectedFixes: Record<string, number> = {};
+      let expectedFiles = 0;
+      for (const s of ALL_SEEDS) {
+        const f = path.join(dir, s);
+        const u = fileUri(f);
+        const before = s === SEED3 ? editorText : readSeed(s);
+        const expected = fixAll(before, { file: f });
+        const edits = editsFor(res.edit, u);
+        assert.equal(applyTextEdits(before, edits), expected.text, `${s}: the edit is the engine fix-all`);
+        if (expected.text !== before) {
+          expectedFiles++;
+          for (const [c, n] of Object.entries(expected.applied)) expectedFixes[c] = (expectedFixes[c] ?? 0) + n;
+        }
+      }
+      assert.equal(res.files, expectedFiles);
+      assert.deepEqual(res.fixes, expectedFixes);
+      const docEdits = textDocumentEdits(res.edit);
+      assert.equal(docEdits.length, expectedFiles, 'one TextDocumentEdit per changed file (duplicates merged)');
+      for (const de of docEdits) {
+        assert.equal(de.textDocument.version, de.textDocument.uri === openUri ? 1 : null, 'open document versioned, files on disk not');
+        const ids = new Set(de.edits.map((e) => (e as { annotationId?: string }).annotationId));
+        assert.equal(ids.size, 1, 'every edit of a file carries its annotation');
+        const ann = res.edit.changeAnnotations?.[[...ids][0]!];
+        assert.ok(ann?.needsConfirmation, 'needs confirmation');
+        assert.equal(ann.label, `Clean ${path.basename(new URL(de.textDocument.uri).pathname)}`);
+        assert.match(ann.description ?? '', /×\d/);
+      }
+      if (HAS_DUMP) assert.ok((res.fixes['php-dump'] ?? 0) >= 2);
+      assert.deepEqual(ALL_SEEDS.map((s) => statSync(path.join(dir, s)).mtimeMs), mtimes, 'nothing written to disk');
+      assert.equal(readFileSync(path.join(dir, SEED0), 'utf8'), readSeed(SEED0));
+
+      // no arguments: the open documents
+      const openOnly = await lsp.executeCommand<{ edit: WorkspaceEdit; files: number }>('corpusCurator.cleanCorpusEdit', []);
+      const touched = textDocumentEdits(openOnly.edit).map((d) => d.textDocument.uri);
+      assert.ok(touched.every((u) => u === openUri));
+      assert.equal(await lsp.stop(), 0);
+    } finally {
+      lsp.kill();
+      removeDir(dir);
+    }
+  });
+});
+
+describe('CRLF and BOM documents', { skip: !HAS_DUMP }, () => {
+  test('quick fixes and source.fixAll keep CRLF line endings and the BOM', async () => {
+    const lsp = await startServer();
+    try {
+      const lf = readSeed(SEED0);
+      const text = '\uFEFF' + lf.replace(/\n/g, '\r\n');
+      const uri = 'untitled:crlf-bom-000.txt';
+      const diags = await openAndWait(lsp, uri, text);
+      const [remove] = await actionsFor(lsp, uri, firstDump(diags));
+      assert.equal(remove.title, 'Remove PHP dump');
+      const lines = linesOf(lf);
+      const out = applyTextEdits(text, editsFor(remove.edit, uri));
+      assert.equal(out, '\uFEFF' + [...lines.slice(0, 53), ...lines.slice(160)].join('\r\n'));
+
+      const [all] = actionsOnly(
+        await lsp.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: [], only: ['source.fixAll'] }),
+      );
+      const fixed = applyTextEdits(text, editsFor(all.edit, uri));
+      assert.equal(fixed, fixAll(text).text);
+      assert.ok(fixed.startsWith('\uFEFF'), 'BOM kept');
+      assert.ok(!/(^|[^\r])\n/.test(fixed), 'no bare LF introduced');
+      assert.equal(await lsp.stop(), 0);
+    } finally {
+      lsp.kill();
+    }
+  });
+});
+
+describe('Vietnamese UI', { skip: !HAS_DUMP }, () => {
+  test("locale 'vi': code action titles from the l10n bundle", async () => {
+    const dir = tempCorpus([SEED0]);
+    const uri = fileUri(path.join(dir, SEED0));
+    const lsp = await startServer({ locale: 'vi', rootPath: dir });
+    try {
+      const diags = await openAndWait(lsp, uri, readSeed(SEED0));
+      const titles = (await actionsFor(lsp, uri, firstDump(diags))).map((a) => a.title);
+      assert.ok(titles.includes('Bỏ qua phát hiện này'), titles.join(' | '));
+      assert.ok(titles.includes('Sửa tất cả lỗi php-dump trong tệp này'), titles.join(' | '));
+      const bundle = JSON.parse(readFileSync(path.join(process.cwd(), 'l10n', 'bundle.l10n.vi.json'), 'utf8'));
+      assert.equal(bundle['Ignore this finding'], 'Bỏ qua phát hiện này');
+      assert.equal(await lsp.stop(), 0);
+    } finally {
+      lsp.kill();
+      removeDir(dir);
+    }
+  });
+});
