@@ -22,6 +22,7 @@ import {
   Position,
   ProposedFeatures,
   Range,
+  ResponseError,
   ShowMessageNotification,
   SymbolInformation,
   SymbolKind,
@@ -687,10 +688,11 @@ const commandHost: CommandHost = {
   projectChanged,
 };
 
-connection.onExecuteCommand(async (params) => {
+connection.onExecuteCommand(async (params, token, progress) => {
   try {
-    return await executeCommand(commandHost, params.command, params.arguments ?? []);
+    return await executeCommand(commandHost, params.command, params.arguments ?? [], { token, progress });
   } catch (err) {
+    if (err instanceof ResponseError) throw err;
     connection.console.error(`Corpus Curator: command ${params.command} failed: ${(err as Error)?.stack ?? err}`);
     throw err;
   }

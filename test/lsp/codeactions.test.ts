@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Command, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ProgressType } from 'vscode-jsonrpc/node';
 import { readSeed, startServer, VSCODE_LIKE_CAPABILITIES, type LspClient } from './client';
 import {
   ALL_SEEDS,
@@ -358,6 +359,19 @@ describe('corpusCurator.cleanCorpusEdit', () => {
       if (HAS_DUMP) assert.ok((res.fixes['php-dump'] ?? 0) >= 2);
       assert.deepEqual(ALL_SEEDS.map((s) => statSync(path.join(dir, s)).mtimeMs), mtimes, 'nothing written to disk');
       assert.equal(readFileSync(path.join(dir, SEED0), 'utf8'), readSeed(SEED0));
+
+      // with a work-done token: progress begin/end on that token
+      const kinds: string[] = [];
+      const sub = lsp.conn.onProgress(new ProgressType<{ kind: string }>(), 'clean-1', (v) => void kinds.push(v.kind));
+      const withProgress = await lsp.request<{ files: number }>('workspace/executeCommand', {
+        command: 'corpusCurator.cleanCorpusEdit',
+        arguments: [ALL_SEEDS.map((s) => fileUri(path.join(dir, s)))],
+        workDoneToken: 'clean-1',
+      });
+      assert.equal(withProgress.files, res.files);
+      sub.dispose();
+      assert.equal(kinds[0], 'begin');
+      assert.equal(kinds.at(-1), 'end');
 
       // no arguments: the open documents
       const openOnly = await lsp.executeCommand<{ edit: WorkspaceEdit; files: number }>('corpusCurator.cleanCorpusEdit', []);

@@ -3,7 +3,14 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MessageType, type WorkspaceEdit } from 'vscode-languageserver';
+import {
+  LSPErrorCodes,
+  MessageType,
+  ResponseError,
+  type CancellationToken,
+  type WorkDoneProgressReporter,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { relativeKey, type Config } from '../engine/config';
 import { listTxtFiles, readArticleFile } from '../io/files';
@@ -164,13 +171,30 @@ async function expandUris(host: CommandHost, arg: unknown, skipped: CleanCorpusR
   return out;
 }
 
-async function cleanCorpusCommand(host: CommandHost, args: unknown[]): Promise<CleanCorpusResult> {
+/** Cancellation and work-done progress of the executeCommand request, when the client sent them. */
+export interface CommandContext {
+  token?: CancellationToken;
+  progress?: WorkDoneProgressReporter;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function cleanCorpusCommand(host: CommandHost, args: unknown[], ctx: CommandContext): Promise<CleanCorpusResult> {
   const skipped: CleanCorpusResult['skipped'] = [];
   const uris = await expandUris(host, args[0], skipped);
   const edit = new MultiFileEdit(host.support);
   const total: Record<string, number> = {};
   let files = 0;
+  ctx.progress?.begin(t('Corpus Curator: preparing the clean-up'), 0, undefined, true);
+  let done = 0;
   for (const uri of uris) {
+    if (ctx.token?.isCancellationRequested) {
+      ctx.progress?.done();
+      throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    }
+    if (done > 0) await yieldToEventLoop(); // let other requests through between files
+    ctx.progress?.report(Math.round((100 * done) / Math.max(1, uris.length)), `${done}/${uris.length}`);
+    done++;
     const doc = host.document(uri);
     const file = fsPathOf(uri);
     let text: string;
@@ -218,10 +242,11 @@ async function cleanCorpusCommand(host: CommandHost, args: unknown[]): Promise<C
       description: describeCounts(res.applied),
     });
   }
+  ctx.progress?.done();
   return { edit: edit.build(), files, fixes: total, skipped };
 }
 
-export async function executeCommand(host: CommandHost, command: string, args: unknown[] = []): Promise<unknown> {
+export async function executeCommand(host: CommandHost, command: string, args: unknown[] = [], ctx: CommandContext = {}): Promise<unknown> {
   switch (command) {
     case COMMANDS.fixAll:
       return fixAllCommand(host, args);
@@ -230,7 +255,7 @@ export async function executeCommand(host: CommandHost, command: string, args: u
     case COMMANDS.writeSidecar:
       return writeSidecarCommand(host, args);
     case COMMANDS.cleanCorpusEdit:
-      return cleanCorpusCommand(host, args);
+      return cleanCorpusCommand(host, args, ctx);
     default:
       return null;
   }
