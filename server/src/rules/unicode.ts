@@ -1,0 +1,328 @@
+// unicode: text that is not in NFC, mojibake (UTF-8 bytes read as Windows-1252 or Latin-1),
+// U+FFFD replacement characters, and a file that mixes the two tone placements (hòa / hoà).
+//
+// Severity: the encoding problems (NFC, mojibake, U+FFFD) are warnings. Mixed tone placement is a
+// matter of style, so those findings carry severity 'information' explicitly, whatever the rule's
+// default; an engine that lets the user change the rule's severity should leave 'information'
+// findings as they are (they are never warnings on a clean article).
+import type { Finding, Rule, RuleContext } from './types';
+import data from '../../data/mojibake.json';
+import { findToneWords, withTonePlacement, type TonePlacement } from '../text/vietnamese';
+
+const CODE = 'unicode';
+
+// ---- Windows-1252 / Latin-1 bytes ------------------------------------------------------------
+
+/** Character (UTF-16 code unit) -> the byte a cp1252 or Latin-1 decoder read it from (0x80-0xFF only). */
+const BYTE_OF = new Map<number, number>();
+for (let b = 0x80; b <= 0xff; b++) BYTE_OF.set(b, b); // Latin-1, and C1 controls passed through
+for (let i = 0; i < data.cp1252High.length; i++) BYTE_OF.set(data.cp1252High.charCodeAt(i), 0x80 + i);
+
+const ACCEPT: Array<[number, number]> = data.accept.map(([a, b]) => [parseInt(a, 16), parseInt(b, 16)]);
+const DROP = new Set(data.dropOnRepair.map((h) => parseInt(h, 16)));
+const WEAK_LEADS = new Set(data.weakLeads);
+const WEAK_FOLLOWERS = new Set(data.weakFollowers);
+
+function accepted(cp: number): boolean {
+  for (const [a, b] of ACCEPT) if (cp >= a && cp <= b) return true;
+  return false;
+}
+
+function charClass(pred: (byte: number) => boolean): string {
+  let s = '';
+  for (const [cu, byte] of BYTE_OF) if (pred(byte)) s += '\\u' + cu.toString(16).padStart(4, '0');
+  return s;
+}
+/** A character read from a UTF-8 lead byte (0xC2-0xF4) followed by one read from a continuation byte. */
+const CANDIDATE = new RegExp(`[${charClass((b) => b >= 0xc2 && b <= 0xf4)}](?=[${charClass((b) => b <= 0xbf)}])`, 'g');
+
+interface Unit {
+  start: number;
+  end: number;
+  /** The repaired text ('' for a BOM). */
+  repaired: string;
+  /** Could be correct text (NGÃ + NBSP): repaired only with other evidence. */
+  weak: boolean;
+}
+
+/** The UTF-8 sequence whose bytes text[i…] was read from, when it is valid and plausible. */
+function decodeAt(text: string, i: number): Unit | null {
+  const b0 = BYTE_OF.get(text.charCodeAt(i));
+  if (b0 === undefined || b0 < 0xc2 || b0 > 0xf4) return null;
+  const n = b0 >= 0xf0 ? 4 : b0 >= 0xe0 ? 3 : 2;
+  if (i + n > text.length) return null;
+  let cp = b0 & (n === 2 ? 0x1f : n === 3 ? 0x0f : 0x07);
+  for (let k = 1; k < n; k++) {
+    const b = BYTE_OF.get(text.charCodeAt(i + k));
+    if (b === undefined || b > 0xbf) return null;
+    cp = (cp << 6) | (b & 0x3f);
+  }
+  if (n === 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) return null;
+  if (n === 4 && (cp < 0x10000 || cp > 0x10ffff)) return null;
+  if (!accepted(cp)) return null;
+  const weak = n === 2 && WEAK_LEADS.has(text[i]) && WEAK_FOLLOWERS.has(text[i + 1]);
+  return { start: i, end: i + n, repaired: DROP.has(cp) ? '' : String.fromCodePoint(cp), weak };
+}
+
+/** Every decodable sequence in text, in order, not overlapping. */
+function scanUnits(text: string): Unit[] {
+  const units: Unit[] = [];
+  const re = new RegExp(CANDIDATE.source, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const u = decodeAt(text, m.index);
+    if (u) {
+      units.push(u);
+      re.lastIndex = u.end;
+    }
+  }
+  return units;
+}
+
+const isLower = (ch: string | undefined): boolean => ch !== undefined && /\p{Ll}/u.test(ch);
+const isUpper = (ch: string | undefined): boolean => ch !== undefined && /\p{Lu}/u.test(ch);
+
+/**
+ * A weak unit is kept when the text has unambiguous mojibake or the unit sits inside a lower-case
+ * word: after a lower-case letter (lÃ+NBSP for là), or before one unless it ends in a NBSP (CÃ´ng for
+ * Công, but XÃ+NBSP+người is correct text).
+ */
+function keepUnit(text: string, u: Unit, evidence: boolean): boolean {
+  return !u.weak || evidence || isLower(text[u.start - 1]) || (text[u.end - 1] !== '\u00A0' && isLower(text[u.end]));
+}
+
+function replaceUnits(s: string, units: readonly Unit[]): string {
+  let out = '', at = 0;
+  for (const u of units) {
+    out += s.slice(at, u.start) + u.repaired;
+    at = u.end;
+  }
+  return out + s.slice(at);
+}
+
+/** Text repaired once, repaired again while it still has unambiguous mojibake (twice-encoded text). */
+function repairDeeper(s: string): string {
+  for (let pass = 0; pass < 2; pass++) {
+    const units = scanUnits(s);
+    if (!units.some((u) => !u.weak)) break;
+    s = replaceUnits(s, units);
+  }
+  return s;
+}
+
+/** Repairs every mojibake sequence of s (s is known to be mojibake), twice-encoded text included. */
+export function repairMojibake(s: string): string {
+  return repairDeeper(replaceUnits(s, scanUnits(s)));
+}
+
+/** What correct text looks like after a UTF-8 -> Windows-1252 mix-up (browser-style: undefined bytes as C1 controls). */
+export function toMojibake(s: string): string {
+  const high = data.cp1252High;
+  let out = '';
+  for (const b of new TextEncoder().encode(s)) out += b >= 0x80 && b <= 0x9f ? high[b - 0x80] : String.fromCharCode(b);
+  return out;
+}
+
+// ---- Broken fragments ------------------------------------------------------------------------
+
+interface BrokenSpec {
+  text: string;
+  evidence: boolean;
+  hint?: string;
+  notInCapitals?: boolean;
+}
+const BROKEN: BrokenSpec[] = data.broken as BrokenSpec[];
+const BROKEN_RE = new RegExp(
+  BROKEN.map((b) => b.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|'),
+  'g',
+);
+const BROKEN_BY_TEXT = new Map(BROKEN.map((b) => [b.text, b]));
+
+// ---- Helpers ---------------------------------------------------------------------------------
+
+/** A short, printable quotation of flagged text: invisible characters spelled out, long text cut. */
+export function quote(s: string, max = 40): string {
+  const chars = Array.from(s.slice(0, max * 2 + 2));
+  const cut = chars.length > max || s.length > max * 2 + 2 ? chars.slice(0, max - 1).join('') + '…' : s;
+  return cut.replace(/[\u0000-\u001f\u007f-\u00a0\u00ad\u200b-\u200f\u2028-\u202f\u2060\ufeff]/g,
+    (c) => '\\u' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0'));
+}
+
+/** Ranges already flagged, queried in increasing order of start. */
+class Occupied {
+  private i = 0;
+  constructor(private readonly ranges: Array<{ start: number; end: number }>) {
+    this.ranges = [...ranges].sort((a, b) => a.start - b.start);
+  }
+  overlaps(start: number, end: number): boolean {
+    while (this.i < this.ranges.length && this.ranges[this.i].end <= start) this.i++;
+    for (let j = this.i; j < this.ranges.length && this.ranges[j].start < end; j++) {
+      if (this.ranges[j].end > start) return true;
+    }
+    return false;
+  }
+}
+
+// ---- The checks --------------------------------------------------------------------------------
+
+function replacementChars(text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const m of text.matchAll(/\uFFFD+/g)) {
+    const n = m[0].length;
+    out.push({
+      code: CODE,
+      severity: 'warning',
+      message: `Replacement character U+FFFD${n > 1 ? ` ×${n}` : ''}: the original text was lost in a decoding error and cannot be repaired automatically; restore it from the source`,
+      start: m.index,
+      end: m.index + n,
+      fixes: [],
+    });
+  }
+  return out;
+}
+
+function mojibake(text: string): Finding[] {
+  const all = scanUnits(text);
+  const broken: Array<{ start: number; end: number; spec: BrokenSpec }> = [];
+  let evidence = all.some((u) => !u.weak);
+  let ui = 0;
+  for (const m of text.matchAll(BROKEN_RE)) {
+    const start = m.index, end = start + m[0].length;
+    while (ui < all.length && all[ui].end <= start) ui++;
+    if (ui < all.length && all[ui].start < end) continue; // part of a decodable sequence
+    const spec = BROKEN_BY_TEXT.get(m[0])!;
+    if (!spec.evidence) evidence = true;
+    broken.push({ start, end, spec });
+  }
+  const units = all.filter((u) => keepUnit(text, u, evidence));
+  const out: Finding[] = [];
+
+  // Repairable: group sequences separated by short stretches of plain ASCII (one finding per
+  // mangled word or phrase), widened to whole words.
+  let prevEnd = 0;
+  for (let i = 0; i < units.length; ) {
+    let j = i;
+    while (j + 1 < units.length) {
+      const gap = text.slice(units[j].end, units[j + 1].start);
+      if (gap.length > 30 || !/^[\x20-\x7e]*$/.test(gap)) break;
+      j++;
+    }
+    let start = units[i].start, end = units[j].end;
+    while (start > prevEnd && /[A-Za-z0-9]/.test(text[start - 1])) start--;
+    const limit = j + 1 < units.length ? units[j + 1].start : text.length;
+    while (end < limit && /[A-Za-z0-9]/.test(text[end])) end++;
+    const from = text.slice(start, end);
+    const local = units.slice(i, j + 1).map((u) => ({ ...u, start: u.start - start, end: u.end - start }));
+    const to = repairDeeper(replaceUnits(from, local)); // a twice-encoded run comes out clean
+    out.push({
+      code: CODE,
+      severity: 'warning',
+      message: `Mojibake (UTF-8 read as Windows-1252): "${quote(from)}" should read "${quote(to)}"`,
+      start,
+      end,
+      fixes: [{ title: 'Repair mojibake', edits: [{ start, end, newText: to }] }],
+    });
+    prevEnd = end;
+    i = j + 1;
+  }
+
+  // Not repairable: a byte was lost.
+  for (const b of broken) {
+    if (b.spec.evidence && !evidence) continue;
+    if (b.spec.notInCapitals && (isUpper(text[b.start - 1]) || isUpper(text[b.end]))) continue;
+    out.push({
+      code: CODE,
+      severity: 'warning',
+      message: `Mojibake: "${quote(b.spec.text)}" is what is left of a UTF-8 character read as Windows-1252 after a byte was lost; it cannot be repaired automatically${b.spec.hint ? ` (probably ${b.spec.hint.length === 1 ? `"${b.spec.hint}"` : b.spec.hint})` : ''}`,
+      start: b.start,
+      end: b.end,
+      fixes: [],
+    });
+  }
+  return out;
+}
+
+const NFC_TOKEN = /[\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]\p{M}*/gu;
+
+function notNfc(ctx: RuleContext, occupied: Occupied): Finding[] {
+  const { text, lines } = ctx.article;
+  const out: Finding[] = [];
+  if (text.normalize('NFC') === text) return out;
+  const push = (start: number, end: number) => {
+    if (occupied.overlaps(start, end)) return;
+    const from = text.slice(start, end), to = from.normalize('NFC');
+    out.push({
+      code: CODE,
+      severity: 'warning',
+      message: `Not in NFC: "${quote(to)}" is written with decomposed characters (a base letter plus combining marks)`,
+      start,
+      end,
+      fixes: [{ title: 'Convert to NFC', edits: [{ start, end, newText: to }] }],
+    });
+  };
+  for (const line of lines) {
+    if (line.text.normalize('NFC') === line.text) continue;
+    // Runs of changed tokens, merged across short gaps (a wholly decomposed line is one finding).
+    let runStart = -1, runEnd = -1, found = false;
+    for (const m of line.text.matchAll(NFC_TOKEN)) {
+      const tok = m[0];
+      // nothing below U+0300 changes under NFC unless a combining mark follows
+      if (!/[^\x00-\u02ff]/.test(tok) || tok.normalize('NFC') === tok) continue;
+      found = true;
+      if (/^\s+$/u.test(tok)) continue; // a space NFC changes (U+2000) is left to the whitespace rule
+      const start = line.start + m.index, end = start + tok.length;
+      if (runStart >= 0 && start - runEnd > 30) {
+        push(runStart, runEnd);
+        runStart = -1;
+      }
+      if (runStart < 0) runStart = start;
+      runEnd = end;
+    }
+    if (runStart >= 0) push(runStart, runEnd);
+    // Composition across the token boundaries (not expected): flag the line as a whole.
+    if (!found) push(line.start, line.end);
+  }
+  return out;
+}
+
+/** 'new' (hòa, thúy, khỏe, ủy) puts the tone on the first vowel; 'old' (hoà, thuý, khoẻ, uỷ) on the second. */
+const PLACEMENT: Record<'new' | 'old', TonePlacement> = { new: 'first', old: 'second' };
+const EXAMPLE: Record<TonePlacement, string> = { first: 'hòa', second: 'hoà' };
+
+function toneMix(ctx: RuleContext, occupied: Occupied): Finding[] {
+  const { text } = ctx.article;
+  const words = findToneWords(text).filter((w) => !occupied.overlaps(w.start, w.end));
+  const seen = { first: 0, second: 0 };
+  for (const w of words) seen[w.placement]++;
+  if (!seen.first || !seen.second) return [];
+  const want = PLACEMENT[ctx.options.toneStyle] ?? 'first';
+  const other: TonePlacement = want === 'first' ? 'second' : 'first';
+  const out: Finding[] = [];
+  for (const w of words) {
+    if (w.placement === want) continue;
+    const fixed = withTonePlacement(w.word, want);
+    out.push({
+      code: CODE,
+      severity: 'information',
+      message: `Mixed tone placement: "${w.word}" places the tone like ${EXAMPLE[other]} (${seen[other]}× in this file), other words like ${EXAMPLE[want]} (${seen[want]}×, the configured style); write "${fixed}"`,
+      start: w.start,
+      end: w.end,
+      fixes: [{ title: `Write "${fixed}"`, edits: [{ start: w.start, end: w.end, newText: fixed }] }],
+    });
+  }
+  return out;
+}
+
+export const rule: Rule = {
+  code: CODE,
+  defaultSeverity: 'warning',
+  description:
+    'Unicode problems: text not in NFC, mojibake (UTF-8 read as Windows-1252), U+FFFD replacement characters, and mixed tone placement (hòa / hoà) in one file.',
+  check(ctx: RuleContext): Finding[] {
+    const { text } = ctx.article;
+    const encoding = [...replacementChars(text), ...mojibake(text)];
+    const nfc = notNfc(ctx, new Occupied(encoding));
+    const tones = toneMix(ctx, new Occupied([...encoding, ...nfc]));
+    return [...encoding, ...nfc, ...tones].sort((a, b) => a.start - b.start || a.end - b.end);
+  },
+};
