@@ -14,7 +14,7 @@ import { findDumps } from './phpdump';
 import { matchDateline } from './dates';
 import {
   type Knowledge, type BoilerplateCategory, defaultKnowledge, boilerplateCategory, hasBylineCue, hasCaptionCue,
-  hasCaptionTail, isSectionName,
+  hasCaptionTail, isSectionName, isInlineTeaser,
 } from './knowledge';
 import { endsSentence, endsWithQuote, fold, isAllCaps, isBlank, isTitleCase, words } from '../text/normalize';
 import { candidatePairs, shingles, similarity } from '../text/similarity';
@@ -65,12 +65,18 @@ function bodyKind(k: Knowledge, f: Feat, next: Feat | undefined): { kind: BlockK
   if (f.nWords <= k.captionMaxWords && hasCaptionTail(k, f.folded)) {
     return { kind: 'caption', reason: 'ends with a photo credit (Ảnh: …)' };
   }
+  if (isInlineTeaser(k, f.folded)) return { kind: 'related', reason: 'a related-article link inside the body' };
+  if (/^[-–+•*]\s/u.test(f.folded) || /:["”»]?$/u.test(f.folded)) {
+    return { kind: 'paragraph', reason: /:["”»]?$/u.test(f.folded) ? 'a lead-in to what follows' : 'a list item' };
+  }
   if (f.terminal) {
     if (/\?["”»]?$/.test(f.folded) && f.nWords <= k.headingMaxWords && nextIsProse) {
       return { kind: 'heading', reason: 'a short question before the text it introduces' };
     }
+    if (isShortDescription(f)) return { kind: 'caption', reason: 'one short descriptive sentence between paragraphs (a photo caption)' };
     return { kind: 'paragraph', reason: 'prose ending with final punctuation' };
   }
+  if (/^[“"«].*[”"»]$/u.test(f.folded) && f.nWords >= 4) return { kind: 'caption', reason: 'a quotation standing alone (a pull quote)' };
   if (hasCaptionCue(k, f.folded)) return { kind: 'caption', reason: 'a photo caption cue (Ảnh:, Quang cảnh…)' };
   if (endsWithQuote(f.folded) && f.nWords > k.headingMaxWords) return { kind: 'paragraph', reason: 'prose ending with a closing quote' };
   if (f.nWords <= k.headingMaxWords && f.folded.length <= 120) {
@@ -78,6 +84,13 @@ function bodyKind(k: Knowledge, f: Feat, next: Feat | undefined): { kind: BlockK
   }
   if (f.nWords > k.captionMaxWords) return { kind: 'paragraph', reason: 'long prose without final punctuation' };
   return { kind: 'caption', reason: 'a descriptive line without final punctuation' };
+}
+
+/** One sentence of 6-30 words ending in a period, not a quotation: how photo captions read. */
+function isShortDescription(f: Feat): boolean {
+  if (f.nWords < 6 || f.nWords > 30 || !/\.$/u.test(f.folded) || /^[“"«(]/u.test(f.folded)) return false;
+  // a second sentence inside means prose
+  return !/[.!?…]["”»]?\s+\p{Lu}/u.test(f.folded.slice(0, -1));
 }
 
 export function parseArticle(input: string, k: Knowledge = defaultKnowledge): Article {
@@ -139,8 +152,22 @@ export function parseArticle(input: string, k: Knowledge = defaultKnowledge): Ar
         continue;
       }
     }
-    if (headline !== null) break;
+    if (headline !== null) {
+      // an author line right by the dateline under the headline
+      const prev = feats[h - 1], nxt = feats[h + 1];
+      const nearDate = (x: Feat | undefined) => x !== undefined && kind[x.line] === 'dateline' || (x !== undefined && dateline === null && x.folded.length < 160 && matchDateline(lines[x.line].text) !== null);
+      if (bylineStrength(k, f) !== null && (nearDate(prev) || nearDate(nxt))) {
+        set(f.line, 'byline', 'an author line beside the dateline');
+        continue;
+      }
+      break;
+    }
     const next = feats[h + 1];
+    if (kicker === null && next && !next.bp && !f.terminal && f.nWords <= k.kickerMaxWords && k.seriesPrefix.test(next.folded)) {
+      kicker = f.line;
+      set(f.line, 'kicker', 'the series title above a part headline (Bài 2: …)');
+      continue;
+    }
     if (kicker === null && /:$/.test(f.folded) && f.nWords <= k.kickerMaxWords && next && !next.bp && next.nWords <= 40) {
       kicker = f.line;
       set(f.line, 'kicker', 'a short line ending in a colon before the headline');
@@ -197,6 +224,17 @@ export function parseArticle(input: string, k: Knowledge = defaultKnowledge): Ar
   let bodyEnd = tail; // exclusive, index into feats
   let end = tail;
   while (end > h && feats[end - 1].bp !== null) end--; // chrome between byline and tail
+  // a dateline at the foot of the article, by the byline (`Đăng ngày: 25/10/2023`)
+  if (dateline === null && end - 1 > h && feats[end - 1].folded.length < 160) {
+    const m = matchDateline(lines[feats[end - 1].line].text);
+    if (m) {
+      dateline = feats[end - 1].line;
+      date = m.date;
+      set(dateline, 'dateline', m.date ? `the date ${m.date.iso}` : 'looks like a dateline but the date is not valid');
+      end--;
+      if (bodyEnd > end) bodyEnd = end + 1;
+    }
+  }
   let bylineFirst = -1;
   for (let i = end - 1; i >= h && i >= end - 3; i--) {
     const s = bylineStrength(k, feats[i]);
@@ -237,11 +275,24 @@ export function parseArticle(input: string, k: Knowledge = defaultKnowledge): Ar
   markPullQuotes(bodyFeats, kind, reason);
 
   // the tail: chrome, teasers, dumps
+  let inList = false;
+  let lastTail = -1;
   for (let i = bodyEnd; i < feats.length; i++) {
     const f = feats[i];
     if (kind[f.line]) continue;
-    if (f.bp && f.bp !== 'teaser') set(f.line, 'boilerplate', `site chrome (${f.bp}) after the article`);
-    else set(f.line, 'related', f.bp === 'teaser' ? 'a related-articles link' : 'a related-article teaser after the article');
+    if (dumps.some((d) => d.startLine > lastTail && d.startLine < f.line)) inList = false;
+    lastTail = f.line;
+    if (f.bp && f.bp !== 'teaser') {
+      set(f.line, 'boilerplate', `site chrome (${f.bp}) after the article`);
+      inList = false;
+    } else if (f.bp === 'teaser') {
+      // `Tin liên quan` heading a list is chrome; `Xem thêm` among the teasers belongs to them
+      if (inList) set(f.line, 'related', 'a related-articles link');
+      else set(f.line, 'boilerplate', 'the heading of a related-articles list');
+    } else {
+      set(f.line, 'related', 'a related-article teaser after the article');
+      inList = true;
+    }
   }
 
   // 6. blocks

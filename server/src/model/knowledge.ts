@@ -19,6 +19,10 @@ export interface Knowledge {
   bylineCues: PhraseSet;
   /** Site section labels (Thời sự, Sức khỏe…) that stand alone above a headline. */
   sectionNames: Set<string>;
+  /** Series part markers that start a headline (`Bài 2:`): the line above is a kicker. */
+  seriesPrefix: RegExp;
+  /** Phrases that start an inline related-article link inside the body (`Xem thêm: …`). */
+  inlineTeaserPrefixes: string[];
   /** Whole-line chrome phrases split into tokens, by category, for lines made of several widgets. */
   chromeTokens: Map<string, Array<{ tokens: string[]; category: BoilerplateCategory }>>;
   kickerMaxWords: number;
@@ -107,6 +111,8 @@ export function loadKnowledge(extras: KnowledgeExtras = {}): Knowledge {
     captionCues: phraseSet(data.captionCues),
     bylineCues: phraseSet(data.bylineCues),
     sectionNames: new Set(data.sectionNames.map(phraseKey)),
+    seriesPrefix: new RegExp(`^(?:${data.seriesPrefixes.join('|')})`, 'iu'),
+    inlineTeaserPrefixes: data.inlineTeaserPrefixes.map((p) => p.toLocaleLowerCase('vi')),
     chromeTokens: chromeTokenIndex(boilerplate),
     kickerMaxWords: data.kickerMaxWords,
     headingMaxWords: data.headingMaxWords,
@@ -138,11 +144,33 @@ export function boilerplateCategory(k: Knowledge, line: string): BoilerplateCate
   }
   const seq = chromeSequence(k, key);
   if (seq) return seq;
+  // widgets separated by bars or bullets, some with counts: `In bài | Gửi cho bạn bè | Lượt xem: 2.187`
+  if (key.length <= 160 && /[|•·]/u.test(key)) {
+    const parts = key.split(/\s*[|•·]\s*/u).filter(Boolean);
+    if (parts.length >= 2) {
+      const cats = parts.map((part) => wholeOrPrefix(k, part));
+      if (cats.every((c) => c !== null)) return END_MARKING.find((c) => cats.includes(c)) ?? 'widget';
+    }
+  }
   // breadcrumbs: "Thời sự » Trong nước", "Trang chủ > Tin tức"
-  if (/^[^.!?]{1,80}$/u.test(key) && /\s[»>›]\s/u.test(key) && key.split(/\s[»>›]\s/u).length >= 2 && key.length < 80) {
+  if (/^[^.!?]{1,80}$/u.test(key) && /\s[»>›/]\s/u.test(key) && key.split(/\s[»>›/]\s/u).every((p) => p.split(' ').length <= 4)) {
     return 'nav';
   }
   return null;
+}
+
+function wholeOrPrefix(k: Knowledge, key: string): BoilerplateCategory | null {
+  for (const b of k.boilerplate) {
+    if (b.phrases.exact.has(key)) return b.category;
+    for (const p of b.phrases.prefix) if (key.startsWith(p)) return b.category;
+  }
+  return chromeSequence(k, key);
+}
+
+/** `Xem thêm: <title>` inside the body: a related-article link. */
+export function isInlineTeaser(k: Knowledge, line: string): boolean {
+  const key = phraseKey(line);
+  return key.length < 300 && k.inlineTeaserPrefixes.some((p) => key.startsWith(p) && key.length > p.length + 8);
 }
 
 export function hasCaptionCue(k: Knowledge, line: string): boolean {
