@@ -60,7 +60,7 @@ export interface CorpusView {
 }
 
 export interface RuleOptions {
-  /** `corpusCurator.toneStyle`: 'new' (hòa, thúy) or 'old' (hoà, thuý). */
+  /** `corpusCurator.toneStyle`: 'old' (kiểu cũ: hòa, thúy, ủy) or 'new' (kiểu mới: hoà, thuý, uỷ). */
   toneStyle: 'new' | 'old';
   /** learned-boilerplate: a block recurring in at least this many files… */
   learnedBoilerplateMinFiles: number;
@@ -71,7 +71,7 @@ export interface RuleOptions {
 }
 
 export const DEFAULT_RULE_OPTIONS: RuleOptions = {
-  toneStyle: 'new',
+  toneStyle: 'old',
   learnedBoilerplateMinFiles: 3,
   learnedBoilerplateMinShare: 0.05,
   nearDuplicateThreshold: 0.8,

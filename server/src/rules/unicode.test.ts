@@ -208,7 +208,7 @@ test('tone mix: only when both placements occur; flags the ones off the setting'
   assert.ok(fs.every((f) => f.severity === 'information'));
   assert.deepEqual(fs.map((f) => f.fixes[0].title), ['Write "Hòa"', 'Write "ủy"', 'Write "THÚY"']);
   assert.equal(fixAll(text, fs), 'Hòa bình, khỏe mạnh, thủy lợi. Hòa giải, các cấp ủy, THÚY.');
-  const old = check(text, { toneStyle: 'old' });
+  const old = check(text, { toneStyle: 'new' });
   assert.deepEqual(old.map((f) => flagged(text, f)), ['Hòa', 'khỏe', 'thủy']);
   assert.equal(fixAll(text, old), 'Hoà bình, khoẻ mạnh, thuỷ lợi. Hoà giải, các cấp uỷ, THUÝ.');
   assert.match(fs[0].message, /hoà.*hòa/);
@@ -216,7 +216,7 @@ test('tone mix: only when both placements occur; flags the ones off the setting'
 
 test('tone mix: one style alone, closed syllables and qu are not style', () => {
   assert.deepEqual(check('Hoà giải, khoẻ, uỷ ban, thuý.'), []);
-  assert.deepEqual(check('Hòa giải, khỏe, ủy ban, thúy.', { toneStyle: 'old' }), []);
+  assert.deepEqual(check('Hòa giải, khỏe, ủy ban, thúy.', { toneStyle: 'new' }), []);
   // hoàn/toán/thuyết/quý/quí are the same in both styles
   assert.deepEqual(check('hòa hoàn toán thuyết quý quỳ khuỷu ngoài xoáy'), []);
   assert.deepEqual(check('hoà hoàn toán thuyết quý quỳ khuỷu ngoài xoáy'), []);

@@ -285,8 +285,11 @@ function notNfc(ctx: RuleContext, occupied: Occupied): Finding[] {
   return out;
 }
 
-/** 'new' (hòa, thúy, khỏe, ủy) puts the tone on the first vowel; 'old' (hoà, thuý, khoẻ, uỷ) on the second. */
-const PLACEMENT: Record<'new' | 'old', TonePlacement> = { new: 'first', old: 'second' };
+/**
+ * 'old' (kiểu cũ: hòa, thúy, khỏe, ủy — what most news sites print) puts the tone on the first
+ * vowel; 'new' (kiểu mới, the 1980s school rules: hoà, thuý, khoẻ, uỷ) on the main, second vowel.
+ */
+const PLACEMENT: Record<'new' | 'old', TonePlacement> = { old: 'first', new: 'second' };
 const EXAMPLE: Record<TonePlacement, string> = { first: 'hòa', second: 'hoà' };
 
 function toneMix(ctx: RuleContext, occupied: Occupied): Finding[] {
