@@ -66,8 +66,8 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Ana
     }
     for (const f of found) {
       // a configured severity applies to the rule's regular findings; style findings that the rule
-      // itself marks below its default (information/hint) keep their own level unless turned up
-      if (setting && (f.severity === rule.defaultSeverity || setting === 'error')) f.severity = setting;
+      // itself marks at another level (e.g. unicode's tone-style mix, information) keep theirs
+      if (setting && f.severity === rule.defaultSeverity) f.severity = setting;
       findings.push(f);
     }
   }

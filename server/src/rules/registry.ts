@@ -6,5 +6,6 @@ import { rule as boilerplate } from './boilerplate';
 import { rule as related } from './related';
 import { rule as strayToken } from './stray-token';
 import { rule as structure } from './structure';
+import { rule as unicode } from './unicode';
 
-export const RULES: Rule[] = [phpDump, boilerplate, related, strayToken, structure];
+export const RULES: Rule[] = [phpDump, boilerplate, related, strayToken, unicode, structure];
