@@ -1,0 +1,96 @@
+// duplicate-paragraph: a block (or a line of a related-teaser block) that repeats an earlier one
+// exactly, after normalization (NFC, whitespace and NBSP folded, case folded). The later copy goes.
+// Linear: one pass with a map from folded key to the first copy.
+import type { Finding, Rule, RuleContext } from './types';
+import type { Block, BlockKind } from '../model/types';
+import { blockRemovalRange, linesRange } from './ranges';
+import { foldKey, isBlank, words } from '../text/normalize';
+
+const CODE = 'duplicate-paragraph';
+
+/** Lines with fewer words than this are too trivial to call duplicates ("Xem thêm", "Ảnh: TTXVN"). */
+const MIN_WORDS = 3;
+/** Longer lines are keyed by their first characters plus length and a hash (keeps memory bounded). */
+const MAX_KEY = 4000;
+
+/** Kinds that are not text to compare: junk handled elsewhere, blank runs, and repeated site chrome. */
+const SKIP: ReadonlySet<BlockKind> = new Set<BlockKind>(['blank', 'php-dump', 'boilerplate']);
+
+const KIND_NAME: Partial<Record<BlockKind, string>> = {
+  related: 'related teaser',
+};
+
+interface Unit {
+  kind: BlockKind;
+  startLine: number;
+  endLine: number;
+  text: string;
+}
+
+function units(blocks: readonly Block[], lineText: (i: number) => string): Unit[] {
+  const out: Unit[] = [];
+  for (const b of blocks) {
+    if (SKIP.has(b.kind)) continue;
+    if (b.kind !== 'related') {
+      out.push({ kind: b.kind, startLine: b.startLine, endLine: b.endLine, text: b.text });
+      continue;
+    }
+    // a related block is compared line by line: teaser titles repeat inside it
+    for (let i = b.startLine; i <= b.endLine; i++) {
+      const t = lineText(i);
+      if (!isBlank(t)) out.push({ kind: b.kind, startLine: i, endLine: i, text: t });
+    }
+  }
+  return out;
+}
+
+function keyOf(text: string): string {
+  if (text.length <= MAX_KEY) return foldKey(text);
+  const k = foldKey(text);
+  if (k.length <= MAX_KEY) return k;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < k.length; i++) {
+    h ^= k.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${k.slice(0, MAX_KEY)}\u0000${k.length}\u0000${h >>> 0}`;
+}
+
+function quote(text: string, max = 60): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : t.slice(0, max - 1).trimEnd() + '…';
+}
+
+export const rule: Rule = {
+  code: CODE,
+  defaultSeverity: 'warning',
+  description: 'A block of text (or a related-teaser line) that repeats an earlier one exactly; the later copy can go.',
+  check(ctx: RuleContext): Finding[] {
+    const a = ctx.article;
+    const out: Finding[] = [];
+    const first = new Map<string, Unit>();
+    for (const u of units(a.blocks, (i) => a.lines[i]?.text ?? '')) {
+      const key = keyOf(u.text);
+      if (key === '' || words(key).length < MIN_WORDS) continue;
+      const orig = first.get(key);
+      if (!orig) {
+        first.set(key, u);
+        continue;
+      }
+      const range = blockRemovalRange(a, u.startLine, u.endLine);
+      const origRange = linesRange(a, orig.startLine, orig.endLine);
+      const where = orig.startLine === orig.endLine ? `line ${orig.startLine + 1}` : `lines ${orig.startLine + 1}-${orig.endLine + 1}`;
+      const kindName = KIND_NAME[orig.kind] ?? orig.kind;
+      out.push({
+        code: CODE,
+        severity: 'warning',
+        message: `Repeats the ${kindName} at ${where}: “${quote(u.text)}”`,
+        start: range.start,
+        end: range.end,
+        related: [{ message: 'first copy', start: origRange.start, end: origRange.end }],
+        fixes: [{ title: 'Remove the duplicate', edits: [{ start: range.start, end: range.end, newText: '' }] }],
+      });
+    }
+    return out;
+  },
+};

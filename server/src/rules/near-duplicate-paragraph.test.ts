@@ -1,0 +1,220 @@
+// Tests for the near-duplicate-paragraph rule: truncated copies, pull quotes, restating captions,
+// which side is flagged, chains, shared boilerplate phrases, odd input, speed, seeds against the gold.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseArticle } from '../model/article';
+import { defaultKnowledge } from '../model/knowledge';
+import type { Article } from '../model/types';
+import { lineOf } from './ranges';
+import { rule } from './near-duplicate-paragraph';
+import { DEFAULT_RULE_OPTIONS, type Finding, type TextEdit } from './types';
+
+interface Gold {
+  file: string;
+  blocks: Array<{ kind: string; startLine: number; endLine: number }>;
+  defects: Array<{ code: string; lines: [number, number]; of?: [number, number]; optional?: boolean }>;
+}
+
+function loadSeeds(): Array<{ gold: Gold; text: string }> {
+  const dir = path.join('test', 'fixtures', 'gold');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.gold.json')).sort().map((f) => {
+    const gold = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Gold;
+    return { gold, text: readFileSync(path.join('seeds', gold.file), 'utf8') };
+  });
+}
+
+function run(text: string, threshold = DEFAULT_RULE_OPTIONS.nearDuplicateThreshold): { article: Article; findings: Finding[] } {
+  const article = parseArticle(text);
+  const options = { ...DEFAULT_RULE_OPTIONS, nearDuplicateThreshold: threshold };
+  return { article, findings: rule.check({ article, knowledge: defaultKnowledge, options }) };
+}
+
+function apply(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    assert.ok(e.start >= pos && e.end >= e.start && e.end <= text.length, 'edits overlap or leave the text');
+    out += text.slice(pos, e.start) + e.newText;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}
+
+function assertSafe(a: Article, fs: readonly Finding[]): void {
+  for (const f of fs) {
+    assert.ok(f.start >= 0 && f.start <= f.end && f.end <= a.text.length, `bad range ${f.start}-${f.end}`);
+    for (const fix of f.fixes) {
+      assert.ok(fix.title.length > 0);
+      for (const e of fix.edits) assert.ok(e.start >= f.start && e.end <= f.end, `${fix.title}: edit outside the finding`);
+      apply(a.text, fix.edits);
+    }
+  }
+}
+
+function displayLines(a: Article, f: Finding): [number, number] {
+  let s = lineOf(a, f.start);
+  if (f.end > f.start && f.start >= a.lines[s].end && s + 1 < a.lines.length) s++;
+  const e = Math.max(s, lineOf(a, Math.max(f.start, f.end - 1)));
+  return [s + 1, e + 1];
+}
+
+/** 1-based first line of each finding, and of the block each points at. */
+function summary(a: Article, fs: readonly Finding[]): Array<[number, number]> {
+  return fs.map((f) => [displayLines(a, f)[0], lineOf(a, f.related![0].start) + 1]);
+}
+
+const JUNK = new Set(['boilerplate', 'related', 'php-dump', 'blank']);
+
+const HEAD = 'Tiêu đề của bài báo về phong trào thi đua\n\n';
+const A = 'Nhiều phong trào, hoạt động có ý nghĩa được phối hợp tổ chức trong nhiệm kỳ qua: xây dựng nhà tình nghĩa, hiến máu nhân đạo, thăm và tặng quà cho gia đình chính sách.';
+const A_MORE = ' Qua hoạt động thực tiễn, xuất hiện nhiều nhân tố mới, các sáng kiến được áp dụng có hiệu quả trên các lĩnh vực.';
+const B = 'Bên cạnh đó, xã còn vận động kinh phí bảo trợ hàng tháng cho trẻ em mồ côi, người già neo đơn và người khuyết tật trên địa bàn.';
+const C = 'Kết quả trong thực hiện Chỉ thị số 05 đã tạo động lực để các địa phương tiếp tục đưa việc học tập trở thành việc làm tự giác, thường xuyên.';
+
+test('a truncated copy (the prefix of an earlier paragraph) is flagged and removed', () => {
+  const text = `${HEAD}${A}${A_MORE}\n\n${A}\n\n${B}\n`;
+  const { article, findings } = run(text);
+  assert.deepEqual(summary(article, findings), [[5, 3]]);
+  const f = findings[0];
+  assert.equal(f.code, 'near-duplicate-paragraph');
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message, /Repeats part of the paragraph at line 3/);
+  assert.doesNotMatch(f.message, /drops/);
+  assert.equal(f.fixes[0].title, 'Remove the repeated text');
+  assertSafe(article, findings);
+  assert.equal(apply(text, f.fixes[0].edits), `${HEAD}${A}${A_MORE}\n\n${B}\n`);
+});
+
+test('an earlier truncated copy of a later, longer paragraph: the short one is flagged, not the long one', () => {
+  const text = `${HEAD}${A}\n\n${B}\n\n${A}${A_MORE}\n`;
+  const { article, findings } = run(text);
+  assert.deepEqual(summary(article, findings), [[3, 7]]);
+  assertSafe(article, findings);
+});
+
+test('a pull quote with an attribution: the later block is flagged and the message names the extra words', () => {
+  const body = `Phó Bí thư Tỉnh ủy Nguyễn Văn An nhận định, ${C.charAt(0).toLowerCase()}${C.slice(1)}`;
+  const quote = `“${C.slice(0, -1)}” - Phó Bí thư Tỉnh ủy Nguyễn Văn An`;
+  const text = `${HEAD}${body}\n\n${B}\n\n${quote}\n\n${A}\n`;
+  const { article, findings } = run(text);
+  assert.deepEqual(summary(article, findings), [[7, 3]]);
+  assert.match(findings[0].message, /removing it also drops 8 words: “Phó Bí thư Tỉnh ủy Nguyễn Văn An” \(line 3 has them too\)/);
+  assertSafe(article, findings);
+});
+
+test('a caption restating one sentence of a paragraph is flagged', () => {
+  const para = `${B} Qua 4 năm thực hiện Chỉ thị số 05, xã đã tuyên dương 73 tập thể và 167 cá nhân điển hình tiên tiến.`;
+  const cap = 'Qua 4 năm thực hiện Chỉ thị số 05 của Bộ Chính trị, có 73 tập thể và 167 cá nhân điển hình tiên tiến trong Đảng bộ được tuyên dương';
+  const text = `${HEAD}${para}\n\n${cap}\n\n${C}\n`;
+  const { article, findings } = run(text);
+  assert.deepEqual(summary(article, findings), [[5, 3]]);
+  assert.match(findings[0].message, /^Restates a sentence of the paragraph at line 3/);
+  assertSafe(article, findings);
+});
+
+test('never both sides of a pair, and in a chain A~B~C the first copy stays', () => {
+  const v1 = A;
+  const v2 = A.replace('nhà tình nghĩa', 'nhà tình thương');
+  const v3 = v2.replace('gia đình chính sách', 'các gia đình chính sách');
+  const text = `${HEAD}${v1}\n\n${B}\n\n${v2}\n\n${C}\n\n${v3}\n`;
+  const { article, findings } = run(text);
+  const flagged = summary(article, findings).map(([l]) => l);
+  assert.ok(!flagged.includes(3), 'the first copy is kept');
+  for (const [l, of] of summary(article, findings)) assert.ok(!flagged.includes(of), `line ${l} points at a flagged block ${of}`);
+  assert.equal(findings.length, 2);
+  assertSafe(article, findings);
+  // applying every fix keeps one copy
+  const fixed = apply(text, findings.flatMap((f) => f.fixes[0].edits));
+  assert.ok(fixed.includes(v1));
+});
+
+test('exact duplicates are left to duplicate-paragraph', () => {
+  assert.deepEqual(run(`${HEAD}${A}\n\n${B}\n\n${A}\n`).findings, []);
+});
+
+test('paragraphs sharing long political phrases are not near-duplicates', () => {
+  const p1 = 'Đảng ủy đã chỉ đạo các chi bộ đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh gắn với thực hiện nhiệm vụ chính trị của đơn vị.';
+  const p2 = 'Nhiều tập thể, cá nhân có thành tích xuất sắc trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh đã được khen thưởng kịp thời.';
+  const p3 = 'Việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh đã trở thành nhiệm vụ thường xuyên của cán bộ, đảng viên.';
+  assert.deepEqual(run(`${HEAD}${p1}\n\n${p2}\n\n${p3}\n`).findings, []);
+});
+
+test('a short heading or caption quoting a phrase of the text is not flagged', () => {
+  const text = `${HEAD}Tiếp tục tạo sức lan tỏa sâu rộng\n\n${B} Phong trào tiếp tục tạo sức lan tỏa sâu rộng trong toàn Đảng bộ.\n\nQuang cảnh hội nghị\n\n${C} Quang cảnh hội nghị rất trang trọng.\n`;
+  assert.deepEqual(run(text).findings, []);
+});
+
+test('the threshold option is honoured', () => {
+  const changed = A.replace('xây dựng nhà tình nghĩa', 'sửa chữa nhà cho hộ nghèo').replace('thăm và tặng quà', 'tặng quà');
+  const text = `${HEAD}${A}\n\n${B}\n\n${changed}\n`;
+  assert.equal(run(text, 0.95).findings.length, 0);
+  assert.equal(run(text, 0.6).findings.length, 1);
+});
+
+test('odd input does not throw', () => {
+  for (const t of ['', '\n', 'a', `\u0000${A}\n\n\u0000${A.slice(0, 80)}`, `\uD800${A}\n\n${A.slice(0, 90)}\uDC00`, `${A}\r\n\r\n${A.slice(0, 100)}\r\n`]) {
+    const { article, findings } = run(t);
+    assertSafe(article, findings);
+  }
+});
+
+test('near-linear on a large article', () => {
+  const parts: string[] = [HEAD];
+  for (let i = 0; i < 5000; i++) {
+    parts.push(`Đoạn ${i}: ${i % 2 ? A : B} Số liệu ${i} và ${i * 7} được cập nhật, mã ${i.toString(36)} xong.\n\n`);
+  }
+  const text = parts.join('');
+  const t0 = Date.now();
+  const { article, findings } = run(text);
+  assert.ok(Date.now() - t0 < 15000, `took ${Date.now() - t0} ms`);
+  assertSafe(article, findings);
+});
+
+// ---- seeds against the gold -----------------------------------------------------------------
+
+const seeds = loadSeeds();
+
+test('seeds: every gold near-duplicate is found with its target, nothing else is flagged', { skip: seeds.length === 0 }, () => {
+  const problems: string[] = [];
+  for (const { gold, text } of seeds) {
+    const { article, findings } = run(text);
+    assertSafe(article, findings);
+    const shown = findings.map((f) => ({ f, lines: displayLines(article, f) }));
+    for (const d of gold.defects) {
+      if (d.code !== 'near-duplicate-paragraph') continue;
+      const hit = shown.find(({ lines: [s] }) => s === d.lines[0]);
+      if (!hit) {
+        problems.push(`${gold.file}:${d.lines[0]} gold near-duplicate not found`);
+        continue;
+      }
+      const relLine = lineOf(article, hit.f.related![0].start) + 1;
+      if (d.of && relLine !== d.of[0]) problems.push(`${gold.file}:${d.lines[0]} points at ${relLine}, gold ${d.of[0]}`);
+    }
+    for (const { f, lines: [s, e] } of shown) {
+      if (!gold.defects.some((d) => d.code === 'near-duplicate-paragraph' && d.lines[0] === s)) problems.push(`${gold.file}:${s} unexpected: ${f.message}`);
+      for (const b of gold.blocks) {
+        if (JUNK.has(b.kind) || b.endLine < s || b.startLine > e) continue;
+        if (!gold.defects.some((d) => d.code === 'near-duplicate-paragraph' && d.lines[0] <= e && d.lines[1] >= s)) {
+          problems.push(`${gold.file}:${s}-${e} on clean ${b.kind}: ${f.message}`);
+        }
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('seeds: no false alarm at any threshold from 0.6 to 0.85', { skip: seeds.length === 0 }, () => {
+  for (const t of [0.6, 0.7, 0.75, 0.85]) {
+    for (const { gold, text } of seeds) {
+      const { article, findings } = run(text, t);
+      for (const f of findings) {
+        const s = displayLines(article, f)[0];
+        assert.ok(gold.defects.some((d) => d.code === 'near-duplicate-paragraph' && d.lines[0] === s), `τ=${t} ${gold.file}:${s} ${f.message}`);
+      }
+    }
+  }
+});

@@ -1,0 +1,238 @@
+// Tests for the whitespace rule: each kind of defect, its range and fix, odd input, seeds against the gold.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseArticle } from '../model/article';
+import { defaultKnowledge } from '../model/knowledge';
+import type { Article } from '../model/types';
+import { lineOf } from './ranges';
+import { rule } from './whitespace';
+import { DEFAULT_RULE_OPTIONS, type Finding, type TextEdit } from './types';
+
+interface Gold {
+  file: string;
+  blocks: Array<{ kind: string; startLine: number; endLine: number }>;
+  defects: Array<{ code: string; lines: [number, number]; optional?: boolean }>;
+}
+
+function loadSeeds(): Array<{ gold: Gold; text: string }> {
+  const dir = path.join('test', 'fixtures', 'gold');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.gold.json')).sort().map((f) => {
+    const gold = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Gold;
+    return { gold, text: readFileSync(path.join('seeds', gold.file), 'utf8') };
+  });
+}
+
+function run(text: string): { article: Article; findings: Finding[] } {
+  const article = parseArticle(text);
+  return { article, findings: rule.check({ article, knowledge: defaultKnowledge, options: DEFAULT_RULE_OPTIONS }) };
+}
+
+function apply(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    assert.ok(e.start >= pos && e.end >= e.start && e.end <= text.length, 'edits overlap or leave the text');
+    out += text.slice(pos, e.start) + e.newText;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}
+
+function assertSafe(a: Article, fs: readonly Finding[]): void {
+  for (const f of fs) {
+    assert.ok(f.start >= 0 && f.start <= f.end && f.end <= a.text.length, `bad range ${f.start}-${f.end}`);
+    assert.equal(f.code, 'whitespace');
+    for (const fix of f.fixes) {
+      assert.ok(fix.title.length > 0);
+      for (const e of fix.edits) assert.ok(e.start >= f.start && e.end <= f.end, `${fix.title}: edit outside the finding`);
+      apply(a.text, fix.edits);
+    }
+  }
+}
+
+/** Every first fix at once (they must not overlap). */
+function fixAll(text: string): string {
+  const { findings } = run(text);
+  return apply(text, findings.flatMap((f) => f.fixes[0].edits));
+}
+
+function displayLines(a: Article, f: Finding): [number, number] {
+  let s = lineOf(a, f.start);
+  if (f.end > f.start && f.start >= a.lines[s].end && s + 1 < a.lines.length) s++;
+  const e = Math.max(s, lineOf(a, Math.max(f.start, f.end - 1)));
+  return [s + 1, e + 1];
+}
+
+const JUNK = new Set(['boilerplate', 'related', 'php-dump', 'blank']);
+
+const P1 = 'Đoạn văn thứ nhất của bài báo, đủ dài để là một đoạn văn bình thường.';
+const P2 = 'Đoạn văn thứ hai cũng là một đoạn văn bình thường của bài báo.';
+
+test('space + NBSP inside text: a doubled space, fixed to one space', () => {
+  const text = `Tiêu đề\n\nĐảng bộ quận Đống Đa \u00A0tổ chức hội nghị sơ kết hai năm thực hiện.\n`;
+  const { article, findings } = run(text);
+  assert.equal(findings.length, 1);
+  const f = findings[0];
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message, /space \+ NBSP/);
+  assert.equal(text.slice(f.start, f.end), ' \u00A0');
+  assertSafe(article, findings);
+  assert.equal(apply(text, f.fixes[0].edits), text.replace(' \u00A0', ' '));
+});
+
+test('two or more plain spaces, and NBSP + NBSP, are doubled spaces', () => {
+  const text = `${P1.replace('thứ nhất', 'thứ   nhất')}\n\n${P2.replace('cũng là', 'cũng\u00A0\u00A0là')}`;
+  const { article, findings } = run(text);
+  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['   ', '\u00A0\u00A0']);
+  assert.match(findings[0].message, /3 spaces/);
+  assertSafe(article, findings);
+  assert.equal(fixAll(text), `${P1}\n\n${P2}`);
+});
+
+test('leading NBSP and trailing NBSPs are removed; the range is exactly the whitespace', () => {
+  const text = `\u00A0${P1}\n\n${P2}\u00A0\u00A0\n\n${P1} \n`;
+  const { article, findings } = run(text);
+  assert.equal(findings.length, 3);
+  assert.match(findings[0].message, /^Leading whitespace \(NBSP\)/);
+  assert.equal(findings[0].start, 0);
+  assert.equal(findings[0].end, 1);
+  assert.match(findings[1].message, /^Trailing whitespace \(2 NBSPs\)/);
+  assert.equal(text.slice(findings[1].start, findings[1].end), '\u00A0\u00A0');
+  assert.match(findings[2].message, /Trailing whitespace \(space\)/);
+  assertSafe(article, findings);
+  assert.equal(fixAll(text), `${P1}\n\n${P2}\n\n${P1}\n`);
+});
+
+test('a line holding only NBSP is made empty', () => {
+  const text = `${P1}\n\u00A0\n${P2}`;
+  const { article, findings } = run(text);
+  assert.equal(findings.length, 1);
+  assert.match(findings[0].message, /Line holds only NBSP/);
+  assert.equal(text.slice(findings[0].start, findings[0].end), '\u00A0');
+  assertSafe(article, findings);
+  assert.equal(fixAll(text), `${P1}\n\n${P2}`);
+});
+
+test('runs of blank lines collapse to one; NBSP-only lines inside go with them', () => {
+  const text = `${P1}\n\n\u00A0\n\n${P2}\n\n\n\n${P1}`;
+  const { article, findings } = run(text);
+  assert.equal(findings.length, 2);
+  assert.match(findings[0].message, /^3 blank lines in a row \(one holds only NBSP\)/);
+  assert.match(findings[1].message, /^3 blank lines in a row$/);
+  assertSafe(article, findings);
+  assert.equal(fixAll(text), `${P1}\n\n${P2}\n\n${P1}`);
+});
+
+test('a run of NBSP-only lines: both ends made empty, the run collapsed, all fixes together', () => {
+  const text = `${P1}\n\u00A0\n\u00A0\n${P2}\n\u00A0\n\n\u00A0 \n${P1}`;
+  const { article, findings } = run(text);
+  assertSafe(article, findings);
+  assert.equal(fixAll(text), `${P1}\n\n${P2}\n\n${P1}`);
+  // applying them is stable: nothing left to fix
+  assert.equal(run(fixAll(text)).findings.length, 0);
+});
+
+test('NBSP used as a single word space is information, not a warning', () => {
+  const text = `Tiêu đề bài báo\n\nNăm qua, thực hiện Kết luận số\u00A001-KL/TW của Bộ Chính trị về tiếp tục thực hiện.\n`;
+  const { article, findings } = run(text);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0].severity, 'information');
+  assert.match(findings[0].message, /NBSP used as a word space/);
+  assert.equal(findings[0].end - findings[0].start, 1);
+  assertSafe(article, findings);
+  assert.equal(fixAll(text), text.replace('\u00A0', ' '));
+});
+
+test('zero-width characters inside text are removed; emoji joiners are kept', () => {
+  const text = `${P1.replace('thứ nhất', 'thứ\u200B nhất').replace('bài báo', 'bài\u200Bbáo')}\n\nGia đình 👨\u200D👩\u200D👧 vui vẻ bên nhau trong ngày hội.\n`;
+  const { article, findings } = run(text);
+  assert.equal(findings.length, 2);
+  for (const f of findings) assert.match(f.message, /zero-width space/);
+  assertSafe(article, findings);
+  assert.equal(fixAll(text), `${P1.replace('bài báo', 'bàibáo')}\n\nGia đình 👨\u200D👩\u200D👧 vui vẻ bên nhau trong ngày hội.\n`);
+});
+
+test('tab indentation, tab-separated columns, CRLF line endings and single blank lines are not defects', () => {
+  const text = `Tiêu đề\r\n\r\n\t${P1}\r\n\r\nCột một\tCột hai\t\tCột ba\r\n\r\n${P2}\r\n`;
+  assert.deepEqual(run(text).findings, []);
+});
+
+test('CRLF: a run of blank lines keeps the CRLF style', () => {
+  const text = `${P1}\r\n\r\n\r\n\r\n${P2}\r\n`;
+  const { article, findings } = run(text);
+  assert.equal(findings.length, 1);
+  assertSafe(article, findings);
+  assert.equal(fixAll(text), `${P1}\r\n\r\n${P2}\r\n`);
+});
+
+test('a final line break is not a blank line; blank lines at the end still collapse', () => {
+  assert.deepEqual(run(`${P1}\n`).findings, []);
+  assert.deepEqual(run(`${P1}\n\n`).findings, []);
+  assert.equal(fixAll(`${P1}\n\n\n\n`), `${P1}\n\n`);
+});
+
+test('PHP dumps are skipped', () => {
+  const dump = ['Array', '(', '    [0] => Array', '        (', '            [news_id] => 1  ', '        )', '', '', ')'].join('\n');
+  const text = `${P1}\n\n${dump}\n\n${P2}\n`;
+  const a = parseArticle(text);
+  assert.ok(a.blocks.some((b) => b.kind === 'php-dump'), 'the fixture parses as a dump');
+  assert.deepEqual(run(text).findings, []);
+});
+
+test('odd input does not throw', () => {
+  for (const t of ['', '\n', '\u00A0', '\n\n\n', '\u0000\u0000  x', '\uD800 \u00A0 \uDC00', ' ', '\r\r\r', '\uFEFF\uFEFF', 'a\u200D']) {
+    const { article, findings } = run(t);
+    assertSafe(article, findings);
+    fixAll(t);
+  }
+});
+
+test('linear on a large article', () => {
+  const para = `${P1} \u00A0${P2}\u00A0\n\n\n`;
+  const text = para.repeat(20000);
+  const t0 = Date.now();
+  const { findings } = run(text);
+  assert.ok(findings.length >= 60000);
+  assert.ok(Date.now() - t0 < 5000, `took ${Date.now() - t0} ms`);
+});
+
+// ---- seeds against the gold -----------------------------------------------------------------
+
+const seeds = loadSeeds();
+
+test('seeds: every gold whitespace defect is found, and nothing lands on a clean block', { skip: seeds.length === 0 }, () => {
+  const problems: string[] = [];
+  for (const { gold, text } of seeds) {
+    const { article, findings } = run(text);
+    assertSafe(article, findings);
+    const shown = findings.map((f) => ({ f, lines: displayLines(article, f) }));
+    for (const d of gold.defects) {
+      if (d.code !== 'whitespace' || d.optional) continue;
+      const hit = shown.some(({ f, lines: [s, e] }) => f.severity === 'warning' && s <= d.lines[1] && e >= d.lines[0]);
+      if (!hit) problems.push(`${gold.file}:${d.lines[0]} gold whitespace defect not found`);
+    }
+    for (const { f, lines: [s, e] } of shown) {
+      if (f.severity !== 'warning' && f.severity !== 'error') continue;
+      for (const b of gold.blocks) {
+        if (JUNK.has(b.kind) || b.endLine < s || b.startLine > e) continue;
+        const explained = gold.defects.some((d) => d.code === 'whitespace' && d.lines[0] <= e && d.lines[1] >= s);
+        if (!explained) problems.push(`${gold.file}:${s}-${e} on clean ${b.kind}: ${f.message}`);
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('seeds: NBSP-as-space findings match the optional gold defects', { skip: seeds.length === 0 }, () => {
+  for (const { gold, text } of seeds) {
+    const { article, findings } = run(text);
+    for (const f of findings.filter((x) => x.severity === 'information')) {
+      const [s, e] = displayLines(article, f);
+      assert.ok(gold.defects.some((d) => d.code === 'whitespace' && d.lines[0] <= e && d.lines[1] >= s), `${gold.file}:${s} ${f.message}`);
+    }
+  }
+});

@@ -1,0 +1,178 @@
+// whitespace: invisible junk in the text. Lines that hold only NBSP / zero-width characters,
+// leading and trailing whitespace on text lines, doubled spaces (space + NBSP…) inside text,
+// zero-width characters, runs of blank lines, and (as information) NBSP used as a word space.
+// PHP dumps are skipped (their own rule removes them). Tab indentation and CRLF are left alone.
+import type { Finding, Rule, RuleContext } from './types';
+import type { Article } from '../model/types';
+import { isBlank } from '../text/normalize';
+
+const CODE = 'whitespace';
+
+/** Horizontal whitespace and invisible characters, as found inside a line. */
+const WS_CHAR = /[\t \u00A0\u1680\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF]/;
+const WS_RUN = /[\t \u00A0\u1680\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF]+/g;
+const ZW_CHAR = /[\u200B-\u200D\u2060\uFEFF]/;
+const ZW_ALL = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+const NAMES: Record<string, [string, string]> = {
+  ' ': ['space', 'spaces'],
+  '\t': ['tab', 'tabs'],
+  '\u00A0': ['NBSP', 'NBSPs'],
+  '\u202F': ['narrow NBSP', 'narrow NBSPs'],
+  '\u200B': ['zero-width space', 'zero-width spaces'],
+  '\u200C': ['zero-width non-joiner', 'zero-width non-joiners'],
+  '\u200D': ['zero-width joiner', 'zero-width joiners'],
+  '\u2060': ['word joiner', 'word joiners'],
+  '\uFEFF': ['stray BOM (U+FEFF)', 'stray BOMs (U+FEFF)'],
+};
+
+function charName(c: string, n: number): string {
+  const known = NAMES[c];
+  if (known) return n === 1 ? known[0] : `${n} ${known[1]}`;
+  const u = 'U+' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  return n === 1 ? `${u} space` : `${n} × ${u}`;
+}
+
+/** "space + NBSP", "3 spaces", "NBSP": the characters of a whitespace run, in order. */
+export function describeWhitespace(run: string): string {
+  const parts: string[] = [];
+  let i = 0;
+  while (i < run.length) {
+    let j = i;
+    while (j < run.length && run[j] === run[i]) j++;
+    parts.push(charName(run[i], j - i));
+    i = j;
+  }
+  return parts.join(' + ');
+}
+
+/** A zero-width joiner/non-joiner that is part of an emoji sequence or a script that needs it. */
+function legitimateJoiner(run: string, before: string, after: string): boolean {
+  if (!/^[\u200C\u200D]+$/.test(run)) return false;
+  const needsJoiner = (c: string) =>
+    /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F]/u.test(c) || (/\p{L}|\p{M}/u.test(c) && !/\p{Script=Latin}/u.test(c));
+  return needsJoiner(before) || needsJoiner(after);
+}
+
+/** The code point just before / at an offset of a string (surrogate pairs kept together). */
+function charBefore(s: string, i: number): string {
+  if (i <= 0) return '';
+  const c = s.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const h = s.charCodeAt(i - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return s.slice(i - 2, i);
+  }
+  return s[i - 1];
+}
+function charAt(s: string, i: number): string {
+  if (i >= s.length) return '';
+  const cp = s.codePointAt(i) ?? 0;
+  return String.fromCodePoint(cp);
+}
+
+function dumpLines(a: Article): Uint8Array {
+  const inDump = new Uint8Array(a.lines.length);
+  for (const b of a.blocks) {
+    if (b.kind !== 'php-dump') continue;
+    for (let i = b.startLine; i <= b.endLine && i < inDump.length; i++) inDump[i] = 1;
+  }
+  return inDump;
+}
+
+function finding(message: string, start: number, end: number, newText: string, title: string, severity: Finding['severity'] = 'warning'): Finding {
+  return { code: CODE, severity, message, start, end, fixes: [{ title, edits: [{ start, end, newText }] }] };
+}
+
+function checkTextLine(out: Finding[], text: string, base: number): void {
+  const lead = /^[\t \u00A0\u1680\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF]+/.exec(text);
+  const leadLen = lead ? lead[0].length : 0;
+  if (lead && !/^\t+$/.test(lead[0])) {
+    out.push(finding(`Leading whitespace (${describeWhitespace(lead[0])})`, base, base + leadLen, '', 'Remove the leading whitespace'));
+  }
+  let trailStart = text.length;
+  while (trailStart > leadLen && WS_CHAR.test(text[trailStart - 1])) trailStart--;
+  if (trailStart < text.length) {
+    out.push(finding(`Trailing whitespace (${describeWhitespace(text.slice(trailStart))})`, base + trailStart, base + text.length, '', 'Remove the trailing whitespace'));
+  }
+  // runs inside the text
+  const core = text.slice(leadLen, trailStart);
+  WS_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WS_RUN.exec(core))) {
+    const run = m[0];
+    if (run === ' ') continue;
+    if (run.includes('\t')) continue; // tab-separated columns: not ours
+    const start = base + leadLen + m.index;
+    const end = start + run.length;
+    const visible = run.replace(ZW_ALL, '');
+    const hasZw = ZW_CHAR.test(run);
+    if (visible.length >= 2) {
+      out.push(finding(`Doubled space (${describeWhitespace(run)})`, start, end, ' ', 'Replace with a single space'));
+    } else if (hasZw) {
+      const before = charBefore(core, m.index);
+      const after = charAt(core, m.index + run.length);
+      if (visible.length === 0 && legitimateJoiner(run, before, after)) continue;
+      const title = visible.length === 0 ? 'Remove the invisible character' : 'Replace with a single space';
+      out.push(finding(`Invisible character in the text (${describeWhitespace(run)})`, start, end, visible.length === 0 ? '' : ' ', title));
+    } else {
+      // one space-like character other than a plain space: NBSP (or a thin/narrow space) as a word space
+      out.push(finding(`${describeWhitespace(run)} used as a word space`, start, end, ' ', 'Replace with a plain space', 'information'));
+    }
+  }
+}
+
+export const rule: Rule = {
+  code: CODE,
+  defaultSeverity: 'warning',
+  description:
+    'Invisible whitespace problems: NBSP-only lines, leading/trailing whitespace, doubled spaces, zero-width characters, runs of blank lines, NBSP as a word space.',
+  check(ctx: RuleContext): Finding[] {
+    const a = ctx.article;
+    const lines = a.lines;
+    const out: Finding[] = [];
+    if (lines.length === 0) return out;
+    const inDump = dumpLines(a);
+    // the empty "line" after a final line break is not a line of the text
+    const n = lines.length > 1 && lines[lines.length - 1].text === '' ? lines.length - 1 : lines.length;
+    let runStart = -1;
+    const closeRun = (endExclusive: number) => {
+      if (runStart < 0) return;
+      const s = runStart, e = endExclusive - 1;
+      runStart = -1;
+      if (e <= s) return;
+      const count = e - s + 1;
+      let odd = 0;
+      let junk = '';
+      for (let i = s + 1; i < e; i++) {
+        if (lines[i].text.length === 0) continue;
+        odd++;
+        if (junk.length < 40) junk += lines[i].text;
+      }
+      const what = odd > 0 ? describeWhitespace([...new Set(junk)].join('')) : '';
+      const note = odd === 1 ? ` (one holds only ${what})` : odd > 1 ? ` (${odd} hold only ${what})` : '';
+      // keep the first and the last line (their own content, if any, is flagged on its own) and
+      // remove everything between them: the run collapses to one line
+      out.push(finding(`${count} blank lines in a row${note}`, lines[s].end, lines[e].start, '', 'Collapse to one blank line'));
+    };
+    for (let i = 0; i < n; i++) {
+      if (inDump[i]) {
+        closeRun(i);
+        continue;
+      }
+      const { text, start } = lines[i];
+      if (isBlank(text)) {
+        if (runStart < 0) runStart = i;
+        // content of a blank line: flagged unless the line is inside a run and removed with it
+        const interior = runStart < i && i + 1 < n && !inDump[i + 1] && isBlank(lines[i + 1].text);
+        if (text.length > 0 && !interior) {
+          out.push(finding(`Line holds only ${describeWhitespace(text)}`, start, start + text.length, '', 'Make the line empty'));
+        }
+        continue;
+      }
+      closeRun(i);
+      checkTextLine(out, text, start);
+    }
+    closeRun(n);
+    return out;
+  },
+};
