@@ -15,6 +15,7 @@ import { fixAll } from './engine/fix';
 import { findProjectRoot, loadProjectFile, mergeConfig, type Config } from './engine/config';
 import { positionAt } from './rules/ranges';
 import { ruleDocsUrl } from './engine/docs';
+import { buildCorpusFromTexts } from './index/corpus';
 
 const USAGE = `Usage:
   corpus-curator outline FILE
@@ -212,7 +213,7 @@ async function lint(paths: string[], opts: { format: string; fix: boolean; dryRu
     }
   }
   const readable = texts.filter((t): t is { file: string; text: string } => t.text !== undefined);
-  const corpus = undefined;
+  const corpus = readable.length > 1 ? buildCorpusFromTexts(readable.map((t) => ({ file: path.resolve(t.file), text: t.text })), await configFor(path.resolve(readable[0].file))) : undefined;
 
   const reports: FileReport[] = [];
   let filesFixed = 0;

@@ -1,0 +1,162 @@
+// One indexing job: stat, read and summarize a list of files, reporting summaries in batches. Runs
+// inside the index worker (worker.ts) and, for a single file, inline in the language server. The
+// messages are plain data (structured clone).
+import { promises as fs } from 'node:fs';
+import { decodeArticle } from '../io/files';
+import type { Config } from '../engine/config';
+import { summarize, type DocSummary } from './corpus';
+
+export interface JobFile {
+  file: string;
+  /** What the index knows: when both match the file on disk, it is not read again. */
+  mtimeMs?: number;
+  size?: number;
+}
+
+export interface IndexRequest {
+  type: 'index';
+  id: number;
+  files: JobFile[];
+  config: Config;
+  /** Files larger than this are skipped. */
+  maxBytes: number;
+  /** Summaries per batch message (default 64); a batch also goes out after 250 ms. */
+  batchSize?: number;
+}
+
+export interface CancelRequest {
+  type: 'cancel';
+  id: number;
+}
+
+export type WorkerRequest = IndexRequest | CancelRequest;
+
+export interface BatchMessage {
+  type: 'batch';
+  id: number;
+  /** New or changed files. */
+  summaries: DocSummary[];
+  /** Files whose mtime and size match what the index knows (not read). */
+  unchanged: string[];
+  /** Files that exist but are not articles (too large, binary, not UTF-8…), with the reason. */
+  skipped: Array<{ file: string; reason: string }>;
+  /** Files that are gone (or unreadable). */
+  missing: string[];
+  /** Files handled so far in this job, of total. */
+  done: number;
+  total: number;
+}
+
+export interface DoneMessage {
+  type: 'done';
+  id: number;
+  done: number;
+  total: number;
+  /** Files actually read and summarized. */
+  read: number;
+  cancelled: boolean;
+}
+
+export interface ErrorMessage {
+  type: 'error';
+  id: number;
+  message: string;
+}
+
+export type WorkerMessage = BatchMessage | DoneMessage | ErrorMessage;
+
+type Loaded =
+  | { kind: 'unchanged'; file: string }
+  | { kind: 'missing'; file: string }
+  | { kind: 'skipped'; file: string; reason: string }
+  | { kind: 'text'; file: string; text: string; mtimeMs: number; size: number };
+
+/** Stats one file and reads it unless the index already has this version. */
+export async function loadFile(f: JobFile, maxBytes: number): Promise<Loaded> {
+  let st;
+  try {
+    st = await fs.stat(f.file);
+  } catch {
+    return { kind: 'missing', file: f.file };
+  }
+  if (!st.isFile()) return { kind: 'skipped', file: f.file, reason: 'not a regular file' };
+  if (f.mtimeMs === st.mtimeMs && f.size === st.size) return { kind: 'unchanged', file: f.file };
+  if (st.size > maxBytes) {
+    return { kind: 'skipped', file: f.file, reason: `too large (${(st.size / 1048576).toFixed(1)} MB > ${(maxBytes / 1048576).toFixed(1)} MB limit)` };
+  }
+  let bytes;
+  try {
+    bytes = await fs.readFile(f.file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? { kind: 'missing', file: f.file } : { kind: 'skipped', file: f.file, reason: `cannot read: ${code ?? (e as Error).message}` };
+  }
+  const d = decodeArticle(bytes);
+  if (!d.ok) return { kind: 'skipped', file: f.file, reason: d.reason };
+  return { kind: 'text', file: f.file, text: d.text, mtimeMs: st.mtimeMs, size: st.size };
+}
+
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** How many files are being read ahead while one is summarized. */
+const READ_AHEAD = 8;
+
+/**
+ * Runs a job: reads ahead a few files while summarizing one, posts a batch every `batchSize` files
+ * (or 250 ms), checks `cancelled()` between files, and ends with a 'done' message.
+ */
+export async function runIndexJob(req: IndexRequest, post: (m: WorkerMessage) => void, cancelled: () => boolean): Promise<void> {
+  const total = req.files.length;
+  const batchSize = Math.max(1, req.batchSize ?? 64);
+  let done = 0;
+  let read = 0;
+  let batch: BatchMessage = { type: 'batch', id: req.id, summaries: [], unchanged: [], skipped: [], missing: [], done: 0, total };
+  let pendingItems = 0;
+  let lastPost = Date.now();
+  const flush = () => {
+    if (pendingItems === 0) return;
+    batch.done = done;
+    post(batch);
+    batch = { type: 'batch', id: req.id, summaries: [], unchanged: [], skipped: [], missing: [], done: 0, total };
+    pendingItems = 0;
+    lastPost = Date.now();
+  };
+  const ahead: Array<Promise<Loaded>> = [];
+  let next = 0;
+  let stopped = false;
+  while (done < total) {
+    // a turn of the event loop lets a 'cancel' message in
+    await yieldToEvents();
+    if (cancelled()) {
+      stopped = true;
+      break;
+    }
+    while (ahead.length < READ_AHEAD && next < total) ahead.push(loadFile(req.files[next++], req.maxBytes));
+    const r = await ahead.shift()!;
+    switch (r.kind) {
+      case 'unchanged':
+        batch.unchanged.push(r.file);
+        break;
+      case 'missing':
+        batch.missing.push(r.file);
+        break;
+      case 'skipped':
+        batch.skipped.push({ file: r.file, reason: r.reason });
+        break;
+      case 'text':
+        read++;
+        try {
+          batch.summaries.push(summarize(r.file, r.text, req.config, { mtimeMs: r.mtimeMs, size: r.size }));
+        } catch (e) {
+          batch.skipped.push({ file: r.file, reason: `internal error while summarizing: ${(e as Error).message}` });
+        }
+        break;
+    }
+    pendingItems++;
+    done++;
+    if (pendingItems >= batchSize || Date.now() - lastPost > 250) flush();
+  }
+  await Promise.allSettled(ahead);
+  flush();
+  post({ type: 'done', id: req.id, done, total, read, cancelled: stopped });
+}

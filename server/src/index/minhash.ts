@@ -1,0 +1,118 @@
+// MinHash signatures over word 3-gram shingles, and LSH banding, for near-duplicate articles.
+// Deterministic: the permutation seeds come from a fixed generator, so signatures are stable across
+// runs, processes and cache files.
+import { words } from '../text/normalize';
+
+export const NUM_HASHES = 64;
+export const BANDS = 16;
+export const ROWS = 4; // BANDS * ROWS === NUM_HASHES
+export const SHINGLE_WORDS = 3;
+
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** splitmix32: the fixed seed sequence of the hash family. */
+const SEEDS: Uint32Array = (() => {
+  const out = new Uint32Array(NUM_HASHES);
+  let s = 0x2545f491;
+  for (let i = 0; i < NUM_HASHES; i++) {
+    s = (s + 0x9e3779b9) | 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
+    z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
+    out[i] = (z ^ (z >>> 15)) >>> 0;
+  }
+  return out;
+})();
+
+function strHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const rotl = (x: number, r: number) => (x << r) | (x >>> (32 - r));
+
+/**
+ * Hashes of the word n-grams of a text (lower case, diacritics kept: "bác" and "bắc" differ;
+ * Vietnamese has no locale-specific case mappings, so plain toLowerCase() serves). A
+ * text shorter than n words gives one shingle of all its words; an empty text gives none.
+ */
+export function shingleHashes(text: string, n = SHINGLE_WORDS): Uint32Array {
+  return shingleHashesOf(words(text.toLowerCase()), n);
+}
+
+/** shingleHashes() of a text's words, already lower-cased. */
+export function shingleHashesOf(t: readonly string[], n = SHINGLE_WORDS): Uint32Array {
+  if (t.length === 0) return new Uint32Array(0);
+  const th = t.map(strHash);
+  if (t.length < n) {
+    let h = 0x9747b28c;
+    for (const x of th) h = fmix32(Math.imul(rotl(h, 13), 5) ^ x);
+    return Uint32Array.of(h);
+  }
+  const out = new Uint32Array(t.length - n + 1);
+  for (let i = 0; i + n <= t.length; i++) {
+    let h = 0x9747b28c;
+    for (let k = 0; k < n; k++) h = fmix32(Math.imul(rotl(h, 13), 5) ^ th[i + k]);
+    out[i] = h;
+  }
+  return out;
+}
+
+/** The MinHash signature (NUM_HASHES values) of a set of shingle hashes; null when there are none. */
+export function signatureOf(shingles: Uint32Array): number[] | null {
+  if (shingles.length === 0) return null;
+  const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff);
+  for (let j = 0; j < shingles.length; j++) {
+    const x = shingles[j];
+    for (let i = 0; i < NUM_HASHES; i++) {
+      const v = fmix32(x ^ SEEDS[i]);
+      if (v < sig[i]) sig[i] = v;
+    }
+  }
+  return Array.from(sig);
+}
+
+/** MinHash signature of a text's word 3-grams. */
+export function minhash(text: string): number[] | null {
+  return signatureOf(shingleHashes(text));
+}
+
+/** Estimated Jaccard similarity: the share of signature positions that agree. */
+export function estimateJaccard(a: readonly number[], b: readonly number[]): number {
+  const n = Math.min(a.length, b.length);
+  if (n === 0) return 0;
+  let same = 0;
+  for (let i = 0; i < n; i++) if (a[i] === b[i]) same++;
+  return same / n;
+}
+
+/**
+ * The LSH bucket keys of a signature: one per band, a hash of the band's ROWS values with the band
+ * number in the high bits (so one map can hold every band). Two signatures share a key when a whole
+ * band agrees; at Jaccard 0.8 that happens for some band with probability ≈ 0.9998.
+ */
+export function bandKeys(sig: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let b = 0; b < BANDS; b++) {
+    let h = 0x1b873593 ^ b;
+    for (let r = 0; r < ROWS; r++) h = fmix32(Math.imul(rotl(h, 15), 0x1b873593) ^ (sig[b * ROWS + r] >>> 0));
+    out.push(b * 0x100000000 + h);
+  }
+  return out;
+}
+
+/** Is this a well-formed signature (what a cache file holds may not be)? */
+export function isSignature(v: unknown): v is number[] {
+  return Array.isArray(v) && v.length === NUM_HASHES && v.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 0xffffffff);
+}

@@ -1,0 +1,472 @@
+// IndexService: the corpus index for the language server. Owns a CorpusIndex, fills it from the
+// cache and from index workers (worker_threads running dist/indexWorker.js), follows file changes,
+// reports progress, and saves the cache (debounced). The server's main thread never reads or
+// summarizes a whole corpus: full scans and multi-file changes go to workers; only a single changed
+// file is summarized inline.
+//
+// Usage (language server):
+//   const service = new IndexService({ storagePath, config });
+//   service.on('progress', (p: IndexProgressEvent) => …);   // {done, total, phase}
+//   service.on('updated', (u: IndexUpdateEvent) => …);      // {files, removed, size}: re-check open docs
+//   service.on('error', (e: Error) => …);
+//   await service.start(files);                             // absolute paths of the corpus's .txt files
+//   service.update([{ file, type: 'changed' }]);            // from workspace/didChangeWatchedFiles
+//   rule context: { corpus: service.index }
+//   await service.dispose();                                // on shutdown: stops workers, saves the cache
+import { EventEmitter } from 'node:events';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { DEFAULT_CONFIG, relativeKey, type Config } from '../engine/config';
+import { CorpusIndex, type DocSummary } from './corpus';
+import { configKey, engineStamp, loadCache, saveCache, type CacheIdentity } from './cache';
+import { runIndexJob, type IndexRequest, type JobFile, type WorkerMessage } from './job';
+
+export type FileChangeType = 'created' | 'changed' | 'deleted';
+
+export interface FileChange {
+  /** Absolute path. */
+  file: string;
+  type: FileChangeType;
+}
+
+export interface IndexServiceOptions {
+  /** Folder for the cache file (the client's `initializationOptions.storagePath`); no cache when absent. */
+  storagePath?: string;
+  /** The worker bundle; default `path.join(__dirname, 'indexWorker.js')` (server.js and indexWorker.js are both in dist/). */
+  workerPath?: string;
+  /** Engine configuration summaries are made with (rules, options, project boilerplate, ignores). */
+  config?: Config;
+  /** Files larger than this are not indexed (default 5 MiB, as `corpusCurator.maxFileSize`). */
+  maxBytes?: number;
+  /** Worker threads for a scan (default: CPUs - 1, at least 1, at most 4). */
+  workers?: number;
+  /** Summaries per progress batch (default 64). */
+  batchSize?: number;
+  /** Delay before the cache is saved after a change (default 3000 ms). */
+  saveDelayMs?: number;
+  /** Up to this many created/changed files (of up to 512 KB) are summarized inline; more go to a worker (default 1). */
+  inlineMax?: number;
+}
+
+export interface IndexProgressEvent {
+  done: number;
+  total: number;
+  phase: 'scanning' | 'indexing' | 'done' | 'cancelled';
+}
+
+export interface IndexUpdateEvent {
+  /** Files added or re-summarized. */
+  files: string[];
+  /** Files taken out of the index. */
+  removed: string[];
+  /** Files in the index now. */
+  size: number;
+}
+
+export interface IndexRunStats {
+  /** Files asked for. */
+  total: number;
+  /** Taken from the cache or the index without reading (mtime and size unchanged). */
+  reused: number;
+  /** Read and summarized. */
+  read: number;
+  /** Not articles (too large, binary…), see IndexService.skipped. */
+  skipped: number;
+  /** Taken out of the index (gone, or not in the file list any more). */
+  removed: number;
+  cancelled: boolean;
+  ms: number;
+}
+
+export declare interface IndexService {
+  on(event: 'progress', listener: (p: IndexProgressEvent) => void): this;
+  on(event: 'updated', listener: (u: IndexUpdateEvent) => void): this;
+  on(event: 'error', listener: (e: Error) => void): this;
+  emit(event: 'progress', p: IndexProgressEvent): boolean;
+  emit(event: 'updated', u: IndexUpdateEvent): boolean;
+  emit(event: 'error', e: Error): boolean;
+}
+
+interface RunningJob {
+  workers: Array<{ worker: Worker; id: number }>;
+  cancelled: boolean;
+}
+
+export class IndexService extends EventEmitter {
+  /** The index the corpus rules read (RuleContext.corpus). */
+  readonly index = new CorpusIndex();
+  /** Files that are not indexed, with the reason. */
+  readonly skipped = new Map<string, string>();
+  /** Statistics of the last scan or multi-file update. */
+  lastRun: IndexRunStats | undefined;
+
+  private config: Config;
+  private readonly opts: Required<Omit<IndexServiceOptions, 'storagePath' | 'config'>> & { storagePath?: string };
+  private identity: CacheIdentity | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Scans queued or running, and worker jobs: what cancel() stops. */
+  private readonly jobs = new Set<RunningJob>();
+  private progress: IndexProgressEvent = { done: 0, total: 0, phase: 'done' };
+  private pending = new Map<string, FileChangeType>();
+  private pendingScheduled = false;
+  private saveTimer: NodeJS.Timeout | undefined;
+  private dirty = false;
+  private saving: Promise<void> = Promise.resolve();
+  private disposed = false;
+  private nextJobId = 1;
+
+  constructor(opts: IndexServiceOptions = {}) {
+    super();
+    this.config = opts.config ?? DEFAULT_CONFIG;
+    this.opts = {
+      storagePath: opts.storagePath,
+      workerPath: opts.workerPath ?? path.join(__dirname, 'indexWorker.js'),
+      maxBytes: opts.maxBytes ?? 5 * 1024 * 1024,
+      workers: Math.max(1, Math.floor(opts.workers ?? Math.min(4, Math.max(1, availableCpus() - 1)))),
+      batchSize: opts.batchSize ?? 64,
+      saveDelayMs: opts.saveDelayMs ?? 3000,
+      inlineMax: opts.inlineMax ?? 1,
+    };
+    // an EventEmitter without an 'error' listener throws on emit; errors here are reported, not fatal
+    this.on('error', () => undefined);
+  }
+
+  /** The current indexing state (for a status bar or a corpus summary request). */
+  get indexing(): IndexProgressEvent {
+    return { ...this.progress };
+  }
+
+  /**
+   * Makes the index hold exactly these files: loads the cache (first call), reuses every summary
+   * whose file has the same mtime and size, has workers read the rest, drops files not listed.
+   * A scan already running is cancelled. Resolves when this scan ends (or is cancelled).
+   */
+  start(files: readonly string[]): Promise<IndexRunStats> {
+    this.cancel();
+    const list = [...new Set(files.map((f) => path.resolve(f)))];
+    const job: RunningJob = { workers: [], cancelled: false };
+    this.jobs.add(job);
+    return this.enqueue(() => this.scan(list, job), emptyStats(list.length)).finally(() => this.jobs.delete(job));
+  }
+
+  /** Cancels scans and worker jobs, queued or running (summaries already received stay in the index). */
+  cancel(): void {
+    for (const job of this.jobs) {
+      if (job.cancelled) continue;
+      job.cancelled = true;
+      for (const w of job.workers) w.worker.postMessage({ type: 'cancel', id: w.id });
+    }
+  }
+
+  /**
+   * File-change events (e.g. workspace/didChangeWatchedFiles). Deleted files leave the index;
+   * created/changed ones are re-summarized: inline for a single file, in a worker for more.
+   * Changes arriving while a scan runs are applied after it, coalesced.
+   */
+  update(changes: readonly FileChange[]): Promise<void> {
+    for (const c of changes) this.pending.set(path.resolve(c.file), c.type);
+    if (this.pendingScheduled) return this.queue.then(() => undefined);
+    this.pendingScheduled = true;
+    return this.enqueue(async () => {
+      this.pendingScheduled = false;
+      const batch = this.pending;
+      this.pending = new Map();
+      await this.applyChanges(batch);
+    }, undefined);
+  }
+
+  /**
+   * A new configuration. When it changes what summaries hold (rules, options, boilerplate phrases),
+   * every indexed file is summarized again; when only ignored findings changed, just the files concerned.
+   */
+  setConfig(config: Config): Promise<void> {
+    const before = this.config;
+    this.config = config;
+    if (configKey(before) !== configKey(config)) {
+      this.identity = undefined;
+      // after whatever is queued (a scan still uses the old configuration): every file is read again
+      return this.enqueue(async () => {
+        const files = [...new Set([...this.index.files(), ...this.skipped.keys()])];
+        this.lastRun = await this.runJob(files.map((file) => ({ file })), true);
+      }, undefined);
+    }
+    const key = (i: { file: string; code: string; hash: string }) => `${i.file}\u0000${i.code}\u0000${i.hash}`;
+    const was = new Set(before.ignore.map(key));
+    const now = new Set(config.ignore.map(key));
+    const touched = new Set<string>();
+    for (const i of before.ignore) if (!now.has(key(i))) touched.add(i.file);
+    for (const i of config.ignore) if (!was.has(key(i))) touched.add(i.file);
+    if (touched.size === 0 && before.root === config.root) return Promise.resolve();
+    return this.enqueue(async () => {
+      const files = this.index.files().filter((f) => touched.has(relativeKey(config.root, f)) || before.root !== config.root);
+      this.lastRun = await this.runJob(files.map((file) => ({ file })), true);
+    }, undefined);
+  }
+
+  /** Saves the cache now (if anything changed since the last save). */
+  flush(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    // saves run one after another, each writing the index as it is when it starts: an older save can
+    // never land after a newer one
+    this.saving = this.saving.then(async () => {
+      const dir = this.opts.storagePath;
+      if (!this.dirty || !dir) return;
+      this.dirty = false;
+      try {
+        await saveCache(dir, await this.cacheIdentity(), this.index.all());
+      } catch (e) {
+        this.emit('error', new Error(`cannot save the index cache: ${(e as Error).message}`));
+      }
+    });
+    return this.saving;
+  }
+
+  /** Stops workers, waits for queued work to settle, saves the cache. */
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.cancel();
+    await this.queue.catch(() => undefined);
+    await this.flush();
+    this.removeAllListeners();
+    this.on('error', () => undefined);
+  }
+
+  // ---- internals --------------------------------------------------------------------------------
+
+  /**
+   * Runs operations one after another. A failing operation is reported as an 'error' event and its
+   * promise resolves to `fallback`: callers may ignore the promises without unhandled rejections.
+   */
+  private enqueue<T>(op: () => Promise<T>, fallback: T): Promise<T> {
+    const p = this.queue.then(() => (this.disposed ? fallback : op())).catch((e: unknown) => {
+      this.emit('error', e instanceof Error ? e : new Error(String(e)));
+      return fallback;
+    });
+    this.queue = p;
+    return p;
+  }
+
+  private async cacheIdentity(): Promise<CacheIdentity> {
+    if (!this.identity) this.identity = { engine: await engineStamp(this.opts.workerPath), config: configKey(this.config) };
+    return this.identity;
+  }
+
+  private setProgress(p: IndexProgressEvent): void {
+    this.progress = p;
+    this.emit('progress', { ...p });
+  }
+
+  private scheduleSave(): void {
+    this.dirty = true;
+    if (!this.opts.storagePath || this.disposed) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.flush(), this.opts.saveDelayMs);
+    this.saveTimer.unref?.();
+  }
+
+  private async scan(files: string[], job: RunningJob): Promise<IndexRunStats> {
+    const t0 = Date.now();
+    if (job.cancelled) {
+      this.setProgress({ done: 0, total: files.length, phase: 'cancelled' });
+      return { ...emptyStats(files.length), cancelled: true };
+    }
+    this.setProgress({ done: 0, total: 0, phase: 'scanning' });
+    const wanted = new Set(files);
+    // files in the index but not in the list any more
+    const removed: string[] = [];
+    for (const f of this.index.files()) if (!wanted.has(f) && this.index.delete(f)) removed.push(f);
+    for (const f of [...this.skipped.keys()]) if (!wanted.has(f)) this.skipped.delete(f);
+    // what the cache knows, for files the index does not hold yet
+    if (this.opts.storagePath && files.some((f) => !this.index.has(f))) {
+      const cached = await loadCache(this.opts.storagePath, await this.cacheIdentity());
+      const fromCache: string[] = [];
+      for (const f of files) {
+        const s = cached.get(f);
+        if (s && !this.index.has(f)) {
+          this.index.set(s);
+          fromCache.push(f);
+        }
+      }
+      // usable at once; the workers then check each file's mtime and size and re-read what changed
+      if (fromCache.length) this.emit('updated', { files: fromCache, removed: [], size: this.index.size() });
+    }
+    if (removed.length) {
+      this.scheduleSave();
+      this.emit('updated', { files: [], removed, size: this.index.size() });
+    }
+    const stats = await this.runJob(files.map((file) => known(file, this.index.get(file))), false, job);
+    stats.removed += removed.length;
+    stats.ms = Date.now() - t0;
+    this.lastRun = stats;
+    return stats;
+  }
+
+  private async applyChanges(changes: Map<string, FileChangeType>): Promise<void> {
+    const removed: string[] = [];
+    const toRead: JobFile[] = [];
+    for (const [file, type] of changes) {
+      if (type === 'deleted') {
+        this.skipped.delete(file);
+        if (this.index.delete(file)) removed.push(file);
+      } else {
+        // a 'created' file may be one the index knows (an editor's save-by-rename); mtime and size decide
+        toRead.push(known(file, this.index.get(file)));
+      }
+    }
+    if (removed.length) {
+      this.scheduleSave();
+      this.emit('updated', { files: [], removed, size: this.index.size() });
+    }
+    if (toRead.length === 0) return;
+    if (toRead.length <= this.opts.inlineMax && (await smallFiles(toRead))) {
+      await this.inline(toRead);
+      return;
+    }
+    this.lastRun = await this.runJob(toRead, false);
+  }
+
+  /** One or two files, summarized on this thread (a single article takes milliseconds). */
+  private async inline(files: JobFile[]): Promise<void> {
+    const id = this.nextJobId++;
+    const changed: string[] = [];
+    const removed: string[] = [];
+    await runIndexJob(
+      { type: 'index', id, files, config: this.config, maxBytes: this.opts.maxBytes },
+      (m) => {
+        if (m.type === 'batch') this.applyBatch(m.summaries, m.skipped, m.missing, changed, removed);
+      },
+      () => false,
+    );
+    if (changed.length || removed.length) this.emit('updated', { files: changed, removed, size: this.index.size() });
+  }
+
+  private applyBatch(
+    summaries: DocSummary[],
+    skipped: Array<{ file: string; reason: string }>,
+    missing: string[],
+    changed: string[],
+    removed: string[],
+  ): void {
+    for (const s of summaries) {
+      this.index.set(s);
+      this.skipped.delete(s.file);
+      changed.push(s.file);
+    }
+    for (const s of skipped) {
+      this.skipped.set(s.file, s.reason);
+      if (this.index.delete(s.file)) removed.push(s.file);
+    }
+    for (const f of missing) {
+      this.skipped.delete(f);
+      if (this.index.delete(f)) removed.push(f);
+    }
+    if (summaries.length || skipped.length || missing.length) this.scheduleSave();
+  }
+
+  /**
+   * Runs files through workers (split round-robin over up to `workers` threads), applying batches
+   * as they come. `forceRead` ignores known mtimes.
+   */
+  private runJob(files: JobFile[], forceRead: boolean, job: RunningJob = { workers: [], cancelled: false }): Promise<IndexRunStats> {
+    const t0 = Date.now();
+    const stats = emptyStats(files.length);
+    const items = forceRead ? files.map((f) => ({ file: f.file })) : files;
+    if (items.length === 0 || job.cancelled) {
+      stats.cancelled = job.cancelled;
+      this.setProgress({ done: 0, total: items.length, phase: job.cancelled ? 'cancelled' : 'done' });
+      return Promise.resolve(stats);
+    }
+    const n = Math.max(1, Math.min(this.opts.workers, Math.ceil(items.length / 32)));
+    const parts: JobFile[][] = Array.from({ length: n }, () => []);
+    items.forEach((f, i) => parts[i % n].push(f));
+    this.jobs.add(job);
+    let done = 0;
+    this.setProgress({ done: 0, total: items.length, phase: 'indexing' });
+    const runOne = (part: JobFile[]) =>
+      new Promise<void>((resolve, reject) => {
+        let worker: Worker;
+        try {
+          worker = new Worker(this.opts.workerPath);
+        } catch (e) {
+          reject(e);
+          return;
+        }
+        const id = this.nextJobId++;
+        job.workers.push({ worker, id });
+        let finished = false;
+        const finish = (err?: Error) => {
+          if (finished) return;
+          finished = true;
+          void worker.terminate();
+          if (err) reject(err);
+          else resolve();
+        };
+        worker.on('message', (m: WorkerMessage) => {
+          if (m.type === 'batch') {
+            const changed: string[] = [];
+            const removed: string[] = [];
+            this.applyBatch(m.summaries, m.skipped, m.missing, changed, removed);
+            stats.reused += m.unchanged.length;
+            stats.skipped += m.skipped.length;
+            stats.removed += removed.length;
+            done += m.summaries.length + m.unchanged.length + m.skipped.length + m.missing.length;
+            if (changed.length || removed.length) this.emit('updated', { files: changed, removed, size: this.index.size() });
+            if (!job.cancelled) this.setProgress({ done, total: items.length, phase: 'indexing' });
+          } else if (m.type === 'done') {
+            stats.read += m.read;
+            if (m.cancelled) stats.cancelled = true;
+            finish();
+          } else if (m.type === 'error') {
+            finish(new Error(`index worker: ${m.message}`));
+          }
+        });
+        worker.on('error', (e) => finish(e));
+        worker.on('exit', (code) => finish(code === 0 || job.cancelled ? undefined : new Error(`index worker exited with code ${code}`)));
+        const req: IndexRequest = { type: 'index', id, files: part, config: this.config, maxBytes: this.opts.maxBytes, batchSize: this.opts.batchSize };
+        worker.postMessage(req);
+        if (job.cancelled) worker.postMessage({ type: 'cancel', id });
+      });
+    const all = Promise.allSettled(parts.map(runOne)).then((results) => {
+      this.jobs.delete(job);
+      if (job.cancelled) stats.cancelled = true;
+      stats.ms = Date.now() - t0;
+      this.setProgress({ done, total: items.length, phase: stats.cancelled ? 'cancelled' : 'done' });
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason instanceof Error ? failed.reason : new Error(String(failed.reason));
+      return stats;
+    });
+    return all;
+  }
+}
+
+/** A file up to this size is summarized inline (tens of milliseconds); a bigger one goes to a worker. */
+const INLINE_MAX_BYTES = 512 * 1024;
+
+async function smallFiles(files: JobFile[]): Promise<boolean> {
+  for (const f of files) {
+    try {
+      if ((await fs.stat(f.file)).size > INLINE_MAX_BYTES) return false;
+    } catch {
+      /* gone: the job reports it missing */
+    }
+  }
+  return true;
+}
+
+function emptyStats(total: number): IndexRunStats {
+  return { total, reused: 0, read: 0, skipped: 0, removed: 0, cancelled: false, ms: 0 };
+}
+
+function known(file: string, s: DocSummary | undefined): JobFile {
+  return s && s.mtimeMs !== undefined && s.size !== undefined ? { file, mtimeMs: s.mtimeMs, size: s.size } : { file };
+}
+
+function availableCpus(): number {
+  const f = (os as { availableParallelism?: () => number }).availableParallelism;
+  return typeof f === 'function' ? f() : os.cpus().length;
+}
+

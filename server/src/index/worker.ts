@@ -1,0 +1,22 @@
+// The index worker: a worker_threads entry (bundled to dist/indexWorker.js) that reads and
+// summarizes files off the language server's main thread. Messages: job.ts WorkerRequest in,
+// WorkerMessage out.
+import { parentPort } from 'node:worker_threads';
+import { runIndexJob, type WorkerMessage, type WorkerRequest } from './job';
+
+const port = parentPort;
+if (port) {
+  const cancelled = new Set<number>();
+  const post = (m: WorkerMessage) => port.postMessage(m);
+  port.on('message', (m: WorkerRequest) => {
+    if (!m || typeof m !== 'object') return;
+    if (m.type === 'cancel') {
+      cancelled.add(m.id);
+      return;
+    }
+    if (m.type !== 'index') return;
+    runIndexJob(m, post, () => cancelled.has(m.id))
+      .catch((e: unknown) => post({ type: 'error', id: m.id, message: (e as Error)?.stack ?? String(e) }))
+      .finally(() => cancelled.delete(m.id));
+  });
+}

@@ -1,0 +1,53 @@
+// duplicate-article: the same article (an exact copy of its content, or a near copy with small
+// edits) is in another file of the corpus. Both files are flagged, each naming the other(s): the
+// curator decides which copy to keep, and sees the pair from whichever file is open. No fix (deleting
+// a file is not a text edit). Needs the corpus index.
+import * as path from 'node:path';
+import { isBlank } from '../text/normalize';
+import { linesRange } from './ranges';
+import type { Finding, RelatedLocation, Rule, RuleContext } from './types';
+
+/** How many other files the message and the related locations name at most. */
+const MAX_NAMED = 3;
+const MAX_RELATED = 20;
+
+function displayName(from: string, other: string): string {
+  const rel = path.relative(path.dirname(from), other);
+  return (rel && !path.isAbsolute(rel) ? rel : other).split(path.sep).join('/');
+}
+
+function describe(d: { similarity: number; exact: boolean }): string {
+  return d.exact ? 'identical content' : `${Math.floor(d.similarity * 100)}% similar`;
+}
+
+export const rule: Rule = {
+  code: 'duplicate-article',
+  defaultSeverity: 'warning',
+  description: 'The same article (an exact copy, or a near copy with small edits) is in another file of the corpus.',
+  corpus: true,
+  check(ctx: RuleContext): Finding[] {
+    const { article: a, corpus, file } = ctx;
+    if (!corpus || !file) return [];
+    const dups = corpus.duplicatesOf(file).filter((d) => d.file !== file);
+    if (dups.length === 0) return [];
+    // the headline, or else the first line with content
+    let line = a.headline ? a.headline.startLine : a.lines.findIndex((l) => !isBlank(l.text));
+    if (line < 0 || line >= a.lines.length) return [];
+    const endLine = a.headline ? Math.min(a.headline.endLine, a.lines.length - 1) : line;
+    const r = linesRange(a, line, endLine);
+    const named = dups.slice(0, MAX_NAMED).map((d) => `${displayName(file, d.file)} (${describe(d)})`);
+    const more = dups.length - named.length;
+    const exact = dups.every((d) => d.exact);
+    const message =
+      `${exact ? 'Duplicate article' : 'Near-duplicate article'}: the same article is in ` +
+      `${named.join(', ')}${more > 0 ? ` and ${more} more file${more === 1 ? '' : 's'}` : ''}; keep one copy`;
+    const related: RelatedLocation[] = dups.slice(0, MAX_RELATED).map((d) => ({
+      message: `the same article (${describe(d)})`,
+      start: 0,
+      end: 0,
+      file: d.file,
+      line: 0,
+    }));
+    return [{ code: 'duplicate-article', severity: 'warning', message, start: r.start, end: r.end, related, fixes: [] }];
+  },
+};
