@@ -1,0 +1,158 @@
+// Safety of fixes, checked with fast-check over generated dirty articles and over the seeds:
+//  - no fix changes text outside the range of its diagnostic;
+//  - every removed character lay inside a flagged range (checked pass by pass of fix-all);
+//  - fix-all is idempotent: a second pass finds nothing more to fix;
+//  - fix-all gives the same text as applying the fixes one by one.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { analyze } from '../../server/src/engine/analyze';
+import { applyEdits, fixAll, preferredFix, selectFixes } from '../../server/src/engine/fix';
+
+const SENTENCES = [
+  'Năm qua, tỉnh đã triển khai nhiều giải pháp đồng bộ để phát triển kinh tế nông nghiệp bền vững.',
+  'Theo báo cáo của Sở Nông nghiệp, diện tích lúa chất lượng cao tăng hơn 12% so với cùng kỳ năm trước.',
+  'Người dân phấn khởi vì giá bán ổn định, thương lái đến tận ruộng thu mua.',
+  'Ông Nguyễn Văn An, Chủ tịch UBND xã cho biết, địa phương sẽ tiếp tục hỗ trợ giống và kỹ thuật cho bà con.',
+  'Các cấp ủy, chính quyền đã vào cuộc quyết liệt, tạo chuyển biến rõ nét trong nhận thức và hành động.',
+  '“Chúng tôi mong muốn có thêm nhiều mô hình liên kết để nông dân yên tâm sản xuất”, bà Lan chia sẻ.',
+  'Dự kiến đến cuối năm, toàn tỉnh sẽ hoàn thành 35 công trình giao thông nông thôn với tổng vốn hơn 200 tỷ đồng.',
+  'Ngày ngày, người người nhà nhà cùng nhau dọn vệ sinh đường làng, ngõ xóm.',
+];
+
+const paragraph = fc.array(fc.constantFrom(...SENTENCES), { minLength: 2, maxLength: 4 }).map((s) => s.join(' '));
+
+/** A clean paragraph, or one with a defect a scraper leaves. */
+const dirtyParagraph = fc.tuple(paragraph, fc.integer({ min: 0, max: 9 })).map(([p, d]) => {
+  switch (d) {
+    case 0: return p.replace(' ', '  ');
+    case 1: return p + '\u00a0';
+    case 2: return '\u00a0' + p;
+    case 3: return p + ' r';
+    case 4: return p.replace('giải pháp', 'giải giải pháp');
+    case 5: return p.replace(' và ', ' \u00a0và ');
+    case 6: return p.normalize('NFD');
+    case 7: return p.replace('Việt', 'Viá»‡t').replace('đồng', 'Ä‘á»“ng');
+    default: return p;
+  }
+});
+
+const junk = fc.constantFrom(
+  'Chia sẻ bài viết',
+  'Xem thêm',
+  'A A',
+  '.',
+  '\u00a0',
+  'Quay lên trên',
+  'Array\n(\n  [0] => Array\n    (\n      [news_id] => 263820\n      [news_title] => Một tin khác\n    )\n\n)',
+  'Array ( [0] => Array ( [id] => 5 [title] => Tin cũ ) )',
+);
+
+const article = fc
+  .record({
+    headline: fc.constantFrom('Nông dân phấn khởi vì lúa được mùa, được giá', 'Long An: Đẩy mạnh chuyển đổi số trong nông nghiệp'),
+    date: fc.constantFrom('20/05/2022 - 15:17', 'Cập nhật: 03-12-2021 | 09:02:04', 'Thứ Tư, 16/06/2021, 05:44 [GMT+7]', ''),
+    body: fc.array(dirtyParagraph, { minLength: 2, maxLength: 8 }),
+    duplicate: fc.integer({ min: 0, max: 3 }),
+    tail: fc.array(junk, { maxLength: 4 }),
+    byline: fc.constantFrom('ĐỖ TRỌNG', 'Theo Báo Long An', ''),
+    gaps: fc.constantFrom('\n\n', '\n', '\n\n\n', '\n\u00a0\n'),
+    eol: fc.constantFrom('\n', '\r\n'),
+    bom: fc.boolean(),
+  })
+  .map((a) => {
+    const body = [...a.body];
+    if (a.duplicate === 1) body.push(body[0]); // exact duplicate
+    if (a.duplicate === 2) body.push(body[0].split(' ').slice(0, 12).join(' ') + '…'); // a truncated copy
+    const blocks = [a.headline, a.date, ...body, a.byline, ...a.tail].filter((b) => b !== '');
+    const text = blocks.join(a.gaps) + '\n';
+    return (a.bom ? '\ufeff' : '') + text.replace(/\n/g, a.eol);
+  });
+
+function stripBom(t: string): string {
+  return t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
+}
+
+/** Runs fix-all pass by pass, checking each picked edit against its finding's range. */
+function checkedFixAll(input: string): string {
+  let text = stripBom(input);
+  for (let pass = 0; pass < 8; pass++) {
+    const { findings } = analyze(text);
+    for (const f of findings) {
+      for (const fix of f.fixes) {
+        for (const e of fix.edits) {
+          assert.ok(e.start >= f.start && e.end <= f.end, `${f.code} fix "${fix.title}" edits ${e.start}-${e.end} outside ${f.start}-${f.end}`);
+        }
+      }
+    }
+    const picked = selectFixes(findings);
+    if (picked.length === 0) return text;
+    const next = applyEdits(text, picked.flatMap((p) => p.fix.edits));
+    // what was removed or replaced lies inside flagged ranges: the unflagged gaps survive in order
+    const flagged = picked.map((p) => [p.finding.start, p.finding.end] as const).sort((a, b) => a[0] - b[0]);
+    let pos = 0;
+    let rest = next;
+    for (const [s, e] of flagged) {
+      if (s < pos) { pos = Math.max(pos, e); continue; }
+      const gap = text.slice(pos, s);
+      const at = rest.indexOf(gap);
+      assert.ok(at >= 0, `unflagged text ${JSON.stringify(gap.slice(0, 40))} was changed`);
+      rest = rest.slice(at + gap.length);
+      pos = e;
+    }
+    assert.ok(rest.endsWith(text.slice(pos)), 'unflagged tail was changed');
+    text = next;
+  }
+  throw new Error('fix-all did not settle in 8 passes');
+}
+
+/** Applies the first fixable finding's preferred fix, re-analyses, repeats. */
+function oneByOne(input: string): string {
+  let text = stripBom(input);
+  for (let i = 0; i < 500; i++) {
+    const f = analyze(text).findings.find((x) => preferredFix(x));
+    if (!f) return text;
+    text = applyEdits(text, preferredFix(f)!.edits);
+  }
+  throw new Error('one-by-one fixing did not settle');
+}
+
+function properties(input: string): void {
+  const fixed = fixAll(input);
+  assert.equal(fixed.remaining, 0);
+  // BOM and line-ending style survive
+  assert.equal(fixed.text.charCodeAt(0) === 0xfeff, input.charCodeAt(0) === 0xfeff);
+  if (input.includes('\r\n')) assert.equal(/[^\r]\n/.test(fixed.text), false, 'a bare LF appeared in a CRLF file');
+  // per-pass range safety, and the same result
+  assert.equal(checkedFixAll(input), stripBom(fixed.text));
+  // idempotent: nothing fixable is left, and a second fix-all changes nothing
+  assert.deepEqual(analyze(fixed.text).findings.filter((f) => preferredFix(f)).map((f) => f.code), []);
+  assert.equal(fixAll(fixed.text).text, fixed.text);
+  // one by one gives the same text
+  assert.equal(oneByOne(input), stripBom(fixed.text));
+}
+
+test('property: fixes stay in their ranges, fix-all is idempotent and equals one-by-one (generated articles)', () => {
+  fc.assert(fc.property(article, properties), { numRuns: 150 });
+});
+
+test('the same properties hold on every seed article, with LF, CRLF and a BOM', () => {
+  for (const f of readdirSync('seeds').filter((x) => x.endsWith('.txt'))) {
+    const text = readFileSync(path.join('seeds', f), 'utf8');
+    for (const variant of [text, '\ufeff' + text.replace(/\n/g, '\r\n')]) properties(variant);
+  }
+});
+
+test('fix-all on seed 000 removes the dumps, chrome and teasers and keeps every body paragraph', () => {
+  const text = readFileSync('seeds/000_f4915662ab95302d.txt', 'utf8');
+  const fixed = fixAll(text).text;
+  assert.equal(fixed.includes('[news_id]'), false);
+  assert.equal(fixed.includes('Chia sẻ bài viết'), false);
+  assert.equal(fixed.includes('Quay lên trên'), false);
+  for (const line of text.split('\n').slice(0, 31)) {
+    const kept = line.replace(/\s+r$/, '').trim();
+    if (kept) assert.ok(fixed.includes(kept), `body line lost: ${kept.slice(0, 50)}`);
+  }
+});
