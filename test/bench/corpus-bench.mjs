@@ -8,7 +8,7 @@
 //
 // Generated data lives under the OS temp folder and is deleted at the end (unless --keep).
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -26,14 +26,18 @@ const { values } = parseArgs({
 const N = Number(values.files);
 const WORDS = Number(values.words);
 const root = path.resolve(new URL('../..', import.meta.url).pathname);
-const worker = path.join(root, 'dist', 'indexWorker.js');
-if (!existsSync(worker)) {
-  console.error(`corpus-bench: ${worker} is missing; run npm run build first`);
+const builtWorker = path.join(root, 'dist', 'indexWorker.js');
+if (!existsSync(builtWorker)) {
+  console.error(`corpus-bench: ${builtWorker} is missing; run npm run build first`);
   process.exit(2);
 }
 
-// the engine pieces, bundled from the TypeScript sources
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'cc-corpus-bench-'));
+// a private copy of the worker: a rebuild of dist/ meanwhile would change the engine stamp and void the cache
+const worker = path.join(tmp, 'indexWorker.js');
+copyFileSync(builtWorker, worker);
+
+// the engine pieces, bundled from the TypeScript sources
 const entry = path.join(tmp, 'entry.ts');
 writeFileSync(entry, `
 export { IndexService } from ${JSON.stringify(path.join(root, 'server/src/index/service'))};

@@ -35,8 +35,8 @@ test('another engine, configuration or format version: nothing is reused', async
   const other = mergeConfig(undefined, { rules: { 'php-dump': 'off' } }).config;
   assert.notEqual(configKey(other), id.config);
   assert.equal((await loadCache(dir, { ...id, config: configKey(other) })).size, 0);
-  const json = JSON.parse(readFileSync(path.join(dir, CACHE_FILE), 'utf8'));
-  writeFileSync(path.join(dir, CACHE_FILE), JSON.stringify({ ...json, version: 999 }));
+  const lines = readFileSync(path.join(dir, CACHE_FILE), 'utf8').split('\n');
+  writeFileSync(path.join(dir, CACHE_FILE), [JSON.stringify({ ...JSON.parse(lines[0]), version: 999 }), ...lines.slice(1)].join('\n'));
   assert.equal((await loadCache(dir, id)).size, 0);
   // ignored findings and reviewed files do not change the key
   assert.equal(configKey(mergeConfig(undefined, { ignore: [{ file: 'a.txt', code: 'x', hash: '1' }], reviewed: ['a.txt'] }).config), id.config);
@@ -46,18 +46,37 @@ test('a missing, corrupt or odd cache is ignored, never an error', async () => {
   const dir = tmp();
   assert.equal((await loadCache(dir, id)).size, 0);
   assert.equal((await loadCache(path.join(dir, 'nope'), id)).size, 0);
-  for (const junk of ['', '{', 'null', '[]', '"x"', '{"format":"corpus-curator-index","version":1,"engine":"e1","config":"' + id.config + '","entries":[]}']) {
+  const header = JSON.stringify({ format: 'corpus-curator-index', version: 2, engine: 'e1', config: id.config, savedAt: '', count: 1 });
+  for (const junk of ['', '{', 'null', '[]', '"x"', '\u0000\u0001', header, header + '\n', header + '\n{', header + '\n[1]\nnull\n42']) {
     writeFileSync(path.join(dir, CACHE_FILE), junk);
     assert.equal((await loadCache(dir, id)).size, 0, junk);
   }
-  // bad entries are dropped one by one, good ones kept
+  // bad lines are dropped one by one, good ones kept
   await saveCache(dir, id, summaries);
-  const json = JSON.parse(readFileSync(path.join(dir, CACHE_FILE), 'utf8'));
-  json.entries['/c/0.txt'].signature = 'AAAA';
-  json.entries['/c/1.txt'].file = '/elsewhere.txt';
-  json.entries['/c/2.txt'].blockKeys = 'x';
-  delete json.entries['/c/3.txt'].mtimeMs;
-  json.entries['/c/junk.txt'] = 42;
-  writeFileSync(path.join(dir, CACHE_FILE), JSON.stringify(json));
+  const lines = readFileSync(path.join(dir, CACHE_FILE), 'utf8').split('\n');
+  assert.equal(lines.length, 7, 'a header, 5 summaries, a final newline');
+  const entry = (i: number) => JSON.parse(lines[i + 1]);
+  const e0 = entry(0), e1 = entry(1), e3 = entry(3);
+  e0.signature = 'AAAA';
+  e1.blockKeys = 'x';
+  delete e3.mtimeMs;
+  lines[1] = JSON.stringify(e0);
+  lines[2] = JSON.stringify(e1);
+  lines[3] = lines[3].slice(0, 40); // a torn line
+  lines[4] = JSON.stringify(e3);
+  writeFileSync(path.join(dir, CACHE_FILE), lines.join('\n'));
   assert.deepEqual([...(await loadCache(dir, id)).keys()], ['/c/4.txt']);
+});
+
+test('a large cache loads and saves without holding the event loop for long', async () => {
+  const dir = tmp();
+  const many = Array.from({ length: 5000 }, (_, i) => ({ ...summaries[i % 5], file: `/big/${i}.txt` }));
+  let ticks = 0;
+  const timer = setInterval(() => ticks++, 1);
+  await saveCache(dir, id, many);
+  const got = await loadCache(dir, id);
+  clearInterval(timer);
+  assert.equal(got.size, 5000);
+  assert.deepEqual(got.get('/big/4999.txt'), many[4999]);
+  assert.ok(ticks >= 2, `timers ran ${ticks} times meanwhile`);
 });

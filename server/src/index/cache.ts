@@ -1,7 +1,13 @@
-// The index cache: the summaries of a corpus saved as one JSON file in the extension's storage
-// folder, so that reopening a large corpus re-reads only the files that changed (by mtime and size).
-// Versioned; a cache that is missing, corrupt, of another version, or made with another engine or
-// configuration is ignored (never an error). Written atomically.
+// The index cache: the summaries of a corpus saved in the extension's storage folder, so that
+// reopening a large corpus re-reads only the files that changed (by mtime and size).
+//
+// Format (versioned): JSON lines. The first line is the header {format, version, engine, config,
+// savedAt, count}; each further line is one summary keyed by its `file` (absolute path), with the
+// file's mtimeMs and size. Lines are written and parsed a few hundred at a time with a turn of the
+// event loop in between, so that a 10,000-file cache does not stall the language server. A cache that
+// is missing, corrupt, of another version, or made by another engine or configuration is ignored
+// (never an error); a corrupt line loses only its entry. Written atomically.
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Config } from '../engine/config';
@@ -10,15 +16,15 @@ import { isDocSummary, type DocSummary } from './corpus';
 import { hash64 } from './keys';
 import { NUM_HASHES } from './minhash';
 
-export const CACHE_FILE = 'corpus-index.json';
+export const CACHE_FILE = 'corpus-index.jsonl';
 export const CACHE_FORMAT = 'corpus-curator-index';
 /** Bump when DocSummary or what summarize() computes changes. */
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 
 /** On disk: a signature is base64 of its 64 little-endian uint32 (half the size of a JSON array). */
 type StoredSummary = Omit<DocSummary, 'signature'> & { signature: string | null };
 
-interface CacheFileJson {
+interface CacheHeader {
   format: typeof CACHE_FORMAT;
   version: number;
   /** Identifies the engine build (see engineStamp); a different engine's summaries are not reused. */
@@ -26,9 +32,13 @@ interface CacheFileJson {
   /** configKey() of the configuration the summaries were made with. */
   config: string;
   savedAt: string;
-  /** Keyed by absolute file path; each summary has its file's mtimeMs and size. */
-  entries: Record<string, StoredSummary>;
+  /** Number of summary lines that follow. */
+  count: number;
 }
+
+/** Lines handled between two turns of the event loop. */
+const CHUNK = 500;
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The part of a configuration that changes summaries of every file: rule severities, options and
@@ -64,8 +74,8 @@ export interface CacheIdentity {
 
 /**
  * Loads the summaries saved in `storageDir`, or an empty map when there is no usable cache (missing,
- * unreadable, corrupt, another format version, engine or configuration). Summaries that do not
- * validate are dropped one by one. Summaries without mtimeMs/size are dropped (they cannot be checked).
+ * unreadable, corrupt header, another format version, engine or configuration). Lines that do not
+ * parse or validate are dropped one by one, as are summaries without mtimeMs/size (they cannot be checked).
  */
 export async function loadCache(storageDir: string, id: CacheIdentity): Promise<Map<string, DocSummary>> {
   const out = new Map<string, DocSummary>();
@@ -75,46 +85,56 @@ export async function loadCache(storageDir: string, id: CacheIdentity): Promise<
   } catch {
     return out;
   }
-  let json: Partial<CacheFileJson>;
+  const lines = raw.split('\n');
+  let header: Partial<CacheHeader> | null;
   try {
-    json = JSON.parse(raw) as Partial<CacheFileJson>;
+    header = JSON.parse(lines[0]) as Partial<CacheHeader> | null;
   } catch {
     return out;
   }
-  if (!json || typeof json !== 'object' || json.format !== CACHE_FORMAT || json.version !== CACHE_VERSION) return out;
-  if (json.engine !== id.engine || json.config !== id.config) return out;
-  if (!json.entries || typeof json.entries !== 'object' || Array.isArray(json.entries)) return out;
-  for (const [file, stored] of Object.entries(json.entries)) {
-    if (!stored || typeof stored !== 'object') continue;
+  if (!header || typeof header !== 'object' || header.format !== CACHE_FORMAT || header.version !== CACHE_VERSION) return out;
+  if (header.engine !== id.engine || header.config !== id.config) return out;
+  for (let i = 1; i < lines.length; i++) {
+    if (i % CHUNK === 0) await yieldToEvents();
+    const line = lines[i];
+    if (line === '') continue;
+    let stored: unknown;
+    try {
+      stored = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (!stored || typeof stored !== 'object' || Array.isArray(stored)) continue;
     const signature = decodeSignature((stored as StoredSummary).signature);
     if (signature === undefined) continue;
     const s = { ...(stored as StoredSummary), signature } as DocSummary;
-    if (s.file !== file || !isDocSummary(s) || typeof s.mtimeMs !== 'number' || typeof s.size !== 'number') continue;
-    out.set(file, s);
+    if (!isDocSummary(s) || typeof s.mtimeMs !== 'number' || typeof s.size !== 'number') continue;
+    out.set(s.file, s);
   }
   return out;
 }
 
 /** Saves summaries to `storageDir` (created if needed), atomically. */
 export async function saveCache(storageDir: string, id: CacheIdentity, summaries: Iterable<DocSummary>): Promise<void> {
-  const entries: Record<string, StoredSummary> = {};
-  for (const s of summaries) {
-    if (typeof s.mtimeMs !== 'number' || typeof s.size !== 'number') continue; // not from disk
-    entries[s.file] = { ...s, signature: encodeSignature(s.signature) };
+  const list = [...summaries].filter((s) => typeof s.mtimeMs === 'number' && typeof s.size === 'number'); // others are not from disk
+  const header: CacheHeader = { format: CACHE_FORMAT, version: CACHE_VERSION, engine: id.engine, config: id.config, savedAt: new Date().toISOString(), count: list.length };
+  const parts: string[] = [JSON.stringify(header)];
+  for (let i = 0; i < list.length; i++) {
+    if (i > 0 && i % CHUNK === 0) await yieldToEvents();
+    parts.push(JSON.stringify({ ...list[i], signature: encodeSignature(list[i].signature) }));
   }
-  const json: CacheFileJson = { format: CACHE_FORMAT, version: CACHE_VERSION, engine: id.engine, config: id.config, savedAt: new Date().toISOString(), entries };
   await fs.mkdir(storageDir, { recursive: true });
-  await writeFileAtomic(path.join(storageDir, CACHE_FILE), JSON.stringify(json));
+  await writeFileAtomic(path.join(storageDir, CACHE_FILE), parts.join('\n') + '\n');
 }
 
 /**
- * A stamp of the engine build: the size and mtime of the bundle that summarizes (the index worker),
- * so that an updated extension does not reuse summaries made by older rules.
+ * A stamp of the engine build: a hash of the bundle that summarizes (the index worker), so that an
+ * updated extension does not reuse summaries made by older rules, while rebuilding the same sources does.
  */
 export async function engineStamp(bundle: string): Promise<string> {
   try {
-    const st = await fs.stat(bundle);
-    return `v${CACHE_VERSION}:${st.size}:${Math.round(st.mtimeMs)}`;
+    const bytes = await fs.readFile(bundle);
+    return `v${CACHE_VERSION}:${createHash('sha1').update(bytes).digest('hex')}`;
   } catch {
     return `v${CACHE_VERSION}`;
   }

@@ -25,7 +25,7 @@ test('summaries of the seeds: headline, kicker, date, byline, source, stats', ()
 
   const s3 = summarize('/c/003.txt', seedText(seedNamed('003')));
   assert.equal(s3.source, 'GLO');
-  assert.equal(s3.kicker, 'Đảng bộ Khối các Cơ quan và Doanh nghiệp tỉnh Gia Lai:');
+  assert.equal(s3.kicker, 'Đảng bộ Khối các Cơ quan và Doanh nghiệp tỉnh Gia Lai');
   assert.equal(s3.date, '2021-06-16T05:44:00+07:00');
   assert.equal(s3.byline, 'VĂN LÊ');
 

@@ -179,7 +179,8 @@ export function summarize(file: string, text: string, config: Config = DEFAULT_C
     bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
     byCode[f.code] = (byCode[f.code] ?? 0) + 1;
   }
-  const kicker = a.kicker ? blockText(a, a.kicker) : a.headline?.inlineKicker ? clean(a.headline.inlineKicker.text) : null;
+  // a kicker line ends with a colon (`Đảng bộ Khối …:`); the inline one (`Long An: …`) does not include it
+  const kicker = a.kicker ? blockText(a, a.kicker)!.replace(/\s*:$/u, '') : a.headline?.inlineKicker ? clean(a.headline.inlineKicker.text) : null;
   const summary: DocSummary = {
     file,
     headline: blockText(a, a.headline),

@@ -1,6 +1,6 @@
 // Keys the corpus index compares blocks by. Kept apart from corpus.ts so that rules can import it
 // without pulling in the engine (corpus.ts -> analyze -> registry -> rules would be a cycle).
-import type { Article, Block, BlockKind } from '../model/types';
+import type { BlockKind } from '../model/types';
 import { foldKey, isBlank } from '../text/normalize';
 
 /**
@@ -46,24 +46,4 @@ export const MAX_KEYED_CHARS = 4000;
 /** lineKey() of a line whose foldKey() (of at most MAX_KEYED_CHARS characters) is already known. */
 export function keyOfFolded(folded: string): string {
   return folded === '' ? '' : hash64(folded);
-}
-
-export interface KeyedLine {
-  block: Block;
-  /** 0-based line. */
-  line: number;
-  key: string;
-}
-
-/** The non-blank lines of an article's candidate blocks, with their keys, in document order. */
-export function candidateLines(article: Article): KeyedLine[] {
-  const out: KeyedLine[] = [];
-  for (const block of article.blocks) {
-    if (!CANDIDATE_KINDS.has(block.kind)) continue;
-    for (let i = block.startLine; i <= block.endLine && i < article.lines.length; i++) {
-      const key = lineKey(article.lines[i].text);
-      if (key) out.push({ block, line: i, key });
-    }
-  }
-  return out;
 }
