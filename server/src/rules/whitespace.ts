@@ -143,16 +143,16 @@ export const rule: Rule = {
       const count = e - s + 1;
       let odd = 0;
       let junk = '';
-      for (let i = s + 1; i < e; i++) {
+      for (let i = s + 1; i <= e; i++) {
         if (lines[i].text.length === 0) continue;
         odd++;
         if (junk.length < 40) junk += lines[i].text;
       }
       const what = odd > 0 ? describeWhitespace([...new Set(junk)].join('')) : '';
       const note = odd === 1 ? ` (one holds only ${what})` : odd > 1 ? ` (${odd} hold only ${what})` : '';
-      // keep the first and the last line (their own content, if any, is flagged on its own) and
-      // remove everything between them: the run collapses to one line
-      out.push(finding(`${count} blank lines in a row${note}`, lines[s].end, lines[e].start, '', 'Collapse to one blank line'));
+      // keep the first line (its own content, if any, is flagged on its own) and remove the others
+      // with the line breaks before them: the run collapses to one line
+      out.push(finding(`${count} blank lines in a row${note}`, lines[s].end, lines[e].end, '', 'Collapse to one blank line'));
     };
     for (let i = 0; i < n; i++) {
       if (inDump[i]) {
@@ -161,10 +161,10 @@ export const rule: Rule = {
       }
       const { text, start } = lines[i];
       if (isBlank(text)) {
-        if (runStart < 0) runStart = i;
-        // content of a blank line: flagged unless the line is inside a run and removed with it
-        const interior = runStart < i && i + 1 < n && !inDump[i + 1] && isBlank(lines[i + 1].text);
-        if (text.length > 0 && !interior) {
+        // content of a blank line: flagged on the first line of a run (the others go with the run)
+        if (runStart >= 0) continue;
+        runStart = i;
+        if (text.length > 0) {
           out.push(finding(`Line holds only ${describeWhitespace(text)}`, start, start + text.length, '', 'Make the line empty'));
         }
         continue;

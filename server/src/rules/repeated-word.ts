@@ -1,0 +1,188 @@
+// repeated-word: an accidentally doubled syllable (`cá nhân tiêu tiêu biểu`). Vietnamese doubles
+// syllables on purpose too (`ngày ngày`, `người người`, `ào ào`), and two words can meet on the same
+// syllable (`Đảng bộ bộ phận` = Đảng bộ + bộ phận), so a repeat is flagged only on evidence:
+//  1. the article has the same words with the syllable once (`nhân tiêu biểu`) elsewhere: a typo;
+//  2. the article repeats this doubling elsewhere: deliberate, left alone;
+//  3. the syllable ends a word before it and starts a word after it: a junction, left alone (and so
+//     is a grammatical word right after a word it ends: `đạt được được đánh giá`);
+//  4. it belongs to a word on one side only (`tiêu biểu`), or is a grammatical word (`của của`): a typo;
+//  5. otherwise (no word known on either side) it is reported as information only.
+// Reduplications come from server/data/reduplication.vi.json (allowed unless a number follows:
+// `năm năm 2020`). Numbers, single Latin letters, capitalized repeats (names) and repeats across
+// punctuation or line breaks are not flagged. Case-insensitive, NFC, either tone placement.
+import type { Finding, Rule, RuleContext, Severity } from './types';
+import type { Article } from '../model/types';
+import { withTonePlacement } from '../text/vietnamese';
+import data from '../../data/reduplication.vi.json';
+
+const CODE = 'repeated-word';
+
+const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’./][\p{L}\p{M}\p{N}]+)*/gu;
+/** What may separate the two copies (and a copy from its neighbour word): spaces only. */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0xa0 && c !== 0x202f) return false;
+  }
+  return true;
+}
+
+/** Lower case, NFC, tone on the first vowel of oa/oe/uy: the form the data files use. */
+function canon(word: string): string {
+  return withTonePlacement(word.normalize('NFC').toLowerCase(), 'first');
+}
+
+const REDUPLICATIONS = new Set(data.reduplications.map(canon));
+const COMPOUNDS = new Set(data.compounds.map((c) => c.split(' ').map(canon).join(' ')));
+const FUNCTION_WORDS = new Set(data.functionWords.map(canon));
+
+interface Tok {
+  /** Canonical form (canon()). */
+  w: string;
+  start: number;
+  end: number;
+  /** Separated from the previous token by spaces only (same line). */
+  joined: boolean;
+}
+
+function tokenize(a: Article): Tok[][] {
+  const skip = new Uint8Array(a.lines.length);
+  for (const b of a.blocks) if (b.kind === 'php-dump') for (let i = b.startLine; i <= b.endLine && i < skip.length; i++) skip[i] = 1;
+  const forms = new Map<string, string>();
+  const out: Tok[][] = [];
+  for (let li = 0; li < a.lines.length; li++) {
+    if (skip[li]) continue;
+    const { text, start } = a.lines[li];
+    if (text.length === 0) continue;
+    const toks: Tok[] = [];
+    WORD.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let prevEnd = -1;
+    while ((m = WORD.exec(text))) {
+      let w = forms.get(m[0]);
+      if (w === undefined) {
+        w = canon(m[0]);
+        if (forms.size < 100000) forms.set(m[0], w);
+      }
+      toks.push({ w, start: start + m.index, end: start + m.index + m[0].length, joined: prevEnd >= 0 && onlySpaces(text, prevEnd, m.index) });
+      prevEnd = m.index + m[0].length;
+    }
+    if (toks.length > 1) out.push(toks);
+  }
+  return out;
+}
+
+/**
+ * For each syllable of `xs`, how often the article has it with each neighbour: "p x", "x n" and
+ * "p x n" (words joined by spaces only). One pass over the tokens.
+ */
+function gramsAround(lines: Tok[][], xs: ReadonlySet<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
+  for (const toks of lines) {
+    for (let i = 0; i < toks.length; i++) {
+      const x = toks[i].w;
+      if (!xs.has(x)) continue;
+      const p = i >= 1 && toks[i].joined ? toks[i - 1].w : null;
+      const n = i + 1 < toks.length && toks[i + 1].joined ? toks[i + 1].w : null;
+      if (p !== null) add(`${p} ${x}`);
+      if (n !== null) add(`${x} ${n}`);
+      if (p !== null && n !== null) add(`${p} ${x} ${n}`);
+    }
+  }
+  return counts;
+}
+
+function hasDigit(w: string): boolean {
+  return /\p{N}/u.test(w);
+}
+
+export const rule: Rule = {
+  code: CODE,
+  defaultSeverity: 'warning',
+  description: 'A syllable typed twice by accident (“tiêu tiêu biểu”); deliberate reduplications (“ngày ngày”) are allowed.',
+  check(ctx: RuleContext): Finding[] {
+    const a = ctx.article;
+    const out: Finding[] = [];
+    const lines = tokenize(a);
+    // find the repeats first: most articles have none, and then counting is not needed
+    const repeats: Array<{ toks: Tok[]; i: number }> = [];
+    for (const toks of lines) {
+      for (let i = 0; i + 1 < toks.length; i++) {
+        if (toks[i + 1].joined && toks[i].w === toks[i + 1].w) repeats.push({ toks, i });
+      }
+    }
+    if (repeats.length === 0) return out;
+    const grams = gramsAround(lines, new Set(repeats.map((r) => r.toks[r.i].w)));
+    const count = (k: string) => grams.get(k) ?? 0;
+    for (const { toks, i } of repeats) {
+      const t1 = toks[i], t2 = toks[i + 1];
+      const x = t1.w;
+      const raw1 = a.text.slice(t1.start, t1.end);
+      const raw2 = a.text.slice(t2.start, t2.end);
+      if (hasDigit(x)) continue; // numbers: 10 10
+      if (/^[a-z]$/.test(x)) continue; // single Latin letters: A A (font-size buttons), x x
+      if (/^\p{Lu}/u.test(raw2)) continue; // names and all-caps: Lan Lan, ĐỖ ĐỖ
+      const prev = i >= 1 && t1.joined ? toks[i - 1] : null;
+      const next = i + 2 < toks.length && toks[i + 2].joined ? toks[i + 2] : null;
+      if (REDUPLICATIONS.has(x) && !(next && hasDigit(next.w))) continue;
+      // a run of three or more: judge the first pair only, the rest follow it
+      if (i >= 1 && t1.joined && toks[i - 1].w === x) continue;
+      const pw = prev?.w, nw = next?.w;
+      const single = pw && nw ? `${pw} ${x} ${nw}` : null;
+      let severity: Severity;
+      let because = '';
+      if (nw === x) {
+        severity = 'warning';
+        because = 'written three times or more';
+      } else if (single && count(single) > 0) {
+        severity = 'warning';
+        because = `the article has “${single}” elsewhere`;
+      } else if (count(`${x} ${x}`) > 2) { // each doubling counts twice (once per copy)
+        continue; // the same doubling elsewhere: deliberate
+      } else {
+        // a word is known from the data, or (for content syllables) from the article using it elsewhere;
+        // grammatical words sit next to anything, so for them only the data counts
+        const fn = FUNCTION_WORDS.has(x);
+        const known = (k: string) => COMPOUNDS.has(k) || (!fn && count(k) >= 2);
+        const before = pw ? known(`${pw} ${x}`) : false;
+        const after = nw ? known(`${x} ${nw}`) : false;
+        if (before && after) continue; // Đảng bộ | bộ phận
+        if (before && fn) continue; // đạt được | được đánh giá
+        if (after) {
+          severity = 'warning';
+          because = `probably “${x} ${nw}”`;
+        } else if (before) {
+          severity = 'warning';
+          because = `probably “${pw} ${x}”`;
+        } else if (fn) {
+          severity = 'warning';
+          because = 'a grammatical word is never doubled';
+        } else if (REDUPLICATIONS.has(x)) {
+          severity = 'warning'; // a reduplication is allowed, but not before a number: năm năm 2020
+          because = 'a number follows';
+        } else {
+          severity = 'information';
+          because = 'no word with it is known on either side';
+        }
+      }
+      // drop the first copy and the space after it; keep a capital letter by dropping the second instead
+      const keepFirst = raw1 !== raw2 && /^\p{Lu}/u.test(raw1);
+      const start = keepFirst ? t1.end : t1.start;
+      const end = keepFirst ? t2.end : t2.start;
+      const shown = a.text.slice((prev ?? t1).start, (next ?? t2).end);
+      out.push({
+        code: CODE,
+        severity,
+        message: severity === 'information'
+          ? `Possibly doubled word “${raw1}” in “${shown}” (${because})`
+          : `Doubled word “${raw1}” in “${shown}” (${because})`,
+        start,
+        end,
+        fixes: [{ title: 'Remove the repeated word', edits: [{ start, end, newText: '' }] }],
+      });
+    }
+    return out;
+  },
+};
