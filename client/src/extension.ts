@@ -1,7 +1,16 @@
-// VS Code glue only: start the language server, give corpus .txt files the news-article language.
+// VS Code glue: start the language server, give corpus .txt files the news-article language, and
+// set up the corpus UI around it (the explorer view, file decorations, the status bar item, the
+// indexing progress and the corpus commands), all fed by the server's corpus index.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CorpusCommands } from './commands';
+import { CorpusStore } from './corpusStore';
+import { CorpusDecorations } from './decorations';
+import { CorpusTreeProvider } from './explorer';
+import { CorpusExplorer } from './explorerView';
+import { IndexProgressNotification } from './indexProgress';
+import { CorpusStatusBar } from './statusBar';
 
 export const LANGUAGE_ID = 'news-article';
 let client: LanguageClient | undefined;
@@ -20,7 +29,18 @@ async function adopt(doc: vscode.TextDocument): Promise<void> {
   }
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<LanguageClient> {
+/** What activate() returns: the pieces the end-to-end suite drives. */
+export interface CuratorApi {
+  client: LanguageClient;
+  store: CorpusStore;
+  explorer: CorpusExplorer;
+  tree: CorpusTreeProvider;
+  commands: CorpusCommands;
+  decorations: CorpusDecorations;
+  statusBar: CorpusStatusBar;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<CuratorApi> {
   const output = vscode.window.createOutputChannel('Corpus Curator', { log: true });
   context.subscriptions.push(output);
 
@@ -51,9 +71,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
   );
   for (const doc of vscode.workspace.textDocuments) await adopt(doc);
 
+  // The corpus UI. Its notification handlers are registered before the client starts, so that the
+  // first progress and index notifications are not missed.
+  const store = new CorpusStore(client, output);
+  const tree = new CorpusTreeProvider(store, context.workspaceState);
+  const explorer = new CorpusExplorer(tree, store);
+  const commands = new CorpusCommands(client, store, explorer, output);
+  const decorations = new CorpusDecorations(store);
+  const statusBar = new CorpusStatusBar(store);
+  const progress = new IndexProgressNotification(client, store);
+  context.subscriptions.push(store, tree, explorer, commands, decorations, statusBar, progress);
+
   await client.start();
   context.subscriptions.push(client);
-  return client;
+  void store.refresh();
+  return { client, store, explorer, tree, commands, decorations, statusBar };
 }
 
 export async function deactivate(): Promise<void> {

@@ -27,8 +27,12 @@ function setup() {
   const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const progress: IndexProgress[] = [];
   const updated: unknown[] = [];
-  client.onNotification(CorpusMethods.indexProgress, (p: IndexProgress) => progress.push(p));
-  client.onNotification(CorpusMethods.indexUpdated, (u: unknown) => updated.push(u));
+  client.onNotification(CorpusMethods.indexProgress, (p: IndexProgress) => {
+    progress.push(p);
+  });
+  client.onNotification(CorpusMethods.indexUpdated, (u: unknown) => {
+    updated.push(u);
+  });
   client.listen();
   const service = new IndexService({ workerPath: WORKER, config: DEFAULT_CONFIG });
   const handlers = registerCorpusHandlers(server, service, {

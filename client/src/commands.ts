@@ -1,0 +1,265 @@
+// Commands acting on articles: open, fix all in an article (the server's corpusCurator.fixAll),
+// reveal in the file explorer, mark as reviewed, and Clean Corpus (the server's
+// corpusCurator.cleanCorpusEdit, applied as a refactoring so that VS Code shows its preview).
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest, type LanguageClient, type WorkspaceEdit as LspWorkspaceEdit } from 'vscode-languageclient/node';
+import { CorpusMethods, type MarkReviewedResult } from '../../server/src/protocol';
+import { LANGUAGE_ID, uriKey, type CorpusStore } from './corpusStore';
+import { articleUris, type ExplorerNode } from './explorer';
+import type { CorpusExplorer } from './explorerView';
+import { updateReviewed } from './reviewed';
+import { fileNameOf } from './text';
+
+/** What corpusCurator.cleanCorpusEdit answers. */
+export interface CleanCorpusEditResult {
+  edit: LspWorkspaceEdit;
+  files: number;
+  fixes: Record<string, number>;
+  skipped: Array<{ uri: string; reason: string }>;
+}
+
+export interface CleanCorpusOptions {
+  /** Articles (file: URIs) or folders to clean; default: every article of the corpus. */
+  uris?: string[];
+  /**
+   * true: show the changes in the refactor preview; false: apply them at once (the tests); absent:
+   * ask (a modal dialog with the counts: Apply All, or Review in the refactor preview).
+   */
+  preview?: boolean;
+}
+
+export interface CleanCorpusOutcome {
+  applied: boolean;
+  files: number;
+  fixes: Record<string, number>;
+  skipped: Array<{ uri: string; reason: string }>;
+}
+
+export interface FixAllOutcome {
+  applied: boolean;
+  fixes: Record<string, number>;
+}
+
+type Target = ExplorerNode | vscode.Uri | string;
+
+function total(fixes: Record<string, number> | undefined): number {
+  return Object.values(fixes ?? {}).reduce((s, n) => s + n, 0);
+}
+
+function describeFixes(fixes: Record<string, number>): string {
+  return Object.entries(fixes)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([code, n]) => `${code} ×${n}`)
+    .join(', ');
+}
+
+/**
+ * The edit's text changes, all under one change annotation. With `needsConfirmation` VS Code shows
+ * the refactor preview, where every change starts unchecked (microsoft/vscode#200991): one shared
+ * label gives one checkbox for all of them in the preview's "group by change type" view. Without
+ * it, the edit applies at once.
+ */
+function relabel(edit: vscode.WorkspaceEdit, metadata: vscode.WorkspaceEditEntryMetadata | undefined): vscode.WorkspaceEdit {
+  const out = new vscode.WorkspaceEdit();
+  for (const [uri, edits] of edit.entries()) {
+    if (metadata) for (const e of edits) out.replace(uri, e.range, e.newText, metadata);
+    else out.set(uri, edits.map((e) => new vscode.TextEdit(e.range, e.newText)));
+  }
+  return out;
+}
+
+export class CorpusCommands implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly store: CorpusStore,
+    private readonly explorer: CorpusExplorer,
+    private readonly output: vscode.LogOutputChannel,
+  ) {
+    const reg = (id: string, fn: (...args: any[]) => unknown) => this.disposables.push(vscode.commands.registerCommand(id, fn));
+    reg('corpusCurator.explorer.open', (n?: Target, sel?: ExplorerNode[]) => this.open(n, sel));
+    reg('corpusCurator.explorer.fixAll', (n?: Target) => this.fixAll(n));
+    reg('corpusCurator.explorer.revealInExplorer', (n?: Target) => this.revealInExplorer(n));
+    reg('corpusCurator.explorer.markReviewed', (n?: Target, sel?: ExplorerNode[]) => this.markReviewed(n, sel, true));
+    reg('corpusCurator.explorer.unmarkReviewed', (n?: Target, sel?: ExplorerNode[]) => this.markReviewed(n, sel, false));
+    reg('corpusCurator.explorer.cleanSelection', (n?: Target, sel?: ExplorerNode[]) => this.cleanCorpus({ uris: this.uris(n, sel) }));
+    reg('corpusCurator.cleanCorpus', (opts?: CleanCorpusOptions) => this.cleanCorpus(opts && typeof opts === 'object' && !(opts instanceof vscode.Uri) ? opts : {}));
+    reg('corpusCurator.reindex', () => this.reindex());
+    reg('corpusCurator.showOutput', () => this.output.show(true));
+  }
+
+  /** URIs of the targets: a node (with the multi-selection), a Uri, a string, else the active editor. */
+  private uris(node: Target | undefined, selected?: readonly ExplorerNode[]): string[] {
+    if (node instanceof vscode.Uri) return [node.toString()];
+    if (typeof node === 'string') return [node];
+    const nodes = this.explorer.targets(node, selected);
+    if (nodes.length > 0) return [...new Set(nodes.flatMap(articleUris))];
+    const active = vscode.window.activeTextEditor?.document.uri;
+    return active && this.store.article(active) ? [active.toString()] : [];
+  }
+
+  async open(node?: Target, selected?: readonly ExplorerNode[]): Promise<void> {
+    const uris = this.uris(node, selected);
+    for (const u of uris.slice(0, 20)) {
+      await vscode.commands.executeCommand('vscode.open', vscode.Uri.parse(u), { preview: uris.length === 1 } satisfies vscode.TextDocumentShowOptions);
+    }
+  }
+
+  async revealInExplorer(node?: Target): Promise<void> {
+    const [u] = this.uris(node);
+    if (u) await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.parse(u));
+  }
+
+  /** Opens the article (as a news article), runs the server's fix-all on it and shows the result. */
+  async fixAll(node?: Target): Promise<FixAllOutcome> {
+    const [u] = this.uris(node);
+    if (!u) return { applied: false, fixes: {} };
+    let doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(u));
+    if (doc.languageId !== LANGUAGE_ID) doc = await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+    await vscode.window.showTextDocument(doc, { preview: true, preserveFocus: true });
+    let res: FixAllOutcome | null;
+    try {
+      res = (await this.client.sendRequest(ExecuteCommandRequest.type, {
+        command: 'corpusCurator.fixAll',
+        arguments: [doc.uri.toString()],
+      })) as FixAllOutcome | null;
+    } catch (e) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Fix all failed: {0}', (e as Error).message));
+      return { applied: false, fixes: {} };
+    }
+    const outcome: FixAllOutcome = { applied: !!res?.applied, fixes: res?.fixes ?? {} };
+    const name = fileNameOf(doc.uri);
+    if (outcome.applied) {
+      vscode.window.setStatusBarMessage(
+        '$(check) ' + vscode.l10n.t('Corpus Curator: fixed {0} problems in {1} ({2})', total(outcome.fixes), name, describeFixes(outcome.fixes)),
+        8000,
+      );
+    } else {
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Corpus Curator: nothing to fix automatically in {0}', name), 5000);
+    }
+    return outcome;
+  }
+
+  async markReviewed(node: Target | undefined, selected: readonly ExplorerNode[] | undefined, reviewed: boolean): Promise<MarkReviewedResult> {
+    const uris = this.uris(node, selected);
+    if (uris.length === 0) return { ok: false, reason: 'no article' };
+    let res: MarkReviewedResult;
+    try {
+      res = await this.client.sendRequest<MarkReviewedResult>(CorpusMethods.markReviewed, { uris, reviewed });
+    } catch (e) {
+      // The server does not know the request: edit the project file here.
+      this.output.info(`markReviewed via the server failed (${(e as Error).message}); editing the project file directly`);
+      const root = this.store.root;
+      if (!root) return { ok: false, reason: 'no workspace folder' };
+      const r = await updateReviewed(root, uris.map((u) => vscode.Uri.parse(u)), reviewed);
+      res = r.ok ? { ok: true, file: r.file.toString(), changed: r.changed } : { ok: false, file: r.file.toString(), reason: r.reason };
+    }
+    if (!res.ok) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not update {0}: {1}', res.file ?? '.corpus-curator.json', res.reason));
+    } else {
+      const n = uris.length;
+      vscode.window.setStatusBarMessage(
+        reviewed
+          ? n === 1 ? vscode.l10n.t('Marked {0} as reviewed', this.label(uris[0])) : vscode.l10n.t('Marked {0} articles as reviewed', n)
+          : n === 1 ? vscode.l10n.t('{0} is no longer marked as reviewed', this.label(uris[0])) : vscode.l10n.t('{0} articles are no longer marked as reviewed', n),
+        5000,
+      );
+    }
+    await this.store.refresh();
+    return res;
+  }
+
+  private label(uri: string): string {
+    return this.store.article(uri)?.headline ?? fileNameOf(uri);
+  }
+
+  /** Clean Corpus: the server's fix-all edit for many articles, applied with VS Code's refactor preview. */
+  async cleanCorpus(opts: CleanCorpusOptions = {}): Promise<CleanCorpusOutcome> {
+    let uris = opts.uris?.filter((u) => typeof u === 'string');
+    if (!uris || uris.length === 0) {
+      uris = this.store.articles.map((a) => a.uri);
+      if (uris.length === 0) uris = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
+    }
+    const none: CleanCorpusOutcome = { applied: false, files: 0, fixes: {}, skipped: [] };
+    if (uris.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder of articles first.'));
+      return none;
+    }
+    const count = uris.length;
+    const result = await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: count === 1 ? vscode.l10n.t('Corpus Curator: computing the clean-up of 1 article…') : vscode.l10n.t('Corpus Curator: computing the clean-up of {0} articles…', count),
+        cancellable: true,
+      },
+      async (_progress, token) => {
+        try {
+          return (await this.client.sendRequest(
+            ExecuteCommandRequest.type,
+            { command: 'corpusCurator.cleanCorpusEdit', arguments: [uris] },
+            token,
+          )) as CleanCorpusEditResult | null;
+        } catch (e) {
+          if (!token.isCancellationRequested) void vscode.window.showErrorMessage(vscode.l10n.t('Clean Corpus failed: {0}', (e as Error).message));
+          return null;
+        }
+      },
+    );
+    if (!result) return none;
+    for (const s of result.skipped ?? []) this.output.info(`clean corpus: skipped ${s.uri}: ${s.reason}`);
+    const outcome: CleanCorpusOutcome = { applied: false, files: result.files ?? 0, fixes: result.fixes ?? {}, skipped: result.skipped ?? [] };
+    if (!result.edit || outcome.files === 0) {
+      void vscode.window.showInformationMessage(
+        outcome.skipped.length
+          ? vscode.l10n.t('Nothing to clean automatically ({0} files skipped; see the output).', outcome.skipped.length)
+          : vscode.l10n.t('Nothing to clean automatically.'),
+      );
+      return outcome;
+    }
+    const edit = await this.client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
+    const summary = describeFixes(outcome.fixes);
+    let preview = opts.preview;
+    if (preview === undefined) {
+      const applyAll = vscode.l10n.t('Apply All');
+      const review = vscode.l10n.t('Review in Preview…');
+      const choice = await vscode.window.showInformationMessage(
+        vscode.l10n.t('Clean Corpus: {0} fixes in {1} files.', total(outcome.fixes), outcome.files),
+        { modal: true, detail: vscode.l10n.t('{0}\n\nThe changes can be undone (Edit > Undo). In the preview, tick the changes to apply.', summary) },
+        applyAll,
+        review,
+      );
+      if (!choice) return outcome;
+      preview = choice === review;
+    }
+    const metadata: vscode.WorkspaceEditEntryMetadata | undefined = preview
+      ? { label: vscode.l10n.t('Clean Corpus'), description: summary, needsConfirmation: true }
+      : undefined;
+    // isRefactoring: VS Code saves the files it changes when `files.refactoring.autoSave` is on
+    outcome.applied = await vscode.workspace.applyEdit(relabel(edit, metadata), { isRefactoring: true });
+    if (outcome.applied) {
+      const msg = vscode.l10n.t('Corpus Curator: applied {0} fixes in {1} files ({2}).', total(outcome.fixes), outcome.files, summary);
+      this.output.info(msg);
+      vscode.window.setStatusBarMessage('$(check) ' + msg, 8000);
+    }
+    return outcome;
+  }
+
+  async reindex(): Promise<void> {
+    try {
+      await this.client.sendRequest(CorpusMethods.reindex, {});
+    } catch (e) {
+      this.output.warn(`reindex: ${(e as Error).message}`);
+    }
+    await this.store.refresh();
+  }
+
+  /** For the tests: is this URI an article of the index? */
+  isArticle(uri: vscode.Uri | string): boolean {
+    return !!this.store.article(uriKey(uri));
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
