@@ -37,7 +37,7 @@ interface CacheHeader {
 }
 
 /** Lines handled between two turns of the event loop. */
-const CHUNK = 500;
+const CHUNK = 200;
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
