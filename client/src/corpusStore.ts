@@ -99,7 +99,10 @@ export class CorpusStore implements vscode.Disposable {
       client.onNotification(CorpusMethods.indexUpdated, (p: IndexUpdated) => {
         for (const u of p?.uris ?? []) this.problemCache.delete(uriKey(u));
         if (!p?.uris) this.problemCache.clear();
-        this.scheduleRefresh(250);
+        // While a scan runs, updates come several times a second and each summary of a large corpus
+        // is megabytes: refresh at most every couple of seconds then (and once more at the end).
+        if (this.isIndexing) this.throttleRefresh(2_000);
+        else this.scheduleRefresh(250);
       }),
       client.onNotification(CorpusMethods.indexProgress, (p: IndexProgress) => {
         if (!p || typeof p.done !== 'number') return;
@@ -141,6 +144,12 @@ export class CorpusStore implements vscode.Disposable {
     }, 150);
   }
 
+  /** Refreshes in `ms` unless a refresh is already scheduled (which then stays as it is). */
+  private throttleRefresh(ms: number): void {
+    if (!this.refreshTimer) this.scheduleRefresh(ms);
+  }
+
+  /** Refreshes in `ms`, replacing any scheduled refresh (debounce). */
   scheduleRefresh(ms = 250): void {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
