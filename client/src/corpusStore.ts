@@ -3,7 +3,7 @@
 // the live diagnostics of open articles (which are newer than the index while the user edits).
 // The explorer, the file decorations, the badge and the status bar all read from here.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import {
   CorpusMethods,
   type ArticleProblem,
@@ -81,6 +81,7 @@ export class CorpusStore implements vscode.Disposable {
   private again = false;
   private progress: IndexProgress = { done: 0, total: 0, phase: 'done' };
   private lastError: string | undefined;
+  private projectWatcher: vscode.FileSystemWatcher | undefined;
   state: StoreState = 'starting';
 
   /** Fires (debounced) when the summary, the live diagnostics or the open documents change. */
@@ -121,6 +122,19 @@ export class CorpusStore implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         if (this.openArticles.delete(uriKey(d.uri))) this.changed();
+      }),
+      // `reviewed` lives in the project file, which the user may also edit by hand
+      (this.projectWatcher = vscode.workspace.createFileSystemWatcher('**/.corpus-curator.json')),
+      this.projectWatcher.onDidChange(() => this.scheduleRefresh(300)),
+      this.projectWatcher.onDidCreate(() => this.scheduleRefresh(300)),
+      this.projectWatcher.onDidDelete(() => this.scheduleRefresh(300)),
+      // a restarted server (after a crash, or a settings change that restarts it) has a new index
+      client.onDidChangeState((e) => {
+        if (e.newState === State.Running) this.scheduleRefresh(500);
+        else if (e.newState === State.Stopped) {
+          this.state = 'unavailable';
+          this.emitter.fire();
+        }
       }),
     );
   }

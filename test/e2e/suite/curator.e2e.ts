@@ -486,6 +486,12 @@ describe('corpus curator', function () {
           await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(bulk, `b${String(i).padStart(3, '0')}.txt`), new TextEncoder().encode(text));
         }
         await waitFor(`${N} new articles in the index`, () => api.store.articles.length >= SEEDS.length + N, 90_000, 250);
+        // a closed article expands to the findings the server computes for the file on disk
+        const closed = api.store.articles.find((a) => a.uri.includes('/bulk/') && a.problems.total > 0);
+        assert.ok(closed, 'a new article with problems');
+        const problems = (await children(api, { kind: 'article', id: 'bulk', article: closed })) as ProblemNode[];
+        assert.ok(problems.length > 0, 'its problems');
+        assert.ok(problems.every((p) => p.kind === 'problem' && p.range instanceof vscode.Range), 'with ranges');
         assert.ok(seen.some((p) => p.phase === 'indexing' && p.total > 1), `indexing progress was reported: ${JSON.stringify(seen.slice(0, 5))}`);
         await waitFor('the scan to end', () => !api.store.isIndexing, 30_000);
         assert.ok(['done', 'cancelled'].includes(seen.at(-1)!.phase));
