@@ -14,6 +14,8 @@ export class IndexProgressNotification implements vscode.Disposable {
   private showTimer: NodeJS.Timeout | undefined;
   private active: { report: (p: IndexProgress) => void; finish: () => void } | undefined;
   private last: IndexProgress | undefined;
+  /** The user cancelled this scan: show nothing more until it has ended. */
+  private suppressed = false;
 
   constructor(
     private readonly client: LanguageClient,
@@ -28,9 +30,11 @@ export class IndexProgressNotification implements vscode.Disposable {
     if (!running) {
       if (this.showTimer) clearTimeout(this.showTimer);
       this.showTimer = undefined;
+      this.suppressed = false;
       this.active?.finish();
       return;
     }
+    if (this.suppressed) return;
     if (this.active) {
       this.active.report(p);
       return;
@@ -63,6 +67,7 @@ export class IndexProgressNotification implements vscode.Disposable {
           };
           this.active = { report, finish };
           token.onCancellationRequested(() => {
+            this.suppressed = true;
             void this.client.sendNotification(CorpusMethods.cancelIndexing, {});
             finish();
           });
