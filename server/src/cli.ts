@@ -11,7 +11,7 @@ import type { Finding, Severity } from './rules/types';
 import { RULES } from './rules/registry';
 import { listTxtFiles, readArticleFile, writeFileAtomic } from './io/files';
 import { analyze, knowledgeFor } from './engine/analyze';
-import { fixAll } from './engine/fix';
+import { fixAll, preferredFix } from './engine/fix';
 import { findProjectRoot, loadProjectFile, mergeConfig, type Config } from './engine/config';
 import { positionAt } from './rules/ranges';
 import { ruleDocsUrl } from './engine/docs';
@@ -69,7 +69,11 @@ export function articleJson(a: Article) {
 
 /** 1-based, inclusive positions: the first and the last flagged character. */
 export function diagnosticJson(a: Article, f: Finding): JsonDiagnostic {
-  const s = positionAt(a, f.start);
+  // a removal that starts with the line break before a block is reported from the block's line
+  let start = f.start;
+  const l = a.lines[positionAt(a, start).line];
+  if (start < f.end && start >= l.end && l.eol && start + l.eol.length < f.end) start = l.end + l.eol.length;
+  const s = positionAt(a, start);
   const e = positionAt(a, Math.max(f.start, f.end - 1));
   return {
     code: f.code,
@@ -79,7 +83,8 @@ export function diagnosticJson(a: Article, f: Finding): JsonDiagnostic {
     column: s.character + 1,
     endLine: e.line + 1,
     endColumn: e.character + 1,
-    fixable: f.fixes.length > 0,
+    // as in ESLint: --fix (fix-all) would fix it; others have quick-fixes in the editor only
+    fixable: preferredFix(f) !== undefined,
   };
 }
 

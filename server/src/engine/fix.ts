@@ -22,29 +22,34 @@ export function preferredFix(f: Finding): Fix | undefined {
 }
 
 /**
- * Picks, in document order, the preferred fixes whose edits do not touch an edit already picked.
- * Edits that merely touch at a point (one ends where the next starts) are compatible.
+ * Picks the preferred fixes of one fix-all pass, in document order (the order a user clicking
+ * quick-fixes top to bottom would take), skipping any that interacts with one already picked:
+ * overlapping edits, or a finding that points at text another picked fix changes (a duplicate whose
+ * first copy is being edited), or one whose text another picked finding relies on. Skipped ones
+ * are reconsidered after re-analysis in the next pass, so fix-all ends where fixing one by one does.
  */
 export function selectFixes(findings: readonly Finding[]): Array<{ finding: Finding; fix: Fix }> {
   const picked: Array<{ finding: Finding; fix: Fix }> = [];
-  const taken: Array<[number, number]> = [];
-  const candidates = findings
-    .map((finding) => ({ finding, fix: preferredFix(finding) }))
-    .filter((c): c is { finding: Finding; fix: Fix } => c.fix !== undefined)
-    // larger removals first so that a whitespace fix inside a removed block gives way to the removal
-    .sort((a, b) => span(b.fix) - span(a.fix) || a.finding.start - b.finding.start);
-  for (const c of candidates) {
-    const overlaps = c.fix.edits.some((e) => taken.some(([s, t]) => e.start < t && s < e.end || (e.start === e.end && s < e.start && e.start < t)));
-    if (overlaps) continue;
-    picked.push(c);
-    for (const e of c.fix.edits) taken.push([e.start, e.end]);
+  const hits = (a: number, b: number, s: number, t: number) => (a < t && s < b) || (a === b && s <= a && a <= t) || (s === t && a <= s && s <= b);
+  const touched: Array<[number, number]> = []; // finding ranges picked so far
+  const relied: Array<[number, number]> = []; // ranges the picked findings point at (a first copy)
+  const ordered = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const finding of ordered) {
+    const fix = preferredFix(finding);
+    if (!fix) continue;
+    const own = (finding.related ?? []).filter((r) => r.file === undefined);
+    const clash =
+      touched.some(([s, t]) => hits(finding.start, finding.end, s, t)) ||
+      relied.some(([s, t]) => hits(finding.start, finding.end, s, t)) ||
+      own.some((r) => touched.some(([s, t]) => hits(r.start, r.end, s, t)));
+    if (clash) continue;
+    picked.push({ finding, fix });
+    touched.push([finding.start, finding.end]);
+    for (const r of own) relied.push([r.start, r.end]);
   }
-  return picked.sort((a, b) => a.finding.start - b.finding.start);
+  return picked;
 }
 
-function span(fix: Fix): number {
-  return fix.edits.reduce((n, e) => n + (e.end - e.start), 0);
-}
 
 export interface FixAllResult {
   text: string;

@@ -300,9 +300,19 @@ export const rule: Rule = {
         start: range.start,
         end: range.end,
         related: [{ message: `the ${y.block.kind} it repeats`, start: other.start, end: other.end }],
-        fixes: [{ title: 'Remove the repeated text', edits: [{ start: range.start, end: range.end, newText: '' }] }],
+        // text found nowhere else is never removed by fix-all; the quick fix says what it drops
+        fixes: [{
+          title: 'Remove the repeated text',
+          edits: [{ start: range.start, end: range.end, newText: '' }],
+          ...(losesText(extra, x.toks.length) ? { safeForFixAll: false } : {}),
+        }],
       });
     }
     return out.sort((p, q) => p.start - q.start);
   },
 };
+
+/** Would removing the block lose words that the other block does not have (beyond a stray few)? */
+function losesText(extra: { count: number; allInOther: boolean }, words: number): boolean {
+  return extra.count > 0 && !extra.allInOther && extra.count > Math.max(3, words * 0.1);
+}

@@ -15,13 +15,19 @@ export function linesRange(a: Article, startLine: number, endLine: number): Rang
 
 /**
  * The range that removing lines [startLine, endLine] deletes: the lines, their line break, and the
- * blank lines after them up to the next content line. At the end of the text, the line breaks and
- * blank lines before the block go instead (so no blank tail is left behind).
+ * blank lines after them up to the next content line. A block right under a content line takes only
+ * its own line break, so the gap after it stays. At the end of the text, the line breaks
+ * and blank lines before the block go (so no blank tail is left behind).
  */
 export function blockRemovalRange(a: Article, startLine: number, endLine: number): Range {
   const lines: LineInfo[] = a.lines;
   let next = endLine + 1;
   while (next < lines.length && isBlank(lines[next].text)) next++;
+  // a block glued under content (`A\nB\n\nC`): take only its own line break and keep the gap
+  // after it, so A does not run into C; two glued blocks' ranges then touch but never overlap
+  if (next < lines.length && startLine > 0 && !isBlank(lines[startLine - 1].text)) {
+    return { start: lines[startLine].start, end: lines[endLine + 1].start };
+  }
   if (next < lines.length) return { start: lines[startLine].start, end: lines[next].start };
   // the block is the last content: remove from the end of the previous content line
   let prev = startLine - 1;

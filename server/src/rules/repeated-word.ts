@@ -180,7 +180,8 @@ export const rule: Rule = {
           : `Doubled word “${raw1}” in “${shown}” (${because})`,
         start,
         end,
-        fixes: [{ title: 'Remove the repeated word', edits: [{ start, end, newText: '' }] }],
+        // an unsure repeat is a suggestion: fixed on request, never by fix-all
+        fixes: [{ title: 'Remove the repeated word', edits: [{ start, end, newText: '' }], ...(severity === 'information' ? { safeForFixAll: false } : {}) }],
       });
     }
     return out;

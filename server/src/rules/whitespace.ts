@@ -139,6 +139,12 @@ export const rule: Rule = {
       if (runStart < 0) return;
       const s = runStart, e = endExclusive - 1;
       runStart = -1;
+      if (s === 0 && endExclusive < n) {
+        // blank lines before the first line of text: nothing to keep
+        const count = e + 1;
+        out.push(finding(`${count === 1 ? 'A blank line' : `${count} blank lines`} before the first line of text`, 0, lines[endExclusive].start, '', 'Remove the leading blank lines'));
+        return;
+      }
       if (e <= s) return;
       const count = e - s + 1;
       let odd = 0;
@@ -164,7 +170,7 @@ export const rule: Rule = {
         // content of a blank line: flagged on the first line of a run (the others go with the run)
         if (runStart >= 0) continue;
         runStart = i;
-        if (text.length > 0) {
+        if (text.length > 0 && i > 0) {
           out.push(finding(`Line holds only ${describeWhitespace(text)}`, start, start + text.length, '', 'Make the line empty'));
         }
         continue;
