@@ -4,7 +4,7 @@
 import type { Finding, Rule, RuleContext } from './types';
 import type { Block, BlockKind } from '../model/types';
 import { blockRemovalRange, linesRange } from './ranges';
-import { foldKey, isBlank, words } from '../text/normalize';
+import { foldKey, isBlank, withoutStrayTail, words } from '../text/normalize';
 
 const CODE = 'duplicate-paragraph';
 
@@ -44,7 +44,9 @@ function units(blocks: readonly Block[], lineText: (i: number) => string): Unit[
   return out;
 }
 
-function keyOf(text: string): string {
+function keyOf(raw: string): string {
+  // a stray fragment after the final punctuation does not make a copy different (stray-token's job)
+  const text = withoutStrayTail(raw);
   if (text.length <= MAX_KEY) return foldKey(text);
   const k = foldKey(text);
   if (k.length <= MAX_KEY) return k;

@@ -14,7 +14,7 @@
 import type { Finding, Rule, RuleContext } from './types';
 import type { Block, BlockKind } from '../model/types';
 import { blockRemovalRange, linesRange } from './ranges';
-import { foldKey } from '../text/normalize';
+import { foldKey, withoutStrayTail } from '../text/normalize';
 import { hash32 } from '../text/similarity';
 
 const CODE = 'near-duplicate-paragraph';
@@ -97,7 +97,8 @@ function makeUnit(block: Block): Unit {
   const starts: number[] = [];
   const ends: number[] = [];
   const sentences: number[] = [0];
-  const text = block.text;
+  // a stray fragment after the final punctuation is not part of the text (stray-token removes it)
+  const text = withoutStrayTail(block.text);
   // lower-case the whole text at once when that keeps offsets (NFC text, no length-changing case)
   const lower = text.toLowerCase();
   const direct = lower.length === text.length && text.normalize('NFC') === text;
@@ -105,7 +106,10 @@ function makeUnit(block: Block): Unit {
   let m: RegExpExecArray | null;
   while ((m = WORD.exec(text)) && toks.length < MAX_TOKENS) {
     if (toks.length > 0 && /[.!?…]/.test(text.slice(ends[ends.length - 1], m.index))) sentences.push(toks.length);
-    toks.push(direct ? lower.slice(m.index, m.index + m[0].length) : m[0].normalize('NFC').toLowerCase());
+    const tok = direct ? lower.slice(m.index, m.index + m[0].length) : m[0].normalize('NFC').toLowerCase();
+    // an accidentally doubled syllable (repeated-word's job) does not make two texts differ
+    if (tok === toks[toks.length - 1] && /^\s+$/.test(text.slice(ends[ends.length - 1], m.index))) continue;
+    toks.push(tok);
     starts.push(m.index);
     ends.push(m.index + m[0].length);
   }

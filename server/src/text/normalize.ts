@@ -51,6 +51,17 @@ export function isTitleCase(text: string): boolean {
   return ws.length > 0 && ws.every((w) => /^\p{Lu}/u.test(w));
 }
 
+/**
+ * The text without a 1-2 character fragment left after its final punctuation (`…”. r`): what the
+ * stray-token rule removes. Comparisons between blocks use it, so that fixing the stray fragment
+ * first or last gives the same result.
+ */
+export function withoutStrayTail(text: string): string {
+  const m = STRAY_TAIL.exec(text);
+  return m ? text.slice(0, m.index + 1) : text;
+}
+const STRAY_TAIL = /[.!?…”"»)]\s+[^\s.!?…”"»)]{1,2}\s*$/u;
+
 /** Strip a 1-2 character fragment left after final punctuation (`…”. r`) before looking at the end. */
 function trimStray(text: string): string {
   return text.replace(/([.!?…”"»)])\s+[^\s]{1,2}$/u, '$1');
