@@ -12,6 +12,8 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
+  WatchKind,
   DocumentSymbol,
   FoldingRange,
   Hover,
@@ -45,17 +47,23 @@ import { ProjectFiles, type ProjectInfo } from './lsp/project';
 import { buildOutline, foldingRanges, type OutlineFold, type OutlineKind, type OutlineNode } from './model/outline';
 import { dumpPreview, dumpRecords } from './model/phpdump';
 import type { Article, Block } from './model/types';
+import { minimatch } from 'minimatch';
+import { IndexService } from './index/service';
+import { registerCorpusHandlers } from './corpusHandlers';
+import { listTxtFiles } from './io/files';
 
 // ---- Settings ------------------------------------------------------------------------------------
 
 interface CuratorSettings {
   /** Documents larger than this many bytes (UTF-8) are not analysed. */
   maxFileSize: number;
+  /** Globs of the `.txt` files that are corpus articles (`corpusCurator.include`). */
+  include: string[];
   /** `rules`, `toneStyle`, `learnedBoilerplate`, `nearDuplicateThreshold` (validated by mergeConfig). */
   editor: EditorSettings;
 }
 
-const DEFAULT_SETTINGS: Readonly<CuratorSettings> = { maxFileSize: 5 * 1024 * 1024, editor: {} };
+const DEFAULT_SETTINGS: Readonly<CuratorSettings> = { maxFileSize: 5 * 1024 * 1024, include: ['**/seeds/**/*.txt', '**/corpus/**/*.txt'], editor: {} };
 
 function normalizeSettings(raw: unknown): CuratorSettings {
   const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
@@ -72,6 +80,7 @@ function normalizeSettings(raw: unknown): CuratorSettings {
   if (typeof s.nearDuplicateThreshold === 'number') editor.nearDuplicateThreshold = s.nearDuplicateThreshold;
   return {
     maxFileSize: typeof max === 'number' && Number.isFinite(max) && max >= 0 ? max : DEFAULT_SETTINGS.maxFileSize,
+    include: Array.isArray(s.include) && s.include.every((g) => typeof g === 'string') ? (s.include as string[]) : DEFAULT_SETTINGS.include,
     editor,
   };
 }
@@ -92,6 +101,9 @@ const client = {
   watchedFilesDynamic: false,
   workspaceFolderEvents: false,
 };
+
+/** Where the corpus index caches its summaries (the client's global storage), if given. */
+let storagePath: string | undefined;
 
 /** Workspace folders (absolute paths), longest first: where a new project file goes. */
 let workspaceFolders: string[] = [];
@@ -119,6 +131,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   client.watchedFilesDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   client.workspaceFolderEvents = !!caps.workspace?.workspaceFolders;
   configureLocale(params.locale);
+  const init = params.initializationOptions as { storagePath?: unknown } | undefined;
+  storagePath = typeof init?.storagePath === 'string' ? init.storagePath : undefined;
   if (params.workspaceFolders) setWorkspaceFolders(params.workspaceFolders.map((f) => f.uri));
   else if (params.rootUri) setWorkspaceFolders([params.rootUri]);
   return {
@@ -140,15 +154,21 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'corpusCurator' });
   }
   if (client.watchedFilesDynamic) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${PROJECT_FILE}` }] });
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      // the project file; corpus articles; and deletions of anything (a deleted folder is one event)
+      watchers: [{ globPattern: `**/${PROJECT_FILE}` }, { globPattern: '**/*.txt' }, { globPattern: '**/*', kind: WatchKind.Delete }],
+    });
   }
   if (client.workspaceFolderEvents) {
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       const removed = new Set(e.removed.map((f) => fsPathOf(f.uri)));
       const kept = workspaceFolders.filter((f) => !removed.has(f)).map((f) => pathToFileURL(f).href);
       setWorkspaceFolders([...kept, ...e.added.map((f) => f.uri)]);
+      void corpus.scan();
     });
   }
+  // index the corpus off the request path (worker threads), after start-up has settled
+  setTimeout(() => void corpus.scan(), 0);
 });
 
 // The project file: re-read when its mtime changes (checked on every analysis), and right away
@@ -157,12 +177,14 @@ const projects = new ProjectFiles();
 
 function projectChanged(): void {
   projects.invalidate();
+  void corpus.configChanged();
   analyses.clear();
   for (const doc of documents.all()) validate(doc, 0);
 }
 
 connection.onDidChangeWatchedFiles((e) => {
   if (e.changes.some((c) => c.uri.endsWith('/' + PROJECT_FILE))) projectChanged();
+  void corpus.filesChanged(e.changes);
 });
 
 // Settings: pulled per document via workspace/configuration when the client supports it; otherwise
@@ -192,6 +214,7 @@ connection.onDidChangeConfiguration((change) => {
   settingsCache.clear();
   analyses.clear(); // size limits may have changed
   tooLargeWarned.clear();
+  void corpus.configChanged();
   for (const doc of documents.all()) validate(doc, 0);
 });
 
@@ -316,7 +339,9 @@ function findingsOf(uri: string, a: Analysis): Finding[] {
   if (!a.article) return [];
   if (!a.findings) {
     try {
-      a.findings = analyzeArticle(a.article, { file: a.file, config: a.config }).findings;
+      // the corpus rules see the index once the file is in it (not for untitled documents)
+      const inCorpus = a.file !== undefined && corpusService.index.has(a.file);
+      a.findings = analyzeArticle(a.article, { file: a.file, config: a.config, corpus: inCorpus ? corpusService.index : undefined }).findings;
     } catch (err) {
       connection.console.error(`Corpus Curator: analysis of ${uri} failed: ${(err as Error)?.stack ?? err}`);
       a.findings = [];
@@ -698,11 +723,88 @@ connection.onExecuteCommand(async (params, token, progress) => {
   }
 });
 
-connection.onShutdown(() => {
+connection.onShutdown(async () => {
+  await corpus.dispose();
   for (const timer of timers.values()) clearTimeout(timer);
   timers.clear();
   analyses.clear();
   settingsCache.clear();
+});
+
+// ---- The corpus index ----------------------------------------------------------------------------
+// Summaries of every corpus article of the workspace, built by worker threads (IndexService), cached
+// in the client's storage, updated from file events; the explorer reads them through the custom
+// requests of corpusHandlers.ts, and the corpus rules of open documents read the index.
+
+const corpusService = new IndexService({});
+corpusService.on('error', (err) => connection.console.error(`Corpus Curator: indexing: ${err.message}`));
+let revalidateTimer: NodeJS.Timeout | undefined;
+corpusService.on('updated', () => {
+  // the corpus rules of open documents may have changed: re-check them, not on every batch
+  if (revalidateTimer) return;
+  revalidateTimer = setTimeout(() => {
+    revalidateTimer = undefined;
+    for (const a of analyses.values()) a.findings = undefined, a.diagnostics = undefined;
+    for (const doc of documents.all()) validate(doc, 0);
+  }, 1000);
+});
+
+const corpus = {
+  /** Settings and config of the first workspace folder: what the index summarizes with. */
+  async folderSettings(): Promise<{ include: string[]; config: Config; maxFileSize: number }> {
+    const folder = workspaceFolders[workspaceFolders.length - 1];
+    const uri = folder ? pathToFileURL(folder).href : 'file:///';
+    const dc = await configFor(uri, folder ? path.join(folder, 'article.txt') : undefined);
+    return { include: dc.settings.include, config: dc.config, maxFileSize: dc.settings.maxFileSize };
+  },
+  isArticle(file: string, include: string[]): boolean {
+    const f = file.split(path.sep).join('/');
+    return f.toLowerCase().endsWith('.txt') && include.some((g) => minimatch(f, g, { dot: false, nocase: true }));
+  },
+  async scan(): Promise<void> {
+    if (workspaceFolders.length === 0) return;
+    const { include, config, maxFileSize } = await this.folderSettings();
+    corpusService.configure({ storagePath, config, maxBytes: maxFileSize });
+    const files = (await Promise.all(workspaceFolders.map((f) => listTxtFiles(f).catch(() => [] as string[])))).flat();
+    const articles = [...new Set(files)].filter((f) => this.isArticle(f, include));
+    await corpusService.start(articles);
+  },
+  async configChanged(): Promise<void> {
+    if (workspaceFolders.length === 0) return;
+    const { config } = await this.folderSettings();
+    await corpusService.setConfig(config);
+  },
+  async filesChanged(changes: ReadonlyArray<{ uri: string; type: number }>): Promise<void> {
+    const updates: Array<{ file: string; type: 'created' | 'changed' | 'deleted' }> = [];
+    let include: string[] | undefined;
+    for (const c of changes) {
+      const file = fsPathOf(c.uri);
+      if (!file) continue;
+      if (c.type === FileChangeType.Deleted && !file.toLowerCase().endsWith('.txt')) {
+        // a deleted folder: every indexed article under it goes
+        const prefix = file.endsWith(path.sep) ? file : file + path.sep;
+        for (const f of corpusService.index.files()) if (f.startsWith(prefix)) updates.push({ file: f, type: 'deleted' });
+        continue;
+      }
+      include ??= (await this.folderSettings()).include;
+      if (!this.isArticle(file, include)) continue;
+      updates.push({ file, type: c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Changed ? 'changed' : 'deleted' });
+    }
+    if (updates.length) await corpusService.update(updates);
+  },
+  async dispose(): Promise<void> {
+    if (revalidateTimer) clearTimeout(revalidateTimer);
+    await corpusService.dispose();
+  },
+};
+
+registerCorpusHandlers(connection, corpusService, {
+  configFor: commandHost.configFor,
+  workspaceFolders: () => workspaceFolders,
+  workspaceFolderOf,
+  projects,
+  projectChanged,
+  reindex: () => corpus.scan(),
 });
 
 documents.listen(connection);

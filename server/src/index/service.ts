@@ -103,7 +103,7 @@ export class IndexService extends EventEmitter {
   lastRun: IndexRunStats | undefined;
 
   private config: Config;
-  private readonly opts: Required<Omit<IndexServiceOptions, 'storagePath' | 'config'>> & { storagePath?: string };
+  private opts: Required<Omit<IndexServiceOptions, 'storagePath' | 'config'>> & { storagePath?: string };
   private identity: CacheIdentity | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   /** Scans queued or running, and worker jobs: what cancel() stops. */
@@ -149,6 +149,19 @@ export class IndexService extends EventEmitter {
     const job: RunningJob = { workers: [], cancelled: false };
     this.jobs.add(job);
     return this.enqueue(() => this.scan(list, job), emptyStats(list.length)).finally(() => this.jobs.delete(job));
+  }
+
+  /**
+   * Settings known only after construction (the language server learns its storage folder at
+   * initialize): the cache folder, the size limit and the configuration used by the next scan.
+   */
+  configure(opts: { storagePath?: string; maxBytes?: number; config?: Config }): void {
+    if (opts.storagePath !== undefined) this.opts.storagePath = opts.storagePath;
+    if (opts.maxBytes !== undefined && opts.maxBytes >= 0) this.opts.maxBytes = opts.maxBytes;
+    if (opts.config && configKey(opts.config) !== configKey(this.config)) {
+      this.config = opts.config;
+      this.identity = undefined;
+    }
   }
 
   /** Cancels scans and worker jobs, queued or running (summaries already received stay in the index). */
