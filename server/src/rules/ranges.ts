@@ -16,8 +16,8 @@ export function linesRange(a: Article, startLine: number, endLine: number): Rang
 /**
  * The range that removing lines [startLine, endLine] deletes: the lines, their line break, and the
  * blank lines after them up to the next content line. A block right under a content line takes only
- * its own line break, so the gap after it stays. At the end of the text, the line breaks
- * and blank lines before the block go (so no blank tail is left behind).
+ * its own line break, so the gap after it stays. The last block takes the rest of the text; blank
+ * lines it leaves above it are trailing blank lines for the whitespace rule.
  */
 export function blockRemovalRange(a: Article, startLine: number, endLine: number): Range {
   const lines: LineInfo[] = a.lines;
@@ -29,15 +29,9 @@ export function blockRemovalRange(a: Article, startLine: number, endLine: number
     return { start: lines[startLine].start, end: lines[endLine + 1].start };
   }
   if (next < lines.length) return { start: lines[startLine].start, end: lines[next].start };
-  // the block is the last content: remove from the end of the previous content line
-  let prev = startLine - 1;
-  while (prev >= 0 && isBlank(lines[prev].text)) prev--;
-  const start = prev >= 0 ? lines[prev].end : lines[startLine].start;
-  // keep a final line break if the file had one
-  const last = lines[lines.length - 1];
-  const finalEol = lines.length >= 2 && last.text === '' ? lines[lines.length - 2].eol : '';
-  const end = finalEol ? lines[lines.length - 2].end : a.text.length;
-  return { start, end: Math.max(end, lines[endLine].end) };
+  // the block is the last content: it goes to the end of the text (the final line break with it);
+  // blank lines left above it are the whitespace rule's, so the range starts on the block's line
+  return { start: lines[startLine].start, end: a.text.length };
 }
 
 /** 0-based line of an offset (binary search over line starts). */

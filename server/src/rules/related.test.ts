@@ -41,7 +41,8 @@ function apply(text: string, edits: readonly TextEdit[]): string {
     out += text.slice(pos, e.start) + e.newText;
     pos = e.end;
   }
-  return out + text.slice(pos);
+  // blank lines a removal leaves at the very end are the whitespace rule's to remove (next pass)
+  return (out + text.slice(pos)).replace(/(\r?\n)(?:[ \t\u00a0]*\r?\n)+$/, '$1');
 }
 
 /** The safety property: every edit of every fix inside the finding's range, no overlaps. */

@@ -169,10 +169,12 @@ test('CRLF: a run of blank lines keeps the CRLF style', () => {
   assert.equal(fixAll(text), `${P1}\r\n\r\n${P2}\r\n`);
 });
 
-test('a final line break is not a blank line; blank lines at the end still collapse', () => {
+test('a final line break is not a blank line; blank lines after the last text line go', () => {
   assert.deepEqual(run(`${P1}\n`).findings, []);
-  assert.deepEqual(run(`${P1}\n\n`).findings, []);
-  assert.equal(fixAll(`${P1}\n\n\n\n`), `${P1}\n\n`);
+  assert.deepEqual(run(`${P1}\n\n`).findings.map((f) => f.message), ['A blank line after the last line of text']);
+  assert.equal(fixAll(`${P1}\n\n\n\n`), `${P1}\n`);
+  assert.equal(fixAll(`${P1}\n\u00a0\n`), `${P1}\n`);
+  assert.equal(fixAll(`${P1}\r\n\r\n`), `${P1}\r\n`);
 });
 
 test('PHP dumps are skipped', () => {

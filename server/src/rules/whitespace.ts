@@ -135,6 +135,7 @@ export const rule: Rule = {
     // the empty "line" after a final line break is not a line of the text
     const n = lines.length > 1 && lines[lines.length - 1].text === '' ? lines.length - 1 : lines.length;
     let runStart = -1;
+    let runNbsp = -1; // index in `out` of the NBSP-only finding on the run's first line
     const closeRun = (endExclusive: number) => {
       if (runStart < 0) return;
       const s = runStart, e = endExclusive - 1;
@@ -143,6 +144,13 @@ export const rule: Rule = {
         // blank lines before the first line of text: nothing to keep
         const count = e + 1;
         out.push(finding(`${count === 1 ? 'A blank line' : `${count} blank lines`} before the first line of text`, 0, lines[endExclusive].start, '', 'Remove the leading blank lines'));
+        return;
+      }
+      if (endExclusive === n && s > 0) {
+        // blank lines after the last line of text: all go (the last text line keeps its line break)
+        if (runNbsp >= 0) out.splice(runNbsp, 1);
+        const count = e - s + 1;
+        out.push(finding(`${count === 1 ? 'A blank line' : `${count} blank lines`} after the last line of text`, lines[s].start, a.text.length, '', 'Remove the trailing blank lines'));
         return;
       }
       if (e <= s) return;
@@ -170,7 +178,9 @@ export const rule: Rule = {
         // content of a blank line: flagged on the first line of a run (the others go with the run)
         if (runStart >= 0) continue;
         runStart = i;
+        runNbsp = -1;
         if (text.length > 0 && i > 0) {
+          runNbsp = out.length;
           out.push(finding(`Line holds only ${describeWhitespace(text)}`, start, start + text.length, '', 'Make the line empty'));
         }
         continue;
