@@ -634,6 +634,9 @@ function validate(doc: TextDocument, delay?: number): void {
   );
 }
 
+/** What was last published per document (version and diagnostics), to skip identical re-sends. */
+const lastPublished = new Map<string, string>();
+
 async function runValidation(uri: string, seq: number): Promise<void> {
   try {
     const r = await analysisOf(uri);
@@ -641,6 +644,10 @@ async function runValidation(uri: string, seq: number): Promise<void> {
     const diagnostics = r.analysis.tooLarge ? [] : diagnosticsOf(r.doc, r.analysis);
     // stale: the document changed or closed meanwhile (a newer validation is scheduled)
     if (validationSeq.get(uri) !== seq || documents.get(uri)?.version !== r.doc.version) return;
+    // a re-check (e.g. after the corpus index changed) that finds the same thing publishes nothing
+    const stamp = `${r.doc.version}|${JSON.stringify(diagnostics)}`;
+    if (lastPublished.get(uri) === stamp) return;
+    lastPublished.set(uri, stamp);
     published.add(uri);
     await connection.sendDiagnostics({ uri, version: r.doc.version, diagnostics });
   } catch (err) {
@@ -657,6 +664,7 @@ documents.onDidClose((e) => {
   timers.delete(uri);
   validationSeq.set(uri, (validationSeq.get(uri) ?? 0) + 1); // cancels a validation under way
   analyses.delete(uri);
+  lastPublished.delete(uri);
   settingsCache.delete(uri);
   tooLargeWarned.delete(uri);
   if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
