@@ -27,10 +27,14 @@ export const rule: Rule = {
         n++;
       }
       const r = blockRemovalRange(a, b.startLine, b.endLine);
+      // the model marks a `Xem thêm: …` link inside the body as related too
+      const inBody = a.blocks.some((x) => x.startLine > b.endLine && ['paragraph', 'heading', 'caption'].includes(x.kind));
       out.push({
         code: 'related',
         severity: 'warning',
-        message: `Related-article teasers after the article (${n} ${n === 1 ? 'line' : 'lines'}), starting “${clip(first)}”`,
+        message: inBody
+          ? `Related-article link inside the article: “${clip(first)}”`
+          : `Related-article teasers after the article (${n} ${n === 1 ? 'line' : 'lines'}), starting “${clip(first)}”`,
         start: r.start,
         end: r.end,
         fixes: [{ title: 'Remove related-article teasers', edits: [{ start: r.start, end: r.end, newText: '' }] }],
