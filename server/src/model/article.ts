@@ -377,9 +377,10 @@ function isTeaserLike(feats: Feat[], line: number): boolean {
 function markPullQuotes(body: Feat[], kind: Array<BlockKind | undefined>, reason: string[]): void {
   const prose = body.filter((f) => (kind[f.line] === 'paragraph' || kind[f.line] === 'caption') && f.nWords >= 6);
   const sets = prose.map((f) => shingles(f.folded, 2));
+  const keys = prose.map((f) => f.folded.toLowerCase());
   for (const [a, b] of candidatePairs(sets)) {
     const fa = prose[a], fb = prose[b];
-    if (fa.folded.toLocaleLowerCase('vi') === fb.folded.toLocaleLowerCase('vi')) continue;
+    if (keys[a] === keys[b]) continue;
     const s = similarity(sets[a], sets[b]);
     if (Math.max(s.jaccard, s.aInB, s.bInA) < 0.7) continue;
     const later = fa.line < fb.line ? fb : fa;

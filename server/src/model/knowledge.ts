@@ -169,6 +169,9 @@ function wholeOrPrefix(k: Knowledge, key: string): BoilerplateCategory | null {
 
 /** `Xem thêm: <title>` inside the body: a related-article link. */
 export function isInlineTeaser(k: Knowledge, line: string): boolean {
+  // cheap look at the start first: almost no line is one
+  const head = line.slice(0, 40).trimStart().toLowerCase();
+  if (!k.inlineTeaserPrefixes.some((p) => head.startsWith(p.slice(0, 4)))) return false;
   const key = phraseKey(line);
   return key.length < 300 && k.inlineTeaserPrefixes.some((p) => key.startsWith(p) && key.length > p.length + 8);
 }

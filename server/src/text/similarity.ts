@@ -21,7 +21,13 @@ export function shingles(text: string, n = 2): Set<number> {
     out.add(hash32(t.join(' ')));
     return out;
   }
-  for (let i = 0; i + n <= t.length; i++) out.add(hash32(t.slice(i, i + n).join(' ')));
+  // hash each word once, then combine the hashes of n consecutive words (no string joins)
+  const h = t.map(hash32);
+  for (let i = 0; i + n <= t.length; i++) {
+    let x = h[i];
+    for (let j = 1; j < n; j++) x = (Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + h[i + j]) >>> 0;
+    out.add(x);
+  }
   return out;
 }
 
