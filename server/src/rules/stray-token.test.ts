@@ -1,88 +1,13 @@
 // Tests for the stray-token rule: fragments after the final punctuation, lone punctuation lines, seeds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { parseArticle } from '../model/article';
 import { defaultKnowledge } from '../model/knowledge';
-import type { Article } from '../model/types';
-import { lineOf } from './ranges';
 import { rule, strayFragment } from './stray-token';
-import { DEFAULT_RULE_OPTIONS, type Finding, type TextEdit } from './types';
+import { DEFAULT_RULE_OPTIONS } from './types';
+import { apply, assertSafe, displayLines, loadSeeds, onCleanBlocks, runRule } from './testkit';
 
-// ---- helpers (seeds, gold, applying edits) ---------------------------------------------------
-
-interface Gold {
-  file: string;
-  blocks: Array<{ kind: string; startLine: number; endLine: number }>;
-  defects: Array<{ code: string; lines: [number, number]; optional?: boolean }>;
-}
-
-function loadSeeds(): Array<{ gold: Gold; text: string }> {
-  const dir = path.join('test', 'fixtures', 'gold');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.gold.json')).sort().map((f) => {
-    const gold = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Gold;
-    return { gold, text: readFileSync(path.join('seeds', gold.file), 'utf8') };
-  });
-}
-
-function run(text: string, file?: string): { article: Article; findings: Finding[] } {
-  const article = parseArticle(text);
-  return { article, findings: rule.check({ article, knowledge: defaultKnowledge, options: DEFAULT_RULE_OPTIONS, file }) };
-}
-
-function apply(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start);
-  let out = '';
-  let pos = 0;
-  for (const e of sorted) {
-    assert.ok(e.start >= pos && e.end >= e.start && e.end <= text.length, 'edits overlap or leave the text');
-    out += text.slice(pos, e.start) + e.newText;
-    pos = e.end;
-  }
-  return out + text.slice(pos);
-}
-
-/** The safety property: every edit of every fix inside the finding's range, no overlaps. */
-function assertSafe(a: Article, fs: readonly Finding[]): void {
-  for (const f of fs) {
-    assert.ok(f.start >= 0 && f.start <= f.end && f.end <= a.text.length, `bad range ${f.start}-${f.end}`);
-    for (const fix of f.fixes) {
-      assert.ok(fix.title.length > 0);
-      for (const e of fix.edits) assert.ok(e.start >= f.start && e.end <= f.end, `${fix.title}: edit outside the finding`);
-      apply(a.text, fix.edits);
-    }
-  }
-}
-
-/**
- * 1-based lines a finding covers, as a reader sees them: a range that starts in a line's EOL begins
- * on the next line; one that ends at a line start ends on the line before.
- */
-function displayLines(a: Article, f: Finding): [number, number] {
-  let s = lineOf(a, f.start);
-  if (f.end > f.start && f.start >= a.lines[s].end && s + 1 < a.lines.length) s++;
-  const e = Math.max(s, lineOf(a, Math.max(f.start, f.end - 1)));
-  return [s + 1, e + 1];
-}
-
-const JUNK = new Set(['boilerplate', 'related', 'php-dump', 'blank']);
-
-/** Findings of the rule that overlap a block the gold calls clean (and no defect of this code there). */
-function onCleanBlocks(gold: Gold, a: Article, fs: readonly Finding[]): string[] {
-  const bad: string[] = [];
-  for (const f of fs) {
-    if (f.severity !== 'warning' && f.severity !== 'error') continue;
-    const [s, e] = displayLines(a, f);
-    for (const b of gold.blocks) {
-      if (JUNK.has(b.kind) || b.endLine < s || b.startLine > e) continue;
-      const explained = gold.defects.some((d) => d.code === f.code && d.lines[0] <= e && d.lines[1] >= s);
-      if (!explained) bad.push(`${gold.file}:${s}-${e} on clean ${b.kind} ${b.startLine}: ${f.message}`);
-    }
-  }
-  return bad;
-}
+const run = (text: string, file?: string) => runRule(rule, text, file);
 
 const seeds = loadSeeds();
 
