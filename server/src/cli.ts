@@ -10,7 +10,7 @@ import type { Article } from './model/types';
 import type { Finding, Severity } from './rules/types';
 import { RULES } from './rules/registry';
 import { listTxtFiles, readArticleFile, writeFileAtomic } from './io/files';
-import { analyze, knowledgeFor } from './engine/analyze';
+import { analyze, knowledgeFor, withCorpusFindings, type Analysis } from './engine/analyze';
 import { fixAll, preferredFix } from './engine/fix';
 import { findProjectRoot, loadProjectFile, mergeConfig, type Config } from './engine/config';
 import { positionAt } from './rules/ranges';
@@ -218,7 +218,15 @@ async function lint(paths: string[], opts: { format: string; fix: boolean; dryRu
     }
   }
   const readable = texts.filter((t): t is { file: string; text: string } => t.text !== undefined);
-  const corpus = readable.length > 1 ? buildCorpusFromTexts(readable.map((t) => ({ file: path.resolve(t.file), text: t.text })), await configFor(path.resolve(readable[0].file))) : undefined;
+  // each file is parsed and checked once: that analysis feeds the corpus index and the report
+  const base = new Map<string, Analysis>();
+  for (const t of readable) {
+    const abs = path.resolve(t.file);
+    base.set(t.file, analyze(t.text, { file: abs, config: await configFor(abs) }));
+  }
+  const corpus = readable.length > 1
+    ? buildCorpusFromTexts(readable.map((t) => ({ file: path.resolve(t.file), text: t.text, analysis: base.get(t.file) })), await configFor(path.resolve(readable[0].file)))
+    : undefined;
 
   const reports: FileReport[] = [];
   let filesFixed = 0;
@@ -247,7 +255,10 @@ async function lint(paths: string[], opts: { format: string; fix: boolean; dryRu
         }
       }
     }
-    const { article, findings } = analyze(text, { file: abs, config, corpus });
+    const before = text === t.text ? base.get(t.file) : undefined;
+    const { article, findings } = before
+      ? corpus ? withCorpusFindings(before, { file: abs, config, corpus }) : before
+      : analyze(text, { file: abs, config, corpus });
     const diagnostics = findings
       .filter((f) => !opts.quiet || f.severity === 'error' || f.severity === 'warning')
       .map((f) => diagnosticJson(article, f));

@@ -45,6 +45,24 @@ export function ruleByCode(code: string): Rule | undefined {
   return RULES.find((r) => r.code === code);
 }
 
+/** Document order: by start, the wider first, then by code. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.start - b.start || b.end - a.end || a.code.localeCompare(b.code);
+}
+
+/** The codes of the rules that need the corpus index. */
+export const CORPUS_RULE_CODES: ReadonlySet<string> = new Set(RULES.filter((r) => r.corpus).map((r) => r.code));
+
+/**
+ * Adds the corpus rules' findings to an analysis made without the corpus (as the index's
+ * summaries are), so that a file is parsed and checked once, not twice.
+ */
+export function withCorpusFindings(base: Analysis, opts: AnalyzeOptions & { corpus: CorpusView }): Analysis {
+  const extra = analyzeArticle(base.article, { ...opts, only: CORPUS_RULE_CODES });
+  if (extra.findings.length === 0 && extra.ignored === 0) return base;
+  return { article: base.article, findings: [...base.findings, ...extra.findings].sort(compareFindings), ignored: base.ignored + extra.ignored };
+}
+
 export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Analysis {
   const config = opts.config ?? DEFAULT_CONFIG;
   const knowledge = knowledgeFor(config);
@@ -80,7 +98,7 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Ana
     if (ignoreSet.has(`${f.code}:${f.hash}`)) ignored++;
     else kept.push(f);
   }
-  kept.sort((a, b) => a.start - b.start || b.end - a.end || a.code.localeCompare(b.code));
+  kept.sort(compareFindings);
   return { article, findings: kept, ignored };
 }
 

@@ -4,7 +4,7 @@
 // Pure engine code: no vscode, no I/O. Updates are incremental: set() and delete() keep every
 // structure right without a rebuild.
 import data from '../../data/corpus.vi.json';
-import { analyze } from '../engine/analyze';
+import { analyze, type Analysis } from '../engine/analyze';
 import { DEFAULT_CONFIG, type Config } from '../engine/config';
 import type { Article, Block, BlockKind } from '../model/types';
 import type { CorpusView, Severity } from '../rules/types';
@@ -134,11 +134,13 @@ function inferSource(a: Article): string | null {
 export interface SummarizeOptions {
   mtimeMs?: number;
   size?: number;
+  /** The file's analysis without the corpus, when the caller already has it (the CLI). */
+  analysis?: Analysis;
 }
 
 /** Summarizes one article for the index. Never throws on odd text. */
 export function summarize(file: string, text: string, config: Config = DEFAULT_CONFIG, opts: SummarizeOptions = {}): DocSummary {
-  const { article: a, findings } = analyze(text, { file, config });
+  const { article: a, findings } = opts.analysis ?? analyze(text, { file, config });
   const content: string[] = [];
   const exact: string[] = [];
   const keys = new Set<string>();
@@ -439,8 +441,8 @@ export class CorpusIndex implements CorpusView {
 }
 
 /** Builds an index from texts in memory (the CLI reads every file first). */
-export function buildCorpusFromTexts(items: ReadonlyArray<{ file: string; text: string }>, config: Config = DEFAULT_CONFIG, opts: CorpusIndexOptions = {}): CorpusIndex {
+export function buildCorpusFromTexts(items: ReadonlyArray<{ file: string; text: string; analysis?: Analysis }>, config: Config = DEFAULT_CONFIG, opts: CorpusIndexOptions = {}): CorpusIndex {
   const index = new CorpusIndex(opts);
-  for (const it of items) index.set(summarize(it.file, it.text, config));
+  for (const it of items) index.set(summarize(it.file, it.text, config, { analysis: it.analysis }));
   return index;
 }
