@@ -2,62 +2,18 @@
 // which side is flagged, chains, shared boilerplate phrases, odd input, speed, seeds against the gold.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { parseArticle } from '../model/article';
-import { defaultKnowledge } from '../model/knowledge';
 import type { Article } from '../model/types';
 import { lineOf } from './ranges';
 import { rule } from './near-duplicate-paragraph';
 import { DEFAULT_RULE_OPTIONS, type Finding } from './types';
-import { apply } from './testkit';
+import { apply, loadSeeds, assertSafe, displayLines, JUNK, runRule } from './testkit';
 
-interface Gold {
-  file: string;
-  blocks: Array<{ kind: string; startLine: number; endLine: number }>;
-  defects: Array<{ code: string; lines: [number, number]; of?: [number, number]; optional?: boolean }>;
-}
-
-function loadSeeds(): Array<{ gold: Gold; text: string }> {
-  const dir = path.join('test', 'fixtures', 'gold');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.gold.json')).sort().map((f) => {
-    const gold = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Gold;
-    return { gold, text: readFileSync(path.join('seeds', gold.file), 'utf8') };
-  });
-}
-
-function run(text: string, threshold = DEFAULT_RULE_OPTIONS.nearDuplicateThreshold): { article: Article; findings: Finding[] } {
-  const article = parseArticle(text);
-  const options = { ...DEFAULT_RULE_OPTIONS, nearDuplicateThreshold: threshold };
-  return { article, findings: rule.check({ article, knowledge: defaultKnowledge, options }) };
-}
-
-
-function assertSafe(a: Article, fs: readonly Finding[]): void {
-  for (const f of fs) {
-    assert.ok(f.start >= 0 && f.start <= f.end && f.end <= a.text.length, `bad range ${f.start}-${f.end}`);
-    for (const fix of f.fixes) {
-      assert.ok(fix.title.length > 0);
-      for (const e of fix.edits) assert.ok(e.start >= f.start && e.end <= f.end, `${fix.title}: edit outside the finding`);
-      apply(a.text, fix.edits);
-    }
-  }
-}
-
-function displayLines(a: Article, f: Finding): [number, number] {
-  let s = lineOf(a, f.start);
-  if (f.end > f.start && f.start >= a.lines[s].end && s + 1 < a.lines.length) s++;
-  const e = Math.max(s, lineOf(a, Math.max(f.start, f.end - 1)));
-  return [s + 1, e + 1];
-}
+const run = (text: string, threshold = DEFAULT_RULE_OPTIONS.nearDuplicateThreshold) => runRule(rule, text, undefined, { nearDuplicateThreshold: threshold });
 
 /** 1-based first line of each finding, and of the block each points at. */
 function summary(a: Article, fs: readonly Finding[]): Array<[number, number]> {
   return fs.map((f) => [displayLines(a, f)[0], lineOf(a, f.related![0].start) + 1]);
 }
-
-const JUNK = new Set(['boilerplate', 'related', 'php-dump', 'blank']);
 
 const HEAD = 'Tiêu đề của bài báo về phong trào thi đua\n\n';
 const A = 'Nhiều phong trào, hoạt động có ý nghĩa được phối hợp tổ chức trong nhiệm kỳ qua: xây dựng nhà tình nghĩa, hiến máu nhân đạo, thăm và tặng quà cho gia đình chính sách.';

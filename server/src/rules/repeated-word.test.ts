@@ -2,48 +2,13 @@
 // fix, odd input, speed, and the seeds against the gold.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { parseArticle } from '../model/article';
-import { defaultKnowledge } from '../model/knowledge';
-import type { Article } from '../model/types';
 import { lineOf } from './ranges';
 import { rule } from './repeated-word';
-import { DEFAULT_RULE_OPTIONS, type Finding } from './types';
 import data from '../../data/reduplication.vi.json';
-import { apply } from './testkit';
+import { apply, loadSeeds, assertSafe, runRule } from './testkit';
 
-interface Gold {
-  file: string;
-  blocks: Array<{ kind: string; startLine: number; endLine: number }>;
-  defects: Array<{ code: string; lines: [number, number]; optional?: boolean }>;
-}
-
-function loadSeeds(): Array<{ gold: Gold; text: string }> {
-  const dir = path.join('test', 'fixtures', 'gold');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.gold.json')).sort().map((f) => {
-    const gold = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Gold;
-    return { gold, text: readFileSync(path.join('seeds', gold.file), 'utf8') };
-  });
-}
-
-function run(text: string): { article: Article; findings: Finding[] } {
-  const article = parseArticle(text);
-  return { article, findings: rule.check({ article, knowledge: defaultKnowledge, options: DEFAULT_RULE_OPTIONS }) };
-}
-
-
-function assertSafe(a: Article, fs: readonly Finding[]): void {
-  for (const f of fs) {
-    assert.ok(f.start >= 0 && f.start <= f.end && f.end <= a.text.length, `bad range ${f.start}-${f.end}`);
-    for (const fix of f.fixes) {
-      assert.ok(fix.title.length > 0);
-      for (const e of fix.edits) assert.ok(e.start >= f.start && e.end <= f.end, `${fix.title}: edit outside the finding`);
-      apply(a.text, fix.edits);
-    }
-  }
-}
+const run = (text: string) => runRule(rule, text);
 
 /** The article with one body paragraph. */
 const doc = (para: string) => `Tiêu đề của bài báo\n\n${para}\n\nĐoạn cuối của bài báo này.\n`;

@@ -12,7 +12,7 @@ import { DEFAULT_RULE_OPTIONS, type Finding, type Rule, type RuleOptions, type T
 export interface Gold {
   file: string;
   blocks: Array<{ kind: string; startLine: number; endLine: number }>;
-  defects: Array<{ code: string; lines: [number, number]; optional?: boolean }>;
+  defects: Array<{ code: string; lines: [number, number]; of?: [number, number]; optional?: boolean }>;
 }
 
 export function loadSeeds(): Array<{ gold: Gold; text: string }> {

@@ -2,8 +2,6 @@
 // the safety property, odd input, a fast-check property, speed, and the seeds against the gold.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import { parseArticle } from '../model/article';
 import { defaultKnowledge } from '../model/knowledge';
@@ -11,7 +9,7 @@ import type { Article } from '../model/types';
 import { lineOf } from './ranges';
 import { repairMojibake, rule, toMojibake } from './unicode';
 import { DEFAULT_RULE_OPTIONS, type Finding, type RuleOptions } from './types';
-import { apply } from './testkit';
+import { apply, loadSeeds, assertSafe } from './testkit';
 
 // ---- helpers -----------------------------------------------------------------------------------
 
@@ -26,28 +24,12 @@ function check(text: string, options: Partial<RuleOptions> = {}): Finding[] {
   return run(text, options).findings;
 }
 
-
 /** Every finding's first fix applied together (what fix-all does). */
 function fixAll(text: string, fs: readonly Finding[]): string {
   return apply(text, fs.flatMap((f) => (f.fixes[0] && f.fixes[0].safeForFixAll !== false ? f.fixes[0].edits : [])));
 }
 
 /** The safety property: ranges inside the text, every edit inside its finding, findings not overlapping. */
-function assertSafe(a: Article, fs: readonly Finding[]): void {
-  let prevEnd = 0;
-  for (const f of [...fs].sort((x, y) => x.start - y.start)) {
-    assert.equal(f.code, 'unicode');
-    assert.ok(f.start >= 0 && f.start < f.end && f.end <= a.text.length, `bad range ${f.start}-${f.end}`);
-    assert.ok(f.start >= prevEnd, 'findings overlap');
-    prevEnd = f.end;
-    assert.ok(f.message.length > 0 && f.message.length < 300);
-    for (const fix of f.fixes) {
-      assert.ok(fix.title.length > 0);
-      for (const e of fix.edits) assert.ok(e.start >= f.start && e.end <= f.end, `${fix.title}: edit outside the finding`);
-      apply(a.text, fix.edits);
-    }
-  }
-}
 
 const flagged = (text: string, f: Finding) => text.slice(f.start, f.end);
 
@@ -276,21 +258,6 @@ test('property: correct NFC text gives no findings; its NFD form is fixed back',
 });
 
 // ---- Seeds ---------------------------------------------------------------------------------------
-
-interface Gold {
-  file: string;
-  blocks: Array<{ kind: string; startLine: number; endLine: number }>;
-  defects: Array<{ code: string; lines: [number, number]; optional?: boolean }>;
-}
-
-function loadSeeds(): Array<{ gold: Gold; text: string }> {
-  const dir = [path.join('test', 'fixtures', 'gold'), '/work/shared/gold'].find((d) => existsSync(d));
-  if (!dir) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.gold.json')).sort().map((f) => {
-    const gold = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Gold;
-    return { gold, text: readFileSync(path.join('seeds', gold.file), 'utf8') };
-  });
-}
 
 test('seeds: no warning anywhere (the seeds are NFC, without mojibake or U+FFFD); gold unicode defects found', () => {
   const seeds = loadSeeds();

@@ -1,34 +1,12 @@
 // Tests for the whitespace rule: each kind of defect, its range and fix, odd input, seeds against the gold.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { parseArticle } from '../model/article';
-import { defaultKnowledge } from '../model/knowledge';
-import type { Article } from '../model/types';
-import { lineOf } from './ranges';
 import { rule } from './whitespace';
-import { DEFAULT_RULE_OPTIONS, type Finding, type TextEdit } from './types';
+import { type TextEdit } from './types';
+import { loadSeeds, assertSafe, displayLines, JUNK, runRule } from './testkit';
 
-interface Gold {
-  file: string;
-  blocks: Array<{ kind: string; startLine: number; endLine: number }>;
-  defects: Array<{ code: string; lines: [number, number]; optional?: boolean }>;
-}
-
-function loadSeeds(): Array<{ gold: Gold; text: string }> {
-  const dir = path.join('test', 'fixtures', 'gold');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.gold.json')).sort().map((f) => {
-    const gold = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Gold;
-    return { gold, text: readFileSync(path.join('seeds', gold.file), 'utf8') };
-  });
-}
-
-function run(text: string): { article: Article; findings: Finding[] } {
-  const article = parseArticle(text);
-  return { article, findings: rule.check({ article, knowledge: defaultKnowledge, options: DEFAULT_RULE_OPTIONS }) };
-}
+const run = (text: string) => runRule(rule, text);
 
 function apply(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => a.start - b.start);
@@ -42,32 +20,11 @@ function apply(text: string, edits: readonly TextEdit[]): string {
   return out + text.slice(pos);
 }
 
-function assertSafe(a: Article, fs: readonly Finding[]): void {
-  for (const f of fs) {
-    assert.ok(f.start >= 0 && f.start <= f.end && f.end <= a.text.length, `bad range ${f.start}-${f.end}`);
-    assert.equal(f.code, 'whitespace');
-    for (const fix of f.fixes) {
-      assert.ok(fix.title.length > 0);
-      for (const e of fix.edits) assert.ok(e.start >= f.start && e.end <= f.end, `${fix.title}: edit outside the finding`);
-      apply(a.text, fix.edits);
-    }
-  }
-}
-
 /** Every first fix at once (they must not overlap). */
 function fixAll(text: string): string {
   const { findings } = run(text);
   return apply(text, findings.flatMap((f) => f.fixes[0].edits));
 }
-
-function displayLines(a: Article, f: Finding): [number, number] {
-  let s = lineOf(a, f.start);
-  if (f.end > f.start && f.start >= a.lines[s].end && s + 1 < a.lines.length) s++;
-  const e = Math.max(s, lineOf(a, Math.max(f.start, f.end - 1)));
-  return [s + 1, e + 1];
-}
-
-const JUNK = new Set(['boilerplate', 'related', 'php-dump', 'blank']);
 
 const P1 = 'Đoạn văn thứ nhất của bài báo, đủ dài để là một đoạn văn bình thường.';
 const P2 = 'Đoạn văn thứ hai cũng là một đoạn văn bình thường của bài báo.';
