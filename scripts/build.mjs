@@ -21,6 +21,7 @@ await Promise.all([
     build({ ...common, entryPoints: ['server/src/index/worker.ts'], outfile: 'dist/indexWorker.js' }),
   existsSync('server/src/index/corpus.ts') &&
     build({ ...common, entryPoints: ['test/bench/bench.ts'], outfile: 'out/bench/bench.js' }),
+  build({ ...common, entryPoints: ['test/eval/eval.ts'], outfile: 'out/eval/eval.js' }),
   // Tests are TypeScript beside the code they test (server/src/**/*.test.ts) and under test/;
   // each is bundled to out/ keeping its path, and run with node's built-in runner.
   build({

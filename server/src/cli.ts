@@ -6,14 +6,13 @@ import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { parseArticle } from './model/article';
 import { buildOutline, type OutlineNode } from './model/outline';
-import type { Article } from './model/types';
-import type { Finding, Severity } from './rules/types';
+import type { Severity } from './rules/types';
 import { RULES } from './rules/registry';
 import { listTxtFiles, readArticleFile, writeFileAtomic } from './io/files';
 import { analyze, knowledgeFor, withCorpusFindings, type Analysis } from './engine/analyze';
-import { fixAll, preferredFix } from './engine/fix';
+import { fixAll } from './engine/fix';
+import { articleJson, diagnosticJson, type JsonDiagnostic } from './engine/report';
 import { findProjectRoot, loadProjectFile, mergeConfig, type Config } from './engine/config';
-import { positionAt } from './rules/ranges';
 import { ruleDocsUrl } from './engine/docs';
 import { buildCorpusFromTexts } from './index/corpus';
 
@@ -29,63 +28,12 @@ const USAGE = `Usage:
 
 Exit status: 0 no error-level finding, 1 error-level findings, 2 a path could not be read or bad usage.`;
 
-export interface JsonDiagnostic {
-  code: string;
-  severity: Severity;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  fixable: boolean;
-}
-
 interface FileReport {
   file: string;
   skipped?: string;
   article?: ReturnType<typeof articleJson>;
   diagnostics: JsonDiagnostic[];
   fixed?: Record<string, number>;
-}
-
-function lineRef(b: { startLine: number; text: string } | null) {
-  return b ? { line: b.startLine + 1, text: b.text.trim() } : null;
-}
-
-export function articleJson(a: Article) {
-  const kicker = a.kicker
-    ? lineRef(a.kicker)
-    : a.headline?.inlineKicker
-      ? { line: a.headline.startLine + 1, text: a.headline.inlineKicker.text, inline: true }
-      : null;
-  return {
-    headline: lineRef(a.headline),
-    kicker,
-    dateline: a.dateline ? { ...lineRef(a.dateline)!, iso: a.date?.iso ?? null } : null,
-    byline: lineRef(a.byline),
-    blocks: a.blocks.map((b) => ({ kind: b.kind, startLine: b.startLine + 1, endLine: b.endLine + 1 })),
-  };
-}
-
-/** 1-based, inclusive positions: the first and the last flagged character. */
-export function diagnosticJson(a: Article, f: Finding): JsonDiagnostic {
-  // a removal that starts with the line break before a block is reported from the block's line
-  let start = f.start;
-  const l = a.lines[positionAt(a, start).line];
-  if (start < f.end && start >= l.end && l.eol && start + l.eol.length < f.end) start = l.end + l.eol.length;
-  const s = positionAt(a, start);
-  const e = positionAt(a, Math.max(f.start, f.end - 1));
-  return {
-    code: f.code,
-    severity: f.severity,
-    message: f.message,
-    line: s.line + 1,
-    column: s.character + 1,
-    endLine: e.line + 1,
-    endColumn: e.character + 1,
-    // as in ESLint: --fix (fix-all) would fix it; others have quick-fixes in the editor only
-    fixable: preferredFix(f) !== undefined,
-  };
 }
 
 async function expand(paths: string[]): Promise<{ files: string[]; errors: string[] }> {

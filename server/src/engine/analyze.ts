@@ -14,6 +14,8 @@ export interface AnalyzeOptions {
   corpus?: CorpusView;
   /** Run only these rules (e.g. for "Fix all <code> in this file"). */
   only?: ReadonlySet<string>;
+  /** The knowledge to use instead of the one the config implies (the evaluation passes held-out models). */
+  knowledge?: Knowledge;
 }
 
 export interface Analysis {
@@ -65,7 +67,7 @@ export function withCorpusFindings(base: Analysis, opts: AnalyzeOptions & { corp
 
 export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Analysis {
   const config = opts.config ?? DEFAULT_CONFIG;
-  const knowledge = knowledgeFor(config);
+  const knowledge = opts.knowledge ?? knowledgeFor(config);
   const findings: Finding[] = [];
   for (const rule of RULES) {
     if (opts.only && !opts.only.has(rule.code)) continue;
@@ -104,5 +106,5 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Ana
 
 export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
   const config = opts.config ?? DEFAULT_CONFIG;
-  return analyzeArticle(parseArticle(text, knowledgeFor(config)), opts);
+  return analyzeArticle(parseArticle(text, opts.knowledge ?? knowledgeFor(config)), opts);
 }
