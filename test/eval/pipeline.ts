@@ -7,13 +7,14 @@ import { DEFAULT_CONFIG, type Config } from '../../server/src/engine/config';
 import { articleJson, diagnosticJson } from '../../server/src/engine/report';
 import { buildCorpusFromTexts } from '../../server/src/index/corpus';
 import type { Knowledge } from '../../server/src/model/knowledge';
+import type { LineFrequency } from '../../server/src/model/features';
 import type { LabelledDoc } from './sets';
 import type { ResultFile } from './score';
 
-export function runSet(docs: readonly LabelledDoc[], knowledgeOf: (d: LabelledDoc) => Knowledge | undefined, config: Config = DEFAULT_CONFIG): Map<string, ResultFile> {
+export function runSet(docs: readonly LabelledDoc[], knowledgeOf: (d: LabelledDoc) => Knowledge | undefined, config: Config = DEFAULT_CONFIG, frequency?: LineFrequency): Map<string, ResultFile> {
   const base = new Map<LabelledDoc, Analysis>();
   for (const d of docs) {
-    base.set(d, analyze(d.text, { file: d.path, config, knowledge: knowledgeOf(d) }));
+    base.set(d, analyze(d.text, { file: d.path, config, knowledge: knowledgeOf(d), frequency }));
   }
   const corpus = docs.length > 1
     ? buildCorpusFromTexts(docs.map((d) => ({ file: d.path, text: d.text, analysis: base.get(d) })), config)

@@ -2,6 +2,7 @@
 import { parseArticle } from '../model/article';
 import { defaultKnowledge, loadKnowledge, type Knowledge } from '../model/knowledge';
 import type { Article } from '../model/types';
+import type { LineFrequency } from '../model/features';
 import type { CorpusView, Finding, Rule } from '../rules/types';
 import { RULES } from '../rules/registry';
 import { foldKey } from '../text/normalize';
@@ -16,6 +17,8 @@ export interface AnalyzeOptions {
   only?: ReadonlySet<string>;
   /** The knowledge to use instead of the one the config implies (the evaluation passes held-out models). */
   knowledge?: Knowledge;
+  /** Line frequencies of the corpus (the recognizer reads a site's template from them). */
+  frequency?: LineFrequency;
 }
 
 export interface Analysis {
@@ -106,5 +109,5 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Ana
 
 export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
   const config = opts.config ?? DEFAULT_CONFIG;
-  return analyzeArticle(parseArticle(text, opts.knowledge ?? knowledgeFor(config)), opts);
+  return analyzeArticle(parseArticle(text, opts.knowledge ?? knowledgeFor(config), { frequency: opts.frequency }), opts);
 }

@@ -1,7 +1,9 @@
 // Language and site knowledge, loaded from data files (server/data/*.json) and extended by the
 // project file (.corpus-curator.json). Code asks questions; the data holds the phrases.
 import data from '../../data/article.vi.json';
+import recognizerData from '../../data/recognizer.vi.json';
 import { fold } from '../text/normalize';
+import { modelFromJson, type CrfJson, type CrfModel } from './crf';
 
 export type BoilerplateCategory = 'widget' | 'share' | 'comment' | 'nav' | 'teaser' | 'punct' | 'custom';
 
@@ -29,6 +31,8 @@ export interface Knowledge {
   headingMaxWords: number;
   captionMaxWords: number;
   bylineMaxWords: number;
+  /** The trained line recognizer (server/data/recognizer.vi.json; scripts: npm run train). */
+  recognizer: CrfModel;
 }
 
 /** The comparison key for phrases: folded whitespace, lower case. */
@@ -96,6 +100,13 @@ function matches(set: PhraseSet, key: string): boolean {
 export interface KnowledgeExtras {
   /** Extra boilerplate lines (whole-line phrases) from the project file. */
   boilerplate?: string[];
+  /** Another recognizer (the evaluation passes models trained without the article's source). */
+  recognizer?: CrfModel;
+}
+
+let defaultRecognizer: CrfModel | undefined;
+function shippedRecognizer(): CrfModel {
+  return (defaultRecognizer ??= modelFromJson(recognizerData as unknown as CrfJson));
 }
 
 export function loadKnowledge(extras: KnowledgeExtras = {}): Knowledge {
@@ -118,6 +129,7 @@ export function loadKnowledge(extras: KnowledgeExtras = {}): Knowledge {
     headingMaxWords: data.headingMaxWords,
     captionMaxWords: data.captionMaxWords,
     bylineMaxWords: data.bylineMaxWords,
+    recognizer: extras.recognizer ?? shippedRecognizer(),
   };
 }
 

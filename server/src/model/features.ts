@@ -1,0 +1,333 @@
+// The features the line recognizer reads: shallow facts about a line (length, punctuation, case,
+// cues from the knowledge files), about its neighbours and its place in the article (in the
+// header, between long paragraphs, after the last one), and, when a corpus is known, how many
+// other articles carry the same line (a site's template). Every feature is a short string; the
+// trained model gives each one a weight per block kind. Pure: no I/O.
+import type { LineInfo } from './types';
+import type { LineFacts } from './lines';
+import {
+  type Knowledge, boilerplateCategory, hasBylineCue, hasCaptionCue, hasCaptionTail, isInlineTeaser, isSectionName, phraseKey,
+} from './knowledge';
+import { matchDateline } from './dates';
+import { isAllCaps } from '../text/normalize';
+import { candidatePairs, shingles, similarity } from '../text/similarity';
+
+/** How many other articles of the corpus hold a line (by its folded, lower-case key). */
+export interface LineFrequency {
+  /** Number of articles containing the key (this one included, when it is part of the corpus). */
+  count(key: string): number;
+  /** Number of articles in the corpus. */
+  size: number;
+}
+
+export interface FeatureInput {
+  lines: readonly LineInfo[];
+  facts: readonly LineFacts[];
+  /** Indexes (into lines) of the content lines: not blank, not inside a parsed PHP dump. */
+  content: readonly number[];
+  /** Lines inside parsed PHP dumps. */
+  inDump: (line: number) => boolean;
+  knowledge: Knowledge;
+  frequency?: LineFrequency;
+}
+
+/** What the features computed about each content line, reused after decoding (dates, bylines). */
+export interface LineCues {
+  dateline: ReturnType<typeof matchDateline>;
+  boilerplate: ReturnType<typeof boilerplateCategory>;
+}
+
+const LONG_WORDS = 20;
+
+function wordBin(n: number): string {
+  if (n <= 3) return String(n);
+  if (n <= 5) return '4-5';
+  if (n <= 7) return '6-7';
+  if (n <= 10) return '8-10';
+  if (n <= 14) return '11-14';
+  if (n <= 20) return '15-20';
+  if (n <= 30) return '21-30';
+  if (n <= 50) return '31-50';
+  if (n <= 100) return '51-100';
+  return '100+';
+}
+
+function coarseLen(n: number): string {
+  return n <= 5 ? 'S' : n <= 15 ? 'M' : n <= 40 ? 'L' : 'X';
+}
+
+function countBin(n: number): string {
+  return n === 0 ? '0' : n === 1 ? '1' : n <= 3 ? '2-3' : '4+';
+}
+
+/** The class of the last meaningful character (a stray 1-2 character tail after punctuation ignored). */
+function endClass(folded: string): string {
+  const t = folded.replace(/([.!?…”"»)])\s+[^\s]{1,2}$/u, '$1');
+  const c = t.replace(/[\s"”’'»)\]]+$/u, '').slice(-1);
+  if (c === '') return 'none';
+  if (c === '.') return /\.\.\.$/.test(t.replace(/[\s"”’'»)\]]+$/u, '')) ? 'ellipsis' : 'period';
+  if (c === '…') return 'ellipsis';
+  if ('!?:;,'.includes(c)) return { '!': 'excl', '?': 'quest', ':': 'colon', ';': 'semi', ',': 'comma' }[c]!;
+  if (/\p{N}/u.test(c)) return 'digit';
+  if (/\p{Lu}/u.test(c)) return 'upper';
+  if (/\p{L}/u.test(c)) return 'lower';
+  return 'sym';
+}
+
+function startClass(folded: string): string {
+  const c = folded.charAt(0);
+  if (c === '') return 'none';
+  if (/\p{Lu}/u.test(c)) return 'upper';
+  if (/\p{Ll}/u.test(c)) return 'lower';
+  if (/\p{N}/u.test(c)) return /^\d+\s*[.)/-]\s/.test(folded) ? 'numbered' : 'digit';
+  if ('"“«\''.includes(c)) return 'quote';
+  if (c === '(') return 'paren';
+  if (c === '[') return 'bracket';
+  if ('-–—'.includes(c)) return 'dash';
+  if ('+*•·●▪►'.includes(c)) return 'bullet';
+  if (c === '>' || c === '»') return 'arrow';
+  if (c === '#') return 'hash';
+  if (c === '|') return 'pipe';
+  return 'sym';
+}
+
+function leading(raw: string): string {
+  const m = /^[\s\u00a0\ufeff\u200b]*/u.exec(raw)![0];
+  if (m === '') return 'none';
+  if (m.includes('\t')) return 'tab';
+  if (/[\u00a0]/.test(m)) return 'nbsp';
+  if (/\ufeff/.test(m)) return 'bom';
+  return m.length === 1 ? 'sp1' : m.length <= 4 ? 'sp2-4' : m.length <= 12 ? 'sp5-12' : 'sp13+';
+}
+
+function trailing(raw: string): string {
+  const m = /[\s\u00a0\ufeff\u200b]*$/u.exec(raw)![0];
+  if (m === '') return 'none';
+  if (/[\u00a0]/.test(m)) return 'nbsp';
+  return m.length === 1 ? 'sp1' : 'sp2+';
+}
+
+function sentences(folded: string): number {
+  const inner = folded.match(/[.!?…]["”»)]?\s+["“«(]?\p{Lu}/gu);
+  return 1 + (inner ? inner.length : 0);
+}
+
+function capsShare(folded: string): number {
+  const ws = folded.match(/[\p{L}][\p{L}\p{M}]*/gu);
+  if (!ws || ws.length === 0) return 0;
+  let up = 0;
+  for (const w of ws) if (/^\p{Lu}/u.test(w)) up++;
+  return up / ws.length;
+}
+
+const REL_TIME = /^\s*\d{1,3}\s*(?:giây|phút|giờ|tiếng|ngày|tuần|tháng|năm)\s+trước\b/iu;
+const MEDIA_TIME = /^\s*\d{1,2}:\d{2}(?:\s*\/\s*\d{1,2}:\d{2})?\s*$/u;
+const URLISH = /(?:https?:\/\/|www\.|\b[\w-]+\.(?:vn|com|net|org|info)\b)/iu;
+const EMAILISH = /[\w.+-]+@[\w-]+\.[\w.]+/u;
+const NAME_SLASH = /^[\p{Lu}][\p{L}.\s]{1,40}\s?\/\s?[\p{L}\d.\s-]{2,40}$/u;
+const PAREN_SOURCE = /\((?:[\p{Lu}\d][\p{L}\d .&/-]{1,30})\)\s*$/u;
+const DUMP_SHAPE = /(?:^\s*\[[^\]]{0,80}\]\s*=>|=>\s*(?:Array|array|\w+ Object)?\s*\(?\s*$|^\s*[()\]{}]\s*,?;?\s*$|^\s*'[^']{0,80}'\s*=>|^\s*(?:string|int|float|bool)\(\d*\)|::__set_state\()/u;
+
+/** First and last words, lower case, for lexical features. */
+function edgeWords(key: string): { first: string; second: string; last: string } {
+  const ws = key.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  return { first: ws[0] ?? '', second: ws[1] ?? '', last: ws.length > 1 ? ws[ws.length - 1] : '' };
+}
+
+export function lineFeatures(input: FeatureInput): { features: string[][]; cues: LineCues[] } {
+  const { lines, facts, content, knowledge: k } = input;
+  const n = content.length;
+  const F = content.map((i) => facts[i]);
+  const raw = content.map((i) => lines[i].text);
+  const cues: LineCues[] = content.map((i, j) => {
+    const f = F[j];
+    return {
+      dateline: f.folded.length < 160 ? matchDateline(lines[i].text) : null,
+      boilerplate: f.folded.length > 2000 ? null : boilerplateCategory(k, f.folded),
+    };
+  });
+  const isLong = F.map((f, j) => f.terminal && f.nWords >= LONG_WORDS && cues[j].boilerplate === null);
+  const longBefore: number[] = new Array(n);
+  let acc = 0;
+  for (let j = 0; j < n; j++) { longBefore[j] = acc; if (isLong[j]) acc++; }
+  const longAfter: number[] = new Array(n);
+  acc = 0;
+  for (let j = n - 1; j >= 0; j--) { longAfter[j] = acc; if (isLong[j]) acc++; }
+  const firstDate = cues.findIndex((c) => c.dateline !== null && c.dateline.date !== null);
+
+  // gaps (blank or dump lines) between consecutive content lines, and the article's usual gap
+  const gapBefore = content.map((i, j) => (j === 0 ? i : i - content[j - 1] - 1));
+  const dumpBefore = content.map((i, j) => {
+    const from = j === 0 ? 0 : content[j - 1] + 1;
+    for (let x = from; x < i; x++) if (input.inDump(x)) return true;
+    return false;
+  });
+  const sortedGaps = gapBefore.slice(1).sort((a, b) => a - b);
+  const usualGap = sortedGaps.length ? sortedGaps[Math.floor(sortedGaps.length / 2)] : 0;
+  const gapClass = (g: number) => (g === usualGap ? 'usual' : g > usualGap ? 'more' : 'less');
+
+  // the indentation of the body's long paragraphs
+  const indentCount = new Map<string, number>();
+  for (let j = 0; j < n; j++) if (isLong[j]) {
+    const ind = leading(raw[j]);
+    indentCount.set(ind, (indentCount.get(ind) ?? 0) + 1);
+  }
+  const bodyIndent = [...indentCount].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'none';
+
+  // median length of content lines
+  const sortedLen = F.map((f) => f.nWords).sort((a, b) => a - b);
+  const medianWords = sortedLen.length ? sortedLen[Math.floor(sortedLen.length / 2)] : 0;
+
+  // exact repeats and near-duplicates inside the article
+  const keyCount = new Map<string, number>();
+  for (const f of F) keyCount.set(f.key, (keyCount.get(f.key) ?? 0) + 1);
+  const seen = new Set<string>();
+  const repeatEarlier = F.map((f) => { const r = seen.has(f.key); seen.add(f.key); return r; });
+  const nearEarlier = new Array<boolean>(n).fill(false);
+  const nearLater = new Array<boolean>(n).fill(false);
+  const nearAdjacent = new Array<boolean>(n).fill(false);
+  {
+    const cand = F.map((f, j) => (f.nWords >= 6 && f.nWords <= 400 ? j : -1)).filter((j) => j >= 0);
+    const sets = cand.map((j) => shingles(F[j].folded, 2));
+    for (const [a, b] of candidatePairs(sets)) {
+      const ja = cand[a], jb = cand[b];
+      if (F[ja].key === F[jb].key) continue;
+      const s = similarity(sets[a], sets[b]);
+      if (Math.max(s.jaccard, s.aInB, s.bInA) < 0.6) continue;
+      const [e, l] = ja < jb ? [ja, jb] : [jb, ja];
+      nearLater[e] = true;
+      nearEarlier[l] = true;
+      if (l - e <= 2) { nearAdjacent[e] = true; nearAdjacent[l] = true; }
+    }
+  }
+
+  // runs of short lines without final punctuation (menus, teaser lists, tag clouds)
+  const shortNT = F.map((f) => !f.terminal && f.nWords <= 6);
+  const run = new Array<number>(n).fill(0);
+  for (let j = 0; j < n;) {
+    let e = j;
+    while (e < n && shortNT[e]) e++;
+    for (let x = j; x < e; x++) run[x] = e - j;
+    j = e === j ? j + 1 : e;
+  }
+
+  // a compact description of a neighbour
+  const shape = (j: number, tag: string, out: string[], full: boolean) => {
+    if (j < 0 || j >= n) { out.push(`${tag}:none`); return; }
+    const f = F[j];
+    out.push(`${tag}:len=${coarseLen(f.nWords)}`, `${tag}:term=${f.terminal ? 1 : 0}`);
+    if (!full) return;
+    out.push(`${tag}:end=${endClass(f.folded)}`);
+    if (cues[j].dateline) out.push(`${tag}:date`);
+    if (cues[j].boilerplate) out.push(`${tag}:bp=${cues[j].boilerplate}`);
+    if (hasCaptionCue(k, f.folded)) out.push(`${tag}:capcue`);
+    if (isLong[j]) out.push(`${tag}:long`);
+    if (REL_TIME.test(f.folded)) out.push(`${tag}:reltime`);
+  };
+
+  const features: string[][] = [];
+  for (let j = 0; j < n; j++) {
+    const f = F[j];
+    const r = raw[j];
+    const x: string[] = ['bias'];
+    const wb = wordBin(f.nWords);
+    const end = endClass(f.folded);
+    const zone = longBefore[j] === 0 ? 'head' : longAfter[j] === 0 ? 'tail' : 'body';
+    x.push(`w=${wb}`, `end=${end}`, `start=${startClass(f.folded)}`, `zone=${zone}`);
+    x.push(`w=${wb}|end=${end}`, `zone=${zone}|w=${wb}`, `zone=${zone}|end=${end}`);
+    x.push(`lb=${countBin(longBefore[j])}`, `la=${countBin(longAfter[j])}`);
+    if (isLong[j]) x.push('long');
+    x.push(`sent=${Math.min(3, sentences(f.folded))}`);
+    const cs = capsShare(f.folded);
+    x.push(`caps=${cs < 0.3 ? 'low' : cs < 0.6 ? 'mid' : cs < 0.9 ? 'high' : 'all'}`);
+    if (isAllCaps(f.folded)) x.push('allcaps', `allcaps|w=${coarseLen(f.nWords)}`);
+    x.push(`lead=${leading(r)}`, `trail=${trailing(r)}`);
+    x.push(`indent=${leading(r) === bodyIndent ? 'body' : 'other'}`);
+    x.push(`indent=${leading(r) === bodyIndent ? 'body' : 'other'}|zone=${zone}`);
+    // position
+    if (j === 0) x.push('pos=0', `pos=0|w=${wb}`, `pos=0|end=${end}`);
+    else if (j === 1) x.push('pos=1', `pos=1|w=${coarseLen(f.nWords)}`);
+    else if (j === 2) x.push('pos=2');
+    else if (j <= 5) x.push('pos=3-5');
+    const fromEnd = n - 1 - j;
+    if (fromEnd === 0) x.push('rpos=0', `rpos=0|w=${coarseLen(f.nWords)}`);
+    else if (fromEnd <= 2) x.push('rpos=1-2');
+    x.push(`rel=${Math.floor((10 * j) / Math.max(1, n))}`);
+    // relative length
+    const ratio = medianWords ? f.nWords / medianWords : 1;
+    x.push(`vsmed=${ratio < 0.25 ? 'tiny' : ratio < 0.6 ? 'short' : ratio < 1.6 ? 'same' : 'long'}`);
+    const pw = j > 0 ? F[j - 1].nWords : -1, nw = j + 1 < n ? F[j + 1].nWords : -1;
+    if (pw >= 0 && nw >= 0 && f.nWords < pw && f.nWords < nw) x.push('shorterThanBoth');
+    if (pw >= 0 && nw >= 0 && f.nWords < 0.5 * pw && f.nWords < 0.5 * nw) x.push('muchShorterThanBoth');
+    // gaps
+    const gb = gapBefore[j], ga = j + 1 < n ? gapBefore[j + 1] : -1;
+    x.push(`gapB=${j === 0 ? 'first' : gapClass(gb)}`, `gapA=${ga < 0 ? 'last' : gapClass(ga)}`);
+    x.push(`fmt=${usualGap === 0 ? 'dense' : 'gapped'}`);
+    if (dumpBefore[j]) x.push('dumpBefore');
+    if (j + 1 < n && dumpBefore[j + 1]) x.push('dumpAfter');
+    // neighbours
+    shape(j - 1, 'p1', x, true);
+    shape(j + 1, 'n1', x, true);
+    shape(j - 2, 'p2', x, false);
+    shape(j + 2, 'n2', x, false);
+    if (j > 0 && leading(raw[j - 1]) === leading(r)) x.push('indentAsPrev');
+    if (j + 1 < n && leading(raw[j + 1]) === leading(r)) x.push('indentAsNext');
+    // runs
+    if (shortNT[j]) x.push(`run=${run[j] <= 1 ? '1' : run[j] <= 3 ? '2-3' : run[j] <= 6 ? '4-6' : '7+'}`);
+    // cues from the knowledge files
+    const bp = cues[j].boilerplate;
+    if (bp) x.push(`bp=${bp}`, `bp=${bp}|zone=${zone}`);
+    const dl = cues[j].dateline;
+    if (dl) {
+      x.push('dateline', dl.date ? 'dateline:valid' : 'dateline:invalid', `dateline|zone=${zone}`);
+      if (dl.confidence >= 0.9) x.push('dateline:sure');
+      if (j === firstDate) x.push('dateline:first');
+      else if (firstDate >= 0 && j > firstDate) x.push('dateline:notFirst');
+    } else if (/\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b/.test(f.folded) && f.nWords <= 12) {
+      x.push('dateInShort');
+    }
+    if (/\b\d{1,2}[:h]\d{2}\b/.test(f.folded)) x.push('time');
+    if (REL_TIME.test(f.folded)) x.push('reltime');
+    if (MEDIA_TIME.test(f.folded)) x.push('mediatime');
+    if (hasCaptionTail(k, f.folded)) x.push('cap:tail');
+    else if (hasCaptionCue(k, f.folded)) x.push('cap:cue');
+    if (hasBylineCue(k, f.folded)) x.push(`byl:cue|w=${coarseLen(f.nWords)}`, `byl:cue|end=${end}`);
+    if (isSectionName(k, f.folded)) x.push('section');
+    if (isInlineTeaser(k, f.folded)) x.push('inlineTeaser');
+    if (k.seriesPrefix.test(f.folded)) x.push('series');
+    if (f.nWords >= 2 && f.nWords <= 5 && cs === 1 && !/[.!?:;,]$/.test(f.folded) && !/\d/.test(f.folded)) x.push('nameLike');
+    if (NAME_SLASH.test(f.folded) && f.nWords <= 10) x.push('nameSlash');
+    if (PAREN_SOURCE.test(f.folded) && f.nWords <= 10) x.push('parenSource');
+    if (URLISH.test(f.folded)) x.push(f.nWords <= 8 ? 'url:short' : 'url');
+    if (EMAILISH.test(f.folded)) x.push('email');
+    if (/[©]|bản quyền|giấy phép/iu.test(f.folded)) x.push('copyright');
+    if (/\s[|]\s|^\||\|$/.test(f.folded)) x.push('pipe');
+    if (/[»›]|\s>\s/.test(f.folded)) x.push('crumb');
+    if (/^#|\s#\p{L}/u.test(f.folded)) x.push('hashtag');
+    if (DUMP_SHAPE.test(r)) x.push('dumpShape');
+    if (/=>/.test(f.folded)) x.push('arrowOp');
+    if (/^["“«].*["”»]$/u.test(f.folded)) x.push('quoted');
+    else if (/^["“«]/u.test(f.folded)) x.push('quoteStart');
+    if (/\p{L}/u.test(f.folded) === false) x.push('noLetters');
+    if (f.folded.length <= 2) x.push('tiny');
+    // repeats
+    if ((keyCount.get(f.key) ?? 0) > 1) x.push(repeatEarlier[j] ? 'repeat:later' : 'repeat:first');
+    if (nearEarlier[j]) x.push('near:earlier');
+    if (nearLater[j]) x.push('near:later');
+    if (nearAdjacent[j]) x.push('near:adjacent');
+    // the corpus: how many other articles hold this very line
+    if (input.frequency && input.frequency.size > 1 && f.folded.length <= 300) {
+      const others = input.frequency.count(f.key) - 1;
+      if (others > 0) {
+        x.push(`df=${others === 1 ? '1' : others <= 3 ? '2-3' : '4+'}`, `df|w=${coarseLen(f.nWords)}`, `df|zone=${zone}`);
+      } else x.push('df=0');
+    }
+    // lexical edges (kept only when seen in several sources at training)
+    const ew = edgeWords(phraseKey(f.folded.slice(0, 120)));
+    if (ew.first) x.push(`fw=${ew.first}`);
+    if (ew.second) x.push(`f2=${ew.first} ${ew.second}`);
+    if (ew.last && f.nWords <= 12) x.push(`lw=${ew.last}`);
+    features.push([...new Set(x)]);
+  }
+  return { features, cues };
+}

@@ -1,0 +1,38 @@
+// Per-line facts, computed once per document: the folded text and its key, the word count and
+// the shape of the line. The recognizer's features and the rules read them; nothing tokenises a
+// line twice.
+import { endsSentence, fold, isBlank } from '../text/normalize';
+import type { LineInfo } from './types';
+
+export interface LineFacts {
+  /** Whitespace-only (spaces, TABs, NBSPs, zero-width characters, a BOM). */
+  blank: boolean;
+  /** NFC, odd spaces as spaces, zero-width removed, whitespace folded, trimmed (first 20,000 characters). */
+  folded: string;
+  /** folded, lower case: the comparison key. */
+  key: string;
+  nWords: number;
+  /** Ends like a sentence (., !, ?, …, ;), closing quotes allowed. */
+  terminal: boolean;
+}
+
+const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:[-'’./][\p{L}\p{M}\p{N}]+)*/gu;
+
+export function countWords(folded: string): number {
+  let n = 0;
+  WORD_RE.lastIndex = 0;
+  while (WORD_RE.exec(folded)) n++;
+  return n;
+}
+
+const MAX_FOLDED = 20000;
+
+export function lineFacts(text: string): LineFacts {
+  if (isBlank(text)) return { blank: true, folded: '', key: '', nWords: 0, terminal: false };
+  const folded = fold(text.length > MAX_FOLDED ? text.slice(0, MAX_FOLDED) : text);
+  return { blank: false, folded, key: folded.toLowerCase(), nWords: countWords(folded), terminal: endsSentence(folded) };
+}
+
+export function allLineFacts(lines: readonly LineInfo[]): LineFacts[] {
+  return lines.map((l) => lineFacts(l.text));
+}
