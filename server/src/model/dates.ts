@@ -39,6 +39,7 @@ interface DateData {
   timezoneNames: Record<string, number>;
   sourceLeadWords: string[];
   maxSourceWords: number;
+  epochOffsetMinutes: number;
 }
 
 const D: DateData = data;
@@ -372,6 +373,27 @@ function toParsed(g: Group, norm: Norm): ParsedDate | null {
   };
 }
 
+/**
+ * A line holding only a Unix time stamp in seconds (`1570090649` or `1570090649.0`, as crawlers
+ * store `timeCreatePost`), between 2000 and 2035: read in the sites' own time zone (D.epochOffsetMinutes).
+ */
+function epochDate(line: string): ParsedDate | null {
+  const m = /^(\s*)(\d{9,10})(?:\.\d{1,6})?\s*$/.exec(line);
+  if (!m) return null;
+  const secs = Number(m[2]);
+  if (secs < 946684800 || secs > 2051222400) return null;
+  const offset = D.epochOffsetMinutes;
+  const t = new Date((secs + offset * 60) * 1000);
+  const a = Math.abs(offset);
+  const iso = `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}` +
+    `${offset < 0 ? '-' : '+'}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
+  return {
+    iso, year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate(),
+    hour: t.getUTCHours(), minute: t.getUTCMinutes(), second: t.getUTCSeconds(), offsetMinutes: offset,
+    startColumn: m[1].length, endColumn: line.trimEnd().length,
+  };
+}
+
 // ---- Source segments (`| Báo Long An`) --------------------------------------------------------
 
 const SOURCE_SEPARATORS = new Set(['|', '-', '/', ',', ':', '(', '[', '·', '•', '~']);
@@ -410,6 +432,8 @@ export function matchDateline(line: string): DatelineMatch | null {
   if (typeof line !== 'string') return null;
   const trimmedLength = line.trim().length;
   if (trimmedLength === 0 || trimmedLength > MAX_DATELINE_LENGTH) return null;
+  const epoch = epochDate(line);
+  if (epoch) return { date: epoch, confidence: 0.6 };
   const norm = normalize(line);
   const pieces = [...scan(norm.text)];
   const dateIdx = pieces.findIndex((p) => p.kind === 'date');
