@@ -17,7 +17,19 @@ import { runSet } from './pipeline';
 import { loadKnowledge, type Knowledge } from '../../server/src/model/knowledge';
 import { lineCountsOf } from '../../server/src/model/frequency';
 import { trainFromSequences, trainingSequence } from '../../server/src/model/training';
-import type { TrainingSequence } from '../../server/src/model/crf';
+import { modelFromJson, modelToJson, type CrfJson, type TrainingSequence } from '../../server/src/model/crf';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+
+// a worker trains the models of the folds it is given and sends them back
+if (!isMainThread) {
+  const { seqs, folds, options } = workerData as { seqs: Array<{ source: string; seq: TrainingSequence }>; folds: string[]; options: Record<string, number> };
+  for (const key of folds) {
+    const model = trainFromSequences(seqs.filter((x) => key === '*' || x.source !== key).map((x) => x.seq), options);
+    parentPort!.postMessage({ key, json: modelToJson(model) });
+  }
+  process.exit(0);
+}
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -31,6 +43,8 @@ const trainAlso = new Set((opt('--train-also') ?? '').split(',').filter(Boolean)
 for (const s of sets) if (trainAlso.has(s.name)) s.train = true;
 
 const base = loadKnowledge();
+// hyper-parameter experiments: --train-options '{"l2":4}'
+const trainOptions = JSON.parse(opt('--train-options') ?? '{}') as Record<string, number>;
 const started = Date.now();
 
 // features of every training article, once (they do not depend on the model)
@@ -41,17 +55,22 @@ for (const s of sets) if (s.train) {
 }
 const trainingSources = new Set(seqs.map((x) => x.doc.source));
 
-// one model per held-out source (and one without holding anything out)
+// one model per held-out source (and one without holding anything out), trained on every core
 const models = new Map<string, Knowledge>();
+async function trainAll(): Promise<void> {
+  const keys = ['*', ...[...trainingSources].sort()];
+  const n = Math.max(1, Math.min(availableParallelism(), keys.length));
+  const shared = seqs.map((x) => ({ source: x.doc.source, seq: x.seq }));
+  await Promise.all(Array.from({ length: n }, (_, w) => new Promise<void>((resolve, reject) => {
+    const worker = new Worker(__filename, { workerData: { seqs: shared, folds: keys.filter((_, i) => i % n === w), options: trainOptions } });
+    worker.on('message', (m: { key: string; json: CrfJson }) => models.set(m.key, loadKnowledge({ recognizer: modelFromJson(m.json) })));
+    worker.on('error', reject);
+    worker.on('exit', () => resolve());
+  })));
+}
 function knowledgeWithout(source: string | null): Knowledge {
   const key = source !== null && trainingSources.has(source) ? source : '*';
-  let k = models.get(key);
-  if (!k) {
-    const model = trainFromSequences(seqs.filter((x) => key === '*' || x.doc.source !== key).map((x) => x.seq));
-    k = loadKnowledge({ recognizer: model });
-    models.set(key, k);
-  }
-  return k;
+  return models.get(key)!;
 }
 
 function scoreSet(set: LabelledSet, knowledgeOf: (d: LabelledDoc) => Knowledge): { total: Tally; bySource: Map<string, Tally> } {
@@ -60,12 +79,15 @@ function scoreSet(set: LabelledSet, knowledgeOf: (d: LabelledDoc) => Knowledge):
   const bySource = new Map<string, Tally>();
   for (const d of set.docs) {
     const one = scoreFile(d.gold, results.get(d.path), d.text);
+    if (args.includes('--by-file')) console.log(`  file ${set.name}/${d.file.padEnd(28)} ${String(one.lines).padStart(4)} lines ${pct(one.hits, one.lines).padStart(6)}  defects ${one.found}/${one.defects}  alarms ${one.alarms}/${one.warnings}`);
     addTally(total, one);
     addTally(bySource.get(d.source) ?? bySource.set(d.source, emptyTally()).get(d.source)!, one);
   }
   return { total, bySource };
 }
 
+async function main(): Promise<void> {
+await trainAll();
 const report: Record<string, unknown> = {};
 const overall = emptyTally();
 const realLoso = emptyTally();
@@ -98,4 +120,5 @@ console.log(`\n${models.size} models trained in ${((Date.now() - started) / 1000
 report.realTogether = figures(realLoso);
 const json = opt('--json');
 if (json) writeFileSync(json, JSON.stringify(report, null, 1) + '\n');
-void pct;
+}
+void main();

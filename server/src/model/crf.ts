@@ -116,11 +116,74 @@ export interface Decoded {
   scores: Float64Array;
 }
 
-export function decode(m: CrfModel, xs: readonly (readonly string[])[]): Decoded {
+/** Structure every article has: some labels occur at most once, some only before another. */
+export interface Constraints {
+  /** Labels that occur at most once in a sequence (an article has one headline, one dateline). */
+  once: readonly number[];
+  /** [a, b]: label a never occurs after label b (a kicker stands above its headline). */
+  before: ReadonlyArray<readonly [number, number]>;
+}
+
+/**
+ * Viterbi under constraints: the state is (label, which once-labels were already used), so the
+ * best path with at most one headline is found exactly, not patched afterwards.
+ */
+function constrainedViterbi(m: CrfModel, s: Float64Array, T: number, c: Constraints): number[] {
+  const L = m.labels.length;
+  const bit = new Int32Array(L);
+  c.once.forEach((y, i) => { bit[y] = 1 << i; });
+  const M = 1 << c.once.length;
+  const notAfter = new Int32Array(L); // labels that may not follow the labels in this mask
+  for (const [a, b] of c.before) if (bit[b]) notAfter[a] |= bit[b];
+  const S = L * M;
+  const NEG = -Infinity;
+  const delta = new Float64Array(T * S).fill(NEG);
+  const back = new Int32Array(T * S).fill(-1);
+  for (let y = 0; y < L; y++) delta[y * M + bit[y]] = m.trans[y] + s[y];
+  for (let t = 1; t < T; t++) {
+    const prev = (t - 1) * S;
+    const cur = t * S;
+    for (let p = 0; p < L; p++) {
+      for (let mask = 0; mask < M; mask++) {
+        const d = delta[prev + p * M + mask];
+        if (d === NEG) continue;
+        for (let y = 0; y < L; y++) {
+          if (bit[y] & mask) continue; // a once-label used already
+          if (notAfter[y] & mask) continue;
+          const nm = mask | bit[y];
+          const v = d + m.trans[(p + 1) * L + y] + s[t * L + y];
+          const k = cur + y * M + nm;
+          if (v > delta[k]) { delta[k] = v; back[k] = p * M + mask; }
+        }
+      }
+    }
+  }
+  let best = NEG;
+  let arg = 0;
+  for (let k = 0; k < S; k++) {
+    const v = delta[(T - 1) * S + k] + m.end[Math.floor(k / M)];
+    if (v > best) { best = v; arg = k; }
+  }
+  const path = new Array<number>(T);
+  for (let t = T - 1; t >= 0; t--) {
+    path[t] = Math.floor(arg / M);
+    arg = back[t * S + arg];
+  }
+  return path;
+}
+
+export function decode(m: CrfModel, xs: readonly (readonly string[])[], constraints?: Constraints): Decoded {
   const L = m.labels.length;
   const T = xs.length;
   if (T === 0) return { path: [], marginals: new Float64Array(0), scores: new Float64Array(0) };
   const s = emissions(m, xs);
+  if (constraints && constraints.once.length > 0) {
+    const path = constrainedViterbi(m, s, T, constraints);
+    const { alpha, beta, logZ } = forwardBackward(m, s, T);
+    const marginals = new Float64Array(T * L);
+    for (let i = 0; i < T * L; i++) marginals[i] = Math.exp(alpha[i] + beta[i] - logZ);
+    return { path, marginals, scores: s };
+  }
   // Viterbi
   const delta = new Float64Array(T * L);
   const back = new Int32Array(T * L);

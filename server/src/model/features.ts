@@ -134,6 +134,25 @@ function edgeWords(key: string): { first: string; second: string; last: string }
   return { first: ws[0] ?? '', second: ws[1] ?? '', last: ws.length > 1 ? ws[ws.length - 1] : '' };
 }
 
+/** Share of a line's syllables that are function words (jusText's stop-word density). */
+function functionShare(key: string, fw: ReadonlySet<string>): number {
+  const ws = key.match(/[\p{L}\p{M}]+/gu);
+  if (!ws || ws.length === 0) return 0;
+  let n = 0;
+  for (const w of ws) if (fw.has(w)) n++;
+  return n / ws.length;
+}
+
+/** A coarse shape: S short, T title-like, P prose, D date, J junk-looking (no letters). */
+function shapeClass(f: LineFacts, isDate: boolean): string {
+  if (isDate) return 'D';
+  if (!/\p{L}/u.test(f.folded)) return 'J';
+  if (f.terminal && f.nWords >= 8) return 'P';
+  if (f.nWords <= 4) return 'S';
+  if (f.nWords <= 30) return 'T';
+  return 'P';
+}
+
 export function lineFeatures(input: FeatureInput): { features: string[][]; cues: LineCues[] } {
   const { lines, facts, content, knowledge: k } = input;
   const n = content.length;
@@ -211,6 +230,24 @@ export function lineFeatures(input: FeatureInput): { features: string[][]; cues:
     j = e === j ? j + 1 : e;
   }
 
+  // runs of lines of the same coarse shape (a menu, a teaser list, the body's paragraphs)
+  const shapes = F.map((f, j) => shapeClass(f, cues[j].dateline !== null));
+  const shapeRun = new Array<number>(n).fill(1);
+  const shapePos = new Array<string>(n).fill('only');
+  for (let j = 0; j < n;) {
+    let e = j + 1;
+    while (e < n && shapes[e] === shapes[j]) e++;
+    for (let x = j; x < e; x++) {
+      shapeRun[x] = e - j;
+      shapePos[x] = e - j === 1 ? 'only' : x === j ? 'first' : x === e - 1 ? 'last' : 'mid';
+    }
+    j = e;
+  }
+  // alternating title / date pairs: a teaser list with time stamps
+  const alternating = shapes.map((sh, j) => (sh === 'T' && shapes[j + 1] === 'D' && shapes[j + 2] === 'T') ||
+    (sh === 'D' && shapes[j - 1] === 'T' && (shapes[j + 1] === 'T' || shapes[j - 2] === 'D')) ||
+    (sh === 'T' && shapes[j - 1] === 'D' && shapes[j - 2] === 'T'));
+
   // a compact description of a neighbour
   const shape = (j: number, tag: string, out: string[], full: boolean) => {
     if (j < 0 || j >= n) { out.push(`${tag}:none`); return; }
@@ -238,9 +275,15 @@ export function lineFeatures(input: FeatureInput): { features: string[][]; cues:
     x.push(`lb=${countBin(longBefore[j])}`, `la=${countBin(longAfter[j])}`);
     if (isLong[j]) x.push('long');
     x.push(`sent=${Math.min(3, sentences(f.folded))}`);
+    const fs = functionShare(f.key, k.functionWords);
+    const fsb = fs === 0 ? '0' : fs < 0.1 ? '<.1' : fs < 0.2 ? '<.2' : fs < 0.3 ? '<.3' : '.3+';
+    x.push(`fw%=${fsb}`, `fw%=${fsb}|w=${coarseLen(f.nWords)}`);
+    x.push(`shape=${shapes[j]}`, `shape=${shapes[j]}|run=${shapeRun[j] <= 1 ? '1' : shapeRun[j] <= 3 ? '2-3' : shapeRun[j] <= 8 ? '4-8' : '9+'}`, `shape=${shapes[j]}|runpos=${shapePos[j]}`);
+    if (alternating[j]) x.push('titleDateAlternation');
     const cs = capsShare(f.folded);
     x.push(`caps=${cs < 0.3 ? 'low' : cs < 0.6 ? 'mid' : cs < 0.9 ? 'high' : 'all'}`);
     if (isAllCaps(f.folded)) x.push('allcaps', `allcaps|w=${coarseLen(f.nWords)}`);
+    x.push(`caps=${cs < 0.3 ? 'low' : cs < 0.6 ? 'mid' : cs < 0.9 ? 'high' : 'all'}|w=${coarseLen(f.nWords)}`);
     x.push(`lead=${leading(r)}`, `trail=${trailing(r)}`);
     x.push(`indent=${leading(r) === bodyIndent ? 'body' : 'other'}`);
     x.push(`indent=${leading(r) === bodyIndent ? 'body' : 'other'}|zone=${zone}`);

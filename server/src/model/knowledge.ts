@@ -31,6 +31,8 @@ export interface Knowledge {
   headingMaxWords: number;
   captionMaxWords: number;
   bylineMaxWords: number;
+  /** Function words (lower case): their share of a line's syllables tells prose from chrome. */
+  functionWords: Set<string>;
   /** The trained line recognizer (server/data/recognizer.vi.json; scripts: npm run train). */
   recognizer: CrfModel;
 }
@@ -129,6 +131,7 @@ export function loadKnowledge(extras: KnowledgeExtras = {}): Knowledge {
     headingMaxWords: data.headingMaxWords,
     captionMaxWords: data.captionMaxWords,
     bylineMaxWords: data.bylineMaxWords,
+    functionWords: new Set(data.functionWords),
     recognizer: extras.recognizer ?? shippedRecognizer(),
   };
 }

@@ -11,12 +11,12 @@ import type { BlockKind, LineInfo, PhpDump } from './types';
 import { allLineFacts, type LineFacts } from './lines';
 import { findDumps } from './phpdump';
 import { lineFeatures, type LineCues, type LineFrequency } from './features';
-import { decode, explain, type CrfModel } from './crf';
+import { decode, explain, type Constraints, type CrfModel } from './crf';
 import type { Knowledge } from './knowledge';
 
 /** The kinds the CRF chooses from (blank lines and parsed dumps are decided before it runs). */
 export const RECOGNIZED_KINDS: readonly BlockKind[] = [
-  'kicker', 'headline', 'dateline', 'heading', 'paragraph', 'caption', 'byline', 'boilerplate', 'related', 'php-dump',
+  'kicker', 'headline', 'dateline', 'heading', 'paragraph', 'caption', 'byline', 'boilerplate', 'related',
 ];
 
 export interface Prepared {
@@ -44,13 +44,17 @@ export function splitLines(text: string): LineInfo[] {
   return lines;
 }
 
-/** Everything the CRF needs about a text (without its BOM). */
-export function prepare(text: string, knowledge: Knowledge, frequency?: LineFrequency): Prepared {
+/**
+ * Everything the CRF needs about a text (without its BOM). `dumpLines` (training only) are lines
+ * known to be dump output: they are set aside like the dumps the parser finds.
+ */
+export function prepare(text: string, knowledge: Knowledge, frequency?: LineFrequency, dumpLines?: ReadonlySet<number>): Prepared {
   const lines = splitLines(text);
   const facts = allLineFacts(lines);
   const dumps = findDumps(lines.map((l) => l.text));
   const inDump = new Uint8Array(lines.length);
   for (const d of dumps) for (let i = d.startLine; i <= d.endLine; i++) inDump[i] = 1;
+  if (dumpLines) for (const i of dumpLines) if (i < lines.length) inDump[i] = 1;
   const content: number[] = [];
   for (let i = 0; i < lines.length; i++) if (!facts[i].blank && !inDump[i]) content.push(i);
   const { features, cues } = lineFeatures({
@@ -68,9 +72,17 @@ export interface Recognition {
   second: Array<{ kind: BlockKind; p: number }>;
 }
 
+/** An article has at most one headline, one dateline and one kicker, and the kicker is above the headline. */
+function constraintsFor(model: CrfModel): Constraints {
+  const at = (k: BlockKind) => model.labels.indexOf(k);
+  const once = (['headline', 'dateline', 'kicker'] as const).map(at).filter((y) => y >= 0);
+  const before = at('kicker') >= 0 && at('headline') >= 0 ? [[at('kicker'), at('headline')] as const] : [];
+  return { once, before };
+}
+
 export function recognize(p: Prepared, model: CrfModel): Recognition {
   const L = model.labels.length;
-  const { path, marginals } = decode(model, p.features);
+  const { path, marginals } = decode(model, p.features, constraintsFor(model));
   const kinds: BlockKind[] = [];
   const confidence: number[] = [];
   const second: Recognition['second'] = [];

@@ -20,9 +20,11 @@ export const DEFAULT_TRAIN_OPTIONS: Required<TrainOptions> = { epochs: 25, l2: 2
 /** The content lines of a labelled text with their features and gold kinds. */
 export function trainingSequence(doc: LabelledText, knowledge: Knowledge): TrainingSequence {
   const text = doc.text.charCodeAt(0) === 0xfeff ? doc.text.slice(1) : doc.text;
-  const p = prepare(text, knowledge, doc.frequency);
   const gold = new Map<number, string>();
   for (const b of doc.blocks) for (let l = b.startLine; l <= b.endLine; l++) gold.set(l - 1, b.kind);
+  // dumps are the parser's job, not the CRF's: gold dump lines are set aside as the parser's are
+  const dumpLines = new Set([...gold].filter(([, k]) => k === 'php-dump').map(([l]) => l));
+  const p = prepare(text, knowledge, doc.frequency, dumpLines);
   const labels = p.content.map((i) => {
     const g = gold.get(i);
     // a content line the gold calls blank (odd whitespace) or leaves out: site chrome
