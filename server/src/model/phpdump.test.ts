@@ -326,10 +326,11 @@ array(2) {
     },
   },
   {
+    // The key whose value is garbage is dump debris too: it ends the dump.
     name: 'var_dump with garbage in the middle ends at the last line that fits',
     text: 'array(3) {\n  ["a"]=>\n  int(1)\n  ["b"]=>\n  Đây là rác giữa chừng\n  ["c"]=>\n  int(3)\n}\nĐoạn văn.',
     format: 'var_dump',
-    range: [0, 2],
+    range: [0, 3],
     truncated: true,
     json: { a: 1 },
   },
@@ -337,7 +338,7 @@ array(2) {
     name: 'var_dump truncated mid-string at end of file',
     text: 'array(2) {\n  ["a"]=>\n  int(1)\n  ["b"]=>\n  string(50) "bắt đầu nhưng\nkhông bao giờ kết thúc',
     format: 'var_dump',
-    range: [0, 2],
+    range: [0, 3],
     truncated: true,
     json: { a: 1 },
   },
@@ -412,10 +413,10 @@ dòng hai',
     json: { a: 1, b: 'hai' },
   },
   {
-    name: 'var_export string never closed: dump ends before it',
+    name: 'var_export string never closed: dump ends with its key, before the prose',
     text: "array (\n  'a' => 1,\n  'b' => 'không đóng\nĐoạn văn.\n",
     format: 'var_export',
-    range: [0, 1],
+    range: [0, 2],
     truncated: true,
     json: { a: 1 },
   },
@@ -852,7 +853,7 @@ test('stress: adversarial inputs finish (long lines, many unclosed headers, deep
   for (let i = 0; i < 20000; i++) strings.push("array (", "  'a' => 'never closed", 'prose', 'array(1) {', '  ["a"]=>', '  string(999999) "x', 'prose');
   const ds2 = findDumps(strings);
   assert.equal(ds2.length, 40000);
-  assert.ok(ds2.every((d) => d.endLine === d.startLine && d.truncated));
+  assert.ok(ds2.every((d) => d.endLine === d.startLine + 1 && d.truncated)); // the dangling key's line is part of the dump
 
   // A 5 MB line of brackets and parens, and one of "Array ( [" repeated.
   assert.deepEqual(findDumps(['[[[[ (( ))'.repeat(500000)]), []);
