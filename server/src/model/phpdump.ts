@@ -17,8 +17,8 @@
 //   and is accepted only on evidence found within FRAGMENT_WINDOW lines: a nested container with
 //   its opener, or at least FRAGMENT_MIN_ENTRIES entries. `[0] => Việt Nam` in prose is no dump.
 // - Scans that can run across lines (print_r string values, quoted strings) stop at any later
-//   line that begins with a dump header (a "hard stop"); this keeps the whole scan linear and keeps
-//   an unclosed dump from running into the next one.
+//   line that begins with a dump header or holds one after prose (a "hard stop"); this keeps the
+//   whole scan linear and keeps an unclosed dump from running into the next one.
 // - An unclosed or garbled dump ends at the last line holding a token that parsed
 //   (`truncated: true`); continuation lines of an unterminated print_r value are dropped then, so
 //   prose after a cut-off dump is never swallowed.
@@ -95,8 +95,9 @@ const H = '[ \\t\\u00a0\\u2000-\\u200b\\u202f\\u3000]';
 
 // print_r
 const PR_HEAD = new RegExp(`(?:Array|([^\\s()\\[\\]]{1,200})${H}+Object)(?![^\\s(])`, 'y');
-// A key may hold `]` (`[a]b] =>`): it ends at the first `]` followed by `=>`.
-const PR_ENTRY = new RegExp(`\\[([^\\n]{0,256}?)\\]${H}{0,16}=>`, 'y');
+// A key may hold `]` (`[a]b] =>`): it ends at the first `]` followed by `=>`; it holds no `[` after
+// white space (`[1] Theo … [0] =>` is prose, then an entry).
+const PR_ENTRY = new RegExp(`\\[((?:[^\\n\\[]|(?<![\\s\\u00a0])\\[){0,256}?)\\]${H}{0,16}=>`, 'y');
 // var_dump (plain and xdebug's text form)
 const VD_ARRAY = /array\((\d{1,10})\)/y;
 const VD_OBJECT = new RegExp(`object\\(([^()\\s]{1,300})\\)#(\\d{1,10})${H}*\\((\\d{1,10})\\)`, 'y');
@@ -104,7 +105,10 @@ const XD_CLASS = new RegExp(`class${H}+([^\\s#]{1,300})#(\\d{1,10})${H}*\\((\\d{
 const VD_KEY = new RegExp(
   `\\[(?:"(.{0,4096}?)"|(-?\\d{1,20}))(?::(protected)|:"([^"]{0,512})":private|:(private))?\\]${H}{0,16}=>`, 'y');
 const XD_KEY = new RegExp(`'((?:[^'\\\\]|\\\\.){0,4096})'${H}{0,16}=>`, 'y');
-const XD_PROP = new RegExp(`(public|protected|private)${H}+\\$([^\\s=]{1,512})${H}{0,16}=>`, 'y');
+// xdebug does not quote property names (`public $key with spaces =>`, `public $ =>`): the name runs
+// to the ` =>` that ends the line, or (collapsed text) to the first `=>`.
+const XD_PROP_EOL = new RegExp(`(public|protected|private)${H}+\\$([^\\n]{0,512}?) =>(?=[\\s\\u00a0]*$)`, 'y');
+const XD_PROP = new RegExp(`(public|protected|private)${H}+\\$([^\\n]{0,512}?)${H}{0,16}=>`, 'y');
 const VD_STRING = new RegExp(`string\\((\\d{1,12})\\)${H}*"`, 'y');
 const VD_SCALAR = /(int|float|double|bool)\(([^()\n]{0,64})\)/y;
 const VD_NULL = /NULL(?![\w])/y;
@@ -137,7 +141,8 @@ const VE_SETSTATE = new RegExp(
   `\\\\?([A-Za-z_\\u0080-\\uffff][\\w\\u0080-\\uffff\\\\]{0,300})::__set_state\\(${H}*array${H}*\\(`, 'y');
 const VE_OBJCAST = new RegExp(`\\(object\\)${H}*array${H}*\\(`, 'y');
 const VE_KEY = new RegExp(`(?:'((?:[^'\\\\]|\\\\.){0,4096})'|(-?\\d{1,20}))${H}{0,16}=>`, 'y');
-const VE_NUM = /-?(?:\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|INF|NAN)(?![\w.])/y;
+// PHP_INT_MIN has no literal: var_export prints it as `-9223372036854775807-1`.
+const VE_NUM = /-9223372036854775807-1(?![\w.])|-?(?:\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|INF|NAN)(?![\w.])/y;
 const VE_BOOL = /(?:true|false|TRUE|FALSE)(?![\w])/y;
 const VE_NULL = /(?:NULL|null)(?![\w])/y;
 const VE_ENUM = /\\?[A-Za-z_][\w\\]{0,300}::[A-Za-z_]\w{0,200}(?![\w(])/y;
@@ -236,9 +241,12 @@ class Cursor {
     this.col = p[1];
   }
 
-  /** Is line i (after the dump's start) the start of another dump? */
-  isHardStop(i: number): boolean {
-    return i > this.startLine && probeLineStart(this.lines, i) !== null;
+  /**
+   * Does line i (after the dump's start) begin another dump, or (`midLine`) hold one's header after
+   * prose? Collapsed print_r text wrapped irregularly has headers mid-line (`Nam ) [1] => Array (`).
+   */
+  isHardStop(i: number, midLine = true): boolean {
+    return i > this.startLine && (probeLineStart(this.lines, i) !== null || (midLine && probeMidLine(this.lines, i, 0, -1) !== null));
   }
 }
 
@@ -250,7 +258,14 @@ interface Head {
   /** Where the header (or the fragment's first entry) itself begins. */
   li: number;
   col: number;
+  /** Where the dump begins on startLine when that is before the header (an xdebug `file.php:N:` glued before it). */
+  from?: number;
 }
+
+/** xdebug's `file.php:12:` glued before a header on the same line (collapsed text). */
+// A path begins at its drive letter or first slash (`…chiều nay./var/www/x.php:3:`).
+const XD_PREFIX_INLINE =
+  /((?:(?:[A-Za-z]:)?[\\/]\S{0,1000}?|[\w.-]{1,200})\.(?:php|inc|phtml)|Command line code):\d{1,9}:[\s\u00a0]*$/;
 
 /** A header at exactly (i, col) whose opener and first token follow; `entryFirst` demands an entry (mid-line). */
 function probeAt(lines: readonly string[], i: number, col: number, entryFirst: boolean): boolean {
@@ -271,7 +286,10 @@ function probeLineStart(lines: readonly string[], i: number): Head | null {
     if (c2 < next.length) {
       const cur = new Cursor(lines, i + 1, c2, i);
       const open = openAny(cur, 0);
-      if (open && open.format === 'var_dump' && firstTokenOk(cur, open, false)) return { startLine: i, li: i + 1, col: c2 };
+      // Under its `file.php:N:` line even an object without properties (`object(Foo)[3]`) is a dump.
+      if (open && open.format === 'var_dump' && (firstTokenOk(cur, open, false) || (open.html && open.type === 'object'))) {
+        return { startLine: i, li: i + 1, col: c2 };
+      }
     }
   }
   return null;
@@ -286,11 +304,14 @@ function probeMidLine(lines: readonly string[], i: number, from: number, skip: n
     let col = m.index;
     const w = m[0];
     if (w === 'Object' || w === '__set_state(') {
-      // Walk back over the class name (and, for `Foo Object`, the spaces before `Object`).
+      // Walk back over the class name (and the spaces before `Object`, or the `::` before `__set_state`).
       let k = col;
       if (w === 'Object') {
         while (k > 0 && k > col - 16 && isH(s.charCodeAt(k - 1))) k--;
         if (k === col) continue;
+      } else {
+        if (k < 2 || s.charCodeAt(k - 1) !== 58 || s.charCodeAt(k - 2) !== 58) continue;
+        k -= 2;
       }
       let j = k;
       while (j > 0 && k - j < 200 && (isWordAscii(s.charCodeAt(j - 1)) || s.charCodeAt(j - 1) === 92)) j--;
@@ -299,7 +320,12 @@ function probeMidLine(lines: readonly string[], i: number, from: number, skip: n
     }
     if (col < from || col === skip) continue;
     if (col > 0 && isWordAscii(s.charCodeAt(col - 1))) continue;
-    if (probeAt(lines, i, col, true)) return { startLine: i, li: i, col };
+    // After xdebug's `file.php:N:` even an empty container counts; otherwise the first token must be an entry.
+    const x = XD_PREFIX_INLINE.exec(s.slice(Math.max(from, col - 1100), col));
+    if (probeAt(lines, i, col, x === null)) {
+      if (x) return { startLine: i, li: i, col, from: col - x[0].length };
+      return { startLine: i, li: i, col };
+    }
   }
   return null;
 }
@@ -316,6 +342,8 @@ interface Opened {
   html?: { count: number; indent: number };
   /** A fragment's stand-in for the container whose opener was cut off. */
   implicit?: boolean;
+  /** xdebug's HTML form: `&object(Foo)[1]`, a reference (a cycle prints this way, without properties). */
+  ref?: boolean;
 }
 
 /** Consume a header and its opener at the cursor; null (cursor unspecified) when there is none. */
@@ -387,18 +415,18 @@ function skipBraceJunk(cur: Cursor): void {
   if (k >= s.length || s.charCodeAt(k) === 125) return;
   const saved = cur.save();
   cur.col = k;
-  const isToken = cur.at(VD_KEY) || cur.at(XD_KEY) || cur.at(XD_PROP);
+  const isToken = vdKeyAt(cur);
   cur.restore(saved);
   if (isToken) return;
   const rest = rtrimWs(s.slice(k));
   if (!/^[A-Za-z_][\w-]{0,63}$/.test(rest) || cur.li + 1 >= cur.lines.length) return;
   const next = new Cursor(cur.lines, cur.li + 1, 0, cur.startLine);
   if (!next.ws(0)) return;
-  if (next.ch() === 125 || next.at(VD_KEY) || next.at(XD_KEY) || next.at(XD_PROP)) cur.col = s.length;
+  if (next.ch() === 125 || vdKeyAt(next)) cur.col = s.length;
 }
 
 function vdKeyAt(cur: Cursor): boolean {
-  return cur.at(VD_KEY) !== null || cur.at(XD_KEY) !== null || cur.at(XD_PROP) !== null;
+  return cur.at(VD_KEY) !== null || cur.at(XD_KEY) !== null || cur.at(XD_PROP_EOL) !== null || cur.at(XD_PROP) !== null;
 }
 
 /** After an opener: is the next token (within a few lines) an entry or the closer? Does not move the cursor. */
@@ -483,12 +511,23 @@ function prValue(cur: Cursor, structured: boolean, depth: number): PhpValue {
   const beforeHead = cur.save();
   // Collapsed text wrapped irregularly: `[key] =>` may end a line and `Array (` start the next.
   if (!structured && cur.ch() < 0 && !(cur.ws(PROBE_BREAKS) && cur.at(PR_HEAD))) cur.restore(beforeHead);
+  let hm: RegExpExecArray | null;
+  if ((hm = cur.at(PR_HEAD))) {
+    // `Array` / `Foo Object` then ` *RECURSION*` (on the next line, or the same once collapsed).
+    const atHead = cur.save();
+    cur.col += hm[0].length;
+    let r: RegExpExecArray | null;
+    if (cur.ws(1) && (r = cur.at(RECURSION))) { cur.eat(r[0].length); return { type: 'recursion' }; }
+    cur.restore(atHead);
+  }
   if (cur.at(PR_HEAD)) {
     const saved = beforeHead;
     const savedLast = cur.last;
     const savedLastCol = cur.lastCol;
     const open = openAny(cur, depth + 1);
-    if (open && open.format === 'print_r' && firstTokenOk(cur, open, false)) {
+    // PHP's own layout (`Array` ending the entry's line, `(` alone on the next) opens a container
+    // even when nothing parseable follows (a dump cut right after it).
+    if (open && open.format === 'print_r' && ((structured && open.structured) || firstTokenOk(cur, open, false))) {
       cur.opened = true;
       // A child of a collapsed dump is collapsed too, whatever its line breaks look like.
       return prContainer(cur, { ...open, structured: structured && open.structured }, depth + 1);
@@ -559,9 +598,16 @@ function prString(cur: Cursor, structured: boolean, isRoot: boolean): { type: 's
       if (c === 91) {
         if (structured && j !== lineStart) continue; // structured: one entry per line
         if (closeAt < j) closeAt = arrowCloseFrom(s, j);
-        if (closeAt < s.length && closeAt - j <= 257) { end = j; break; }
+        if (closeAt < s.length && closeAt - j <= 257) {
+          // `… [1] Theo [next] =>`: the entry is the later `[` (a key rarely holds ` [`).
+          const k = s.lastIndexOf('[', closeAt);
+          if (k > j && isWs(s.charCodeAt(k - 1))) continue;
+          end = j;
+          break;
+        }
       } else if (structured) {
-        if ((j === lineStart && li > startLi) || j === from) {
+        // (`[a] => )` is the value `)`: in PHP's layout a closer stands on its own line.)
+        if (j === lineStart && li > startLi) {
           if (isBlankFrom(s, j + 1) || (isRoot && j === lineStart && li > startLi)) { end = j; break; }
         }
       } else if (depth > 0) {
@@ -579,7 +625,8 @@ function prString(cur: Cursor, structured: boolean, isRoot: boolean): { type: 's
     }
     pieces.push([li, s.slice(from)]);
     if (li + 1 >= cur.lines.length) { cur.li = li; cur.col = s.length; break; }
-    if (cur.isHardStop(li + 1)) { cur.li = li + 1; cur.col = 0; break; }
+    // Collapsed text has no blank lines: one ends it (the paragraph after an open dump is prose).
+    if (cur.isHardStop(li + 1, structured) || (!structured && isBlankFrom(cur.text(li + 1), 0))) { cur.li = li + 1; cur.col = 0; break; }
     li++;
     from = 0;
   }
@@ -615,7 +662,7 @@ function vdContainer(cur: Cursor, open: Opened, depth: number): PhpValue {
         : m[4] !== undefined ? { key, visibility: 'private', declaringClass: m[4] }
         : m[5] ? { key, visibility: 'private' }
         : { key };
-    } else if ((m = cur.at(XD_PROP))) {
+    } else if ((m = cur.at(XD_PROP_EOL)) || (m = cur.at(XD_PROP))) {
       cur.xdebug = true;
       const vis = m[1];
       head = vis === 'public' ? { key: m[2]! } : { key: m[2]!, visibility: vis as 'protected' | 'private' };
@@ -691,8 +738,10 @@ function utf8Len(c: number): number {
 function quoteCloses(s: string, j: number): boolean {
   let k = j + 1;
   if (s.startsWith('...', k)) k += 3; // xdebug's length limit
+  const k0 = k;
   k = firstNonWs(s, k);
   if (k >= s.length) return true;
+  if (k === k0) return false; // the next token is after white space (`"x" }`, `"x" ["k"]=>`), never glued
   const c = s.charCodeAt(k);
   return c === 91 || c === 125 || c === 39 || (c === 112 && /^(?:public|protected|private)\s/.test(s.slice(k, k + 10)));
 }
@@ -723,9 +772,9 @@ function vdString(cur: Cursor, n: number): PhpValue | null {
     const s = cur.text(li);
     for (; j < s.length; j++) {
       const c = s.charCodeAt(j);
-      if (c === 34) {
+      if (c === 34 && quoteCloses(s, j)) {
         if (bytes === n) { cands.length = 0; cands.push([li, j, bytes]); break outer; }
-        if (quoteCloses(s, j)) {
+        {
           cands.push([li, j, bytes]);
           if (bytes > n) break outer;
         }
@@ -735,7 +784,9 @@ function vdString(cur: Cursor, n: number): PhpValue | null {
     bytes += 1;
     if (li + 1 >= cur.lines.length) break;
     if (cands.length > 0 || bytes > n) {
-      if (++extraLines > STRING_LOOKAHEAD_LINES || VD_STRUCTURAL.test(cur.text(li + 1))) break;
+      // Past n bytes, a line that reads like the next entry ends the search (before n, PHP's own
+      // output may hold such lines inside the string).
+      if (++extraLines > STRING_LOOKAHEAD_LINES || (bytes > n && cands.length > 0 && VD_STRUCTURAL.test(cur.text(li + 1)))) break;
     }
     if (cur.isHardStop(li + 1)) break;
     li++;
@@ -798,8 +849,15 @@ function xhContainer(cur: Cursor, open: Opened, depth: number): PhpValue {
     m = cur.at(XH_KEY);
     if (!m || (!open.implicit && m[3] === undefined)) { cur.restore(saved); break; }
     if (!open.implicit) {
+      // Deeper than the header: indented text. Level with it: indentation removed, take what comes.
+      // Shallower: the property belongs to an enclosing object (this one has none).
       const ind = indentOf(cur.text());
-      if (indented === undefined) indented = ind > html.indent;
+      if (indented === undefined) {
+        if (ind < html.indent) { cur.restore(saved); break; }
+        indented = ind > html.indent;
+        // Without indentation, a reference's properties can't be told from its parent's: a cycle has none.
+        if (!indented && open.ref) { cur.restore(saved); break; }
+      }
       if (indented && ind <= html.indent) { cur.restore(saved); break; }
     }
     if (!xhEntry(cur, depth, v.entries)) { cur.failed = true; break; }
@@ -841,6 +899,7 @@ function xhValue(cur: Cursor, depth: number): PhpValue | null {
     const open = openAny(cur, depth + 1);
     if (!open) return null;
     cur.opened = true;
+    if (ref) open.ref = true;
     const v = xhContainer(cur, open, depth + 1);
     if (ref && v.type === 'object' && v.entries.length === 0) return { type: 'recursion' };
     return v;
@@ -953,6 +1012,7 @@ function veValue(cur: Cursor, depth: number): PhpValue | null {
   if (cur.ch() === 39) return veString(cur);
   if ((m = cur.at(VE_NUM))) {
     cur.eat(m[0].length);
+    if (m[0] === '-9223372036854775807-1') return { type: 'scalar', value: '-9223372036854775808', phpType: 'int' };
     return { type: 'scalar', value: m[0], phpType: /^-?\d+$/.test(m[0]) ? 'int' : 'float' };
   }
   if ((m = cur.at(VE_BOOL))) { cur.eat(m[0].length); return { type: 'scalar', value: m[0].toLowerCase(), phpType: 'bool' }; }
@@ -1128,7 +1188,8 @@ function finish(lines: readonly string[], head: Head, p: Parsed, headerless: boo
     }
   }
   const first = lineAt(lines, head.startLine);
-  const startColumn = head.startLine === head.li && firstNonWs(first) < head.col ? head.col : 0;
+  const begin = head.from ?? head.col;
+  const startColumn = head.startLine === head.li && firstNonWs(first) < begin ? begin : 0;
   const last = lineAt(lines, endLine);
   // A cut-off or garbled dump keeps the rest of its last line (the debris goes with it).
   const endCol = endLine === cur.last && !p.truncated ? cur.lastCol : last.length;
