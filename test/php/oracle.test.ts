@@ -251,6 +251,7 @@ function* strings(c: Canon): Generator<string> {
 }
 
 const HEADERISH = /^[\s\u00a0]*(?:Array|[^\s()[\]]+[\s\u00a0]+Object|array[\s\u00a0]*\(|array\(\d|object\(|class\s|\\?[A-Za-z_][\w\\]*::__set_state|\(object\)|\S.*\.php:\d+:\s*$|\()/;
+const MID_HEADERISH = /(?:Array|Object|array\(\d+\)|object\([^()\s]+\)(?:#\d+[\s\u00a0]*\(\d+\)|\[\d+\])|array[\s\u00a0]*\((?:size=\d+\))?|__set_state\(array\(|\(object\) array\()[\s\u00a0]*[({]?[\s\u00a0]*$|(?:Array|Object)[\s\u00a0]*\([\s\u00a0]*\[|array[\s\u00a0]*\([\s\u00a0]*(?:'|\d)/;
 const PR_ENTRYISH = /^[\s\u00a0]*(?:\[[^\n]*\][\s\u00a0]*=>|\))/;
 const VD_KEYISH = /^[\s\u00a0]*(?:\}|\[(?:"|-?\d)|'[^\n]*'[\s\u00a0]*=>|(?:public|protected|private)[\s\u00a0]+\$)/;
 const XH_KEYISH = /^[\s\u00a0]*(?:-?\d+[\s\u00a0]*=>|'[^\n]*'[\s\u00a0]*=>|(?:public|protected|private)[\s\u00a0]+')/;
@@ -277,6 +278,8 @@ function ambiguity(c: Canon, form: Form, layout: Layout): 'ok' | 'tree' | 'range
   for (const s of strings(c)) {
     const rest = s.split('\n').slice(1);
     if (rest.some((l) => HEADERISH.test(l))) return 'range';
+    // A header after other text, its opener and first entry following: a hard stop for scans.
+    if (s.split('\n').some((l) => MID_HEADERISH.test(l))) return 'range';
     if (form === 'print_r') {
       if (layout === 'collapse' ? prCollapsedAmbiguous(collapseText(s)) : rest.some((l) => PR_ENTRYISH.test(l))) return 'range';
       if (s.includes('\n') && /^[\s\u00a0]*(?:Array|\S+ Object)\b/.test(s)) return 'range';

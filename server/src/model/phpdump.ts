@@ -95,9 +95,10 @@ const H = '[ \\t\\u00a0\\u2000-\\u200b\\u202f\\u3000]';
 
 // print_r
 const PR_HEAD = new RegExp(`(?:Array|([^\\s()\\[\\]]{1,200})${H}+Object)(?![^\\s(])`, 'y');
-// A key may hold `]` (`[a]b] =>`): it ends at the first `]` followed by `=>`; it holds no `[` after
-// white space (`[1] Theo … [0] =>` is prose, then an entry).
-const PR_ENTRY = new RegExp(`\\[((?:[^\\n\\[]|(?<![\\s\\u00a0])\\[){0,256}?)\\]${H}{0,16}=>`, 'y');
+// A key may hold `]` (`[a]b] =>`): it ends at the first `]` followed by ` =>`; it holds no `[` after
+// white space (`[1] Theo … [0] =>` is prose, then an entry). print_r always spaces `] =>`, unlike
+// var_dump's `["k"]=>`.
+const PR_ENTRY = new RegExp(`\\[((?:[^\\n\\[]|(?<![\\s\\u00a0])\\[){0,256}?)\\]${H}{1,16}=>`, 'y');
 // var_dump (plain and xdebug's text form)
 const VD_ARRAY = /array\((\d{1,10})\)/y;
 const VD_OBJECT = new RegExp(`object\\(([^()\\s]{1,300})\\)#(\\d{1,10})${H}*\\((\\d{1,10})\\)`, 'y');
@@ -147,6 +148,8 @@ const VE_BOOL = /(?:true|false|TRUE|FALSE)(?![\w])/y;
 const VE_NULL = /(?:NULL|null)(?![\w])/y;
 const VE_ENUM = /\\?[A-Za-z_][\w\\]{0,300}::[A-Za-z_]\w{0,200}(?![\w(])/y;
 
+/** A letter or digit right before a mid-line header: it is part of a word (`mớiObject`, `mới Object`'s `i`). */
+const LETTER_BEFORE = /[\p{L}\p{N}_]$/u;
 /** Where a header may begin in the middle of a line (class names are found by walking back). */
 const MID_CANDIDATE = /Array|Object|array|object\(|class[ \t]|__set_state\(|\(object\)/g;
 
@@ -246,7 +249,8 @@ class Cursor {
    * prose? Collapsed print_r text wrapped irregularly has headers mid-line (`Nam ) [1] => Array (`).
    */
   isHardStop(i: number, midLine = true): boolean {
-    return i > this.startLine && (probeLineStart(this.lines, i) !== null || (midLine && probeMidLine(this.lines, i, 0, -1) !== null));
+    return i > this.startLine && (probeLineStart(this.lines, i) !== null || bareOpenerAt(this.lines, i) ||
+      (midLine && probeMidLine(this.lines, i, 0, -1) !== null) || fragmentStop(this.lines, i));
   }
 }
 
@@ -272,6 +276,15 @@ function probeAt(lines: readonly string[], i: number, col: number, entryFirst: b
   const cur = new Cursor(lines, i, col, i);
   const open = openAny(cur, 0);
   return open !== null && firstTokenOk(cur, open, entryFirst);
+}
+
+/** A print_r whose header was cut off: a line holding only `(`, an entry on the next line. */
+function bareOpenerAt(lines: readonly string[], i: number): boolean {
+  const s = lineAt(lines, i);
+  const col = firstNonWs(s);
+  if (s.charCodeAt(col) !== 40 || !isBlankFrom(s, col + 1) || i + 1 >= lines.length) return false;
+  const next = new Cursor(lines, i + 1, 0, i);
+  return next.ws(0) && next.at(PR_ENTRY) !== null;
 }
 
 /** A dump header at the line's first non-blank character, or an xdebug `file.php:12:` line above one. */
@@ -319,7 +332,7 @@ function probeMidLine(lines: readonly string[], i: number, from: number, skip: n
       col = j;
     }
     if (col < from || col === skip) continue;
-    if (col > 0 && isWordAscii(s.charCodeAt(col - 1))) continue;
+    if (col > 0 && (isWordAscii(s.charCodeAt(col - 1)) || LETTER_BEFORE.test(s.slice(Math.max(0, col - 2), col)))) continue;
     // After xdebug's `file.php:N:` even an empty container counts; otherwise the first token must be an entry.
     const x = XD_PREFIX_INLINE.exec(s.slice(Math.max(from, col - 1100), col));
     if (probeAt(lines, i, col, x === null)) {
@@ -547,17 +560,25 @@ function isH(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x202f || c === 0x3000 || (c >= 0x2000 && c <= 0x200b);
 }
 
-/** Does `=>` follow at s[k] after at most 16 horizontal spaces? */
+/** Does `=>` follow at s[k] after 1 to 16 horizontal spaces? */
 function arrowAt(s: string, k: number): boolean {
   let i = k;
   while (i < s.length && i - k < 16 && isH(s.charCodeAt(i))) i++;
-  return s.charCodeAt(i) === 61 && s.charCodeAt(i + 1) === 62;
+  return i > k && s.charCodeAt(i) === 61 && s.charCodeAt(i + 1) === 62;
 }
 
 /** The first `]` at or after `from` that `=>` follows; s.length when there is none. */
 function arrowCloseFrom(s: string, from: number): number {
   for (let k = s.indexOf(']', from); k >= 0; k = s.indexOf(']', k + 1)) {
     if (arrowAt(s, k + 1)) return k;
+  }
+  return s.length;
+}
+
+/** The first `[` at or after `from` that white space precedes; s.length when there is none. */
+function nextWsBracket(s: string, from: number): number {
+  for (let k = s.indexOf('[', from); k >= 0; k = s.indexOf('[', k + 1)) {
+    if (k > 0 && isWs(s.charCodeAt(k - 1))) return k;
   }
   return s.length;
 }
@@ -582,12 +603,14 @@ function prString(cur: Cursor, structured: boolean, isRoot: boolean): { type: 's
   let li = cur.li;
   let from = cur.col;
   let depth = 0;
+  let crossedBlank = false;
   for (;;) {
     const s = cur.text(li);
     const lineStart = firstNonWs(s);
     // The next `]` that `=>` follows: found once per position, so a line full of brackets stays
     // linear (an entry is `[` + up to 256 characters + `]` + spaces + `=>`).
     let closeAt = -1;
+    let nextWsB = -1;
     let end = -1;
     for (let j = from; j < s.length; j++) {
       const c = s.charCodeAt(j);
@@ -599,16 +622,17 @@ function prString(cur: Cursor, structured: boolean, isRoot: boolean): { type: 's
         if (structured && j !== lineStart) continue; // structured: one entry per line
         if (closeAt < j) closeAt = arrowCloseFrom(s, j);
         if (closeAt < s.length && closeAt - j <= 257) {
-          // `… [1] Theo [next] =>`: the entry is the later `[` (a key rarely holds ` [`).
-          const k = s.lastIndexOf('[', closeAt);
-          if (k > j && isWs(s.charCodeAt(k - 1))) continue;
+          // `… [1] Theo [next] =>`: the entry is the later `[` (a key holds no ` [`, as in PR_ENTRY).
+          if (nextWsB <= j) nextWsB = nextWsBracket(s, j + 1);
+          if (nextWsB < closeAt) continue;
           end = j;
           break;
         }
       } else if (structured) {
         // (`[a] => )` is the value `)`: in PHP's layout a closer stands on its own line.)
         if (j === lineStart && li > startLi) {
-          if (isBlankFrom(s, j + 1) || (isRoot && j === lineStart && li > startLi)) { end = j; break; }
+          // The outermost closer may have prose glued after it (`)Tiếp theo`), not `),` / `);` / `))`.
+          if (isBlankFrom(s, j + 1) || (isRoot && !/^[,;)]/.test(s.slice(firstNonWs(s, j + 1), firstNonWs(s, j + 1) + 1)))) { end = j; break; }
         }
       } else if (depth > 0) {
         depth--;
@@ -625,6 +649,16 @@ function prString(cur: Cursor, structured: boolean, isRoot: boolean): { type: 's
     }
     pieces.push([li, s.slice(from)]);
     if (li + 1 >= cur.lines.length) { cur.li = li; cur.col = s.length; break; }
+    if (structured && !crossedBlank && isBlankFrom(s, 0)) crossedBlank = true;
+    // Past a blank line, a value that ran on may be a cut-off one running through prose: a headerless
+    // print_r fragment (with its evidence) indented unlike this value's entry is another dump then.
+    // (At the entry's own indentation it is the next entry, after a multi-line value.)
+    if (crossedBlank && indentOf(cur.text(li + 1)) !== indentOf(cur.text(startLi)) && printRFragmentStop(cur.lines, li + 1)) {
+      cur.li = li + 1;
+      cur.col = 0;
+      cur.failed = true;
+      break;
+    }
     // Collapsed text has no blank lines: one ends it (the paragraph after an open dump is prose).
     if (cur.isHardStop(li + 1, structured) || (!structured && isBlankFrom(cur.text(li + 1), 0))) { cur.li = li + 1; cur.col = 0; break; }
     li++;
@@ -1089,7 +1123,7 @@ function fragmentKinds(lines: readonly string[], i: number, col: number): Fragme
 
 /** Does a fragment's first line hold more than one print_r entry (a collapsed dump)? */
 function prCollapsedLine(s: string, from: number): boolean {
-  const re = new RegExp(`${H}\\[[^\\]\\n]{0,256}\\]${H}{0,16}=>|(?:Array|Object)${H}*\\(${H}`, 'g');
+  const re = new RegExp(`${H}\\[[^\\]\\n]{0,256}\\]${H}{1,16}=>|(?:Array|Object)${H}*\\(${H}`, 'g');
   re.lastIndex = from;
   return re.test(s);
 }
@@ -1121,7 +1155,10 @@ function parseFragment(lines: readonly string[], i: number, col: number, kind: F
     format, type: 'array', structured: true, closeTwice: false, implicit: true,
     ...(kind === 'xdebug-html' ? { html: { count: -1, indent: -1 } } : {}),
   };
-  if (kind === 'print_r') open.structured = !prCollapsedLine(lineAt(lines, i), col);
+  if (kind === 'print_r') {
+    const first = cur.at(PR_ENTRY);
+    open.structured = !prCollapsedLine(lineAt(lines, i), col + (first ? first[0].length : 0));
+  }
   let root = parseContainer(cur, open, 0) as Extract<PhpValue, { entries: PhpEntry[] }>;
   if (root.entries.length === 0) return null;
   const closer = kind === 'var_dump' ? 125 : 41;
@@ -1149,16 +1186,52 @@ function parseFragment(lines: readonly string[], i: number, col: number, kind: F
   return { format, root, cur, truncated: true, ...(variant ? { variant } : {}) };
 }
 
+/** Is a fragment probe running (its own scans then look for no fragments: no recursion)? */
+let probingFragment = false;
+
+/** Does the fragment of this kind at (i, col) show enough evidence within FRAGMENT_WINDOW lines? */
+function fragmentEvidence(lines: readonly string[], i: number, col: number, kind: FragmentKind): boolean {
+  const outer = probingFragment;
+  probingFragment = true;
+  try {
+    const probe = parseFragment(lines.slice(i, i + FRAGMENT_WINDOW), 0, col, kind, 0);
+    return probe !== null && (probe.cur.entries >= FRAGMENT_MIN_ENTRIES || probe.cur.opened);
+  } finally {
+    probingFragment = outer;
+  }
+}
+
 /** A fragment at line i's first non-blank column that shows enough evidence within FRAGMENT_WINDOW lines. */
 function fragmentAt(lines: readonly string[], i: number, col: number): Parsed | null {
   for (const kind of fragmentKinds(lines, i, col)) {
-    const window = lines.slice(i, i + FRAGMENT_WINDOW);
-    const probe = parseFragment(window, 0, col, kind, 0);
-    if (!probe) continue;
-    if (probe.cur.entries < FRAGMENT_MIN_ENTRIES && !probe.cur.opened) continue;
-    return parseFragment(lines, i, col, kind, i);
+    if (fragmentEvidence(lines, i, col, kind)) return parseFragment(lines, i, col, kind, i);
   }
   return null;
+}
+
+/** A headerless print_r fragment (with its evidence) at line i. */
+function printRFragmentStop(lines: readonly string[], i: number): boolean {
+  if (probingFragment) return false;
+  const s = lineAt(lines, i);
+  const col = firstNonWs(s);
+  return col < s.length && s.charCodeAt(col) === 91 && fragmentKinds(lines, i, col).includes('print_r') &&
+    fragmentEvidence(lines, i, col, 'print_r');
+}
+
+/**
+ * A hard stop at a fragment of var_dump, xdebug or var_export (`["k"]=>`, `'k' =>`, `0 => `…
+ * with its evidence): a cut-off print_r value must not run into it. (print_r's own `[k] =>` lines
+ * are its entries, found by its scan.)
+ */
+function fragmentStop(lines: readonly string[], i: number): boolean {
+  if (probingFragment) return false;
+  const s = lineAt(lines, i);
+  const col = firstNonWs(s);
+  if (col >= s.length) return false;
+  for (const kind of fragmentKinds(lines, i, col)) {
+    if (kind !== 'print_r' && kind !== 'bare' && fragmentEvidence(lines, i, col, kind)) return true;
+  }
+  return false;
 }
 
 // ---- entry points ----------------------------------------------------------------------------
