@@ -326,10 +326,11 @@ array(2) {
     },
   },
   {
+    // The key whose value is garbage is dump debris too: it ends the dump.
     name: 'var_dump with garbage in the middle ends at the last line that fits',
     text: 'array(3) {\n  ["a"]=>\n  int(1)\n  ["b"]=>\n  Đây là rác giữa chừng\n  ["c"]=>\n  int(3)\n}\nĐoạn văn.',
     format: 'var_dump',
-    range: [0, 2],
+    range: [0, 3],
     truncated: true,
     json: { a: 1 },
   },
@@ -337,7 +338,7 @@ array(2) {
     name: 'var_dump truncated mid-string at end of file',
     text: 'array(2) {\n  ["a"]=>\n  int(1)\n  ["b"]=>\n  string(50) "bắt đầu nhưng\nkhông bao giờ kết thúc',
     format: 'var_dump',
-    range: [0, 2],
+    range: [0, 3],
     truncated: true,
     json: { a: 1 },
   },
@@ -412,10 +413,10 @@ dòng hai',
     json: { a: 1, b: 'hai' },
   },
   {
-    name: 'var_export string never closed: dump ends before it',
+    name: 'var_export string never closed: dump ends with its key, before the prose',
     text: "array (\n  'a' => 1,\n  'b' => 'không đóng\nĐoạn văn.\n",
     format: 'var_export',
-    range: [0, 1],
+    range: [0, 2],
     truncated: true,
     json: { a: 1 },
   },
@@ -852,7 +853,7 @@ test('stress: adversarial inputs finish (long lines, many unclosed headers, deep
   for (let i = 0; i < 20000; i++) strings.push("array (", "  'a' => 'never closed", 'prose', 'array(1) {', '  ["a"]=>', '  string(999999) "x', 'prose');
   const ds2 = findDumps(strings);
   assert.equal(ds2.length, 40000);
-  assert.ok(ds2.every((d) => d.endLine === d.startLine && d.truncated));
+  assert.ok(ds2.every((d) => d.endLine === d.startLine + 1 && d.truncated)); // the dangling key's line is part of the dump
 
   // A 5 MB line of brackets and parens, and one of "Array ( [" repeated.
   assert.deepEqual(findDumps(['[[[[ (( ))'.repeat(500000)]), []);
@@ -879,4 +880,152 @@ test('stress: adversarial inputs finish (long lines, many unclosed headers, deep
   assert.ok(d5.length >= 1);
   assert.equal(d5[0]!.startLine, 0);
   assert.equal(d5[0]!.truncated, true);
+});
+
+// ---- shapes people paste (issue: every real shape) ------------------------------------------------
+
+test('var_dump with { on its own line, } } closers, a TAB-indented stray word after {', () => {
+  const lines = L('Trước.\narray(2)\n{\n  ["a"]=>\n  string(1) "x"\n  ["b"]=> array(1)\n\t{Junk\n\t[0]=> int(1) } }\nSau.');
+  const d = only(lines);
+  assert.deepEqual([d.format, d.startLine, d.endLine, d.startColumn, d.endColumn, d.truncated], ['var_dump', 1, 7, 0, lines[7]!.length, false]);
+  assert.deepEqual(dumpToJson(d.root), { a: 'x', b: [1] });
+});
+
+test("xdebug's HTML form as copied from a browser: header line, sizes, objects, indentation ends objects", () => {
+  const lines = L([
+    'Đoạn trước.', '',
+    'C:\\xampp\\htdocs\\x\\default.php:67:',
+    'array (size=3)',
+    "  'k' => int 5",
+    '  0 => ',
+    '    object(stdClass)[378]',
+    "      public 'id' => string '23' (length=2)",
+    "      protected 'note' => string 'dòng một",
+    "dòng (hai)' (length=23)",
+    "      private 'p' (Base) => null",
+    "      public 'ok' => boolean true",
+    '  1 => ',
+    '    array (size=0)',
+    '      empty',
+    '',
+    'Đoạn sau.',
+  ].join('\n'));
+  const d = only(lines);
+  assert.deepEqual([d.format, d.variant, d.startLine, d.endLine, d.truncated], ['var_dump', 'xdebug-html', 2, 14, false]);
+  assert.deepEqual(dumpToJson(d.root), { k: 5, 0: { id: '23', note: 'dòng một\ndòng (hai)', p: null, ok: true }, 1: [] });
+  const obj = at(d.root, '0');
+  assert.deepEqual(entriesOf(obj).map((e) => [e.key, e.visibility, e.declaringClass]),
+    [['id', undefined, undefined], ['note', 'protected', undefined], ['p', 'private', 'Base'], ['ok', undefined, undefined]]);
+  // Without the header line the same dump is found from `array (size=3)`.
+  assert.deepEqual(findDumps(lines.slice(3)).map((x) => [x.startLine, x.endLine]), [[0, 11]]);
+});
+
+test('headerless fragments: print_r from [attributes:protected] => Array, from a bare (, var_export mid-array', () => {
+  const pr = L('Thiên Minh\n \n     [attributes:protected] => Array\n        (\n            [id] => 5\n            [name] => Votes services\n        )\n\nHết.');
+  const d1 = only(pr);
+  assert.deepEqual([d1.format, d1.startLine, d1.endLine, d1.truncated, d1.headerless], ['print_r', 2, 6, true, true]);
+  assert.deepEqual(dumpToJson(d1.root), { attributes: { id: '5', name: 'Votes services' } });
+  const bare = L('Văn.\n(\n    [a] => 1\n    [b] => 2\n    [c] => 3\n)\nVăn.');
+  const d2 = only(bare);
+  assert.deepEqual([d2.format, d2.startLine, d2.endLine, d2.truncated, d2.headerless], ['print_r', 1, 5, false, true]);
+  assert.deepEqual(dumpToJson(d2.root), { a: '1', b: '2', c: '3' });
+  const ve = L("Văn.\n\n  'permission' => \n  array (\n    'teams' => false,\n    'cache' => \n    DateInterval::__set_state(array(\n       'h' => 24,\n    )),\n  ),\n");
+  const d3 = only(ve);
+  assert.deepEqual([d3.format, d3.startLine, d3.endLine, d3.truncated], ['var_export', 2, 9, true]);
+  assert.deepEqual(dumpToJson(d3.root), { permission: { teams: false, cache: { h: 24 } } });
+  // Two entries and a closer, or one entry after a bare `(`, are not enough evidence.
+  assert.deepEqual(findDumps(L('[0] => Việt Nam\n[news_id] => 263820\n)')), []);
+  assert.deepEqual(findDumps(L('(\n[a] => 1\n)')), []);
+});
+
+test('a dump pasted mid-line: startColumn / endColumn cover exactly its characters', () => {
+  const s = 'Sáng nay, UBND tỉnh đã họp chiều nay.Array ( [TieuDe] => Tin [TomTat] => (tóm tắt) [AnHien] => 0 ) Tiếp theo là phần bình luận.';
+  const d = only([s]);
+  assert.equal(s.slice(d.startColumn, d.endColumn), 'Array ( [TieuDe] => Tin [TomTat] => (tóm tắt) [AnHien] => 0 )');
+  assert.deepEqual(dumpToJson(d.root), { TieuDe: 'Tin', TomTat: '(tóm tắt)', AnHien: '0' });
+  const glued = 'Văn bản.Array ( [a] => 1 )Tiếp theo.';
+  const g = only([glued]);
+  assert.equal(glued.slice(g.startColumn, g.endColumn), 'Array ( [a] => 1 )');
+  // Two dumps on one line, and one that owns its line.
+  const two = ['Một: array(1) { ["a"]=> int(1) } và hai: array ( 0 => \'b\', ) hết.', 'Array ( [x] => y )'];
+  const ds = findDumps(two);
+  assert.deepEqual(ds.map((x) => [x.startLine, two[x.startLine]!.slice(x.startColumn, x.endColumn)]),
+    [[0, 'array(1) { ["a"]=> int(1) }'], [0, "array ( 0 => 'b', )"], [1, 'Array ( [x] => y )']]);
+  assert.deepEqual([ds[2]!.startColumn, ds[2]!.endColumn], [0, two[1]!.length]);
+  // A multi-line print_r after prose on its first line.
+  const ml = L('Kết quả như sau:Array\n(\n    [a] => 1\n)\nTiếp.');
+  const m = only(ml);
+  assert.deepEqual([m.startLine, m.startColumn, m.endLine, m.endColumn], [0, 16, 3, 1]);
+});
+
+test('a one-line print_r cut off: truncated, and the rest of its line is its own', () => {
+  const s = 'Array ( [198] => WC_Order_Item_Product Object ( [id:protected] => 198 [data:protected] => Array ( [order_id] => 253 [name] => Pro';
+  const d = only(['Bài viết.', s, '', 'Đoạn sau.']);
+  assert.deepEqual([d.startLine, d.endLine, d.startColumn, d.endColumn, d.truncated], [1, 1, 0, s.length, true]);
+});
+
+// ---- prose that is not a dump -------------------------------------------------------------------
+
+test('Vietnamese prose with Array, =>, [1] lists, (a) legal items and parentheses is never a dump', () => {
+  const prose = [
+    'Theo Nghị định 100/2019/NĐ-CP, mức phạt (a) từ 4 đến 6 triệu đồng; (b) tước giấy phép lái xe từ 1 đến 3 tháng.',
+    '[1] Theo báo cáo của Bộ Y tế, số ca mắc mới đã giảm.',
+    '[2] Theo Tổng cục Thống kê => GDP quý III tăng 13,67%.',
+    '[3] Xem thêm tại Phụ lục (kèm theo).',
+    'Giá vàng tăng => nhà đầu tư đổ xô đi mua => nhiều cửa hàng hết hàng.',
+    'Array là một kiểu dữ liệu trong PHP, còn Object (đối tượng) thì khác.',
+    'Hàm print_r trả về Array ( mảng ) khi gặp lỗi.',
+    'Kết quả: array ( không có phần tử ) và array(2) { hai phần tử }.',
+    'Điều 5. (a) Tổ chức, cá nhân có trách nhiệm:',
+    '(',
+    'a) Chấp hành quy định;',
+    ')',
+    'Chiều nay (18/10), UBND TP.HCM (Sở Y tế) tổ chức họp báo [ảnh] => xem tại đây.',
+    '  [a] => điểm a khoản 1',
+    '  [b] => điểm b khoản 1',
+    '',
+    "'Tôi' => 'chúng tôi', là cách xưng hô.",
+    '0 => không, 1 => có.',
+    'public $x => giá trị công khai',
+    '/var/www/html/index.php:12:',
+    'Xem file index.php:12: để biết thêm (chi tiết).',
+    'object(2) là gì? class A { } và {đây là} ví dụ.',
+    'Một Object (vật thể) lạ xuất hiện trên bầu trời Hà Nội.',
+    'stdClass Object là một lớp.',
+    '{',
+    '}',
+  ];
+  assert.deepEqual(findDumps(prose), []);
+  for (let i = 0; i < prose.length; i++) assert.equal(parseDumpAt(prose, i), null, `line ${i}`);
+});
+
+test('adversarial text (~2 MB of [, (, =>, Array, Object, { and }) finishes with exactly the planted dumps', () => {
+  const noise = [
+    // Every dump token, but never a dump's syntax (a bracketed key + ` =>` right after a header's opener).
+    'Array [ ( => ] Array ( mảng ) ( ( ( [x] [y] => => Array Object ( { } ) [1] Theo (a) (b) =>',
+    '[[[[ (((( )))) ]]]] Theo => => Array Array Array Object Object ( [ => ( [ => ( [',
+    "Điều [a] gồm b [c] là d ) 'k' là 'v', 0 bằng 1, ) } { array( array ( object( class X (",
+    '(',
+    '[0] => Việt Nam',
+    ')',
+    "  'k' => 'v',",
+    '  ["k"]=>',
+    'Điều (a) [1] => (b) [2] => Array và Object (c).',
+  ];
+  const lines: string[] = [];
+  let size = 0;
+  const planted: number[] = [];
+  for (let i = 0; size < 2 * 1024 * 1024; i++) {
+    const l = noise[i % noise.length]!;
+    lines.push(l);
+    size += l.length + 1;
+    if (i % 997 === 500) {
+      planted.push(lines.length);
+      lines.push('Array ( [a] => 1 [b] => Array ( [c] => 2 ) )');
+    }
+  }
+  const ds = findDumps(lines);
+  assert.deepEqual(ds.map((d) => d.startLine), planted);
+  assert.ok(ds.every((d) => d.endLine === d.startLine && !d.truncated && d.startColumn === 0));
+  assert.deepEqual(dumpToJson(ds[0]!.root), { a: '1', b: { c: '2' } });
 });

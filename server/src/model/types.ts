@@ -70,9 +70,24 @@ export interface PhpDump {
   /** 0-based inclusive line range the dump occupies. */
   startLine: number;
   endLine: number;
+  /**
+   * Where the dump starts on startLine and ends on endLine (end exclusive), in UTF-16 code units.
+   * A dump that owns whole lines has 0 and endLine's length; a dump pasted after prose on the same
+   * line (`…chiều nay.Array ( … )`) or followed by prose on its last line has the dump's own columns,
+   * so a fix can remove exactly its characters.
+   */
+  startColumn: number;
+  endColumn: number;
   root: PhpValue;
-  /** True when the block was cut off or unbalanced and parsing stopped at the last line that fit. */
+  /**
+   * True when the block was cut off or unbalanced and parsing stopped at the last line that fit,
+   * or when it starts mid-way (a fragment without its opener, such as `    [attributes:protected] => Array`).
+   */
   truncated: boolean;
+  /** xdebug's forms of var_dump: its CLI text form, or its HTML form as copied from a browser. */
+  variant?: 'xdebug' | 'xdebug-html';
+  /** The dump has no header (`Array`, `array (`, …): it starts at a bare `(` or mid-way at an entry. */
+  headerless?: boolean;
 }
 
 // ---- Blocks and the article ------------------------------------------------------------------
