@@ -34,6 +34,9 @@
 //   taken while they come, so an object followed by more properties of an enclosing object can't be
 //   told apart; the tree is not compared then (the line range still is). Cut short, an HTML-form
 //   object looks complete, so `truncated` is not asserted for cut HTML dumps.
+// - A print_r cut open at its end runs through the prose after it to the next entry line; a
+//   headerless print_r fragment later in the same article at the same indentation is taken for that
+//   entry, so such a pair is not generated (the second dump is pasted whole).
 // - Cuts (either end) are made only on values without multi-line strings (a cut inside one can't be
 //   told from prose), at line boundaries, keeping what the parser needs to see a dump: its header
 //   and first entry (cut at the end), or an entry line with enough evidence within 12 lines (cut at
@@ -624,19 +627,31 @@ const specArb: fc.Arbitrary<Spec> = fc.record({
 });
 
 let fuzzCases = 0;
+let totalCases = 0;
 test('PHP oracle: transformed dumps pasted into articles (fast-check) are found exactly', () => {
   samples();
   const details = fc.check(
     fc.property(fc.array(specArb, { minLength: 1, maxLength: 3 }), (specs) => {
       // Only the first dump may sit at the top and only the last at the end of the article.
-      const ps = specs.map((sp, i) => plan({
-        ...sp,
-        place: (sp.place === 'top' && i > 0) || (sp.place === 'end' && i < specs.length - 1) ? 'between' : sp.place,
-      }));
+      const ps: Planned[] = [];
+      for (const [i, sp] of specs.entries()) {
+        let cut = sp.cut;
+        // A print_r cut open at its end takes what follows as its last value's continuation, through
+        // prose, up to the next entry line: a headerless print_r after it at the same indentation
+        // can't be told from that entry (documented limit); such a pair keeps the second whole.
+        const prev = ps[i - 1];
+        if (prev && prev.form === 'print_r' && prev.truncated && sp.form === 'print_r' && (cut === 'start' || cut === 'header')) cut = 'none';
+        ps.push(plan({
+          ...sp,
+          cut,
+          place: (sp.place === 'top' && i > 0) || (sp.place === 'end' && i < specs.length - 1) ? 'between' : sp.place,
+        }));
+      }
       const { lines, offsets } = assemble(ps);
       if (process.env.PHPDUMP_SAVE) writeFileSync(process.env.PHPDUMP_SAVE, lines.join('\n'));
       const ds = findDumps(lines);
       const text = () => lines.map((l, i) => `${String(i).padStart(3)}| ${JSON.stringify(l).slice(1, -1)}`).join('\n').slice(0, 8000);
+      totalCases += ps.length;
       if (ps.some((p) => p.rangeOnly)) {
         // Ambiguous values: each dump must still be found starting on its line, with its format.
         for (const [k, p] of ps.entries()) {
@@ -656,5 +671,5 @@ test('PHP oracle: transformed dumps pasted into articles (fast-check) are found 
     throw new Error(`${fc.defaultReportMessage(details) ?? 'property failed'}\nReplay with PHPDUMP_SEED=${details.seed} PHPDUMP_PATH=${details.counterexamplePath}\n${err}`);
   }
   // The layouts, cuts and placements must actually have happened: report what ran.
-  process.stdout.write(`# PHP oracle: ${VALUES} values x ${FORMS.length} forms checked exactly (${exactCases} cases), ${fuzzCases} dumps in ${RUNS} generated articles\n`);
+  process.stdout.write(`# PHP oracle: ${VALUES} values x ${FORMS.length} forms checked exactly (${exactCases} cases); ${RUNS} generated articles holding ${totalCases} dumps, ${fuzzCases} of them checked in full (the rest, in articles with an ambiguous value, by start line and format)\n`);
 });
