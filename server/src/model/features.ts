@@ -128,11 +128,14 @@ const NAME_SLASH = /^[\p{Lu}][\p{L}.\s]{1,40}\s?\/\s?[\p{L}\d.\s-]{2,40}$/u;
 const PAREN_SOURCE = /\((?:[\p{Lu}\d][\p{L}\d .&/-]{1,30})\)\s*$/u;
 const DUMP_SHAPE = /(?:^\s*\[[^\]]{0,80}\]\s*=>|=>\s*(?:Array|array|\w+ Object)?\s*\(?\s*$|^\s*[()\]{}]\s*,?;?\s*$|^\s*'[^']{0,80}'\s*=>|^\s*(?:string|int|float|bool)\(\d*\)|::__set_state\()/u;
 
-/** First and last words, lower case, for lexical features. */
+/** First and last words (letters only: numbers say nothing across sites), lower case, for lexical features. */
 function edgeWords(key: string): { first: string; second: string; last: string } {
   const ws = key.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
-  return { first: ws[0] ?? '', second: ws[1] ?? '', last: ws.length > 1 ? ws[ws.length - 1] : '' };
+  const w = (x: string | undefined) => (x !== undefined && !/\p{N}/u.test(x) ? x : '');
+  return { first: w(ws[0]), second: ws[0] !== undefined && w(ws[0]) ? w(ws[1]) : '', last: ws.length > 1 ? w(ws[ws.length - 1]) : '' };
 }
+
+const PHONE = /(?:\(\d{2,4}\)\s?)?\b0\d{2,3}[\s.-]?\d{3}[\s.-]?\d{3,4}\b|\b1[89]00[\s.]?\d{4}\b/u;
 
 /** Share of a line's syllables that are function words (jusText's stop-word density). */
 function functionShare(key: string, fw: ReadonlySet<string>): number {
@@ -248,6 +251,46 @@ export function lineFeatures(input: FeatureInput): { features: string[][]; cues:
     (sh === 'D' && shapes[j - 1] === 'T' && (shapes[j + 1] === 'T' || shapes[j - 2] === 'D')) ||
     (sh === 'T' && shapes[j - 1] === 'D' && shapes[j - 2] === 'T'));
 
+  // date lines: which one of the article's date lines this is (teaser lists carry many)
+  const dateOrdinal = new Array<number>(n).fill(0);
+  let dates = 0;
+  for (let j = 0; j < n; j++) if (cues[j].dateline) dateOrdinal[j] = ++dates;
+
+  // visual blocks: runs of consecutive lines with the same indentation and the article's usual
+  // gap; each line also reads its block's make-up (a menu, a teaser list, a footer, the body)
+  const blockOf = new Array<number>(n).fill(0);
+  const blocks: Array<{ from: number; to: number }> = [];
+  for (let j = 0; j < n; j++) {
+    const same = j > 0 && leading(raw[j]) === leading(raw[j - 1]) && gapBefore[j] <= usualGap && !dumpBefore[j];
+    if (!same) blocks.push({ from: j, to: j });
+    else blocks[blocks.length - 1].to = j;
+    blockOf[j] = blocks.length - 1;
+  }
+  const blockFeatures = blocks.map(({ from, to }) => {
+    const size = to - from + 1;
+    const count: Record<string, number> = {};
+    let fwSum = 0, recurring = 0, teaserHead = 0;
+    for (let j = from; j <= to; j++) {
+      count[shapes[j]] = (count[shapes[j]] ?? 0) + 1;
+      fwSum += functionShare(F[j].key, k.functionWords);
+      if (input.frequency && input.frequency.size > 1 && F[j].folded.length <= 300 && input.frequency.count(F[j].key) > 1) recurring++;
+      if (cues[j].boilerplate === 'teaser') teaserHead++;
+    }
+    const dom = Object.entries(count).sort((a, b) => b[1] - a[1])[0][0];
+    const share = count[dom] / size;
+    const fw = fwSum / size;
+    const out = [
+      `blk:size=${size === 1 ? '1' : size <= 3 ? '2-3' : size <= 8 ? '4-8' : '9+'}`,
+      `blk:dom=${dom}${share >= 0.8 ? '!' : ''}`,
+      `blk:fw=${fw < 0.1 ? '<.1' : fw < 0.2 ? '<.2' : '.2+'}`,
+    ];
+    if (size > 1) out.push(`blk:dom=${dom}|size=${size <= 3 ? 'small' : 'big'}`);
+    if ((count.D ?? 0) > 0 && (count.T ?? 0) > 0) out.push('blk:titles+dates');
+    if (recurring > 0) out.push(`blk:recurring=${recurring === size ? 'all' : 'some'}`);
+    if (teaserHead > 0) out.push('blk:teaserHeader');
+    return out;
+  });
+
   // a compact description of a neighbour
   const shape = (j: number, tag: string, out: string[], full: boolean) => {
     if (j < 0 || j >= n) { out.push(`${tag}:none`); return; }
@@ -326,6 +369,7 @@ export function lineFeatures(input: FeatureInput): { features: string[][]; cues:
       if (dl.confidence >= 0.9) x.push('dateline:sure');
       if (j === firstDate) x.push('dateline:first');
       else if (firstDate >= 0 && j > firstDate) x.push('dateline:notFirst');
+      x.push(`dateline:nth=${dateOrdinal[j] >= 3 ? '3+' : dateOrdinal[j]}`, `dateline:of=${dates >= 4 ? '4+' : dates}`);
     } else if (/\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b/.test(f.folded) && f.nWords <= 12) {
       x.push('dateInShort');
     }
@@ -343,6 +387,9 @@ export function lineFeatures(input: FeatureInput): { features: string[][]; cues:
     if (PAREN_SOURCE.test(f.folded) && f.nWords <= 10) x.push('parenSource');
     if (URLISH.test(f.folded)) x.push(f.nWords <= 8 ? 'url:short' : 'url');
     if (EMAILISH.test(f.folded)) x.push('email');
+    if (PHONE.test(f.folded)) x.push('phone');
+    for (const b of blockFeatures[blockOf[j]]) x.push(b);
+    x.push(`blk:pos=${blocks[blockOf[j]].from === j ? 'first' : blocks[blockOf[j]].to === j ? 'last' : 'inner'}`);
     if (/[©]|bản quyền|giấy phép/iu.test(f.folded)) x.push('copyright');
     if (/\s[|]\s|^\||\|$/.test(f.folded)) x.push('pipe');
     if (/[»›]|\s>\s/.test(f.folded)) x.push('crumb');

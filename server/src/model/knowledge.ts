@@ -5,7 +5,7 @@ import recognizerData from '../../data/recognizer.vi.json';
 import { fold } from '../text/normalize';
 import { modelFromJson, type CrfJson, type CrfModel } from './crf';
 
-export type BoilerplateCategory = 'widget' | 'share' | 'comment' | 'nav' | 'teaser' | 'punct' | 'custom';
+export type BoilerplateCategory = 'widget' | 'share' | 'comment' | 'nav' | 'footer' | 'teaser' | 'punct' | 'custom';
 
 interface PhraseSet {
   exact: Set<string>;
@@ -68,7 +68,7 @@ function chromeTokenIndex(boilerplate: Knowledge['boilerplate']): Knowledge['chr
   return index;
 }
 
-const END_MARKING: BoilerplateCategory[] = ['share', 'comment', 'nav', 'custom', 'widget'];
+const END_MARKING: BoilerplateCategory[] = ['share', 'comment', 'nav', 'footer', 'custom', 'widget'];
 
 /** A short line made only of chrome phrases (`Chia sẻ Facebook Twitter Copy link`, `In bài | Gửi email`). */
 function chromeSequence(k: Knowledge, key: string): BoilerplateCategory | null {
