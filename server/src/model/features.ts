@@ -38,6 +38,8 @@ export interface LineCues {
 }
 
 const LONG_WORDS = 20;
+// EXPERIMENT ONLY
+const DROP = typeof process !== 'undefined' && process.env.CC_DROP ? new RegExp(process.env.CC_DROP) : null;
 
 function wordBin(n: number): string {
   if (n <= 3) return String(n);
@@ -388,6 +390,17 @@ export function lineFeatures(input: FeatureInput): { features: string[][]; cues:
     if (URLISH.test(f.folded)) x.push(f.nWords <= 8 ? 'url:short' : 'url');
     if (EMAILISH.test(f.folded)) x.push('email');
     if (PHONE.test(f.folded)) x.push('phone');
+    if (f.nWords <= 30) {
+      let c = 0;
+      for (const cue of k.commerceCues) if (f.key.includes(cue) && ++c >= 2) break;
+      if (c > 0) x.push(`commerce=${c}`, `commerce|zone=${zone}`);
+    }
+    // hard-wrapped text: a line that carries on the previous one (no final punctuation there, a
+    // small letter here) belongs to the same block
+    const prevOpen = j > 0 && !F[j - 1].terminal && !/[:]$/.test(F[j - 1].folded) && gapBefore[j] <= usualGap;
+    const startsLower = /^[\p{Ll}]/u.test(f.folded);
+    if (prevOpen && startsLower) x.push('cont:fromPrev');
+    if (j + 1 < n && !f.terminal && /^[\p{Ll}]/u.test(F[j + 1].folded) && gapBefore[j + 1] <= usualGap) x.push('cont:toNext');
     for (const b of blockFeatures[blockOf[j]]) x.push(b);
     x.push(`blk:pos=${blocks[blockOf[j]].from === j ? 'first' : blocks[blockOf[j]].to === j ? 'last' : 'inner'}`);
     if (/[©]|bản quyền|giấy phép/iu.test(f.folded)) x.push('copyright');
@@ -417,7 +430,7 @@ export function lineFeatures(input: FeatureInput): { features: string[][]; cues:
     if (ew.first) x.push(`fw=${ew.first}`);
     if (ew.second) x.push(`f2=${ew.first} ${ew.second}`);
     if (ew.last && f.nWords <= 12) x.push(`lw=${ew.last}`);
-    features.push([...new Set(x)]);
+    features.push(DROP ? [...new Set(x)].filter((f) => !DROP.test(f)) : [...new Set(x)]);
   }
   return { features, cues };
 }

@@ -33,6 +33,8 @@ export interface Knowledge {
   bylineMaxWords: number;
   /** Function words (lower case): their share of a line's syllables tells prose from chrome. */
   functionWords: Set<string>;
+  /** Words of classified ads (lower case phrases). */
+  commerceCues: string[];
   /** The trained line recognizer (server/data/recognizer.vi.json; scripts: npm run train). */
   recognizer: CrfModel;
 }
@@ -132,6 +134,7 @@ export function loadKnowledge(extras: KnowledgeExtras = {}): Knowledge {
     captionMaxWords: data.captionMaxWords,
     bylineMaxWords: data.bylineMaxWords,
     functionWords: new Set(data.functionWords),
+    commerceCues: data.commerceCues,
     recognizer: extras.recognizer ?? shippedRecognizer(),
   };
 }

@@ -36,6 +36,16 @@ const MAX_TOKENS = 5000;
 const MAX_ALIGN_CELLS = 4_000_000;
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’./][\p{L}\p{M}\p{N}]+)*/gu;
+/**
+ * A word pair found in this many list items of the article is the list's template (the
+ * `- Phường X có diện tích tự nhiên là …` of every item): it does not make two items the same
+ * text, so between list items containment is measured on the other word pairs.
+ */
+const TEMPLATE_BLOCKS = 3;
+/** A list item: it opens with a bullet, a dash or a number. */
+const LIST_ITEM = /^\s*(?:[-–+•*●▪►]|\d{1,3}[.)/]|[a-zđ][.)])\s/u;
+/** A block made mostly of template word pairs (a list item, a table row) is never flagged. */
+const MIN_OWN_SHARE = 0.5;
 
 interface Unit {
   block: Block;
@@ -52,6 +62,8 @@ interface Unit {
   s1: Set<number>;
   s2: Set<number>;
   s3: Set<number>;
+  /** Most of its word pairs are the article's template (a list item): never flagged. */
+  templated?: boolean;
 }
 
 function gramSet(toks: readonly string[], n: number): Set<number> {
@@ -132,9 +144,27 @@ interface Match {
   to?: number;
 }
 
+/** Drops the list's template word pairs and triples (see TEMPLATE_BLOCKS) from the list items' sets. */
+function withoutTemplate(units: Unit[]): void {
+  const items = units.filter((u) => LIST_ITEM.test(u.block.text));
+  if (items.length < TEMPLATE_BLOCKS) return;
+  const df2 = new Map<number, number>();
+  const df3 = new Map<number, number>();
+  for (const u of items) {
+    for (const h of u.s2) df2.set(h, (df2.get(h) ?? 0) + 1);
+    for (const h of u.s3) df3.set(h, (df3.get(h) ?? 0) + 1);
+  }
+  for (const u of items) {
+    const before = u.s2.size;
+    for (const h of [...u.s2]) if ((df2.get(h) ?? 0) >= TEMPLATE_BLOCKS) u.s2.delete(h);
+    for (const h of [...u.s3]) if ((df3.get(h) ?? 0) >= TEMPLATE_BLOCKS) u.s3.delete(h);
+    u.templated = before > 0 && u.s2.size < MIN_OWN_SHARE * before;
+  }
+}
+
 /** Is x (the candidate to flag) redundant given y? `shared` = |x.s2 ∩ y.s2|. */
 function redundantIn(x: Unit, y: Unit, shared: number, tau: number): Match | null {
-  if (x.toks.length < MIN_TOKENS) return null;
+  if (x.toks.length < MIN_TOKENS || x.templated || x.s2.size === 0) return null;
   // cheap bound: a block sharing under a fifth of its word pairs neither is contained nor restates
   if (shared < MIN_SHARED * x.s2.size) return null;
   const c2 = shared / x.s2.size;
@@ -260,6 +290,7 @@ export const rule: Rule = {
       seen.add(key);
       units.push(makeUnit(b));
     }
+    withoutTemplate(units);
     const hits: Array<{ x: number; y: number; match: Match }> = [];
     for (const [i, j] of candidates(units)) {
       const shared = intersection(units[i].s2, units[j].s2);

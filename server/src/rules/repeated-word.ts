@@ -113,6 +113,28 @@ export const rule: Rule = {
         if (toks[i + 1].joined && toks[i].w === toks[i + 1].w) repeats.push({ toks, i });
       }
     }
+    // a pair of words typed twice (`ban hành ban hành`, `bí mật bí mật`)
+    for (const toks of lines) {
+      for (let i = 0; i + 3 < toks.length; i++) {
+        const [p, q, r, s2] = [toks[i], toks[i + 1], toks[i + 2], toks[i + 3]];
+        if (!q.joined || !r.joined || !s2.joined) continue;
+        if (p.w !== r.w || q.w !== s2.w || p.w === q.w) continue;
+        if (hasDigit(p.w) || hasDigit(q.w) || /^[a-z]$/.test(p.w) || /^[a-z]$/.test(q.w)) continue;
+        const raw = a.text.slice(p.start, s2.end);
+        if (/^\p{Lu}/u.test(a.text.slice(r.start, r.end))) continue; // a name starts again
+        // the pair again right after, or the doubling elsewhere, is deliberate (`cố lên cố lên cố lên`)
+        if (i + 5 < toks.length && toks[i + 4].w === p.w && toks[i + 5].w === q.w) { i += 5; continue; }
+        out.push({
+          code: CODE,
+          severity: 'warning',
+          message: `Doubled words “${a.text.slice(p.start, q.end)}” in “${raw}”`,
+          start: q.end,
+          end: s2.end,
+          fixes: [{ title: 'Remove the repeated words', edits: [{ start: q.end, end: s2.end, newText: '' }] }],
+        });
+        i += 3;
+      }
+    }
     if (repeats.length === 0) return out;
     const grams = gramsAround(lines, new Set(repeats.map((r) => r.toks[r.i].w)));
     const count = (k: string) => grams.get(k) ?? 0;
@@ -123,6 +145,28 @@ export const rule: Rule = {
       const raw2 = a.text.slice(t2.start, t2.end);
       if (hasDigit(x)) continue; // numbers: 10 10
       if (/^[a-z]$/.test(x)) continue; // single Latin letters: A A (font-size buttons), x x
+      // a small-letter word written again with a capital (`tiếng Tiếng Việt`, `bà Bà Dương`): the
+      // second copy opens a name or a glued caption, the first is the typo's other half
+      const caseTypo = /^\p{Ll}/u.test(raw1) && /^\p{Lu}\p{Ll}/u.test(raw2) && !/^\p{Lu}/u.test(raw1);
+      if (caseTypo) {
+        const prev = i >= 1 && t1.joined ? toks[i - 1] : null;
+        // unless the first copy ends a word (`Trưởng ban | Ban Tuyên giáo`, `Lương thực | Thực phẩm`)
+        // or a sentence ends between them without its period (`của bạn | Bạn vừa`)
+        if (prev && COMPOUNDS.has(`${prev.w} ${x}`)) continue;
+        if (!prev && i === 0) continue;
+        const next = i + 2 < toks.length && toks[i + 2].joined ? toks[i + 2] : null;
+        const shown = a.text.slice((prev ?? t1).start, (next ?? t2).end);
+        // as often the junction of a word and a name (`Lương thực Thực phẩm`): a suggestion only
+        out.push({
+          code: CODE,
+          severity: 'information',
+          message: `Possibly doubled word “${raw1}” in “${shown}” (written again with a capital letter)`,
+          start: t1.end,
+          end: t2.end,
+          fixes: [{ title: 'Remove the repeated word', edits: [{ start: t1.end, end: t2.end, newText: '' }], safeForFixAll: false }],
+        });
+        continue;
+      }
       if (/^\p{Lu}/u.test(raw2)) continue; // names and all-caps: Lan Lan, ĐỖ ĐỖ
       const prev = i >= 1 && t1.joined ? toks[i - 1] : null;
       const next = i + 2 < toks.length && toks[i + 2].joined ? toks[i + 2] : null;

@@ -7,6 +7,7 @@
 // findings as they are (they are never warnings on a clean article).
 import type { Finding, Rule, RuleContext } from './types';
 import data from '../../data/mojibake.json';
+import confusables from '../../data/confusables.json';
 import { findToneWords, withTonePlacement, type TonePlacement } from '../text/vietnamese';
 
 const CODE = 'unicode';
@@ -242,6 +243,153 @@ function mojibake(text: string): Finding[] {
   return out;
 }
 
+// ---- Invisible characters, look-alike letters, decorative marks ------------------------------
+
+/** Zero-width characters and a byte-order mark inside the text (the file's own BOM is removed before). */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]+/g;
+const INVISIBLE_NAMES: Record<string, string> = {
+  '\u200B': 'zero-width space', '\u200C': 'zero-width non-joiner', '\u200D': 'zero-width joiner',
+  '\u2060': 'word joiner', '\uFEFF': 'byte-order mark (U+FEFF)', '\u00AD': 'soft hyphen',
+};
+
+/** A joiner that an emoji sequence or a script other than Latin needs (Persian, Indic…). */
+function neededJoiner(run: string, before: string, after: string): boolean {
+  if (!/^[\u200C\u200D]+$/.test(run)) return false;
+  const needs = (c: string) => /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F]/u.test(c) ||
+    (/[\p{L}\p{M}]/u.test(c) && !/\p{Script=Latin}/u.test(c) && !LOOKALIKE.has(c));
+  return needs(before) || needs(after);
+}
+
+function invisibles(text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const m of text.matchAll(INVISIBLE)) {
+    const run = m[0];
+    const start = m.index, end = start + run.length;
+    if (neededJoiner(run, text[start - 1] ?? '', text[end] ?? '')) continue;
+    const names = [...new Set(run)].map((c) => INVISIBLE_NAMES[c] ?? `U+${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    out.push({
+      code: CODE,
+      severity: 'warning',
+      message: `Invisible character${run.length > 1 ? 's' : ''} in the text: ${run.length > 1 ? `${run.length} × ` : ''}${names.join(' + ')}`,
+      start,
+      end,
+      fixes: [{ title: run.length > 1 ? 'Remove the invisible characters' : 'Remove the invisible character', edits: [{ start, end, newText: '' }] }],
+    });
+  }
+  return out;
+}
+
+const LOOKALIKE = new Map<string, string>(Object.entries(confusables.lookalikes));
+/** Combining marks Vietnamese uses (grave, acute, tilde, hook, dot below, circumflex, breve, horn). */
+const VIETNAMESE_MARKS = /[\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031B]/u;
+const WORD_WITH_JOINERS = /[\p{L}\p{M}\u200C\u200D]+/gu;
+
+/**
+ * A word written with look-alike letters: it mixes Latin letters with Cyrillic, Greek or Armenian
+ * ones, or with IPA / phonetic letters no orthography uses (ɑ, ƅ, ᵭ), or mixes two non-Latin scripts
+ * (т + ι): text written to dodge filters. Also Ð (Icelandic Eth) for Đ in a Vietnamese word.
+ */
+function lookalikeWord(w: string): boolean {
+  let latin = false, other = 0, scripts = new Set<string>();
+  let odd = false;
+  for (const c of w) {
+    if (!/\p{L}/u.test(c)) continue;
+    if (LOOKALIKE.has(c)) {
+      odd = true;
+      if (/\p{Script=Latin}/u.test(c)) scripts.add('Latin*');
+      else if (/\p{Script=Cyrillic}/u.test(c)) scripts.add('Cyrillic');
+      else if (/\p{Script=Greek}/u.test(c)) scripts.add('Greek');
+      else if (/\p{Script=Armenian}/u.test(c)) scripts.add('Armenian');
+      continue;
+    }
+    if (/\p{Script=Latin}/u.test(c)) latin = true;
+    else other++;
+  }
+  if (!odd) return false;
+  if (latin) return true; // Latin letters with look-alikes among them
+  if (other > 0) return false; // a real word of another script that happens to use such letters
+  return scripts.size > 1 || scripts.has('Latin*'); // look-alikes of several scripts, or odd Latin letters alone
+}
+
+function lookalikes(ctx: RuleContext, occupied: Occupied): Finding[] {
+  const { lines } = ctx.article;
+  const out: Finding[] = [];
+  for (const line of lines) {
+    if (!/[^\x00-\u00ff]/.test(line.text) && !line.text.includes('\u00d0') && !line.text.includes('\u00f0')) continue;
+    let from = -1, to = -1, count = 0;
+    const flush = () => {
+      if (from < 0) return;
+      const start = line.start + from, end = line.start + to;
+      if (!occupied.overlaps(start, end)) {
+        const original = line.text.slice(from, to);
+        const fixed = [...original].map((c) => (c === '\u200C' ? '' : LOOKALIKE.get(c) ?? c)).join('').normalize('NFC');
+        out.push({
+          code: CODE,
+          severity: 'warning',
+          message: `Look-alike letters (Cyrillic, Greek or IPA letters posing as Latin ones) in ${count === 1 ? 'a word' : `${count} words`}: "${quote(original)}" reads "${quote(fixed)}"`,
+          start,
+          end,
+          fixes: [{ title: 'Write the Latin letters', edits: [{ start, end, newText: fixed }] }],
+        });
+      }
+      from = -1;
+      count = 0;
+    };
+    for (const m of line.text.matchAll(WORD_WITH_JOINERS)) {
+      const w = m[0];
+      if (!lookalikeWord(w)) continue;
+      // words of the same run (a headline, a sentence) become one finding
+      if (from >= 0 && m.index - to > 40) flush();
+      if (from < 0) from = m.index;
+      to = m.index + w.length;
+      count++;
+    }
+    flush();
+  }
+  return out;
+}
+
+/** Combining marks Vietnamese does not use, left after NFC (b̼.̼o̼: underlines that dodge filters). */
+function oddMarks(ctx: RuleContext, occupied: Occupied): Finding[] {
+  const { lines } = ctx.article;
+  const out: Finding[] = [];
+  for (const line of lines) {
+    if (!/\p{M}/u.test(line.text)) continue;
+    const nfc = line.text.normalize('NFC');
+    if (nfc.length !== line.text.length) continue; // NFC findings come first; this line is theirs
+    let from = -1, to = -1;
+    const flush = () => {
+      if (from < 0) return;
+      const start = line.start + from, end = line.start + to;
+      if (!occupied.overlaps(start, end)) {
+        const original = line.text.slice(from, to);
+        const fixed = original.replace(/\p{M}/gu, (c) => (VIETNAMESE_MARKS.test(c) ? c : ''));
+        out.push({
+          code: CODE,
+          severity: 'warning',
+          message: `Combining marks that are not Vietnamese diacritics: "${quote(original)}" (decoration that dodges word filters)`,
+          start,
+          end,
+          fixes: [{ title: 'Remove the marks', edits: [{ start, end, newText: fixed }] }],
+        });
+      }
+      from = -1;
+    };
+    for (const m of line.text.matchAll(/\p{M}+/gu)) {
+      if ([...m[0]].every((c) => VIETNAMESE_MARKS.test(c))) continue;
+      const base = m.index - 1;
+      if (base >= 0 && !/[\p{L}\p{N}\p{P}\p{S}]/u.test(line.text[base])) continue;
+      // a letter of a script that uses such marks (Thai, Devanagari…) is not decoration
+      if (base >= 0 && /\p{L}/u.test(line.text[base]) && !/\p{Script=Latin}/u.test(line.text[base])) continue;
+      if (from >= 0 && m.index - to > 12) flush();
+      if (from < 0) from = Math.max(0, base);
+      to = m.index + m[0].length;
+    }
+    flush();
+  }
+  return out;
+}
+
 const NFC_TOKEN = /[\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]\p{M}*/gu;
 
 function notNfc(ctx: RuleContext, occupied: Occupied): Finding[] {
@@ -320,12 +468,15 @@ export const rule: Rule = {
   code: CODE,
   defaultSeverity: 'warning',
   description:
-    'Unicode problems: text not in NFC, mojibake (UTF-8 read as Windows-1252), U+FFFD replacement characters, and mixed tone placement (hòa / hoà) in one file.',
+    'Unicode problems: text not in NFC, mojibake (UTF-8 read as Windows-1252), U+FFFD replacement characters, invisible characters (zero-width, a BOM inside the text), look-alike letters from other scripts, decorative combining marks, and mixed tone placement (hòa / hoà) in one file.',
   check(ctx: RuleContext): Finding[] {
     const { text } = ctx.article;
     const encoding = [...replacementChars(text), ...mojibake(text)];
     const nfc = notNfc(ctx, new Occupied(encoding));
-    const tones = toneMix(ctx, new Occupied([...encoding, ...nfc]));
-    return [...encoding, ...nfc, ...tones].sort((a, b) => a.start - b.start || a.end - b.end);
+    const looks = lookalikes(ctx, new Occupied([...encoding, ...nfc]));
+    const marks = oddMarks(ctx, new Occupied([...encoding, ...nfc, ...looks]));
+    const invisible = invisibles(text).filter((f) => !new Occupied(looks).overlaps(f.start, f.end));
+    const tones = toneMix(ctx, new Occupied([...encoding, ...nfc, ...looks]));
+    return [...encoding, ...nfc, ...looks, ...marks, ...invisible, ...tones].sort((a, b) => a.start - b.start || a.end - b.end);
   },
 };

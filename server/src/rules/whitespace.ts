@@ -1,6 +1,7 @@
 // whitespace: invisible junk in the text. Lines that hold only NBSP / zero-width characters,
-// leading and trailing whitespace on text lines, doubled spaces (space + NBSP…) inside text,
-// zero-width characters, runs of blank lines, and (as information) NBSP used as a word space.
+// leading and trailing whitespace on text lines, doubled spaces (space + NBSP…) inside text, and
+// (as information: layout, not damage) runs of blank lines and NBSP used as a word space.
+// Zero-width characters inside the text are the unicode rule's (invisible characters).
 // PHP dumps are skipped (their own rule removes them). Tab indentation and CRLF are left alone.
 import type { Finding, Rule, RuleContext } from './types';
 import type { Article } from '../model/types';
@@ -46,30 +47,6 @@ export function describeWhitespace(run: string): string {
   return parts.join(' + ');
 }
 
-/** A zero-width joiner/non-joiner that is part of an emoji sequence or a script that needs it. */
-function legitimateJoiner(run: string, before: string, after: string): boolean {
-  if (!/^[\u200C\u200D]+$/.test(run)) return false;
-  const needsJoiner = (c: string) =>
-    /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F]/u.test(c) || (/\p{L}|\p{M}/u.test(c) && !/\p{Script=Latin}/u.test(c));
-  return needsJoiner(before) || needsJoiner(after);
-}
-
-/** The code point just before / at an offset of a string (surrogate pairs kept together). */
-function charBefore(s: string, i: number): string {
-  if (i <= 0) return '';
-  const c = s.charCodeAt(i - 1);
-  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
-    const h = s.charCodeAt(i - 2);
-    if (h >= 0xd800 && h <= 0xdbff) return s.slice(i - 2, i);
-  }
-  return s[i - 1];
-}
-function charAt(s: string, i: number): string {
-  if (i >= s.length) return '';
-  const cp = s.codePointAt(i) ?? 0;
-  return String.fromCodePoint(cp);
-}
-
 function dumpLines(a: Article): Uint8Array {
   const inDump = new Uint8Array(a.lines.length);
   for (const b of a.blocks) {
@@ -109,11 +86,8 @@ function checkTextLine(out: Finding[], text: string, base: number): void {
     if (visible.length >= 2) {
       out.push(finding(`Doubled space (${describeWhitespace(run)})`, start, end, ' ', 'Replace with a single space'));
     } else if (hasZw) {
-      const before = charBefore(core, m.index);
-      const after = charAt(core, m.index + run.length);
-      if (visible.length === 0 && legitimateJoiner(run, before, after)) continue;
-      const title = visible.length === 0 ? 'Remove the invisible character' : 'Replace with a single space';
-      out.push(finding(`Invisible character in the text (${describeWhitespace(run)})`, start, end, visible.length === 0 ? '' : ' ', title));
+      // zero-width characters and stray BOMs are the unicode rule's (invisible characters)
+      continue;
     } else {
       // one space-like character other than a plain space: NBSP (or a thin/narrow space) as a word space
       out.push(finding(`${describeWhitespace(run)} used as a word space`, start, end, ' ', 'Replace with a plain space', 'information'));
@@ -143,14 +117,14 @@ export const rule: Rule = {
       if (s === 0 && endExclusive < n) {
         // blank lines before the first line of text: nothing to keep
         const count = e + 1;
-        out.push(finding(`${count === 1 ? 'A blank line' : `${count} blank lines`} before the first line of text`, 0, lines[endExclusive].start, '', 'Remove the leading blank lines'));
+        out.push(finding(`${count === 1 ? 'A blank line' : `${count} blank lines`} before the first line of text`, 0, lines[endExclusive].start, '', 'Remove the leading blank lines', 'information'));
         return;
       }
       if (endExclusive === n && s > 0) {
         // blank lines after the last line of text: all go (the last text line keeps its line break)
         if (runNbsp >= 0) out.splice(runNbsp, 1);
         const count = e - s + 1;
-        out.push(finding(`${count === 1 ? 'A blank line' : `${count} blank lines`} after the last line of text`, lines[s].start, a.text.length, '', 'Remove the trailing blank lines'));
+        out.push(finding(`${count === 1 ? 'A blank line' : `${count} blank lines`} after the last line of text`, lines[s].start, a.text.length, '', 'Remove the trailing blank lines', 'information'));
         return;
       }
       if (e <= s) return;
@@ -166,7 +140,8 @@ export const rule: Rule = {
       const note = odd === 1 ? ` (one holds only ${what})` : odd > 1 ? ` (${odd} hold only ${what})` : '';
       // keep the first line (its own content, if any, is flagged on its own) and remove the others
       // with the line breaks before them: the run collapses to one line
-      out.push(finding(`${count} blank lines in a row${note}`, lines[s].end, lines[e].end, '', 'Collapse to one blank line'));
+      // layout, not damage: information (a line holding NBSPs among them is flagged on its own)
+      out.push(finding(`${count} blank lines in a row${note}`, lines[s].end, lines[e].end, '', 'Collapse to one blank line', odd > 0 ? 'warning' : 'information'));
     };
     for (let i = 0; i < n; i++) {
       if (inDump[i]) {
