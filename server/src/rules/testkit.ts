@@ -50,7 +50,13 @@ export function assertSafe(a: Article, fs: readonly Finding[]): void {
     for (const fix of f.fixes) {
       assert.ok(fix.title.length > 0);
       for (const e of fix.edits) assert.ok(e.start >= f.start && e.end <= f.end, `${fix.title}: edit outside the finding`);
-      apply(a.text, fix.edits);
+      // the edits apply (in order, without overlapping, inside the text): checked without copying the text
+      const sorted = [...fix.edits].sort((x, y) => x.start - y.start);
+      let pos = 0;
+      for (const e of sorted) {
+        assert.ok(e.start >= pos && e.end >= e.start && e.end <= a.text.length, 'edits overlap or leave the text');
+        pos = e.end;
+      }
     }
   }
 }

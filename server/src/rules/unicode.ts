@@ -280,6 +280,8 @@ function invisibles(text: string): Finding[] {
 }
 
 const LOOKALIKE = new Map<string, string>(Object.entries(confusables.lookalikes));
+/** Any look-alike letter: lines without one are skipped at once. */
+const ANY_LOOKALIKE = new RegExp(`[${[...LOOKALIKE.keys()].join('').replace(/[\\\]^-]/g, '\\$&')}]`, 'u');
 /** Combining marks Vietnamese uses (grave, acute, tilde, hook, dot below, circumflex, breve, horn). */
 const VIETNAMESE_MARKS = /[\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031B]/u;
 const WORD_WITH_JOINERS = /[\p{L}\p{M}\u200C\u200D]+/gu;
@@ -315,7 +317,7 @@ function lookalikes(ctx: RuleContext, occupied: Occupied): Finding[] {
   const { lines } = ctx.article;
   const out: Finding[] = [];
   for (const line of lines) {
-    if (!/[^\x00-\u00ff]/.test(line.text) && !line.text.includes('\u00d0') && !line.text.includes('\u00f0')) continue;
+    if (!ANY_LOOKALIKE.test(line.text)) continue;
     let from = -1, to = -1, count = 0;
     const flush = () => {
       if (from < 0) return;
@@ -337,7 +339,7 @@ function lookalikes(ctx: RuleContext, occupied: Occupied): Finding[] {
     };
     for (const m of line.text.matchAll(WORD_WITH_JOINERS)) {
       const w = m[0];
-      if (!lookalikeWord(w)) continue;
+      if (!ANY_LOOKALIKE.test(w) || !lookalikeWord(w)) continue;
       // words of the same run (a headline, a sentence) become one finding
       if (from >= 0 && m.index - to > 40) flush();
       if (from < 0) from = m.index;
@@ -475,7 +477,8 @@ export const rule: Rule = {
     const nfc = notNfc(ctx, new Occupied(encoding));
     const looks = lookalikes(ctx, new Occupied([...encoding, ...nfc]));
     const marks = oddMarks(ctx, new Occupied([...encoding, ...nfc, ...looks]));
-    const invisible = invisibles(text).filter((f) => !new Occupied(looks).overlaps(f.start, f.end));
+    const taken = new Occupied([...encoding, ...nfc, ...looks, ...marks]);
+    const invisible = invisibles(text).filter((f) => !taken.overlaps(f.start, f.end));
     const tones = toneMix(ctx, new Occupied([...encoding, ...nfc, ...looks]));
     return [...encoding, ...nfc, ...looks, ...marks, ...invisible, ...tones].sort((a, b) => a.start - b.start || a.end - b.end);
   },
