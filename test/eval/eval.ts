@@ -51,7 +51,7 @@ const started = Date.now();
 const frequencyOf = new Map(sets.map((s) => [s.name, lineCountsOf(s.docs.map((d) => d.text))]));
 const seqs: Array<{ doc: LabelledDoc; seq: TrainingSequence }> = [];
 for (const s of sets) if (s.train) {
-  for (const d of s.docs) seqs.push({ doc: d, seq: trainingSequence({ text: d.text, blocks: d.gold.blocks, source: d.source, frequency: frequencyOf.get(s.name) }, base) });
+  for (const d of s.docs) seqs.push({ doc: d, seq: trainingSequence({ text: d.text, blocks: d.gold.blocks, source: d.source, frequency: frequencyOf.get(s.name), weight: s.weight }, base) });
 }
 const trainingSources = new Set(seqs.map((x) => x.doc.source));
 

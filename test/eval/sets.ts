@@ -21,6 +21,8 @@ export interface LabelledSet {
   real: boolean;
   /** Used to train the learned model (and so scored leave-one-source-out). */
   train: boolean;
+  /** Weight of its articles in training (the seeds, the product's reference, must come out exactly). */
+  weight?: number;
   docs: LabelledDoc[];
 }
 
@@ -49,7 +51,7 @@ function readGolds(dir: string): GoldFile[] {
     .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as GoldFile);
 }
 
-function loadDir(name: string, textDir: string, goldDir: string, sourceOf: (file: string) => string, flags: { real: boolean; train: boolean }): LabelledSet | null {
+function loadDir(name: string, textDir: string, goldDir: string, sourceOf: (file: string) => string, flags: { real: boolean; train: boolean; weight?: number }): LabelledSet | null {
   if (!existsSync(textDir) || !existsSync(goldDir)) return null;
   const docs: LabelledDoc[] = [];
   for (const gold of readGolds(goldDir)) {
@@ -73,7 +75,7 @@ export interface SetOptions {
 export function loadSets(opts: SetOptions): LabelledSet[] {
   const r = (p: string) => path.join(opts.root, p);
   const sets: Array<LabelledSet | null> = [
-    loadDir('seeds', r('seeds'), r('test/fixtures/gold'), (f) => `seed-${f.slice(0, 3)}`, { real: true, train: true }),
+    loadDir('seeds', r('seeds'), r('test/fixtures/gold'), (f) => `seed-${f.slice(0, 3)}`, { real: true, train: true, weight: 4 }),
     loadDir('fixtures/blind', r('test/fixtures/blind'), r('test/fixtures/blind'), siteOfName, { real: false, train: false }),
     loadDir('fixtures/heldout', r('test/fixtures/heldout'), r('test/fixtures/heldout'), siteOfName, { real: false, train: false }),
   ];

@@ -28,7 +28,7 @@ const used: string[] = [];
 for (const s of sets) {
   if (!s.train && !trainAlso.has(s.name)) continue;
   const freq = lineCountsOf(s.docs.map((d) => d.text));
-  for (const d of s.docs) seqs.push(trainingSequence({ text: d.text, blocks: d.gold.blocks, source: d.source, frequency: freq }, base));
+  for (const d of s.docs) seqs.push(trainingSequence({ text: d.text, blocks: d.gold.blocks, source: d.source, frequency: freq, weight: s.weight }, base));
   used.push(`${s.name} (${s.docs.length})`);
 }
 const started = Date.now();

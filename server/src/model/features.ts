@@ -38,8 +38,6 @@ export interface LineCues {
 }
 
 const LONG_WORDS = 20;
-// EXPERIMENT ONLY
-const DROP = typeof process !== 'undefined' && process.env.CC_DROP ? new RegExp(process.env.CC_DROP) : null;
 
 function wordBin(n: number): string {
   if (n <= 3) return String(n);
@@ -430,7 +428,7 @@ export function lineFeatures(input: FeatureInput): { features: string[][]; cues:
     if (ew.first) x.push(`fw=${ew.first}`);
     if (ew.second) x.push(`f2=${ew.first} ${ew.second}`);
     if (ew.last && f.nWords <= 12) x.push(`lw=${ew.last}`);
-    features.push(DROP ? [...new Set(x)].filter((f) => !DROP.test(f)) : [...new Set(x)]);
+    features.push([...new Set(x)]);
   }
   return { features, cues };
 }
