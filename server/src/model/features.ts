@@ -168,7 +168,12 @@ export function lineFeatures(input: FeatureInput): { features: string[][]; cues:
       boilerplate: f.folded.length > 2000 ? null : boilerplateCategory(k, f.folded),
     };
   });
-  const isLong = F.map((f, j) => f.terminal && f.nWords >= LONG_WORDS && cues[j].boilerplate === null);
+  // "long" prose: 20 words ending a sentence, or, in a short text without such lines, the text's
+  // own longest sentences (8 words at least): a two-line article still has a body
+  let longest = 0;
+  F.forEach((f, j) => { if (f.terminal && cues[j].boilerplate === null && f.nWords > longest) longest = f.nWords; });
+  const longWords = Math.min(LONG_WORDS, Math.max(8, Math.ceil(0.6 * longest)));
+  const isLong = F.map((f, j) => f.terminal && f.nWords >= longWords && cues[j].boilerplate === null);
   const longBefore: number[] = new Array(n);
   let acc = 0;
   for (let j = 0; j < n; j++) { longBefore[j] = acc; if (isLong[j]) acc++; }
