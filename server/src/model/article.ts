@@ -88,12 +88,14 @@ export function parseArticle(input: string, k: Knowledge = defaultKnowledge, opt
       // a run of teasers (or of dump lines the parser could not read), through blank lines
       let j = i;
       let x = i + 1;
-      let minP = confidence[i] ?? 1;
+      let sumP = confidence[i] ?? 1;
+      let count = 1;
       while (x < n && !dumpAt.has(x) && (p.facts[x].blank || kind[x] === kd)) {
-        if (!p.facts[x].blank) { j = x; minP = Math.min(minP, confidence[x] ?? 1); }
+        if (!p.facts[x].blank) { j = x; sumP += confidence[x] ?? 1; count++; }
         x++;
       }
-      blocks.push({ kind: kd, startLine: i, endLine: j, text: joined(i, j), reason: why(i), confidence: minP });
+      // a run's confidence is the mean of its lines'
+      blocks.push({ kind: kd, startLine: i, endLine: j, text: joined(i, j), reason: why(i), confidence: sumP / count });
       i = j + 1;
       continue;
     }

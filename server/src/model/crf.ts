@@ -122,6 +122,8 @@ export interface Constraints {
   once: readonly number[];
   /** [a, b]: label a never occurs after label b (a kicker stands above its headline). */
   before: ReadonlyArray<readonly [number, number]>;
+  /** At least one of these labels occurs (an article has a headline or a paragraph somewhere). */
+  some?: readonly number[];
 }
 
 /**
@@ -132,14 +134,18 @@ function constrainedViterbi(m: CrfModel, s: Float64Array, T: number, c: Constrai
   const L = m.labels.length;
   const bit = new Int32Array(L);
   c.once.forEach((y, i) => { bit[y] = 1 << i; });
-  const M = 1 << c.once.length;
+  // one more bit: a label of the `some` group has occurred (it may repeat: only `once` labels may not)
+  const someBit = c.some && c.some.length > 0 ? 1 << c.once.length : 0;
+  const seen = new Int32Array(L); // bits a label sets in the mask
+  for (let y = 0; y < L; y++) seen[y] = bit[y] | (someBit && c.some!.includes(y) ? someBit : 0);
+  const M = 1 << (c.once.length + (someBit ? 1 : 0));
   const notAfter = new Int32Array(L); // labels that may not follow the labels in this mask
   for (const [a, b] of c.before) if (bit[b]) notAfter[a] |= bit[b];
   const S = L * M;
   const NEG = -Infinity;
   const delta = new Float64Array(T * S).fill(NEG);
   const back = new Int32Array(T * S).fill(-1);
-  for (let y = 0; y < L; y++) delta[y * M + bit[y]] = m.trans[y] + s[y];
+  for (let y = 0; y < L; y++) delta[y * M + seen[y]] = m.trans[y] + s[y];
   for (let t = 1; t < T; t++) {
     const prev = (t - 1) * S;
     const cur = t * S;
@@ -150,7 +156,7 @@ function constrainedViterbi(m: CrfModel, s: Float64Array, T: number, c: Constrai
         for (let y = 0; y < L; y++) {
           if (bit[y] & mask) continue; // a once-label used already
           if (notAfter[y] & mask) continue;
-          const nm = mask | bit[y];
+          const nm = mask | seen[y];
           const v = d + m.trans[(p + 1) * L + y] + s[t * L + y];
           const k = cur + y * M + nm;
           if (v > delta[k]) { delta[k] = v; back[k] = p * M + mask; }
@@ -161,9 +167,11 @@ function constrainedViterbi(m: CrfModel, s: Float64Array, T: number, c: Constrai
   let best = NEG;
   let arg = 0;
   for (let k = 0; k < S; k++) {
+    if (someBit && !(k % M & someBit)) continue; // the group never occurred
     const v = delta[(T - 1) * S + k] + m.end[Math.floor(k / M)];
     if (v > best) { best = v; arg = k; }
   }
+  if (best === NEG) return constrainedViterbi(m, s, T, { ...c, some: undefined });
   const path = new Array<number>(T);
   for (let t = T - 1; t >= 0; t--) {
     path[t] = Math.floor(arg / M);
@@ -177,7 +185,7 @@ export function decode(m: CrfModel, xs: readonly (readonly string[])[], constrai
   const T = xs.length;
   if (T === 0) return { path: [], marginals: new Float64Array(0), scores: new Float64Array(0) };
   const s = emissions(m, xs);
-  if (constraints && constraints.once.length > 0) {
+  if (constraints && (constraints.once.length > 0 || (constraints.some?.length ?? 0) > 0)) {
     const path = constrainedViterbi(m, s, T, constraints);
     const { alpha, beta, logZ } = forwardBackward(m, s, T);
     const marginals = new Float64Array(T * L);

@@ -387,7 +387,11 @@ export function lineFeatures(input: FeatureInput): { features: string[][]; cues:
     if (isSectionName(k, f.folded)) x.push('section');
     if (isInlineTeaser(k, f.folded)) x.push('inlineTeaser');
     if (k.seriesPrefix.test(f.folded)) x.push('series');
-    if (f.nWords >= 2 && f.nWords <= 5 && cs === 1 && !/[.!?:;,]$/.test(f.folded) && !/\d/.test(f.folded)) x.push('nameLike');
+    const nameLike = f.nWords >= 1 && f.nWords <= 5 && cs === 1 && !/[.!?:;,]$/.test(f.folded) && !/\d/.test(f.folded);
+    if (nameLike && f.nWords >= 2) x.push('nameLike');
+    // an author's name right under the body's last paragraph is its byline, whatever follows
+    if (nameLike && j > 0 && isLong[j - 1]) x.push('nameLike|afterLong', isAllCaps(f.folded) ? 'capsName|afterLong' : 'titleName|afterLong');
+    if (hasBylineCue(k, f.folded) && j > 0 && isLong[j - 1]) x.push('byl:cue|afterLong');
     if (NAME_SLASH.test(f.folded) && f.nWords <= 10) x.push('nameSlash');
     if (PAREN_SOURCE.test(f.folded) && f.nWords <= 10) x.push('parenSource');
     if (URLISH.test(f.folded)) x.push(f.nWords <= 8 ? 'url:short' : 'url');

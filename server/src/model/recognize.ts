@@ -77,8 +77,18 @@ function constraintsFor(model: CrfModel): Constraints {
   const at = (k: BlockKind) => model.labels.indexOf(k);
   const once = (['headline', 'dateline', 'kicker'] as const).map(at).filter((y) => y >= 0);
   const before = at('kicker') >= 0 && at('headline') >= 0 ? [[at('kicker'), at('headline')] as const] : [];
-  return { once, before };
+  // and an article has some text of its own: a headline or a paragraph
+  const some = (['headline', 'paragraph'] as const).map(at).filter((y) => y >= 0);
+  return { once, before, some };
 }
+
+const JUNK: ReadonlySet<BlockKind> = new Set<BlockKind>(['boilerplate', 'related']);
+/**
+ * Losing a line of the article costs more than leaving a line of chrome: when the model calls a
+ * line junk but gives a kind of the article's own text nearly as much probability, the line keeps
+ * the article's kind (its junk finding would have been a coin toss).
+ */
+const CONTENT_TIE = 0.1;
 
 export function recognize(p: Prepared, model: CrfModel): Recognition {
   const L = model.labels.length;
@@ -93,6 +103,12 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     let s = -1;
     for (let z = 0; z < L; z++) if (z !== y && (s < 0 || marginals[t * L + z] > marginals[t * L + s])) s = z;
     second.push({ kind: model.labels[s] as BlockKind, p: marginals[t * L + s] });
+    const k = kinds[t], alt = second[t];
+    if (JUNK.has(k) && !JUNK.has(alt.kind) && confidence[t] - alt.p < CONTENT_TIE) {
+      kinds[t] = alt.kind;
+      second[t] = { kind: k, p: confidence[t] };
+      confidence[t] = alt.p;
+    }
   }
   return { kinds, confidence, second };
 }

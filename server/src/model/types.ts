@@ -109,7 +109,7 @@ export interface Block {
   sourcePrefix?: string;
   /** Why the parser chose this kind (shown in hovers; useful when it is wrong). */
   reason?: string;
-  /** How sure the recognizer is of the kind (its marginal probability, 0..1); the least sure line of a run. */
+  /** How sure the recognizer is of the kind (its marginal probability, 0..1); for a run of lines, the mean. */
   confidence?: number;
 }
 

@@ -1,8 +1,10 @@
 // boilerplate: site chrome left in the article (share/comment widgets, "Xem thêm", "Quay lên trên",
 // font-size buttons, lone punctuation lines, comment-form notices). Fix: remove the line.
+import { boilerplateCategory, type Knowledge } from '../model/knowledge';
 import type { Block } from '../model/types';
+import { fold } from '../text/normalize';
 import { blockRemovalRange } from './ranges';
-import type { Finding, Rule, RuleContext } from './types';
+import { UNSURE_BELOW, type Finding, type Rule, type RuleContext } from './types';
 
 /** What each category of knowledge.ts's boilerplate phrases is, in words. */
 const CATEGORY: Record<string, string> = {
@@ -10,15 +12,17 @@ const CATEGORY: Record<string, string> = {
   share: 'Share/tag widget',
   comment: 'Comment-form text',
   nav: 'Navigation link',
+  footer: 'Site footer',
   teaser: 'Related-articles link',
   punct: 'Lone punctuation line',
   custom: 'Project boilerplate',
 };
 
-/** The parser's reason reads `site chrome (<category>) …`. */
-function categoryOf(block: Block): string | null {
-  const m = /\(([a-z]+)\)/.exec(block.reason ?? '');
-  return m && Object.prototype.hasOwnProperty.call(CATEGORY, m[1]) ? m[1] : null;
+/** Which kind of chrome the knowledge files know the block's line as, if any. */
+function categoryOf(k: Knowledge, block: Block): string | null {
+  if (block.text.length > 2000) return null;
+  const c = boilerplateCategory(k, fold(block.text));
+  return c && Object.prototype.hasOwnProperty.call(CATEGORY, c) ? c : null;
 }
 
 function clip(s: string, max = 48): string {
@@ -37,15 +41,17 @@ export const rule: Rule = {
       if (b.kind !== 'boilerplate') continue;
       if (b.startLine < 0 || b.endLine >= a.lines.length || b.endLine < b.startLine) continue;
       const r = blockRemovalRange(a, b.startLine, b.endLine);
-      const cat = categoryOf(b);
+      const cat = categoryOf(ctx.knowledge, b);
       const what = cat ? CATEGORY[cat] : 'Site chrome';
+      // a known chrome phrase is sure; otherwise the recognizer's probability decides how loudly to say it
+      const unsure = cat === null && (b.confidence ?? 1) < UNSURE_BELOW;
       out.push({
         code: 'boilerplate',
-        severity: 'warning',
-        message: `${what} left in the article: “${clip(b.text)}”`,
+        severity: unsure ? 'information' : 'warning',
+        message: `${what} left in the article: “${clip(b.text)}”${unsure ? ` (probably: ${Math.round((b.confidence ?? 0) * 100)}%)` : ''}`,
         start: r.start,
         end: r.end,
-        fixes: [{ title: 'Remove site chrome', edits: [{ start: r.start, end: r.end, newText: '' }] }],
+        fixes: [{ title: 'Remove site chrome', edits: [{ start: r.start, end: r.end, newText: '' }], ...(unsure ? { safeForFixAll: false } : {}) }],
       });
     }
     return out;

@@ -1,7 +1,7 @@
 // related: a list of related-article teasers after the article body. Fix: remove the whole list.
 import { isBlank } from '../text/normalize';
 import { blockRemovalRange } from './ranges';
-import type { Finding, Rule, RuleContext } from './types';
+import { UNSURE_BELOW, type Finding, type Rule, type RuleContext } from './types';
 
 function clip(s: string, max = 48): string {
   const t = s.replace(/\s+/g, ' ').trim();
@@ -29,15 +29,18 @@ export const rule: Rule = {
       const r = blockRemovalRange(a, b.startLine, b.endLine);
       // the model marks a `Xem thêm: …` link inside the body as related too
       const inBody = a.blocks.some((x) => x.startLine > b.endLine && ['paragraph', 'heading', 'caption'].includes(x.kind));
+      // the block's confidence is its least sure line's: below the bar, a suggestion only
+      const unsure = (b.confidence ?? 1) < UNSURE_BELOW;
       out.push({
         code: 'related',
-        severity: 'warning',
-        message: inBody
+        severity: unsure ? 'information' : 'warning',
+        message: (inBody
           ? `Related-article link inside the article: “${clip(first)}”`
-          : `Related-article teasers after the article (${n} ${n === 1 ? 'line' : 'lines'}), starting “${clip(first)}”`,
+          : `Related-article teasers after the article (${n} ${n === 1 ? 'line' : 'lines'}), starting “${clip(first)}”`) +
+          (unsure ? ` (probably: ${Math.round((b.confidence ?? 0) * 100)}%)` : ''),
         start: r.start,
         end: r.end,
-        fixes: [{ title: 'Remove related-article teasers', edits: [{ start: r.start, end: r.end, newText: '' }] }],
+        fixes: [{ title: 'Remove related-article teasers', edits: [{ start: r.start, end: r.end, newText: '' }], ...(unsure ? { safeForFixAll: false } : {}) }],
       });
     }
     return out;

@@ -70,6 +70,12 @@ export interface RuleOptions {
   nearDuplicateThreshold: number;
 }
 
+/**
+ * Below this probability the recognizer is unsure of a line's kind: findings that rest on the kind
+ * alone (this line is chrome, these are teasers) are information, not warnings, and fix-all leaves them.
+ */
+export const UNSURE_BELOW = 0.6;
+
 export const DEFAULT_RULE_OPTIONS: RuleOptions = {
   toneStyle: 'old',
   learnedBoilerplateMinFiles: 3,
