@@ -180,6 +180,52 @@ function constrainedViterbi(m: CrfModel, s: Float64Array, T: number, c: Constrai
   return path;
 }
 
+/**
+ * Posterior decoding: each position takes its most probable label (what maximises the expected
+ * number of right lines), then the constraints are restored with the least loss: a once-label kept
+ * where it is most probable (elsewhere the runner-up), before-pairs resolved by probability, and a
+ * `some` group given to the position where it is most probable when no position chose it.
+ */
+function posteriorPath(marg: Float64Array, T: number, L: number, c?: Constraints): number[] {
+  const path: number[] = new Array(T);
+  const best = (t: number, not: ReadonlySet<number>) => {
+    let arg = -1;
+    for (let y = 0; y < L; y++) if (!not.has(y) && (arg < 0 || marg[t * L + y] > marg[t * L + arg])) arg = y;
+    return arg;
+  };
+  const none = new Set<number>();
+  for (let t = 0; t < T; t++) path[t] = best(t, none);
+  if (!c) return path;
+  const banned: Array<Set<number>> = Array.from({ length: T }, () => new Set<number>());
+  for (const y of c.once) {
+    let keep = -1;
+    for (let t = 0; t < T; t++) if (path[t] === y && (keep < 0 || marg[t * L + y] > marg[keep * L + y])) keep = t;
+    for (let t = 0; t < T; t++) if (path[t] === y && t !== keep) { banned[t].add(y); path[t] = best(t, banned[t]); }
+  }
+  for (const [a, b] of c.before) {
+    const bAt = path.indexOf(b);
+    if (bAt < 0) continue;
+    for (let t = bAt + 1; t < T; t++) if (path[t] === a) { banned[t].add(a); path[t] = best(t, banned[t]); }
+  }
+  if (c.some && c.some.length > 0 && T > 0 && !path.some((y) => c.some!.includes(y))) {
+    let bt = 0, by = c.some[0];
+    for (let t = 0; t < T; t++) for (const y of c.some) if (marg[t * L + y] > marg[bt * L + by]) { bt = t; by = y; }
+    path[bt] = by;
+  }
+  return path;
+}
+
+export function decodePosterior(m: CrfModel, xs: readonly (readonly string[])[], constraints?: Constraints): Decoded {
+  const L = m.labels.length;
+  const T = xs.length;
+  if (T === 0) return { path: [], marginals: new Float64Array(0), scores: new Float64Array(0) };
+  const s = emissions(m, xs);
+  const { alpha, beta, logZ } = forwardBackward(m, s, T);
+  const marginals = new Float64Array(T * L);
+  for (let i = 0; i < T * L; i++) marginals[i] = Math.exp(alpha[i] + beta[i] - logZ);
+  return { path: posteriorPath(marginals, T, L, constraints), marginals, scores: s };
+}
+
 export function decode(m: CrfModel, xs: readonly (readonly string[])[], constraints?: Constraints): Decoded {
   const L = m.labels.length;
   const T = xs.length;

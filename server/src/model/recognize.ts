@@ -11,7 +11,7 @@ import type { BlockKind, LineInfo, PhpDump } from './types';
 import { allLineFacts, type LineFacts } from './lines';
 import { findDumps } from './phpdump';
 import { lineFeatures, type LineCues, type LineFrequency } from './features';
-import { decode, explain, type Constraints, type CrfModel } from './crf';
+import { decodePosterior, explain, type Constraints, type CrfModel } from './crf';
 import type { Knowledge } from './knowledge';
 
 /** The kinds the CRF chooses from (blank lines and parsed dumps are decided before it runs). */
@@ -84,15 +84,15 @@ function constraintsFor(model: CrfModel): Constraints {
 
 const JUNK: ReadonlySet<BlockKind> = new Set<BlockKind>(['boilerplate', 'related']);
 /**
- * Losing a line of the article costs more than leaving a line of chrome: when the model calls a
- * line junk but gives a kind of the article's own text nearly as much probability, the line keeps
- * the article's kind (its junk finding would have been a coin toss).
+ * Losing a line of the article costs more than leaving a line of chrome: a line is called junk only
+ * when the junk kinds together are clearly more probable (by this margin) than the article's own
+ * kinds together; otherwise it keeps its most probable kind of the article's text.
  */
 const CONTENT_TIE = 0.1;
 
 export function recognize(p: Prepared, model: CrfModel): Recognition {
   const L = model.labels.length;
-  const { path, marginals } = decode(model, p.features, constraintsFor(model));
+  const { path, marginals } = decodePosterior(model, p.features, constraintsFor(model));
   const kinds: BlockKind[] = [];
   const confidence: number[] = [];
   const second: Recognition['second'] = [];
@@ -103,11 +103,20 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     let s = -1;
     for (let z = 0; z < L; z++) if (z !== y && (s < 0 || marginals[t * L + z] > marginals[t * L + s])) s = z;
     second.push({ kind: model.labels[s] as BlockKind, p: marginals[t * L + s] });
-    const k = kinds[t], alt = second[t];
-    if (JUNK.has(k) && !JUNK.has(alt.kind) && confidence[t] - alt.p < CONTENT_TIE) {
-      kinds[t] = alt.kind;
-      second[t] = { kind: k, p: confidence[t] };
-      confidence[t] = alt.p;
+    // junk or the article's text? decided on the summed probabilities of each side, with the tie
+    // going to the text; then the most probable kind of that side
+    if (JUNK.has(kinds[t])) {
+      let junk = 0, bestContent = -1;
+      for (let z = 0; z < L; z++) {
+        const pz = marginals[t * L + z];
+        if (JUNK.has(model.labels[z] as BlockKind)) junk += pz;
+        else if (bestContent < 0 || pz > marginals[t * L + bestContent]) bestContent = z;
+      }
+      if (bestContent >= 0 && junk < 1 - junk + CONTENT_TIE) {
+        second[t] = { kind: kinds[t], p: confidence[t] };
+        kinds[t] = model.labels[bestContent] as BlockKind;
+        confidence[t] = marginals[t * L + bestContent];
+      }
     }
   }
   return { kinds, confidence, second };

@@ -59,8 +59,10 @@ test('flags each chrome block with its kind and quotes it; the fix removes it wi
   assert.equal(fixOneByOne(BODY), BODY.replace('A A\n\n', '').split('\n').slice(0, 7).join('\n') + '\n');
 });
 
+// the texts below have a headline of realistic length: the recognizer reads a two-word first line
+// above one sentence as a section label, as it is on real pages
 test('lone punctuation lines and comment-form notices are chrome too', () => {
-  const text = '.\n.\nTiêu đề của bài báo\n\nĐoạn văn thứ nhất của bài báo, đủ dài để là một đoạn văn bình thường.\n\nTrả lời\n\nEmail của bạn sẽ không được hiển thị công khai. Các trường bắt buộc được đánh dấu *\n';
+  const text = '.\n.\nNông dân phấn khởi vì lúa được mùa, được giá\n\nĐoạn văn thứ nhất của bài báo, đủ dài để là một đoạn văn bình thường.\n\nTrả lời\n\nEmail của bạn sẽ không được hiển thị công khai. Các trường bắt buộc được đánh dấu *\n';
   const { article, findings } = run(text);
   assert.equal(findings.length, 4);
   assert.match(findings[0].message, /^Lone punctuation line/);
@@ -68,18 +70,18 @@ test('lone punctuation lines and comment-form notices are chrome too', () => {
   assert.match(findings[3].message, /Email của bạn/);
   assertSafe(article, findings);
   assert.equal(fixOneByOne(text),
-    'Tiêu đề của bài báo\n\nĐoạn văn thứ nhất của bài báo, đủ dài để là một đoạn văn bình thường.\n');
+    'Nông dân phấn khởi vì lúa được mùa, được giá\n\nĐoạn văn thứ nhất của bài báo, đủ dài để là một đoạn văn bình thường.\n');
 });
 
 test('a long chrome line is quoted briefly', () => {
-  const { findings } = run('Tiêu đề\n\nĐoạn văn thứ nhất của bài báo, đủ dài để là một đoạn văn bình thường.\n\nEmail của bạn sẽ không được hiển thị công khai. Các trường bắt buộc được đánh dấu * và phải điền đủ\n');
+  const { findings } = run('Nông dân phấn khởi vì lúa được mùa, được giá\n\nĐoạn văn thứ nhất của bài báo, đủ dài để là một đoạn văn bình thường.\n\nEmail của bạn sẽ không được hiển thị công khai. Các trường bắt buộc được đánh dấu * và phải điền đủ\n');
   assert.equal(findings.length, 1);
   assert.ok(findings[0].message.length < 120, findings[0].message);
   assert.match(findings[0].message, /…”$/);
 });
 
 test('no findings on clean prose and on odd input; CRLF handled', () => {
-  for (const t of ['', '\n', 'Tiêu đề\n\nMột đoạn văn bình thường của bài báo này.\n']) {
+  for (const t of ['', '\n', 'Nông dân phấn khởi vì lúa được mùa, được giá\n\nMột đoạn văn bình thường của bài báo này.\n']) {
     const { article, findings } = run(t);
     assert.deepEqual(findings, [], JSON.stringify(t));
     assertSafe(article, findings);

@@ -30,7 +30,8 @@ test('an exact repeat of a paragraph: the later copy is flagged and removed with
 });
 
 test('normalization: NBSP, doubled spaces, case and NFD still count as the same text', () => {
-  const variant = P1.replace(' ', '\u00A0').replace('bài báo', 'bài  báo').toUpperCase().normalize('NFD');
+  // (case changed on some words: a line wholly in capitals reads as chrome to the recognizer)
+  const variant = P1.replace(' ', '\u00A0').replace('bài báo', 'BÀI  Báo').replace('đoạn văn', 'Đoạn Văn').normalize('NFD');
   const { findings } = run(`${HEAD}${P1}\n\n${P2}\n\n${variant}\n`);
   assert.equal(findings.length, 1);
 });

@@ -13,7 +13,8 @@ function check(corpus: CorpusIndex | undefined, file: string | undefined, text: 
   return rule.check({ article: parseArticle(text), knowledge: defaultKnowledge, options, file, corpus });
 }
 
-const FOOTER = 'Bản tin được cập nhật bởi Ban biên tập X';
+// a footer the recognizer does not know as chrome on its own (a sentence like the body's)
+const FOOTER = 'Bản tin được Ban biên tập X cập nhật vào sáng thứ hai hằng tuần.';
 const NOTICE = 'Mọi ý kiến đóng góp xin gửi về hộp thư của tòa soạn, chúng tôi trân trọng cảm ơn quý độc giả đã quan tâm theo dõi.';
 
 /** n articles, the first `withFooter` ending with FOOTER; without a byline the footer is the body's last line. */
@@ -38,8 +39,8 @@ test('a footer shared by 6 files is flagged in each, with a removal fix and othe
     assert.equal(found.length, 1, it.file);
     const f = found[0];
     assert.equal(f.severity, 'warning');
-    assert.equal(parseArticle(it.text).blocks.find((b) => b.text === FOOTER)?.kind, 'heading');
-    assert.equal(f.message, `Line repeated in 6 of 10 files (60%, e.g. ${it.file === '/corpus/00.txt' ? '01' : '00'}.txt), likely site chrome: “${FOOTER}”`);
+    assert.equal(parseArticle(it.text).blocks.find((b) => b.text === FOOTER)?.kind, 'paragraph');
+    assert.equal(f.message, `Line repeated in 6 of 10 files (60%, e.g. ${it.file === '/corpus/00.txt' ? '01' : '00'}.txt), likely site chrome: “${FOOTER.slice(0, 59)}…”`);
     assert.equal(f.related?.length, 3);
     assert.ok(f.related!.every((r) => r.file && r.file !== it.file && r.line === 0));
     // the fix removes exactly the flagged range: the footer line and its line break

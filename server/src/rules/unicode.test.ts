@@ -33,6 +33,36 @@ function fixAll(text: string, fs: readonly Finding[]): string {
 
 const flagged = (text: string, f: Finding) => text.slice(f.start, f.end);
 
+// ---- invisible characters, look-alike letters, decorative marks ----------------------------------
+
+test('invisible characters: zero-width characters and a stray BOM are flagged and removed; emoji joiners are kept', () => {
+  const p1 = 'Đoạn văn thứ nhất của bài báo, đủ dài để là một đoạn văn bình thường.';
+  const text = `${p1.replace('thứ nhất', 'thứ\u200B nhất').replace('bài báo', 'bài\u200Bbáo')}\n\n\uFEFF\n\nGia đình 👨\u200D👩\u200D👧 vui vẻ bên nhau trong ngày hội.\n`;
+  const fs = check(text);
+  assert.deepEqual(fs.map((f) => flagged(text, f)), ['\u200B', '\u200B', '\uFEFF']);
+  assert.match(fs[0].message, /zero-width space/);
+  assert.match(fs[2].message, /byte-order mark/);
+  assert.equal(fixAll(text, fs), `${p1.replace('bài báo', 'bàibáo')}\n\n\n\nGia đình 👨\u200D👩\u200D👧 vui vẻ bên nhau trong ngày hội.\n`);
+});
+
+test('look-alike letters: Cyrillic, Greek and IPA letters inside Vietnamese words are flagged and written in Latin', () => {
+  // т (Cyrillic te), ι (Greek iota), ɑ (IPA alpha), ѕ (Cyrillic dze) and a ZWNJ, as anti-filter text writes them
+  const text = 'Cảnh báo тιп giả mạo: kẻ gian ɑn cắp tài khoản bằng ѕ\u200Cự lừa đảo.\n\nНовости дня: a Russian headline stays as it is.\n\nÐức Phúc hát.\n';
+  const fs = check(text).filter((f) => /Look-alike/.test(f.message));
+  assert.equal(fs.length, 2);
+  const fixed = fixAll(text, fs);
+  assert.ok(fixed.startsWith('Cảnh báo tin giả mạo: kẻ gian an cắp tài khoản bằng sự lừa đảo.'), fixed);
+  assert.ok(fixed.includes('Новости дня'), 'a real Russian word is not a look-alike');
+  assert.ok(fixed.includes('Đức Phúc hát.'), fixed);
+});
+
+test('decorative combining marks (b̼.̼o̼.̼m̼) are flagged and removed; Vietnamese diacritics stay', () => {
+  const text = 'Truy cập b\u033C.\u033Co\u033C.\u033Cm\u033C để đọc tiếp bài viết này nhé.\n';
+  const fs = check(text).filter((f) => /Combining marks/.test(f.message));
+  assert.equal(fs.length, 1);
+  assert.equal(fixAll(text, fs), 'Truy cập b.o.m để đọc tiếp bài viết này nhé.\n');
+});
+
 // ---- NFC -----------------------------------------------------------------------------------------
 
 test('NFC: a decomposed word is flagged and converted', () => {

@@ -260,12 +260,20 @@ function neededJoiner(run: string, before: string, after: string): boolean {
   return needs(before) || needs(after);
 }
 
+/** The whole character (a surrogate pair kept together) before an offset. */
+function codePointBefore(s: string, i: number): string {
+  if (i <= 0) return '';
+  const c = s.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) return s.slice(i - 2, i);
+  return s[i - 1];
+}
+
 function invisibles(text: string): Finding[] {
   const out: Finding[] = [];
   for (const m of text.matchAll(INVISIBLE)) {
     const run = m[0];
     const start = m.index, end = start + run.length;
-    if (neededJoiner(run, text[start - 1] ?? '', text[end] ?? '')) continue;
+    if (neededJoiner(run, codePointBefore(text, start), String.fromCodePoint(text.codePointAt(end) ?? 32))) continue;
     const names = [...new Set(run)].map((c) => INVISIBLE_NAMES[c] ?? `U+${c.charCodeAt(0).toString(16).toUpperCase()}`);
     out.push({
       code: CODE,
