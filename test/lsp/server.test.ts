@@ -361,12 +361,12 @@ describe('language server over stdio (VS Code-like client)', () => {
   });
 
   test('NUL bytes: names stay printable and the server keeps working', async () => {
-    const text = 'Tiêu đề\u0000 bài báo\n\nĐoạn\u0000 văn thứ nhất có khá nhiều từ để thử tên rút gọn.\n\n\u0000\u0000\u0000\n\nĐoạn cuối.';
+    const text = 'Nông dân phấn khởi\u0000 vì lúa được mùa, được giá\n\nĐoạn\u0000 văn thứ nhất có khá nhiều từ để thử tên rút gọn.\n\n\u0000\u0000\u0000\n\nĐoạn cuối.';
     const uri = memUri('nul.txt');
     await lsp.open(uri, text);
     const symbols = asTree(await lsp.documentSymbols(uri));
     assertWellFormed(symbols, text, 'NUL');
-    assert.equal(symbols[0].name, 'Tiêu đề bài báo');
+    assert.equal(symbols[0].name, 'Nông dân phấn khởi vì lúa được mùa, được giá');
     assert.ok(Array.isArray(await lsp.foldingRanges(uri)));
     await lsp.hover(uri, { line: 4, character: 1 });
     // Still alive and answering for other documents.

@@ -1,6 +1,42 @@
 // Applying fixes: one fix, all fixes of a code, or everything (fix-all), safely and repeatably.
 import type { Finding, Fix, TextEdit } from '../rules/types';
+import type { Article, BlockKind } from '../model/types';
+import { foldKey } from '../text/normalize';
 import { analyze, type AnalyzeOptions } from './analyze';
+
+/** Findings whose fix removes whole lines. */
+const REMOVES_LINES: ReadonlySet<string> = new Set([
+  'boilerplate', 'related', 'learned-boilerplate', 'duplicate-paragraph', 'near-duplicate-paragraph', 'php-dump',
+]);
+/** Kinds of the article's own text. */
+const TEXT_KINDS: ReadonlySet<BlockKind> = new Set<BlockKind>(['kicker', 'headline', 'dateline', 'heading', 'paragraph', 'caption', 'byline']);
+
+/** Keys of the lines of the article's own text that no picked fix touches: later passes keep them. */
+function keptText(a: Article, picked: ReadonlyArray<{ finding: Finding }>): Set<string> {
+  const out = new Set<string>();
+  const ranges = picked.map((p) => [p.finding.start, p.finding.end] as const).sort((x, y) => x[0] - y[0]);
+  for (const b of a.blocks) {
+    if (!TEXT_KINDS.has(b.kind)) continue;
+    for (let i = b.startLine; i <= b.endLine; i++) {
+      const l = a.lines[i];
+      if (ranges.some(([s, e]) => s < l.end && e > l.start)) continue;
+      const k = foldKey(l.text.length > 2000 ? l.text.slice(0, 2000) : l.text);
+      if (k) out.add(k);
+    }
+  }
+  return out;
+}
+
+/** Does a line-removing finding take a line the first pass kept as the article's text? */
+function takesKeptText(a: Article, f: Finding, kept: ReadonlySet<string>): boolean {
+  if (!REMOVES_LINES.has(f.code)) return false;
+  for (const l of a.lines) {
+    if (l.end <= f.start || l.start >= f.end) continue;
+    const k = foldKey(l.text.length > 2000 ? l.text.slice(0, 2000) : l.text);
+    if (k && kept.has(k)) return true;
+  }
+  return false;
+}
 
 /** Applies non-overlapping edits (any order) to a text. Throws on overlapping edits. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
@@ -64,19 +100,37 @@ export interface FixAllResult {
  * Applies every preferred fix, re-analysing between passes (removing a block can leave, say, a run
  * of blank lines for the whitespace rule) until nothing fixable is left. Text outside flagged
  * ranges is never touched. `opts.only` limits it to some codes.
+ *
+ * The recognizer reads each line with its neighbours, so removing chrome can change how a line
+ * next to it reads. Later passes therefore never remove a line that the first pass read as the
+ * article's own text and left alone: fix-all removes what the text as given shows to be junk, and
+ * what removing it leaves behind (blank lines, spaces), nothing more.
  */
-export function fixAll(text: string, opts: AnalyzeOptions = {}, maxPasses = 8): FixAllResult {
+export function fixAll(
+  text: string,
+  opts: AnalyzeOptions = {},
+  maxPasses = 8,
+  /** Called with each pass's text (without BOM), its findings and the fixes picked (tests check each pass). */
+  observe?: (text: string, findings: readonly Finding[], picked: ReadonlyArray<{ finding: Finding; fix: Fix }>) => void,
+): FixAllResult {
   const applied: Record<string, number> = {};
   // offsets index the text without its BOM (as the article model does); the BOM is put back after
   const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
   let current = bom ? text.slice(1) : text;
+  let kept: Set<string> | null = null;
+  const allowed = (a: Article, findings: readonly Finding[]) =>
+    kept === null ? findings : findings.filter((f) => !takesKeptText(a, f, kept!));
   for (let pass = 1; pass <= maxPasses; pass++) {
-    const { findings } = analyze(current, opts);
-    const picked = selectFixes(findings);
+    const { findings, article } = analyze(current, opts);
+    const picked = selectFixes(allowed(article, findings));
+    // (lines a first-pass finding would fix, picked now or deferred to a later pass, are not kept)
+    if (kept === null) kept = keptText(article, findings.filter((f) => preferredFix(f)).map((finding) => ({ finding })));
+    observe?.(current, findings, picked);
     if (picked.length === 0) return { text: bom + current, applied, passes: pass - 1, remaining: 0 };
     current = applyEdits(current, picked.flatMap((p) => p.fix.edits));
     for (const p of picked) applied[p.finding.code] = (applied[p.finding.code] ?? 0) + 1;
   }
-  const left = selectFixes(analyze(current, opts).findings).length;
+  const last = analyze(current, opts);
+  const left = selectFixes(allowed(last.article, last.findings)).length;
   return { text: bom + current, applied, passes: maxPasses, remaining: left };
 }

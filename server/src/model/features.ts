@@ -387,7 +387,8 @@ export function lineFeatures(input: FeatureInput): { features: string[][]; cues:
     if (isSectionName(k, f.folded)) x.push('section');
     if (isInlineTeaser(k, f.folded)) x.push('inlineTeaser');
     if (k.seriesPrefix.test(f.folded)) x.push('series');
-    const nameLike = f.nWords >= 1 && f.nWords <= 5 && cs === 1 && !/[.!?:;,]$/.test(f.folded) && !/\d/.test(f.folded);
+    // (a known chrome phrase, `A A`, is no name)
+    const nameLike = bp === null && f.nWords >= 1 && f.nWords <= 5 && cs === 1 && !/[.!?:;,]$/.test(f.folded) && !/\d/.test(f.folded) && /\p{L}{2}/u.test(f.folded);
     if (nameLike && f.nWords >= 2) x.push('nameLike');
     // an author's name right under the body's last paragraph is its byline, whatever follows
     if (nameLike && j > 0 && isLong[j - 1]) x.push('nameLike|afterLong', isAllCaps(f.folded) ? 'capsName|afterLong' : 'titleName|afterLong');

@@ -105,7 +105,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     second.push({ kind: model.labels[s] as BlockKind, p: marginals[t * L + s] });
     // junk or the article's text? decided on the summed probabilities of each side, with the tie
     // going to the text; then the most probable kind of that side
-    if (JUNK.has(kinds[t])) {
+    if (JUNK.has(kinds[t]) && p.cues[t].boilerplate === null) { // a known chrome phrase is chrome
       let junk = 0, bestContent = -1;
       for (let z = 0; z < L; z++) {
         const pz = marginals[t * L + z];

@@ -18,7 +18,7 @@ import { foldKey, withoutStrayTail } from '../text/normalize';
 import { hash32 } from '../text/similarity';
 
 const CODE = 'near-duplicate-paragraph';
-const KINDS: ReadonlySet<BlockKind> = new Set<BlockKind>(['paragraph', 'caption', 'heading']);
+const KINDS: ReadonlySet<BlockKind> = new Set<BlockKind>(['paragraph', 'caption', 'heading', 'byline']);
 /** A flagged block has at least this many words (a sentence, not a phrase). */
 const MIN_TOKENS = 12;
 /** The triple-shingle containment may fall this far below τ (one changed word breaks three triples). */

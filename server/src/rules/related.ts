@@ -1,5 +1,6 @@
 // related: a list of related-article teasers after the article body. Fix: remove the whole list.
-import { isBlank } from '../text/normalize';
+import { fold, isBlank } from '../text/normalize';
+import { boilerplateCategory } from '../model/knowledge';
 import { blockRemovalRange } from './ranges';
 import { UNSURE_BELOW, type Finding, type Rule, type RuleContext } from './types';
 
@@ -30,7 +31,9 @@ export const rule: Rule = {
       // the model marks a `Xem thêm: …` link inside the body as related too
       const inBody = a.blocks.some((x) => x.startLine > b.endLine && ['paragraph', 'heading', 'caption'].includes(x.kind));
       // the block's confidence is its least sure line's: below the bar, a suggestion only
-      const unsure = (b.confidence ?? 1) < UNSURE_BELOW;
+      // (a line the knowledge files know, `Xem thêm`, `Tin liên quan`, makes it sure)
+      const known = first.length < 300 && boilerplateCategory(ctx.knowledge, fold(first)) !== null;
+      const unsure = !known && (b.confidence ?? 1) < UNSURE_BELOW;
       out.push({
         code: 'related',
         severity: unsure ? 'information' : 'warning',
