@@ -15,6 +15,7 @@ import { articleJson, diagnosticJson, type JsonDiagnostic } from './engine/repor
 import { findProjectRoot, loadProjectFile, mergeConfig, type Config } from './engine/config';
 import { ruleDocsUrl } from './engine/docs';
 import { buildCorpusFromTexts } from './index/corpus';
+import { lineCountsOf } from './model/frequency';
 
 const USAGE = `Usage:
   corpus-curator outline FILE
@@ -166,11 +167,13 @@ async function lint(paths: string[], opts: { format: string; fix: boolean; dryRu
     }
   }
   const readable = texts.filter((t): t is { file: string; text: string } => t.text !== undefined);
+  // how many files carry each short line: a site's template recurs (the recognizer reads it)
+  const frequency = readable.length > 1 ? lineCountsOf(readable.map((t) => t.text)) : undefined;
   // each file is parsed and checked once: that analysis feeds the corpus index and the report
   const base = new Map<string, Analysis>();
   for (const t of readable) {
     const abs = path.resolve(t.file);
-    base.set(t.file, analyze(t.text, { file: abs, config: await configFor(abs) }));
+    base.set(t.file, analyze(t.text, { file: abs, config: await configFor(abs), frequency }));
   }
   const corpus = readable.length > 1
     ? buildCorpusFromTexts(readable.map((t) => ({ file: path.resolve(t.file), text: t.text, analysis: base.get(t.file) })), await configFor(path.resolve(readable[0].file)))
@@ -189,7 +192,7 @@ async function lint(paths: string[], opts: { format: string; fix: boolean; dryRu
     let text = t.text;
     let fixed: Record<string, number> | undefined;
     if (opts.fix || opts.dryRun) {
-      const result = fixAll(text, { file: abs, config, corpus });
+      const result = fixAll(text, { file: abs, config, corpus, frequency });
       const n = Object.values(result.applied).reduce((a, b) => a + b, 0);
       if (result.text !== text) {
         if (opts.dryRun) {
@@ -206,7 +209,7 @@ async function lint(paths: string[], opts: { format: string; fix: boolean; dryRu
     const before = text === t.text ? base.get(t.file) : undefined;
     const { article, findings } = before
       ? corpus ? withCorpusFindings(before, { file: abs, config, corpus }) : before
-      : analyze(text, { file: abs, config, corpus });
+      : analyze(text, { file: abs, config, corpus, frequency });
     const diagnostics = findings
       .filter((f) => !opts.quiet || f.severity === 'error' || f.severity === 'warning')
       .map((f) => diagnosticJson(article, f));

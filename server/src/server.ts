@@ -313,7 +313,9 @@ function analyse(doc: TextDocument, dc: DocConfig): Analysis {
   }
   tooLargeWarned.delete(doc.uri);
   try {
-    const article = parseArticle(text, knowledgeFor(dc.config));
+    // a file of the indexed corpus is read with its site's template (lines recurring across files)
+    const frequency = dc.file !== undefined && corpusService.index.has(dc.file) ? corpusService.index.lineFrequency() : undefined;
+    const article = parseArticle(text, knowledgeFor(dc.config), { frequency });
     const bomShift = article.hadBom && text.charCodeAt(0) === 0xfeff ? 1 : 0;
     return { ...base, article, bomShift };
   } catch (err) {

@@ -8,6 +8,7 @@ import { analyze, type Analysis } from '../engine/analyze';
 import { DEFAULT_CONFIG, type Config } from '../engine/config';
 import type { Article, Block, BlockKind } from '../model/types';
 import type { CorpusView, Severity } from '../rules/types';
+import type { LineFrequency } from '../model/features';
 import { fold, foldKey, isBlank, words } from '../text/normalize';
 import { CANDIDATE_KINDS, MAX_KEYED_CHARS, hash64, keyOfFolded, lineKey } from './keys';
 import { bandKeys, estimateJaccard, isSignature, shingleHashesOf, signatureOf } from './minhash';
@@ -355,6 +356,14 @@ export class CorpusIndex implements CorpusView {
   }
 
   /** How many files hold a line with this key (keys.ts lineKey), and a few of them. */
+  /**
+   * The index as the recognizer's line frequencies: in how many files each line of a candidate
+   * block occurs (menus, footers, teasers recur across a site's pages). Keys are folded lower-case lines.
+   */
+  lineFrequency(): LineFrequency {
+    return { size: this.size(), count: (key: string) => mmCount(this.blocks.get(keyOfFolded(key))) };
+  }
+
   blockFrequency(key: string): { count: number; files: string[] } {
     const cur = this.blocks.get(key);
     const files: string[] = [];
