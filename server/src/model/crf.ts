@@ -188,28 +188,44 @@ function constrainedViterbi(m: CrfModel, s: Float64Array, T: number, c: Constrai
  */
 function posteriorPath(marg: Float64Array, T: number, L: number, c?: Constraints): number[] {
   const path: number[] = new Array(T);
-  const best = (t: number, not: ReadonlySet<number>) => {
-    let arg = -1;
-    for (let y = 0; y < L; y++) if (!not.has(y) && (arg < 0 || marg[t * L + y] > marg[t * L + arg])) arg = y;
-    return arg;
-  };
-  const none = new Set<number>();
-  for (let t = 0; t < T; t++) path[t] = best(t, none);
-  if (!c) return path;
   const banned: Array<Set<number>> = Array.from({ length: T }, () => new Set<number>());
-  for (const y of c.once) {
-    let keep = -1;
-    for (let t = 0; t < T; t++) if (path[t] === y && (keep < 0 || marg[t * L + y] > marg[keep * L + y])) keep = t;
-    for (let t = 0; t < T; t++) if (path[t] === y && t !== keep) { banned[t].add(y); path[t] = best(t, banned[t]); }
+  const best = (t: number) => {
+    let arg = -1;
+    for (let y = 0; y < L; y++) if (!banned[t].has(y) && (arg < 0 || marg[t * L + y] > marg[t * L + arg])) arg = y;
+    return arg < 0 ? path[t] : arg;
+  };
+  for (let t = 0; t < T; t++) path[t] = best(t);
+  if (!c || T === 0) return path;
+  // repair the violations one at a time, each time taking the least probable way out; every step
+  // bans a label at a position, so this ends
+  for (let guard = 0; guard < T * L + 1; guard++) {
+    let changed = false;
+    for (const y of c.once) {
+      let keep = -1;
+      for (let t = 0; t < T; t++) if (path[t] === y && (keep < 0 || marg[t * L + y] > marg[keep * L + y])) keep = t;
+      for (let t = 0; t < T; t++) {
+        if (path[t] === y && t !== keep) { banned[t].add(y); path[t] = best(t); changed = true; }
+      }
+    }
+    for (const [a, b] of c.before) {
+      const bAt = path.indexOf(b);
+      if (bAt < 0) continue;
+      for (let t = bAt + 1; t < T; t++) {
+        if (path[t] === a) { banned[t].add(a); path[t] = best(t); changed = true; }
+      }
+    }
+    if (!changed) break;
   }
-  for (const [a, b] of c.before) {
-    const bAt = path.indexOf(b);
-    if (bAt < 0) continue;
-    for (let t = bAt + 1; t < T; t++) if (path[t] === a) { banned[t].add(a); path[t] = best(t, banned[t]); }
-  }
-  if (c.some && c.some.length > 0 && T > 0 && !path.some((y) => c.some!.includes(y))) {
-    let bt = 0, by = c.some[0];
-    for (let t = 0; t < T; t++) for (const y of c.some) if (marg[t * L + y] > marg[bt * L + by]) { bt = t; by = y; }
+  if (c.some && c.some.length > 0 && !path.some((y) => c.some!.includes(y))) {
+    // the position and label of the group where it is most probable, unless a once-label sits there
+    let bt = -1, by = -1;
+    for (const spareOnce of [true, false]) {
+      for (let t = 0; t < T; t++) {
+        if (spareOnce && c.once.includes(path[t])) continue;
+        for (const y of c.some) if (bt < 0 || marg[t * L + y] > marg[bt * L + by]) { bt = t; by = y; }
+      }
+      if (bt >= 0) break;
+    }
     path[bt] = by;
   }
   return path;

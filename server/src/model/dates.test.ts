@@ -383,3 +383,12 @@ test('long input is handled (speed is measured by npm run bench)', () => {
   assert.equal(matchDateline(long), null);
   assert.equal(findDate(long)?.iso, '2023-03-14');
 });
+
+test('a Unix time stamp on its own line (crawler metadata) is a dateline, read in Vietnam time', () => {
+  assert.equal(matchDateline('1570090649.0')?.date?.iso, '2019-10-03T15:17:29+07:00');
+  assert.equal(matchDateline('1570090649')?.date?.iso, '2019-10-03T15:17:29+07:00');
+  // a phone number, an ID out of the 2000-2035 range, a number in a sentence: not dates
+  assert.equal(matchDateline('0936014305'), null);
+  assert.equal(matchDateline('123456789'), null);
+  assert.equal(matchDateline('Mã số 1570090649 đã được cấp'), null);
+});

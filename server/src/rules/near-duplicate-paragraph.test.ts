@@ -162,3 +162,12 @@ test('seeds: no false alarm at any threshold from 0.6 to 0.85', { skip: seeds.le
     }
   }
 });
+
+test('the items of a templated list repeat their template, not each other: no near-duplicate among them', () => {
+  const items = ['Quy Nhơn', 'Quy Nhơn Nam', 'Quy Nhơn Bắc', 'Quy Nhơn Tây', 'An Nhơn', 'An Nhơn Đông'].map((n, i) =>
+    `- Phường ${n} có diện tích tự nhiên là ${20 + i * 7},${i}6 km2 (đạt ${300 + i * 41}% so với quy định), quy mô dân số là ${40 + i * 9}.${i}26 người (đạt ${200 + i * 13}% so với quy định).`);
+  const text = `${HEAD}Kết quả sau sắp xếp, tỉnh còn 58 đơn vị hành chính cấp xã, giảm 97 đơn vị so với trước khi sắp xếp theo nghị quyết.\n\n${items.join('\n\n')}\n`;
+  const { article, findings } = run(text);
+  assertSafe(article, findings);
+  assert.deepEqual(findings.map((f) => lineOf(article, f.start) + 1), []);
+});

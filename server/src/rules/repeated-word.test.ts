@@ -165,3 +165,20 @@ test('seeds: the gold repeated word is found, nothing else is flagged', { skip: 
   }
   assert.deepEqual(problems, []);
 });
+
+test('a pair of words typed twice is a typo (ban hành ban hành); a chant repeated three times is not', () => {
+  const text = 'Nông dân phấn khởi vì lúa được mùa, được giá\n\nQuyết định có hiệu lực kể từ ngày ban hành ban hành quyết định này, ông cho biết.\n\nĐám đông hô cố lên cố lên cố lên suốt trận đấu.\n';
+  const { article, findings } = run(text);
+  assertSafe(article, findings);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0].severity, 'warning');
+  assert.match(findings[0].message, /ban hành/);
+  assert.match(apply(text, findings[0].fixes[0].edits), /kể từ ngày ban hành quyết định này/);
+});
+
+test('a small-letter word written again with a capital is only a suggestion (Lương thực Thực phẩm is a name)', () => {
+  const text = 'Nông dân phấn khởi vì lúa được mùa, được giá\n\nCải cách tiếng Tiếng Việt được bàn tại hội thảo của Tổng công ty Lương thực Thực phẩm hôm qua.\n';
+  const { findings } = run(text);
+  assert.ok(findings.length >= 1);
+  assert.ok(findings.every((f) => f.severity === 'information' && f.fixes[0].safeForFixAll === false));
+});

@@ -152,3 +152,45 @@ test('seeds: the stray r at 000:27 is found, nothing else is flagged', () => {
   assert.ok(apply(s0.text, findings[0].fixes[0].edits).split('\n')[26].endsWith('quần chúng...”.'));
   assert.deepEqual(displayLines(article, findings[0]), [27, 27]);
 });
+
+// ---- scraping debris inside lines ------------------------------------------------------------------
+
+test('debris: undecoded entities, markup, JSON escapes, escaped line breaks, crawler commas, a glued pipe and spam', () => {
+  const H = 'Nông dân phấn khởi vì lúa được mùa, được giá\n\n';
+  const body = [
+    'Nguyên nhân kh&ocirc;ng x&aacute;c định được, theo QU&#7888;C NAM và &quot;nhóm PV&quot; cho biết sáng nay.',
+    'Ông cho biết <bold>dự án</bold> đã hoàn thành ngày 25\\/3 và ghi nhận tại <a href="x">đây</a> nhiều ý kiến.',
+    'CTCP xa0 công bố kết quả , , kinh doanh quý một r n , r n , tăng mạnh so với cùng kỳ năm trước.',
+    'Khi được hỏi về| sự việc này, ông không trả lời mà chỉ nói sẽ báo cáo lại cấp trên xem xét.',
+    'Bài viết kết thúc ở đây, cảm ơn bạn đọc đã theo dõi. sex sex sex sex sex sex sex sex',
+  ];
+  const text = H + body.join('\n\n') + '\n';
+  const { article, findings } = run(text);
+  assertSafe(article, findings);
+  const flagged = findings.map((f) => text.slice(f.start, f.end));
+  for (const piece of ['&ocirc;', '&aacute;', '&#7888;', '&quot;', '<bold>', '</bold>', '\\/', '<a href="x">', '</a>', 'xa0', '|']) {
+    assert.ok(flagged.includes(piece), `${piece} flagged (got ${JSON.stringify(flagged)})`);
+  }
+  assert.ok(flagged.some((f) => /^sex( sex){4,}/.test(f.trim())), 'spam flagged');
+  assert.ok(flagged.some((f) => f.includes(', ,')), 'crawler commas flagged');
+  const fixed = apply(text, findings.flatMap((f) => f.fixes[0].edits));
+  assert.match(fixed, /Nguyên nhân không xác định được, theo QUỐC NAM và "nhóm PV" cho biết/);
+  assert.match(fixed, /dự án đã hoàn thành ngày 25\/3/);
+  assert.doesNotMatch(fixed, /<|&|\\\/|xa0|\| /);
+});
+
+test('debris: a Python list repr holding the body is flagged, its fix (a suggestion) gives the items one per line', () => {
+  const text = "Nông dân phấn khởi vì lúa được mùa, được giá\n\nTóm tắt của bài viết.['\\r\\n   ', 'Năm nay, sản lượng lúa tăng mạnh so với năm trước.', '\\r\\n', 'Giá bán cũng ổn định hơn.']\n";
+  const { article, findings } = run(text);
+  assertSafe(article, findings);
+  const f = findings.find((x) => /Python list/.test(x.message));
+  assert.ok(f, JSON.stringify(findings.map((x) => x.message)));
+  assert.equal(f.fixes[0].safeForFixAll, false);
+  assert.equal(apply(text, f.fixes[0].edits), 'Nông dân phấn khởi vì lúa được mùa, được giá\n\nTóm tắt của bài viết.Năm nay, sản lượng lúa tăng mạnh so với năm trước.\nGiá bán cũng ổn định hơn.\n');
+});
+
+test('debris: clean prose with ampersands, slashes, commas and pipes in their normal use is left alone', () => {
+  const text = 'Nông dân phấn khởi vì lúa được mùa, được giá\n\nCông ty M&A và Q&A cho biết, tỷ lệ 3/4 đạt yêu cầu; bảng giá | ngày | mức giá được cập nhật. Ông A, bà B, anh C đều đồng ý.\n';
+  const { findings } = run(text);
+  assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), []);
+});
