@@ -326,7 +326,7 @@ export function lineFeatures(input: FeatureInput): { features: string[][]; cues:
     const fs = functionShare(f.key, k.functionWords);
     const fsb = fs === 0 ? '0' : fs < 0.1 ? '<.1' : fs < 0.2 ? '<.2' : fs < 0.3 ? '<.3' : '.3+';
     x.push(`fw%=${fsb}`, `fw%=${fsb}|w=${coarseLen(f.nWords)}`);
-    x.push(`shape=${shapes[j]}`, `shape=${shapes[j]}|run=${shapeRun[j] <= 1 ? '1' : shapeRun[j] <= 3 ? '2-3' : shapeRun[j] <= 8 ? '4-8' : '9+'}`, `shape=${shapes[j]}|runpos=${shapePos[j]}`);
+    x.push(`shape=${shapes[j]}`, `shape=${shapes[j]}|srun=${shapeRun[j] <= 1 ? '1' : shapeRun[j] <= 3 ? '2-3' : shapeRun[j] <= 8 ? '4-8' : '9+'}`, `shape=${shapes[j]}|runpos=${shapePos[j]}`);
     if (alternating[j]) x.push('titleDateAlternation');
     const cs = capsShare(f.folded);
     x.push(`caps=${cs < 0.3 ? 'low' : cs < 0.6 ? 'mid' : cs < 0.9 ? 'high' : 'all'}`);

@@ -122,68 +122,132 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   return { kinds, confidence, second };
 }
 
+const LEN: Record<string, string> = { S: 'short (up to 5 words)', M: 'medium (6-15 words)', L: 'long (16-40 words)', X: 'very long (over 40 words)' };
+const SHAPE: Record<string, string> = { S: 'a short line', T: 'a title-like line', P: 'a sentence', D: 'a date', J: 'a line without letters' };
+const END: Record<string, string> = {
+  none: 'nothing', period: 'a period', quest: 'a question mark', colon: 'a colon', excl: 'an exclamation mark', semi: 'a semicolon',
+  comma: 'a comma', ellipsis: 'an ellipsis', upper: 'a letter', lower: 'a letter', digit: 'a digit', sym: 'a symbol',
+};
+
 /** Words for the features that weighed most (hovers): "ends with a period", "3 words", … */
 export function describeFeature(f: string): string {
-  const [name, value] = f.split('=');
   const parts = f.split('|');
-  if (parts.length > 1) return parts.map(describeFeature).join(' and ');
+  if (parts.length > 1) return parts.map(describeFeature).join(', ');
+  const eq = f.indexOf('=');
+  const name = eq < 0 ? f : f.slice(0, eq);
+  const value = eq < 0 ? '' : f.slice(eq + 1);
+  const side = (tag: string) => ({ p1: 'the line above', n1: 'the line below', p2: 'two lines above', n2: 'two lines below' }[tag] ?? tag);
+  const m = /^([pn][12]):(.*)$/.exec(name);
+  if (m) {
+    const [, tag, what] = m;
+    if (what === 'len') return `${side(tag)} is ${LEN[value] ?? value}`;
+    if (what === 'term') return `${side(tag)} ${value === '1' ? 'ends' : 'does not end'} a sentence`;
+    if (what === 'end') return `${side(tag)} ends with ${END[value] ?? value}`;
+    if (what === 'bp') return `${side(tag)} is site chrome (${value})`;
+    if (f.endsWith(':none')) return `no line ${tag.startsWith('p') ? 'above' : 'below'}`;
+    return `${side(tag)}: ${what.replace('capcue', 'a caption cue').replace('date', 'a date').replace('long', 'a long paragraph').replace('reltime', 'a relative time')}`;
+  }
   switch (name) {
-    case 'w': return `${value} words`;
-    case 'end': return `ends with ${value === 'none' ? 'nothing' : value === 'period' ? 'a period' : value === 'quest' ? 'a question mark' : value === 'colon' ? 'a colon' : value === 'excl' ? 'an exclamation mark' : value === 'upper' || value === 'lower' ? 'a letter' : value === 'digit' ? 'a digit' : value}`;
-    case 'start': return `starts with ${value === 'upper' ? 'a capital' : value === 'lower' ? 'a small letter' : value}`;
+    case 'bias': return 'how common the kind is';
+    case 'w': return LEN[value] ?? `${value} words`;
+    case 'end': return `ends with ${END[value] ?? value}`;
+    case 'start': return `starts with ${value === 'upper' ? 'a capital' : value === 'lower' ? 'a small letter' : value === 'numbered' ? 'a number (a list item)' : value === 'bullet' || value === 'dash' ? 'a bullet' : value}`;
     case 'zone': return value === 'head' ? 'before the first long paragraph' : value === 'tail' ? 'after the last long paragraph' : 'between long paragraphs';
     case 'lb': return `${value} long paragraphs above`;
     case 'la': return `${value} long paragraphs below`;
     case 'long': return 'a long paragraph';
     case 'sent': return `${value === '3' ? '3 or more' : value} sentence${value === '1' ? '' : 's'}`;
-    case 'caps': return value === 'all' ? 'every word capitalised' : `${value} share of capitalised words`;
+    case 'caps': return value === 'all' ? 'every word capitalised' : `a ${value} share of capitalised words`;
     case 'allcaps': return 'in capitals';
-    case 'lead': return `leading ${value === 'none' ? 'nothing' : value}`;
-    case 'trail': return `trailing ${value === 'none' ? 'nothing' : value}`;
+    case 'lead': return value === 'none' ? 'no indentation' : `indented (${value})`;
+    case 'trail': return value === 'none' ? 'no trailing space' : `trailing ${value}`;
     case 'indent': return value === 'body' ? "indented like the body's paragraphs" : "indented unlike the body's paragraphs";
-    case 'pos': return `content line ${value} of the article`;
-    case 'rpos': return value === '0' ? 'the last content line' : 'near the end';
-    case 'rel': return `at ${Number(value) * 10}–${Number(value) * 10 + 10}% of the article`;
-    case 'vsmed': return `${value} compared with the article's lines`;
+    case 'pos': return `line ${Number(value.split('-')[0]) + 1}${value.includes('-') ? '+' : ''} of the text`;
+    case 'rpos': return value === '0' ? 'the last line of the text' : 'near the end of the text';
+    case 'rel': return `at ${Number(value) * 10}–${Number(value) * 10 + 10}% of the text`;
+    case 'vsmed': return `${value} for this article`;
     case 'shorterThanBoth': return 'shorter than both neighbours';
     case 'muchShorterThanBoth': return 'much shorter than both neighbours';
-    case 'gapB': return `gap above: ${value}`;
-    case 'gapA': return `gap below: ${value}`;
+    case 'gapB': return value === 'first' ? 'first line' : `${value} space above`;
+    case 'gapA': return value === 'last' ? 'last line' : `${value} space below`;
+    case 'fmt': return value === 'dense' ? 'a text without blank lines' : 'a text with blank lines between blocks';
     case 'bp': return `a site-chrome phrase (${value})`;
     case 'dateline': return 'a date line';
     case 'dateline:valid': return 'a valid date';
+    case 'dateline:sure': return 'clearly a date line';
     case 'dateline:first': return 'the first date line';
     case 'dateline:notFirst': return 'not the first date line';
+    case 'dateline:nth': return `date line no. ${value}`;
+    case 'dateline:of': return `${value} date lines in the text`;
+    case 'dateInShort': return 'a date in a short line';
+    case 'time': return 'a time of day';
     case 'reltime': return 'a relative time (… giờ trước)';
+    case 'mediatime': return 'a media player time';
     case 'cap:tail': return 'ends with a photo credit';
     case 'cap:cue': return 'a photo caption cue';
     case 'byl:cue': return 'an author/source cue (Theo, Nguồn…)';
     case 'section': return 'a site section name';
     case 'inlineTeaser': return 'a "Xem thêm" link';
+    case 'series': return 'a series part (Bài 2:)';
     case 'nameLike': return 'looks like a name';
+    case 'capsName': case 'titleName': return 'a name';
+    case 'afterLong': return 'right under a long paragraph';
     case 'nameSlash': return 'name/source (as in Hoàng Phạm/VOV.VN)';
+    case 'parenSource': return 'ends with a source in brackets';
+    case 'url:short': case 'url': return 'a web address';
+    case 'email': return 'an e-mail address';
+    case 'phone': return 'a phone number';
+    case 'copyright': return 'a copyright or licence notice';
+    case 'pipe': return 'bars (|) between items';
+    case 'crumb': return 'a breadcrumb (» or >)';
+    case 'hashtag': return 'hashtags';
+    case 'commerce': return 'words of an advertisement';
+    case 'cont:fromPrev': return 'carries on the line above';
+    case 'cont:toNext': return 'carried on by the line below';
+    case 'quoted': return 'a quotation';
+    case 'quoteStart': return 'opens with a quotation mark';
+    case 'noLetters': return 'no letters';
+    case 'tiny': return 'one or two characters';
+    case 'repeat:first': return 'repeated later in the text';
     case 'repeat:later': return 'repeats an earlier line';
     case 'near:earlier': return 'restates an earlier line';
+    case 'near:later': return 'restated by a later line';
     case 'near:adjacent': return 'restates a neighbouring line';
-    case 'df': return `${value} other articles of the corpus have this line`;
+    case 'df': return value === '0' ? 'no other article of the corpus has this line' : `${value} other articles of the corpus have this line`;
     case 'run': return `in a run of ${value} short lines`;
+    case 'fw%': return `function words: ${value === '0' ? 'none' : value}`;
+    case 'shape': return SHAPE[value] ?? value;
+    case 'runpos': return `${value} of its run`;
+    case 'srun': return `in a run of ${value} such lines`;
+    case 'titleDateAlternation': return 'titles alternating with dates (a teaser list)';
+    case 'indentAsPrev': return 'indented like the line above';
+    case 'indentAsNext': return 'indented like the line below';
+    case 'dumpBefore': return 'right after a PHP dump';
+    case 'dumpAfter': return 'right before a PHP dump';
+    case 'blk:size': return `in a block of ${value} lines`;
+    case 'blk:dom': return `in a block of mostly ${(SHAPE[value.replace('!', '')] ?? value).replace(/^an? /, '')}s`;
+    case 'blk:fw': return `its block has function words ${value}`;
+    case 'blk:titles+dates': return 'its block mixes titles and dates';
+    case 'blk:recurring': return `${value === 'all' ? 'all' : 'some'} of its block recurs in other articles`;
+    case 'blk:teaserHeader': return 'its block has a teaser header';
+    case 'blk:pos': return `${value} line of its block`;
     case 'fw': return `first word "${value}"`;
     case 'f2': return `first words "${value}"`;
     case 'lw': return `last word "${value}"`;
-    case 'dumpShape': return 'shaped like PHP dump output';
-    default:
-      if (/^[pn][12]:/.test(f)) {
-        const side = f.startsWith('p') ? 'previous' : 'next';
-        return `${side} line ${f.slice(3).replace('len=', 'length ').replace('term=1', 'ends a sentence').replace('term=0', 'does not end a sentence')}`;
-      }
-      return f;
+    case 'bow': return `the word "${value}"`;
+    case 'size': return value === 'small' ? 'a small block' : 'a big block';
+    default: return LEN[value] ? `${name} ${LEN[value]}` : f;
   }
 }
 
 /** Why a line got its kind: the probability and the strongest features, in words. */
 export function reasonFor(model: CrfModel, features: readonly string[], kind: BlockKind, p: number, second: { kind: BlockKind; p: number }): string {
   const y = model.labels.indexOf(kind);
-  const top = y >= 0 ? explain(model, features, y, 3).map(([f]) => describeFeature(f)) : [];
+  // the strongest cues about the line's shape and place first; its words only when little else spoke
+  const ranked = y >= 0 ? explain(model, features, y, 8) : [];
+  const lexical = (f: string) => /^(fw|f2|lw|bow)=/.test(f);
+  const chosen = [...ranked.filter(([f]) => !lexical(f)), ...ranked.filter(([f]) => lexical(f))].slice(0, 3);
+  const top = chosen.map(([f]) => describeFeature(f));
   const sure = `${Math.round(p * 100)}%`;
   const alt = second.p >= 0.05 ? `; else ${second.kind} ${Math.round(second.p * 100)}%` : '';
   return `${kind} (${sure}${alt})${top.length ? `: ${top.join('; ')}` : ''}`;
