@@ -4,10 +4,12 @@ import type { Article, BlockKind } from '../model/types';
 import { foldKey } from '../text/normalize';
 import { analyze, type AnalyzeOptions } from './analyze';
 
-/** Findings whose fix removes whole lines. */
-const REMOVES_LINES: ReadonlySet<string> = new Set([
-  'boilerplate', 'related', 'learned-boilerplate', 'duplicate-paragraph', 'near-duplicate-paragraph', 'php-dump',
-]);
+/**
+ * Findings whose fix removes whole lines because of the kind the recognizer gave them. (A copy of a
+ * paragraph is a copy whatever its neighbours: a duplicate that shows once another fix made two
+ * paragraphs equal, mojibake repaired say, is removed in a later pass like any other.)
+ */
+const REMOVES_LINES: ReadonlySet<string> = new Set(['boilerplate', 'related', 'learned-boilerplate', 'php-dump']);
 /** Kinds of the article's own text. */
 const TEXT_KINDS: ReadonlySet<BlockKind> = new Set<BlockKind>(['kicker', 'headline', 'dateline', 'heading', 'paragraph', 'caption', 'byline']);
 

@@ -11,7 +11,7 @@ import type { BlockKind, LineInfo, PhpDump } from './types';
 import { allLineFacts, type LineFacts } from './lines';
 import { findDumps } from './phpdump';
 import { lineFeatures, type LineCues, type LineFrequency } from './features';
-import { decodePosterior, explain, type Constraints, type CrfModel } from './crf';
+import { decodePosteriorScores, emissionRow, explain, type Constraints, type CrfModel } from './crf';
 import type { Knowledge } from './knowledge';
 
 /** The kinds the CRF chooses from (blank lines and parsed dumps are decided before it runs). */
@@ -27,7 +27,10 @@ export interface Prepared {
   inDump: Uint8Array;
   /** Line indexes of the content lines, in order. */
   content: number[];
-  features: string[][];
+  /** How many content lines (the first ones) the model reads: all but in a huge text (MODEL_LINES). */
+  modelled: number;
+  /** The features of content line j (content[j]), j < modelled. */
+  featuresOf(j: number): string[];
   cues: LineCues[];
 }
 
@@ -57,10 +60,11 @@ export function prepare(text: string, knowledge: Knowledge, frequency?: LineFreq
   if (dumpLines) for (const i of dumpLines) if (i < lines.length) inDump[i] = 1;
   const content: number[] = [];
   for (let i = 0; i < lines.length; i++) if (!facts[i].blank && !inDump[i]) content.push(i);
-  const { features, cues } = lineFeatures({
-    lines, facts, content, inDump: (i) => inDump[i] === 1, knowledge, frequency,
+  const modelled = Math.min(content.length, MODEL_LINES);
+  const { featuresOf, cues } = lineFeatures({
+    lines, facts, content: modelled < content.length ? content.slice(0, modelled) : content, inDump: (i) => inDump[i] === 1, knowledge, frequency,
   });
-  return { lines, facts, dumps, inDump, content, features, cues };
+  return { lines, facts, dumps, inDump, content, modelled, featuresOf, cues };
 }
 
 export interface Recognition {
@@ -90,36 +94,86 @@ const JUNK: ReadonlySet<BlockKind> = new Set<BlockKind>(['boilerplate', 'related
  */
 const CONTENT_TIE = 0.1;
 
+/**
+ * The model reads at most this many content lines. A text with more is no article (a data dump, a
+ * log, a word list pasted into a file): its first lines are read as usual, the rest are left as
+ * plain text (paragraphs), so that opening it costs seconds, not minutes and gigabytes.
+ */
+export const MODEL_LINES = 20000;
+
+/**
+ * A text with more content lines than this is read in windows of WINDOW lines (a data dump pasted
+ * into a file, millions of short lines): memory stays bounded by the window. The article's own
+ * structure (one headline, one dateline, a kicker above the headline) is sought in the first
+ * window only; the later ones have none of those kinds.
+ */
+export const WINDOW = 8192;
+
 export function recognize(p: Prepared, model: CrfModel): Recognition {
   const L = model.labels.length;
-  const { path, marginals } = decodePosterior(model, p.features, constraintsFor(model));
+  const T = p.modelled;
   const kinds: BlockKind[] = [];
   const confidence: number[] = [];
   const second: Recognition['second'] = [];
-  for (let t = 0; t < path.length; t++) {
-    const y = path[t];
+  const constraints = constraintsFor(model);
+  for (let from = 0; from < T; from += WINDOW) {
+    const to = Math.min(T, from + WINDOW);
+    const scores = new Float64Array((to - from) * L);
+    for (let t = from; t < to; t++) emissionRow(model, p.featuresOf(t), scores, (t - from) * L);
+    if (from > 0) for (const y of constraints.once) for (let t = 0; t < to - from; t++) scores[t * L + y] = -Infinity;
+    const { path, marginals } = decodePosteriorScores(model, scores, to - from, from === 0 ? constraints : undefined);
+    decided(p, model, from, path, marginals, kinds, confidence, second);
+  }
+  for (let t = T; t < p.content.length; t++) {
+    kinds.push('paragraph');
+    confidence.push(0);
+    second.push({ kind: 'paragraph', p: 0 });
+  }
+  return { kinds, confidence, second };
+}
+
+function decided(p: Prepared, model: CrfModel, from: number, path: number[], marginals: Float64Array, kinds: BlockKind[], confidence: number[], second: Recognition['second']): void {
+  const L = model.labels.length;
+  for (let i = 0; i < path.length; i++) {
+    const y = path[i];
+    const t = from + i;
+    const m = (z: number) => marginals[i * L + z];
     kinds.push(model.labels[y] as BlockKind);
-    confidence.push(marginals[t * L + y]);
+    confidence.push(m(y));
     let s = -1;
-    for (let z = 0; z < L; z++) if (z !== y && (s < 0 || marginals[t * L + z] > marginals[t * L + s])) s = z;
-    second.push({ kind: model.labels[s] as BlockKind, p: marginals[t * L + s] });
+    for (let z = 0; z < L; z++) if (z !== y && (s < 0 || m(z) > m(s))) s = z;
+    second.push({ kind: model.labels[s] as BlockKind, p: m(s) });
     // junk or the article's text? decided on the summed probabilities of each side, with the tie
     // going to the text; then the most probable kind of that side
+    // a widget of the site (font size, print, share buttons: knowledge's 'widget' phrases) is chrome
+    // wherever it stands; its neighbours may say "byline" or "paragraph", the words cannot
+    if (p.cues[t].boilerplate === 'widget' && !JUNK.has(kinds[t])) {
+      second[t] = { kind: kinds[t], p: confidence[t] };
+      kinds[t] = 'boilerplate';
+      confidence[t] = junkMass(marginals, i, model);
+      continue;
+    }
     if (JUNK.has(kinds[t]) && p.cues[t].boilerplate === null) { // a known chrome phrase is chrome
       let junk = 0, bestContent = -1;
       for (let z = 0; z < L; z++) {
-        const pz = marginals[t * L + z];
+        const pz = m(z);
         if (JUNK.has(model.labels[z] as BlockKind)) junk += pz;
-        else if (bestContent < 0 || pz > marginals[t * L + bestContent]) bestContent = z;
+        else if (bestContent < 0 || pz > m(bestContent)) bestContent = z;
       }
       if (bestContent >= 0 && junk < 1 - junk + CONTENT_TIE) {
         second[t] = { kind: kinds[t], p: confidence[t] };
         kinds[t] = model.labels[bestContent] as BlockKind;
-        confidence[t] = marginals[t * L + bestContent];
+        confidence[t] = m(bestContent);
       }
     }
   }
-  return { kinds, confidence, second };
+}
+
+function junkMass(marginals: Float64Array | number[], t: number, model: CrfModel): number {
+  const L = model.labels.length;
+  let junk = 0;
+  for (let z = 0; z < L; z++) if (JUNK.has(model.labels[z] as BlockKind)) junk += marginals[t * L + z];
+  return junk;
 }
 
 const LEN: Record<string, string> = { S: 'short (up to 5 words)', M: 'medium (6-15 words)', L: 'long (16-40 words)', X: 'very long (over 40 words)' };
