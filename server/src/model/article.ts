@@ -27,6 +27,9 @@ function oneHeadline(r: Recognition): void {
   });
 }
 
+/** Lines per block past what the model reads (recognize.ts MODEL_LINES). */
+const TAIL_BLOCK = 1000;
+
 function dateOf(line: string, cue: ReturnType<typeof matchDateline>): ParsedDate | null {
   if (cue?.date) return cue.date;
   return findDate(line);
@@ -51,7 +54,19 @@ export function parseArticle(input: string, k: Knowledge = defaultKnowledge, opt
   const why = (i: number): string | undefined => {
     const j = contentIndex.get(i);
     if (j === undefined) return undefined;
-    return reasonFor(k.recognizer, p.features[j], r.kinds[j], r.confidence[j], r.second[j]);
+    if (j >= p.modelled) return `not read by the model: it reads the first ${p.modelled.toLocaleString('en')} lines of text of a file`;
+    return reasonFor(k.recognizer, p.featuresOf(j), r.kinds[j], r.confidence[j], r.second[j]);
+  };
+  // the reason is words for a hover: worked out when first read, not for every line of every file
+  const withReason = (b: Block, i: number): Block => {
+    let memo: string | undefined | null = null;
+    Object.defineProperty(b, 'reason', {
+      enumerable: true,
+      configurable: true,
+      get: () => (memo === null ? (memo = why(i)) : memo),
+      set: (v: string | undefined) => { memo = v; },
+    });
+    return b;
   };
 
   // the article's dateline: the most probable line labelled so whose date reads
@@ -83,6 +98,20 @@ export function parseArticle(input: string, k: Knowledge = defaultKnowledge, opt
       i = j + 1;
       continue;
     }
+    const j0 = contentIndex.get(i);
+    if (j0 !== undefined && j0 >= p.modelled) {
+      // past what the model reads (a huge text): plain text, in blocks of up to TAIL_BLOCK lines
+      let j = i;
+      let x = i + 1;
+      let count = 1;
+      while (x < n && count < TAIL_BLOCK && !dumpAt.has(x)) {
+        if (!p.facts[x].blank) { j = x; count++; }
+        x++;
+      }
+      blocks.push({ kind: 'paragraph', startLine: i, endLine: j, text: joined(i, j), confidence: 0, reason: why(i) });
+      i = j + 1;
+      continue;
+    }
     const kd = kind[i] ?? 'paragraph';
     if (kd === 'related' || kd === 'php-dump') {
       // a run of teasers (or of dump lines the parser could not read), through blank lines
@@ -95,11 +124,11 @@ export function parseArticle(input: string, k: Knowledge = defaultKnowledge, opt
         x++;
       }
       // a run's confidence is the mean of its lines'
-      blocks.push({ kind: kd, startLine: i, endLine: j, text: joined(i, j), reason: why(i), confidence: sumP / count });
+      blocks.push(withReason({ kind: kd, startLine: i, endLine: j, text: joined(i, j), confidence: sumP / count }, i));
       i = j + 1;
       continue;
     }
-    const block: Block = { kind: kd, startLine: i, endLine: i, text: lines[i].text, reason: why(i), confidence: confidence[i] };
+    const block: Block = withReason({ kind: kd, startLine: i, endLine: i, text: lines[i].text, confidence: confidence[i] }, i);
     if (kd === 'dateline') block.date = i === dateline ? date : dateOf(lines[i].text, p.cues[contentIndex.get(i)!].dateline);
     blocks.push(block);
     i++;

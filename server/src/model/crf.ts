@@ -57,16 +57,19 @@ export function modelToJson(m: CrfModel): CrfJson {
 function emissions(m: CrfModel, xs: readonly (readonly string[])[]): Float64Array {
   const L = m.labels.length;
   const s = new Float64Array(xs.length * L);
-  for (let t = 0; t < xs.length; t++) {
-    const base = t * L;
-    for (const f of xs[t]) {
-      const r = m.index.get(f);
-      if (r === undefined) continue;
-      const o = r * L;
-      for (let y = 0; y < L; y++) s[base + y] += m.emit[o + y];
-    }
-  }
+  for (let t = 0; t < xs.length; t++) emissionRow(m, xs[t], s, t * L);
   return s;
+}
+
+/** Adds one position's emission scores (its features' weights) into s[base .. base + L). */
+export function emissionRow(m: CrfModel, features: readonly string[], s: Float64Array, base: number): void {
+  const L = m.labels.length;
+  for (const f of features) {
+    const r = m.index.get(f);
+    if (r === undefined) continue;
+    const o = r * L;
+    for (let y = 0; y < L; y++) s[base + y] += m.emit[o + y];
+  }
 }
 
 function logSumExp(a: Float64Array, from: number, n: number): number {
@@ -188,10 +191,12 @@ function constrainedViterbi(m: CrfModel, s: Float64Array, T: number, c: Constrai
  */
 function posteriorPath(marg: Float64Array, T: number, L: number, c?: Constraints): number[] {
   const path: number[] = new Array(T);
-  const banned: Array<Set<number>> = Array.from({ length: T }, () => new Set<number>());
+  // labels banned at each position, as bits (a Set per position cost more than the lattice)
+  const banned = new Uint32Array(T);
+  const ban = (t: number, y: number) => { banned[t] |= 1 << y; };
   const best = (t: number) => {
     let arg = -1;
-    for (let y = 0; y < L; y++) if (!banned[t].has(y) && (arg < 0 || marg[t * L + y] > marg[t * L + arg])) arg = y;
+    for (let y = 0; y < L; y++) if (!(banned[t] & (1 << y)) && (arg < 0 || marg[t * L + y] > marg[t * L + arg])) arg = y;
     return arg < 0 ? path[t] : arg;
   };
   for (let t = 0; t < T; t++) path[t] = best(t);
@@ -204,14 +209,14 @@ function posteriorPath(marg: Float64Array, T: number, L: number, c?: Constraints
       let keep = -1;
       for (let t = 0; t < T; t++) if (path[t] === y && (keep < 0 || marg[t * L + y] > marg[keep * L + y])) keep = t;
       for (let t = 0; t < T; t++) {
-        if (path[t] === y && t !== keep) { banned[t].add(y); path[t] = best(t); changed = true; }
+        if (path[t] === y && t !== keep) { ban(t, y); path[t] = best(t); changed = true; }
       }
     }
     for (const [a, b] of c.before) {
       const bAt = path.indexOf(b);
       if (bAt < 0) continue;
       for (let t = bAt + 1; t < T; t++) {
-        if (path[t] === a) { banned[t].add(a); path[t] = best(t); changed = true; }
+        if (path[t] === a) { ban(t, a); path[t] = best(t); changed = true; }
       }
     }
     if (!changed) break;
@@ -232,10 +237,14 @@ function posteriorPath(marg: Float64Array, T: number, L: number, c?: Constraints
 }
 
 export function decodePosterior(m: CrfModel, xs: readonly (readonly string[])[], constraints?: Constraints): Decoded {
+  if (xs.length === 0) return { path: [], marginals: new Float64Array(0), scores: new Float64Array(0) };
+  return decodePosteriorScores(m, emissions(m, xs), xs.length, constraints);
+}
+
+/** Posterior decoding from emission scores already summed (scores[t * L + y], T positions). */
+export function decodePosteriorScores(m: CrfModel, s: Float64Array, T: number, constraints?: Constraints): Decoded {
   const L = m.labels.length;
-  const T = xs.length;
-  if (T === 0) return { path: [], marginals: new Float64Array(0), scores: new Float64Array(0) };
-  const s = emissions(m, xs);
+  if (T === 0) return { path: [], marginals: new Float64Array(0), scores: s };
   const { alpha, beta, logZ } = forwardBackward(m, s, T);
   const marginals = new Float64Array(T * L);
   for (let i = 0; i < T * L; i++) marginals[i] = Math.exp(alpha[i] + beta[i] - logZ);

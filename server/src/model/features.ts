@@ -156,7 +156,13 @@ function shapeClass(f: LineFacts, isDate: boolean): string {
   return 'P';
 }
 
-export function lineFeatures(input: FeatureInput): { features: string[][]; cues: LineCues[] } {
+export interface LineFeatures {
+  /** The features of content line j (computed when asked: a huge text never holds them all). */
+  featuresOf(j: number): string[];
+  cues: LineCues[];
+}
+
+export function lineFeatures(input: FeatureInput): LineFeatures {
   const { lines, facts, content, knowledge: k } = input;
   const n = content.length;
   const F = content.map((i) => facts[i]);
@@ -310,8 +316,7 @@ export function lineFeatures(input: FeatureInput): { features: string[][]; cues:
     if (REL_TIME.test(f.folded)) out.push(`${tag}:reltime`);
   };
 
-  const features: string[][] = [];
-  for (let j = 0; j < n; j++) {
+  const featuresOf = (j: number): string[] => {
     const f = F[j];
     const r = raw[j];
     const x: string[] = ['bias'];
@@ -438,7 +443,7 @@ export function lineFeatures(input: FeatureInput): { features: string[][]; cues:
     if (ew.first) x.push(`fw=${ew.first}`);
     if (ew.second) x.push(`f2=${ew.first} ${ew.second}`);
     if (ew.last && f.nWords <= 12) x.push(`lw=${ew.last}`);
-    features.push([...new Set(x)]);
-  }
-  return { features, cues };
+    return [...new Set(x)];
+  };
+  return { featuresOf, cues };
 }

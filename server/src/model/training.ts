@@ -31,7 +31,7 @@ export function trainingSequence(doc: LabelledText, knowledge: Knowledge): Train
     const y = RECOGNIZED_KINDS.indexOf((g ?? 'boilerplate') as (typeof RECOGNIZED_KINDS)[number]);
     return y < 0 ? RECOGNIZED_KINDS.indexOf('boilerplate') : y;
   });
-  return { features: p.features, labels, group: doc.source, weight: doc.weight };
+  return { features: p.content.map((_, j) => p.featuresOf(j)), labels, group: doc.source, weight: doc.weight };
 }
 
 export function trainRecognizer(docs: readonly LabelledText[], knowledge: Knowledge, opts: TrainOptions = {}): CrfModel {

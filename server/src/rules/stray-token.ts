@@ -76,9 +76,11 @@ export function debrisIn(line: string): Array<{ start: number; end: number; mess
     taken.push([repr.start, repr.end]);
   }
   for (const d of DEBRIS) {
+    // exec on the shared global expression (matchAll would clone it for every line)
     d.re.lastIndex = 0;
-    for (const m of line.matchAll(d.re)) {
+    for (let m = d.re.exec(line); m; m = d.re.exec(line)) {
       const a = m.index, b = a + m[0].length;
+      if (b === a) d.re.lastIndex++;
       if (b === a || !free(a, b)) continue;
       const newText = d.replace === 'decode' ? decode(m[0]) : d.replace;
       if (newText === null) continue;
@@ -87,7 +89,7 @@ export function debrisIn(line: string): Array<{ start: number; end: number; mess
     }
   }
   if (line.length > 60) {
-    const low = line.toLocaleLowerCase('vi');
+    const low = line.toLowerCase();
     for (const w of GLUED) {
       let at = low.indexOf(w);
       while (at >= 0) {
@@ -143,12 +145,12 @@ export function strayFragment(line: string): StrayFragment | null {
   const before = tail.slice(0, punctStart);
   // something must come before the sentence end: `. r` alone is not a sentence with debris
   if (!/[\p{L}\p{N}"”’»)\]]/u.test(before)) return null;
-  if (ALLOWED_FRAGMENTS.has(fragment.toLocaleLowerCase('vi'))) return null;
+  if (ALLOWED_FRAGMENTS.has(fragment.toLowerCase())) return null;
   if (punct === '.') {
     // an abbreviation or an initial before the period: `TP. HN`, `Q. 1`, `v. v`, `Nguyễn Văn A. B`
     const w = WORD_BEFORE.exec(before);
     if (w) {
-      const word = w[1].normalize('NFC').toLocaleLowerCase('vi');
+      const word = w[1].normalize('NFC').toLowerCase();
       const letters = word.replace(/[.\p{M}]/gu, '');
       if ([...letters].length === 1 || ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\./g, ''))) return null;
     }

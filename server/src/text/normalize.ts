@@ -12,7 +12,33 @@ export function isBlank(line: string): boolean {
 
 /** NFC, NBSP and other spaces as plain space, zero-width removed, whitespace folded, trimmed. */
 export function fold(text: string): string {
+  if (isFolded(text)) return text;
   return (isNFCQuick(text) ? text : text.normalize('NFC')).replace(ZERO_WIDTH, '').replace(SPACE_LIKE, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * One pass over the characters: true when fold() would return the text unchanged (no combining
+ * mark, no odd or zero-width space, no control whitespace, single spaces between words, nothing at
+ * either end). Almost every line of an article is, and fold() runs on every line.
+ */
+export function isFolded(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return true;
+  let prevSpace = true; // a space at the start is not folded
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    if (c < 32 || (c >= 0x7f && c <= 0xa0)) return false; // TAB, CR, LF, NEL, NBSP…
+    if (c < 0x300) continue;
+    if (c <= 0x36f || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff)) return false; // combining marks
+    if (c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff) return false;
+  }
+  return !prevSpace;
 }
 
 /** fold() and lower case: the key two blocks are compared by for exact duplicates. */
@@ -42,7 +68,7 @@ export function tokens(text: string): string[] {
 export function isAllCaps(text: string): boolean {
   const letters = text.match(/\p{L}/gu);
   if (!letters || letters.length < 2) return false;
-  return text === text.toLocaleUpperCase('vi') && text !== text.toLocaleLowerCase('vi');
+  return text === text.toUpperCase() && text !== text.toLowerCase();
 }
 
 /** Does every word start with a capital letter (a name such as "Lê Toàn")? */
