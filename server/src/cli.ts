@@ -2,7 +2,9 @@
 // read files, run the engine, print a report, optionally write fixes atomically.
 import { parseArgs } from 'node:util';
 import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createTwoFilesPatch } from 'diff';
 import { parseArticle } from './model/article';
 import { buildOutline, type OutlineNode } from './model/outline';
@@ -12,20 +14,23 @@ import { listTxtFiles, readArticleFile, writeFileAtomic } from './io/files';
 import { analyze, knowledgeFor, withCorpusFindings, type Analysis } from './engine/analyze';
 import { fixAll } from './engine/fix';
 import { articleJson, diagnosticJson, type JsonDiagnostic } from './engine/report';
-import { findProjectRoot, loadProjectFile, mergeConfig, type Config } from './engine/config';
+import type { Config } from './engine/config';
 import { ruleDocsUrl } from './engine/docs';
-import { buildCorpusFromTexts } from './index/corpus';
-import { lineCountsOf } from './model/frequency';
+import { buildCorpusFromTexts, CorpusIndex } from './index/corpus';
+import { HashedCounter, lineCountsOf } from './model/frequency';
+import { ConfigCache, type CorpusSnapshot, type FileReport as BatchReport } from './batch/tasks';
+import { localPool, taskHandler, threadPool, type Pool, type Task } from './batch/pool';
 
 const USAGE = `Usage:
   corpus-curator outline FILE
-  corpus-curator lint PATH... [--format stylish|json|sarif] [--fix | --dry-run] [--max-size BYTES] [--quiet]
+  corpus-curator lint PATH... [--format stylish|json|sarif] [--fix | --dry-run] [--max-size BYTES] [--quiet] [--jobs N]
   corpus-curator rules
 
   A PATH that is a folder means every .txt file under it.
   --fix       apply every safe fix, writing files atomically (line endings and BOM are kept)
   --dry-run   print the diff --fix would apply, write nothing
   --quiet     report errors and warnings only
+  --jobs N    worker threads (default: the number of CPU cores; 1 = all in this thread)
 
 Exit status: 0 no error-level finding, 1 error-level findings, 2 a path could not be read or bad usage.`;
 
@@ -61,52 +66,53 @@ function printOutline(nodes: OutlineNode[], depth: number, out: string[]): void 
   }
 }
 
-const configCache = new Map<string, Promise<Config>>();
+const configs = new ConfigCache((message) => process.stderr.write(`corpus-curator: ${message}\n`));
 /** The configuration for a file: defaults merged with the nearest .corpus-curator.json. */
 function configFor(file: string): Promise<Config> {
-  const root = findProjectRoot(path.dirname(file)) ?? '';
-  let c = configCache.get(root);
-  if (!c) {
-    c = (async () => {
-      if (!root) return mergeConfig(undefined, undefined).config;
-      const { project, problem } = await loadProjectFile(root);
-      if (problem) process.stderr.write(`corpus-curator: ${path.join(root, '.corpus-curator.json')}: ${problem}\n`);
-      const { config, problems } = mergeConfig(undefined, project, root);
-      for (const p of problems) process.stderr.write(`corpus-curator: ${p}\n`);
-      return config;
-    })();
-    configCache.set(root, c);
-  }
-  return c;
+  return configs.configFor(file);
 }
 
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: string, s: string) => (useColor ? `\u001b[${code}m${s}\u001b[0m` : s);
 
-function stylish(reports: FileReport[]): string {
-  const out: string[] = [];
-  const count: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  let fixable = 0;
-  for (const r of reports) {
-    if (r.skipped || r.diagnostics.length === 0) continue;
+/** The stylish report, a file at a time (it is written as the files are done), then the summary. */
+class Stylish {
+  private readonly count: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  private fixable = 0;
+  private files = 0;
+  private skipped = 0;
+
+  file(r: FileReport): string {
+    if (r.skipped) this.skipped++;
+    else this.files++;
+    if (r.skipped || r.diagnostics.length === 0) return '';
+    const out: string[] = [];
     out.push(paint('4', path.relative(process.cwd(), r.file) || r.file));
     for (const d of r.diagnostics) {
-      count[d.severity]++;
-      if (d.fixable) fixable++;
+      this.count[d.severity]++;
+      if (d.fixable) this.fixable++;
       const sev = d.severity === 'error' ? paint('31', 'error  ') : d.severity === 'warning' ? paint('33', 'warning') : paint('36', d.severity === 'information' ? 'info   ' : 'hint   ');
       out.push(`  ${`${d.line}:${d.column}`.padEnd(9)} ${sev}  ${d.message}  ${paint('2', d.code)}`);
     }
     out.push('');
+    return out.join('\n') + '\n';
   }
-  const total = count.error + count.warning + count.information + count.hint;
-  const files = reports.filter((r) => !r.skipped).length;
-  const skipped = reports.length - files;
-  out.push(
-    `${total === 0 ? '✔' : '✖'} ${total} problem${total === 1 ? '' : 's'} (${count.error} errors, ${count.warning} warnings, ${count.information + count.hint} infos) in ${files} file${files === 1 ? '' : 's'}` +
+
+  summary(): string {
+    const { count, fixable, files, skipped } = this;
+    const total = count.error + count.warning + count.information + count.hint;
+    return (
+      `${total === 0 ? '✔' : '✖'} ${total} problem${total === 1 ? '' : 's'} (${count.error} errors, ${count.warning} warnings, ${count.information + count.hint} infos) in ${files} file${files === 1 ? '' : 's'}` +
       (skipped ? `, ${skipped} skipped` : '') +
-      (fixable ? `\n  ${fixable} of them can be fixed with --fix` : ''),
-  );
-  return out.join('\n') + '\n';
+      (fixable ? `\n  ${fixable} of them can be fixed with --fix` : '') +
+      '\n'
+    );
+  }
+}
+
+function stylish(reports: FileReport[]): string {
+  const s = new Stylish();
+  return reports.map((r) => s.file(r)).join('') + s.summary();
 }
 
 function sarif(reports: FileReport[]): string {
@@ -150,9 +156,160 @@ function sarif(reports: FileReport[]): string {
   }, null, 1) + '\n';
 }
 
-async function lint(paths: string[], opts: { format: string; fix: boolean; dryRun: boolean; maxBytes: number; quiet: boolean }): Promise<number> {
+interface LintOptions {
+  format: string;
+  fix: boolean;
+  dryRun: boolean;
+  maxBytes: number;
+  quiet: boolean;
+  jobs: number;
+}
+
+async function lint(paths: string[], opts: LintOptions): Promise<number> {
   const { files, errors } = await expand(paths);
   for (const e of errors) process.stderr.write(e + '\n');
+  if (opts.fix || opts.dryRun) return lintAndFix(files, errors, opts);
+  return lintStreaming(files, errors, opts);
+}
+
+/** Writes to stdout, waiting when the pipe is full (a report can be larger than memory should hold). */
+function out(s: string): Promise<void> | void {
+  if (s === '' || process.stdout.write(s)) return;
+  return new Promise((resolve) => process.stdout.once('drain', () => resolve()));
+}
+
+/** Runs `start` on up to `window` items ahead, handing the results to `done` in the items' order. */
+async function inOrder<T, R>(items: readonly T[], window: number, start: (t: T) => Promise<R>, done: (t: T, r: R) => unknown): Promise<void> {
+  const inflight = new Map<number, Promise<R>>();
+  let next = 0;
+  for (let i = 0; i < items.length; i++) {
+    for (; next < items.length && next < i + window; next++) {
+      const p = start(items[next]);
+      p.catch(() => undefined); // awaited below, in order
+      inflight.set(next, p);
+    }
+    const r = await inflight.get(i)!;
+    inflight.delete(i);
+    await done(items[i], r);
+  }
+}
+
+/**
+ * lint without --fix: three passes over the files on worker threads (batch/tasks.ts), keeping
+ * per file only its report and its summary for the corpus index, never its text or Article. The
+ * output is the same, byte for byte, as reading every file into memory first.
+ */
+async function lintStreaming(files: string[], errors: string[], opts: LintOptions): Promise<number> {
+  const jobs = Math.max(1, Math.min(opts.jobs, files.length));
+  const pool: Pool = jobs > 1 ? threadPool(__filename, jobs) : localPool();
+  const window = Math.max(8, jobs * 8);
+  try {
+    // 1. the short lines of every file, counted by hash (a site's template recurs)
+    const counter = new HashedCounter();
+    const skipped = new Map<string, string>();
+    let readable: string[] = [];
+    const unreadable = (file: string, u: { skipped?: string; error?: string }) => {
+      if (u.skipped !== undefined) {
+        process.stderr.write(`corpus-curator: ${file}: skipped: ${u.skipped}\n`);
+        skipped.set(file, u.skipped);
+      } else {
+        process.stderr.write(`corpus-curator: ${u.error}\n`);
+        errors.push(file);
+      }
+    };
+    await inOrder(files, window, (f) => pool.keys(f, opts.maxBytes), (f, r) => {
+      if (r.unread) unreadable(f, r.unread);
+      else {
+        counter.add(r.hashes!);
+        readable.push(f);
+      }
+    });
+    const corpusWide = readable.length > 1;
+    await pool.setup({
+      counts: corpusWide ? counter.shared() : null,
+      summaryConfigFile: corpusWide ? path.resolve(readable[0]) : null,
+      maxBytes: opts.maxBytes,
+    });
+
+    // 2. every file read with those counts: its report, and its summary into the corpus index
+    const index = new CorpusIndex();
+    const reports = new Map<string, BatchReport>();
+    await inOrder(readable, window, (f) => pool.analyze(f), (f, r) => {
+      if (r.unread) return unreadable(f, r.unread); // changed since pass 1
+      if (r.summary) index.set(r.summary);
+      reports.set(f, { file: f, article: r.article, diagnostics: r.diagnostics });
+    });
+    readable = readable.filter((f) => reports.has(f));
+
+    // 3. the corpus rules, for the files they can speak about; the report, in the files' order
+    const snapshotOf = async (f: string): Promise<CorpusSnapshot | null> => {
+      if (!corpusWide) return null;
+      const abs = path.resolve(f);
+      const duplicates = index.duplicatesOf(abs);
+      const summary = index.get(abs);
+      const config = await configFor(abs);
+      const n = index.size();
+      const lb = config.rules['learned-boilerplate'] !== 'off' && n >= 3;
+      const need = Math.max(2, Math.ceil(config.options.learnedBoilerplateMinFiles), Math.ceil(Math.max(0, config.options.learnedBoilerplateMinShare) * n));
+      const blocks: CorpusSnapshot['blocks'] = {};
+      let recurs = false;
+      if (lb && summary) for (const k of summary.blockKeys) {
+        const b = index.blockFrequency(k);
+        blocks[k] = b;
+        if (b.count >= need) recurs = true;
+      }
+      const dupsMatter = duplicates.length > 0 && config.rules['duplicate-article'] !== 'off';
+      return dupsMatter || recurs ? { size: n, duplicates, blocks } : null;
+    };
+    const writer = reportWriter(opts.format);
+    let errorLevel = false;
+    const order = files.filter((f) => reports.has(f) || skipped.has(f));
+    await inOrder(order, window, async (f): Promise<FileReport> => {
+      const s = skipped.get(f);
+      if (s !== undefined) return { file: f, skipped: s, diagnostics: [] };
+      const view = await snapshotOf(f);
+      const r = view ? await pool.corpus(f, view) : reports.get(f)!;
+      reports.delete(f);
+      if (r.unread) return { file: f, skipped: r.unread.skipped ?? r.unread.error, diagnostics: [] };
+      const diagnostics = r.diagnostics!.filter((d) => !opts.quiet || d.severity === 'error' || d.severity === 'warning');
+      return { file: f, article: r.article!, diagnostics };
+    }, async (_f, r) => {
+      if (r.diagnostics.some((d) => d.severity === 'error')) errorLevel = true;
+      await writer.add(r);
+    });
+    await writer.end();
+    if (errors.length) return 2;
+    return errorLevel ? 1 : 0;
+  } finally {
+    await pool.close();
+  }
+}
+
+/** The report in the chosen format, written a file at a time (SARIF, one JSON object, at the end). */
+function reportWriter(format: string): { add(r: FileReport): Promise<void> | void; end(): Promise<void> | void } {
+  if (format === 'json') {
+    let first = true;
+    return {
+      add(r) {
+        // what JSON.stringify(reports, null, 1) prints for one element of the array
+        const s = ' ' + JSON.stringify(r, null, 1).replace(/\n/g, '\n ');
+        const chunk = (first ? '[\n' : ',\n') + s;
+        first = false;
+        return out(chunk);
+      },
+      end: () => out(first ? '[]\n' : '\n]\n'),
+    };
+  }
+  if (format === 'sarif') {
+    const all: FileReport[] = [];
+    return { add: (r) => { all.push(r); }, end: () => out(sarif(all)) };
+  }
+  const s = new Stylish();
+  return { add: (r) => out(s.file(r)), end: () => out(s.summary()) };
+}
+
+/** lint --fix and --dry-run: every text in memory, since fixes are written back (and diffs printed). */
+async function lintAndFix(files: string[], errors: string[], opts: LintOptions): Promise<number> {
   // read everything first: corpus rules need the whole collection
   const texts: Array<{ file: string; text?: string; skipped?: string }> = [];
   for (const file of files) {
@@ -239,6 +396,7 @@ async function main(argv: string[]): Promise<number> {
         'dry-run': { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
         'max-size': { type: 'string', default: String(64 * 1024 * 1024) },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -298,7 +456,12 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write('corpus-curator: --fix and --dry-run exclude each other\n');
         return 2;
       }
-      return lint(rest, { format: values.format!, fix: values.fix!, dryRun: values['dry-run']!, maxBytes, quiet: values.quiet! });
+      const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1) {
+        process.stderr.write('corpus-curator: --jobs must be a whole number of threads, 1 or more\n');
+        return 2;
+      }
+      return lint(rest, { format: values.format!, fix: values.fix!, dryRun: values['dry-run']!, maxBytes, quiet: values.quiet!, jobs });
     }
     case 'rules': {
       for (const r of RULES) process.stdout.write(`${r.code.padEnd(26)} ${r.defaultSeverity.padEnd(12)} ${r.description}\n`);
@@ -310,12 +473,28 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    process.stderr.write(`corpus-curator: ${(e as Error).stack ?? e}\n`);
-    process.exitCode = 2;
-  },
-);
+if (!isMainThread && (workerData as { role?: string } | null)?.role === 'lint-worker') {
+  // a worker thread of `lint` (batch/pool.ts): runs the tasks it is sent
+  const handle = taskHandler();
+  parentPort!.on('message', (t: Task) => {
+    handle(t).then(
+      (value) => parentPort!.postMessage({ ok: true, value }),
+      (e) => parentPort!.postMessage({ ok: false, error: (e as Error)?.stack ?? String(e) }),
+    );
+  });
+} else {
+  // a reader that stops early (`| head`) is not an error of ours
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`corpus-curator: ${(e as Error).stack ?? e}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

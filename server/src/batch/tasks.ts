@@ -1,0 +1,179 @@
+// The CLI's batch work, file by file, as plain functions over plain data: the same functions run in
+// the CLI's process (--jobs 1) and in its worker threads. Three passes over the files, so that no
+// text or Article outlives its file:
+//   1. templateKeys: the hashes of a file's short lines (the corpus counts them: a site's template);
+//   2. analyzeFile: the file read with the corpus' line counts: its report, and its summary for the
+//      corpus index;
+//   3. corpusFile: for the few files the corpus rules can speak about (a copy elsewhere, a line that
+//      recurs in enough files), the file read again with a snapshot of what the index says about it.
+// Each pass reads the file from disk again: reading is cheap next to analysing, and memory stays
+// bounded by the files in flight, not by the corpus.
+import * as path from 'node:path';
+import { analyze, withCorpusFindings, type Analysis } from '../engine/analyze';
+import { articleJson, diagnosticJson, type JsonDiagnostic } from '../engine/report';
+import { findProjectRoot, loadProjectFile, mergeConfig, type Config } from '../engine/config';
+import { readArticleFile } from '../io/files';
+import { summarize, type DocSummary } from '../index/corpus';
+import { HashedLineCounts, keyHash, templateKeys } from '../model/frequency';
+import type { CorpusView } from '../rules/types';
+
+export type ArticleJson = ReturnType<typeof articleJson>;
+
+/** A file that could not be analysed: unreadable (error) or not an article (skipped). */
+export interface Unread {
+  file: string;
+  skipped?: string;
+  error?: string;
+}
+
+export function readProblem(file: string, e: unknown): Unread {
+  const code = (e as NodeJS.ErrnoException).code;
+  return { file, error: `cannot read ${file}: ${code === 'EACCES' ? 'permission denied' : (e as Error).message}` };
+}
+
+async function read(file: string, maxBytes: number): Promise<{ text: string } | Unread> {
+  try {
+    const r = await readArticleFile(file, maxBytes);
+    return r.text !== undefined ? { text: r.text } : { file, skipped: r.skipped };
+  } catch (e) {
+    return readProblem(file, e);
+  }
+}
+
+// ---- configuration, cached per folder -----------------------------------------------------------
+
+/**
+ * The configuration of files: the defaults merged with the nearest `.corpus-curator.json`. The
+ * project root is looked up once per folder (and a folder's answer serves its sub-folders' walk),
+ * the project file read once per root.
+ */
+export class ConfigCache {
+  private readonly rootOfDir = new Map<string, string>();
+  private readonly configs = new Map<string, Promise<Config>>();
+
+  constructor(private readonly report?: (message: string) => void) {}
+
+  root(dir: string): string {
+    const d = path.resolve(dir);
+    let r = this.rootOfDir.get(d);
+    if (r === undefined) {
+      r = findProjectRoot(d) ?? '';
+      this.rootOfDir.set(d, r);
+    }
+    return r;
+  }
+
+  configFor(file: string): Promise<Config> {
+    const root = this.root(path.dirname(path.resolve(file)));
+    let c = this.configs.get(root);
+    if (!c) {
+      c = (async () => {
+        if (!root) return mergeConfig(undefined, undefined).config;
+        const { project, problem } = await loadProjectFile(root);
+        if (problem) this.report?.(`${path.join(root, '.corpus-curator.json')}: ${problem}`);
+        const { config, problems } = mergeConfig(undefined, project, root);
+        for (const p of problems) this.report?.(p);
+        return config;
+      })();
+      this.configs.set(root, c);
+    }
+    return c;
+  }
+}
+
+// ---- pass 1 -------------------------------------------------------------------------------------
+
+export interface KeysResult {
+  file: string;
+  unread?: Unread;
+  /** keyHash of each distinct short line. */
+  hashes?: Float64Array;
+}
+
+export async function keysTask(file: string, maxBytes: number): Promise<KeysResult> {
+  const r = await read(file, maxBytes);
+  if (!('text' in r)) return { file, unread: r };
+  const text = r.text.charCodeAt(0) === 0xfeff ? r.text.slice(1) : r.text;
+  const keys = templateKeys(text);
+  const hashes = new Float64Array(keys.size);
+  let i = 0;
+  for (const k of keys) hashes[i++] = keyHash(k);
+  return { file, hashes };
+}
+
+// ---- pass 2 -------------------------------------------------------------------------------------
+
+/** What every worker shares for passes 2 and 3. */
+export interface Shared {
+  /** Line counts of two files or more, by key hash (null when the corpus is a single file). */
+  counts: { hashes: Float64Array; counts: Uint32Array; size: number } | null;
+  /** The file whose configuration the corpus summaries use (the CLI's first readable file). */
+  summaryConfigFile: string | null;
+  maxBytes: number;
+}
+
+export interface FileReport {
+  file: string;
+  unread?: Unread;
+  article?: ArticleJson;
+  diagnostics?: JsonDiagnostic[];
+  /** The corpus index's summary (pass 2 only, when the corpus has two files or more). */
+  summary?: DocSummary;
+}
+
+export class Worker {
+  private readonly frequency: HashedLineCounts | undefined;
+  private readonly configs = new ConfigCache();
+
+  constructor(private readonly shared: Shared) {
+    this.frequency = shared.counts ? HashedLineCounts.fromEntries(shared.counts.hashes, shared.counts.counts, shared.counts.size) : undefined;
+  }
+
+  private async analysis(file: string): Promise<{ abs: string; text: string; config: Config; base: Analysis } | Unread> {
+    const r = await read(file, this.shared.maxBytes);
+    if (!('text' in r)) return r;
+    const abs = path.resolve(file);
+    const config = await this.configs.configFor(abs);
+    return { abs, text: r.text, config, base: analyze(r.text, { file: abs, config, frequency: this.frequency }) };
+  }
+
+  async analyzeFile(file: string): Promise<FileReport> {
+    const a = await this.analysis(file);
+    if (!('base' in a)) return { file, unread: a };
+    const report: FileReport = {
+      file,
+      article: articleJson(a.base.article),
+      diagnostics: a.base.findings.map((f) => diagnosticJson(a.base.article, f)),
+    };
+    if (this.shared.summaryConfigFile !== null) {
+      const config = await this.configs.configFor(this.shared.summaryConfigFile);
+      report.summary = summarize(a.abs, a.text, config, { analysis: a.base });
+    }
+    return report;
+  }
+
+  async corpusFile(file: string, view: CorpusSnapshot): Promise<FileReport> {
+    const a = await this.analysis(file);
+    if (!('base' in a)) return { file, unread: a };
+    const { article, findings } = withCorpusFindings(a.base, { file: a.abs, config: a.config, corpus: snapshotView(view) });
+    return { file, article: articleJson(article), diagnostics: findings.map((f) => diagnosticJson(article, f)) };
+  }
+}
+
+// ---- pass 3 -------------------------------------------------------------------------------------
+
+/** What the corpus index says about one file: all the corpus rules ask of it. */
+export interface CorpusSnapshot {
+  size: number;
+  duplicates: Array<{ file: string; similarity: number; exact: boolean }>;
+  /** blockFrequency of each of the file's block keys. */
+  blocks: Record<string, { count: number; files: string[] }>;
+}
+
+export function snapshotView(s: CorpusSnapshot): CorpusView {
+  return {
+    size: () => s.size,
+    duplicatesOf: () => s.duplicates,
+    blockFrequency: (key) => s.blocks[key] ?? { count: 0, files: [] },
+  };
+}
