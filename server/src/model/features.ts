@@ -174,6 +174,17 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
       boilerplate: f.folded.length > 2000 ? null : boilerplateCategory(k, f.folded),
     };
   });
+  // facts of a line that its own features and its neighbours' read: each worked out once, when
+  // first asked (a line is read as itself and as the neighbour of four others)
+  const endOf = new Array<string | undefined>(n);
+  const end_ = (j: number) => (endOf[j] ??= endClass(F[j].folded));
+  const capCueOf = new Array<boolean | undefined>(n);
+  const capCue = (j: number) => (capCueOf[j] ??= hasCaptionCue(k, F[j].folded));
+  const relTimeOf = new Array<boolean | undefined>(n);
+  const relTime = (j: number) => (relTimeOf[j] ??= REL_TIME.test(F[j].folded));
+  const leadOf = new Array<string | undefined>(n);
+  const lead = (j: number) => (leadOf[j] ??= leading(raw[j]));
+
   // "long" prose: 20 words ending a sentence, or, in a short text without such lines, the text's
   // own longest sentences (8 words at least): a two-line article still has a body
   let longest = 0;
@@ -202,7 +213,7 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
   // the indentation of the body's long paragraphs
   const indentCount = new Map<string, number>();
   for (let j = 0; j < n; j++) if (isLong[j]) {
-    const ind = leading(raw[j]);
+    const ind = lead(j);
     indentCount.set(ind, (indentCount.get(ind) ?? 0) + 1);
   }
   const bodyIndent = [...indentCount].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'none';
@@ -272,7 +283,7 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
   const blockOf = new Array<number>(n).fill(0);
   const blocks: Array<{ from: number; to: number }> = [];
   for (let j = 0; j < n; j++) {
-    const same = j > 0 && leading(raw[j]) === leading(raw[j - 1]) && gapBefore[j] <= usualGap && !dumpBefore[j];
+    const same = j > 0 && lead(j) === lead(j - 1) && gapBefore[j] <= usualGap && !dumpBefore[j];
     if (!same) blocks.push({ from: j, to: j });
     else blocks[blocks.length - 1].to = j;
     blockOf[j] = blocks.length - 1;
@@ -308,12 +319,12 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
     const f = F[j];
     out.push(`${tag}:len=${coarseLen(f.nWords)}`, `${tag}:term=${f.terminal ? 1 : 0}`);
     if (!full) return;
-    out.push(`${tag}:end=${endClass(f.folded)}`);
+    out.push(`${tag}:end=${end_(j)}`);
     if (cues[j].dateline) out.push(`${tag}:date`);
     if (cues[j].boilerplate) out.push(`${tag}:bp=${cues[j].boilerplate}`);
-    if (hasCaptionCue(k, f.folded)) out.push(`${tag}:capcue`);
+    if (capCue(j)) out.push(`${tag}:capcue`);
     if (isLong[j]) out.push(`${tag}:long`);
-    if (REL_TIME.test(f.folded)) out.push(`${tag}:reltime`);
+    if (relTime(j)) out.push(`${tag}:reltime`);
   };
 
   const featuresOf = (j: number): string[] => {
@@ -321,7 +332,7 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
     const r = raw[j];
     const x: string[] = ['bias'];
     const wb = wordBin(f.nWords);
-    const end = endClass(f.folded);
+    const end = end_(j);
     const zone = longBefore[j] === 0 ? 'head' : longAfter[j] === 0 ? 'tail' : 'body';
     x.push(`w=${wb}`, `end=${end}`, `start=${startClass(f.folded)}`, `zone=${zone}`);
     x.push(`w=${wb}|end=${end}`, `zone=${zone}|w=${wb}`, `zone=${zone}|end=${end}`);
@@ -337,9 +348,10 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
     x.push(`caps=${cs < 0.3 ? 'low' : cs < 0.6 ? 'mid' : cs < 0.9 ? 'high' : 'all'}`);
     if (isAllCaps(f.folded)) x.push('allcaps', `allcaps|w=${coarseLen(f.nWords)}`);
     x.push(`caps=${cs < 0.3 ? 'low' : cs < 0.6 ? 'mid' : cs < 0.9 ? 'high' : 'all'}|w=${coarseLen(f.nWords)}`);
-    x.push(`lead=${leading(r)}`, `trail=${trailing(r)}`);
-    x.push(`indent=${leading(r) === bodyIndent ? 'body' : 'other'}`);
-    x.push(`indent=${leading(r) === bodyIndent ? 'body' : 'other'}|zone=${zone}`);
+    const ld = lead(j);
+    x.push(`lead=${ld}`, `trail=${trailing(r)}`);
+    x.push(`indent=${ld === bodyIndent ? 'body' : 'other'}`);
+    x.push(`indent=${ld === bodyIndent ? 'body' : 'other'}|zone=${zone}`);
     // position
     if (j === 0) x.push('pos=0', `pos=0|w=${wb}`, `pos=0|end=${end}`);
     else if (j === 1) x.push('pos=1', `pos=1|w=${coarseLen(f.nWords)}`);
@@ -366,8 +378,8 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
     shape(j + 1, 'n1', x, true);
     shape(j - 2, 'p2', x, false);
     shape(j + 2, 'n2', x, false);
-    if (j > 0 && leading(raw[j - 1]) === leading(r)) x.push('indentAsPrev');
-    if (j + 1 < n && leading(raw[j + 1]) === leading(r)) x.push('indentAsNext');
+    if (j > 0 && lead(j - 1) === ld) x.push('indentAsPrev');
+    if (j + 1 < n && lead(j + 1) === ld) x.push('indentAsNext');
     // runs
     if (shortNT[j]) x.push(`run=${run[j] <= 1 ? '1' : run[j] <= 3 ? '2-3' : run[j] <= 6 ? '4-6' : '7+'}`);
     // cues from the knowledge files
@@ -384,10 +396,10 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
       x.push('dateInShort');
     }
     if (/\b\d{1,2}[:h]\d{2}\b/.test(f.folded)) x.push('time');
-    if (REL_TIME.test(f.folded)) x.push('reltime');
+    if (relTime(j)) x.push('reltime');
     if (MEDIA_TIME.test(f.folded)) x.push('mediatime');
     if (hasCaptionTail(k, f.folded)) x.push('cap:tail');
-    else if (hasCaptionCue(k, f.folded)) x.push('cap:cue');
+    else if (capCue(j)) x.push('cap:cue');
     if (hasBylineCue(k, f.folded)) x.push(`byl:cue|w=${coarseLen(f.nWords)}`, `byl:cue|end=${end}`);
     if (isSectionName(k, f.folded)) x.push('section');
     if (isInlineTeaser(k, f.folded)) x.push('inlineTeaser');
