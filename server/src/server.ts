@@ -35,7 +35,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseArticle } from './model/article';
-import { analyzeArticle, knowledgeFor } from './engine/analyze';
+import { analyzeArticle, compareFindings, CORPUS_RULE_CODES, knowledgeFor } from './engine/analyze';
+import { OFF_THREAD_CHARS, OffThreadAnalyzer } from './lsp/offThread';
+import { lineFacts } from './model/lines';
 import { mergeConfig, PROJECT_FILE, type Config, type EditorSettings } from './engine/config';
 import type { Finding } from './rules/types';
 import { PositionMapper, toDiagnostics } from './lsp/convert';
@@ -277,6 +279,8 @@ interface Analysis {
   folds?: OutlineFold[];
   /** The rules' findings (computed on first use), and their diagnostics. */
   findings?: Finding[];
+  /** The per-file rules' findings, when the analysis was made off the main thread (the corpus rules run here). */
+  fileFindings?: Finding[];
   diagnostics?: Diagnostic[];
 }
 
@@ -324,17 +328,77 @@ function analyse(doc: TextDocument, dc: DocConfig): Analysis {
   }
 }
 
-/** The analysis of the document's current version, parsing only when the version changed. */
+const offThread = new OffThreadAnalyzer(path.join(__dirname, 'analysisWorker.js'));
+/** Analyses under way off the main thread, per document: for which version and configuration. */
+const offThreadPending = new Map<string, { key: string; promise: Promise<Analysis | null> }>();
+
+/** The corpus' line counts for a document's short lines (what the recognizer reads as a site's template). */
+function frequencyFor(text: string, file: string | undefined): { size: number; counts: Array<[string, number]> } | undefined {
+  if (file === undefined || !corpusService.index.has(file)) return undefined;
+  const freq = corpusService.index.lineFrequency();
+  const counts: Array<[string, number]> = [];
+  const seen = new Set<string>();
+  for (const line of text.split(/\r\n|\r|\n/, 50_000)) {
+    if (line.length > 900) continue;
+    const f = lineFacts(line);
+    if (f.blank || f.folded.length > 300 || seen.has(f.key)) continue;
+    seen.add(f.key);
+    const c = freq.count(f.key);
+    if (c > 0) counts.push([f.key, c]);
+  }
+  return { size: freq.size, counts };
+}
+
+/** A big document's analysis, made by the worker; null when a newer version overtook it. */
+async function analyseOffThread(doc: TextDocument, dc: DocConfig, text: string): Promise<Analysis | null> {
+  const base = { version: doc.version, configKey: dc.key, config: dc.config, file: dc.file };
+  try {
+    const r = await offThread.analyze(doc.uri, doc.version, { text, config: dc.config, file: dc.file, frequency: frequencyFor(text, dc.file) });
+    if (!r) return null;
+    const bomShift = r.article.hadBom && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    return { ...base, article: r.article, fileFindings: r.findings, bomShift };
+  } catch (err) {
+    connection.console.error(`Corpus Curator: could not parse ${doc.uri}: ${(err as Error)?.stack ?? err}`);
+    return { ...base, bomShift: 0 };
+  }
+}
+
+/**
+ * The analysis of the document's current version, parsing only when the version changed. A big
+ * document is read off the main thread: meanwhile every other request is answered; the requests
+ * about this document wait for the version they were asked about, or a newer one.
+ */
 async function analysisOf(uri: string): Promise<{ doc: TextDocument; analysis: Analysis } | null> {
-  if (!documents.get(uri)) return null;
-  const dc = await configFor(uri, fsPathOf(uri));
-  const doc = documents.get(uri); // may have changed (or closed) while settings were fetched
-  if (!doc) return null;
-  const cached = analyses.get(uri);
-  if (cached && cached.version === doc.version && cached.configKey === dc.key) return { doc, analysis: cached };
-  const analysis = analyse(doc, dc);
-  analyses.set(uri, analysis);
-  return { doc, analysis };
+  for (;;) {
+    if (!documents.get(uri)) return null;
+    const dc = await configFor(uri, fsPathOf(uri));
+    const doc = documents.get(uri); // may have changed (or closed) while settings were fetched
+    if (!doc) return null;
+    const cached = analyses.get(uri);
+    if (cached && cached.version === doc.version && cached.configKey === dc.key) return { doc, analysis: cached };
+    const text = doc.getText();
+    const limit = dc.settings.maxFileSize;
+    const overLimit = text.length * 3 > limit && Buffer.byteLength(text, 'utf8') > limit;
+    if (text.length < OFF_THREAD_CHARS || overLimit) {
+      const analysis = analyse(doc, dc);
+      analyses.set(uri, analysis);
+      return { doc, analysis };
+    }
+    const key = `${doc.version}|${dc.key}`;
+    let pending = offThreadPending.get(uri);
+    if (!pending || pending.key !== key) {
+      pending = { key, promise: analyseOffThread(doc, dc, text) };
+      offThreadPending.set(uri, pending);
+    }
+    const analysis = await pending.promise;
+    if (offThreadPending.get(uri) === pending) offThreadPending.delete(uri);
+    if (analysis && documents.get(uri)?.version === analysis.version) {
+      const current = analyses.get(uri);
+      if (!current || current.version !== analysis.version || current.configKey !== analysis.configKey) analyses.set(uri, analysis);
+      return { doc: documents.get(uri)!, analysis: analyses.get(uri)! };
+    }
+    // the document changed meanwhile: its newer version is (or will be) under way
+  }
 }
 
 function findingsOf(uri: string, a: Analysis): Finding[] {
@@ -343,7 +407,11 @@ function findingsOf(uri: string, a: Analysis): Finding[] {
     try {
       // the corpus rules see the index once the file is in it (not for untitled documents)
       const inCorpus = a.file !== undefined && corpusService.index.has(a.file);
-      a.findings = analyzeArticle(a.article, { file: a.file, config: a.config, corpus: inCorpus ? corpusService.index : undefined }).findings;
+      if (a.fileFindings) {
+        // made off the main thread: the corpus rules' findings are added here, where the index is
+        const extra = inCorpus ? analyzeArticle(a.article, { file: a.file, config: a.config, corpus: corpusService.index, only: CORPUS_RULE_CODES }).findings : [];
+        a.findings = extra.length ? [...a.fileFindings, ...extra].sort(compareFindings) : a.fileFindings;
+      } else a.findings = analyzeArticle(a.article, { file: a.file, config: a.config, corpus: inCorpus ? corpusService.index : undefined }).findings;
     } catch (err) {
       connection.console.error(`Corpus Curator: analysis of ${uri} failed: ${(err as Error)?.stack ?? err}`);
       a.findings = [];
@@ -804,6 +872,7 @@ const corpus = {
   },
   async dispose(): Promise<void> {
     if (revalidateTimer) clearTimeout(revalidateTimer);
+    offThread.dispose();
     await corpusService.dispose();
   },
 };

@@ -233,7 +233,8 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
   {
     const cand = F.map((f, j) => (f.nWords >= 6 && f.nWords <= 400 ? j : -1)).filter((j) => j >= 0);
     const sets = cand.map((j) => shingles(F[j].folded, 2));
-    for (const [a, b] of candidatePairs(sets)) {
+    // (a long text compares only lines that share a good part of their word pairs: bounded work)
+    for (const [a, b] of candidatePairs(sets, 64, cand.length > 400 ? 0.3 : 0)) {
       const ja = cand[a], jb = cand[b];
       if (F[ja].key === F[jb].key) continue;
       const s = similarity(sets[a], sets[b]);

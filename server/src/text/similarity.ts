@@ -57,7 +57,8 @@ export function similarity(a: Set<number>, b: Set<number>): Similarity {
  * Finds candidate pairs of items that share at least one shingle, skipping shingles so common
  * that they carry no signal. Returns pairs [i, j] with i < j.
  */
-export function candidatePairs(sets: Set<number>[], maxPostings = 64): Array<[number, number]> {
+export function candidatePairs(sets: Set<number>[], maxPostings = 64, minShare = 0): Array<[number, number]> {
+  if (minShare > 0) return sharingPairs(sets, maxPostings, minShare);
   const postings = new Map<number, number[]>();
   sets.forEach((s, i) => {
     for (const h of s) {
@@ -81,5 +82,35 @@ export function candidatePairs(sets: Set<number>[], maxPostings = 64): Array<[nu
       }
     }
   }
+  return pairs;
+}
+
+/**
+ * Candidate pairs that share at least `minShare` of the smaller item's indexed shingles (those in
+ * at most maxPostings items): on a big document, two paragraphs that share one common word pair
+ * are not worth comparing, and the pairs stay close to linear in the number of items.
+ */
+function sharingPairs(sets: Set<number>[], maxPostings: number, minShare: number): Array<[number, number]> {
+  const df = new Map<number, number>();
+  for (const s of sets) for (const h of s) df.set(h, (df.get(h) ?? 0) + 1);
+  const rare = sets.map((s) => {
+    let n = 0;
+    for (const h of s) if ((df.get(h) ?? 0) <= maxPostings) n++;
+    return n;
+  });
+  const postings = new Map<number, number[]>();
+  const count = new Map<number, number>();
+  const pairs: Array<[number, number]> = [];
+  sets.forEach((s, j) => {
+    count.clear();
+    for (const h of s) {
+      if ((df.get(h) ?? 0) > maxPostings) continue;
+      let list = postings.get(h);
+      if (!list) postings.set(h, (list = []));
+      for (const i of list) count.set(i, (count.get(i) ?? 0) + 1);
+      list.push(j);
+    }
+    for (const [i, n] of count) if (n >= Math.max(1, minShare * Math.min(rare[i], rare[j]))) pairs.push([i, j]);
+  });
   return pairs;
 }

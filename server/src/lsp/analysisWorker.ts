@@ -1,0 +1,26 @@
+// The worker thread of OffThreadAnalyzer (offThread.ts): parses a document and runs the per-file
+// rules, and sends the Article and the findings back. The hover reasons are worked out here (they
+// travel with the blocks), so that the main thread does none of the reading.
+import { parentPort } from 'node:worker_threads';
+import { parseArticle } from '../model/article';
+import { analyzeArticle, knowledgeFor } from '../engine/analyze';
+import type { LineFrequency } from '../model/features';
+import type { OffThreadReply, OffThreadRequest } from './offThread';
+
+parentPort!.on('message', (m: OffThreadRequest) => {
+  let reply: OffThreadReply;
+  try {
+    let frequency: LineFrequency | undefined;
+    if (m.frequency) {
+      const counts = new Map(m.frequency.counts);
+      frequency = { size: m.frequency.size, count: (key) => counts.get(key) ?? 0 };
+    }
+    const article = parseArticle(m.text, knowledgeFor(m.config), { frequency });
+    const { findings } = analyzeArticle(article, { file: m.file, config: m.config });
+    for (const b of article.blocks) if (b.reason !== undefined) Object.defineProperty(b, 'reason', { value: b.reason, enumerable: true, writable: true });
+    reply = { id: m.id, ok: true, article, findings };
+  } catch (e) {
+    reply = { id: m.id, ok: false, error: (e as Error)?.stack ?? String(e) };
+  }
+  parentPort!.postMessage(reply);
+});

@@ -1,0 +1,74 @@
+// Big documents are read off the server's main thread (server/src/lsp/offThread.ts): while one is
+// being analysed, requests about other documents are answered; its diagnostics and outline are the
+// engine's; a new version supersedes the one under way; a huge file of short lines is handled.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { DocumentSymbol } from 'vscode-languageserver';
+import { readSeed, startServer, type LspClient } from './client';
+import { analyze } from '../../server/src/engine/analyze';
+import { OFF_THREAD_CHARS } from '../../server/src/lsp/offThread';
+
+let lsp: LspClient;
+before(async () => { lsp = await startServer(); });
+after(async () => { await lsp.stop(); });
+
+/** An article of about `chars` characters: a headline, a dateline, real paragraphs, some with defects. */
+function bigArticle(chars: number): string {
+  const dir = 'test/fixtures/real';
+  const paras = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()
+    .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n').filter((l) => l.length > 200));
+  let text = 'Nông dân phấn khởi vì lúa được mùa, được giá\n\n20/05/2022 - 15:17\n\n';
+  for (let i = 0; text.length < chars; i++) text += paras[i % paras.length].replace(' ', i % 5 === 0 ? '  ' : ' ') + '\n\n';
+  return text;
+}
+
+test('while a big document is analysed, a hover in another document is answered first; then its diagnostics are the engine\'s', async () => {
+  const small = 'untitled:small.txt';
+  await lsp.open(small, readSeed('001_a4534dbc61da94dd.txt'));
+  await lsp.waitForDiagnostics(small);
+  const text = bigArticle(Math.max(OFF_THREAD_CHARS * 3, 600_000));
+  const big = 'untitled:big.txt';
+  const since = lsp.notifications.length;
+  const order: string[] = [];
+  await lsp.open(big, text);
+  const diagnostics = lsp.waitForDiagnostics(big, () => true, 120_000, since).then((p) => { order.push('big diagnostics'); return p; });
+  const hover = await lsp.hover(small, { line: 0, character: 2 });
+  order.push('hover');
+  assert.ok(hover, 'the hover is answered');
+  const published = await diagnostics;
+  assert.deepEqual(order, ['hover', 'big diagnostics'], 'the hover did not wait for the big document');
+  const expected = analyze(text).findings;
+  assert.equal(published.diagnostics.length, expected.length);
+  assert.deepEqual(published.diagnostics.map((d) => d.code).sort(), expected.map((f) => f.code).sort());
+  const symbols = (await lsp.documentSymbols(big)) as DocumentSymbol[];
+  assert.ok(symbols.length > 0 && JSON.stringify(symbols).includes('Nông dân phấn khởi'), 'the outline names the headline');
+});
+
+test('an edit to a big document during its analysis: the diagnostics published are for the last version', async () => {
+  const uri = 'untitled:big-edited.txt';
+  const text = bigArticle(OFF_THREAD_CHARS * 2);
+  const since = lsp.notifications.length;
+  await lsp.open(uri, text);
+  const version = await lsp.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Cập nhật  ' }]);
+  const p = await lsp.waitForDiagnostics(uri, (d) => d.version === version, 120_000, since);
+  const expected = analyze('Cập nhật  ' + text).findings;
+  assert.equal(p.diagnostics.length, expected.length);
+});
+
+test('5 MB of short lines: diagnostics come, and the outline, folding and a hover are answered', async () => {
+  const lines: string[] = [];
+  for (let i = 0; i < 2_400_000; i++) lines.push(i % 7 === 0 ? 'x' : 'a');
+  const uri = 'untitled:short-lines.txt';
+  const since = lsp.notifications.length;
+  await lsp.open(uri, lines.join('\n'));
+  const p = await lsp.waitForDiagnostics(uri, () => true, 180_000, since);
+  assert.ok(Array.isArray(p.diagnostics));
+  const symbols = await lsp.documentSymbols(uri);
+  assert.ok(Array.isArray(symbols) && symbols.length > 0);
+  const folds = await lsp.foldingRanges(uri);
+  assert.ok(Array.isArray(folds));
+  const hover = await lsp.hover(uri, { line: 2_000_000, character: 0 });
+  assert.ok(hover === null || typeof hover === 'object');
+});
