@@ -35,6 +35,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseArticle } from './model/article';
+import { splitLines } from './model/recognize';
 import { analyzeArticle, compareFindings, CORPUS_RULE_CODES, knowledgeFor } from './engine/analyze';
 import { OFF_THREAD_CHARS, OffThreadAnalyzer } from './lsp/offThread';
 import { lineFacts } from './model/lines';
@@ -535,8 +536,68 @@ function toSymbolInformation(a: Analysis, doc: TextDocument, nodes: OutlineNode[
   return out;
 }
 
+/**
+ * The outline and folds of a big document asked about while its new version is being read off the
+ * main thread: the last analysis's, with the lines after the edited ones shifted by the lines the
+ * edit added or removed. The editor asks again after the next change; the diagnostics follow when
+ * the new version is read. (Small documents are read at once, and get their own outline.)
+ */
+function shiftedView(uri: string): { doc: TextDocument; analysis: Analysis } | null {
+  const doc = documents.get(uri);
+  const prev = analyses.get(uri);
+  if (!doc || !prev?.article || prev.version === doc.version || doc.getText().length < OFF_THREAD_CHARS) return null;
+  void analysisOf(uri); // make sure the current version is under way
+  const oldText = prev.article.text;
+  const raw = doc.getText();
+  const text = prev.bomShift && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const max = Math.min(oldText.length, text.length);
+  let p = 0;
+  while (p < max && oldText.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < max - p && oldText.charCodeAt(oldText.length - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
+  const lines = splitLines(text);
+  const oldLines = prev.article.lines;
+  const lineAt = (ls: typeof lines, offset: number) => {
+    let lo = 0, hi = ls.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ls[mid].start <= offset) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  };
+  const first = lineAt(oldLines, p);
+  const lastOld = lineAt(oldLines, Math.max(p, oldText.length - q));
+  const delta = lines.length - oldLines.length;
+  const suffixFrom = oldText.length - q;
+  // a line wholly in the unchanged end moves by the lines the edit added; one wholly before the
+  // edit stays; one the edit touched stays within the edited lines
+  const map = (l: number) => {
+    if (l >= oldLines.length) return Math.max(0, lines.length - 1);
+    if (oldLines[l].start >= suffixFrom) return l + delta;
+    if (l < first) return l;
+    return Math.max(first, Math.min(l, lastOld + delta));
+  };
+  const mapNode = (n: OutlineNode): OutlineNode => ({
+    ...n,
+    startLine: map(n.startLine),
+    endLine: Math.max(map(n.startLine), map(n.endLine)),
+    selectionStartLine: map(n.selectionStartLine),
+    children: n.children.map(mapNode),
+  });
+  const analysis: Analysis = {
+    ...prev,
+    version: doc.version,
+    article: { ...prev.article, text, lines },
+    outline: outlineOf(prev).map(mapNode),
+    folds: foldsOf(prev).map((f) => ({ ...f, startLine: map(f.startLine), endLine: map(f.endLine) })),
+    findings: undefined,
+    diagnostics: undefined,
+  };
+  return { doc, analysis };
+}
+
 connection.onDocumentSymbol(async (params) => {
-  const r = await analysisOf(params.textDocument.uri);
+  const r = shiftedView(params.textDocument.uri) ?? (await analysisOf(params.textDocument.uri));
   if (!r) return null;
   const outline = outlineOf(r.analysis);
   return client.hierarchicalSymbols
@@ -547,7 +608,7 @@ connection.onDocumentSymbol(async (params) => {
 // ---- Folding -----------------------------------------------------------------------------------
 
 connection.onFoldingRanges(async (params) => {
-  const r = await analysisOf(params.textDocument.uri);
+  const r = shiftedView(params.textDocument.uri) ?? (await analysisOf(params.textDocument.uri));
   if (!r) return null;
   const last = lastLineOf(r.analysis, r.doc);
   let folds: FoldingRange[] = foldsOf(r.analysis)

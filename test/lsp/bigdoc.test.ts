@@ -72,3 +72,28 @@ test('5 MB of short lines: diagnostics come, and the outline, folding and a hove
   const hover = await lsp.hover(uri, { line: 2_000_000, character: 0 });
   assert.ok(hover === null || typeof hover === 'object');
 });
+
+test('the outline asked right after an edit of a big document comes before its new diagnostics, shifted past the edit', async () => {
+  const uri = 'untitled:big-outline.txt';
+  const text = bigArticle(OFF_THREAD_CHARS * 2);
+  let since = lsp.notifications.length;
+  await lsp.open(uri, text);
+  await lsp.waitForDiagnostics(uri, () => true, 120_000, since);
+  const before = (await lsp.documentSymbols(uri)) as DocumentSymbol[];
+  const headlineLine = (syms: DocumentSymbol[]): number => {
+    const all: DocumentSymbol[] = [];
+    const walk = (xs: DocumentSymbol[]) => { for (const x of xs) { all.push(x); walk(x.children ?? []); } };
+    walk(syms);
+    return all.find((x) => x.name.startsWith('Nông dân phấn khởi'))!.selectionRange.start.line;
+  };
+  assert.equal(headlineLine(before), 0);
+  since = lsp.notifications.length;
+  const order: string[] = [];
+  const version = await lsp.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Trang chủ » Kinh tế\n' }]);
+  const fresh = lsp.waitForDiagnostics(uri, (d) => d.version === version, 120_000, since).then(() => order.push('diagnostics'));
+  const after = (await lsp.documentSymbols(uri)) as DocumentSymbol[];
+  order.push('outline');
+  assert.equal(headlineLine(after), 1, 'the headline moved down a line');
+  await fresh;
+  assert.deepEqual(order, ['outline', 'diagnostics']);
+});
