@@ -432,6 +432,8 @@ export function matchDateline(line: string): DatelineMatch | null {
   if (typeof line !== 'string') return null;
   const trimmedLength = line.trim().length;
   if (trimmedLength === 0 || trimmedLength > MAX_DATELINE_LENGTH) return null;
+  // every date the scanner reads starts with a digit (of any script, normalize() folds them)
+  if (!/\p{Nd}/u.test(line)) return null;
   const epoch = epochDate(line);
   if (epoch) return { date: epoch, confidence: 0.6 };
   const norm = normalize(line);
