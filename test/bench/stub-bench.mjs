@@ -5,11 +5,12 @@
 // Such pages share most MinHash bands, so LSH buckets hold thousands of them: the case where
 // comparing every pair in a bucket is quadratic.
 //
-//   npm run build && node test/bench/stub-bench.mjs [--stubs 5000,10000,20000] [--sites 4] [--summarize]
+//   npm run build && node test/bench/stub-bench.mjs [--stubs 5000,10000,20000] [--sites 4] [--summarize] [--limit K] [--reference]
 //
 // By default a stub's summary is made directly (MinHash of its words, hash of its lines: what
 // summarize() computes for the index) so that the figures are the index's own; --summarize runs the
-// whole engine on each stub first (slower, not timed). Prints, for each size: set() of all stubs,
+// whole engine on each stub first (slower, not timed). --reference also computes the exact answer by
+// brute force (every pair: quadratic) and tells how much of it the index found. Prints, for each size: set() of all stubs,
 // clusters(), duplicatesOf() of every file, and the index's comparison count when it keeps one.
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,8 @@ const { values } = parseArgs({
     stubs: { type: 'string', default: '5000,10000,20000' },
     sites: { type: 'string', default: '4' },
     summarize: { type: 'boolean', default: false },
+    limit: { type: 'string' },
+    reference: { type: 'boolean', default: false },
   },
 });
 const SIZES = values.stubs.split(',').map(Number).filter((n) => n > 0);
@@ -34,26 +37,15 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'cc-stub-bench-'));
 const entry = path.join(tmp, 'entry.ts');
 writeFileSync(entry, `
 export { CorpusIndex, summarize } from ${JSON.stringify(path.join(root, 'server/src/index/corpus'))};
-export { rng, sentence } from ${JSON.stringify(path.join(root, 'server/src/index/fixtures'))};
+export { templatedStub } from ${JSON.stringify(path.join(root, 'server/src/index/fixtures'))};
 export { hash64 } from ${JSON.stringify(path.join(root, 'server/src/index/keys'))};
-export { minhash } from ${JSON.stringify(path.join(root, 'server/src/index/minhash'))};
+export { minhash, bandKeys, estimateJaccard } from ${JSON.stringify(path.join(root, 'server/src/index/minhash'))};
 `);
 await build({ entryPoints: [entry], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: path.join(tmp, 'bundle.cjs'), loader: { '.json': 'json' }, logLevel: 'warning' });
-const { CorpusIndex, summarize, rng, sentence, hash64, minhash } = createRequire(import.meta.url)(path.join(tmp, 'bundle.cjs'));
+const { CorpusIndex, summarize, templatedStub, hash64, minhash, bandKeys, estimateJaccard } = createRequire(import.meta.url)(path.join(tmp, 'bundle.cjs'));
 rmSync(tmp, { recursive: true, force: true });
 
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-
-/** The i-th stub page: its site's template, a headline of 3 to 10 words, a time stamp; every 20th is a copy of the one before. */
-function stubText(i, templates) {
-  const k = i % 20 === 19 ? i - 1 : i;
-  const r = rng(1000 + k);
-  const site = k % templates.length;
-  const headline = sentence(r, 3, 10).replace(/\.$/, '');
-  const hh = String(Math.floor(r() * 24)).padStart(2, '0');
-  const mm = String(Math.floor(r() * 60)).padStart(2, '0');
-  return `${headline}\n\n${templates[site]}\n\nCập nhật lúc ${hh}:${mm} ngày ${1 + (k % 28)}/${1 + (k % 12)}/2023\n`;
-}
 
 function summaryOf(file, text) {
   if (values.summarize) return summarize(file, text);
@@ -68,14 +60,12 @@ function summaryOf(file, text) {
   };
 }
 
-const tr = rng(7);
-const templates = Array.from({ length: SITES }, () => [sentence(tr, 12, 16), sentence(tr, 10, 14), 'Mời quý độc giả xem thêm các tin khác trong chuyên mục.'].join(' '));
-console.log(`templated stubs: ${SITES} sites, template ~${templates[0].split(' ').length} words + headline 3-10 words + time stamp; every 20th page an exact copy`);
+console.log(`templated stubs (fixtures.ts templatedStub): ${SITES} sites, template ~40 words + headline 3-10 words + time stamp; every 20th page an exact copy`);
 const rows = [];
 for (const n of SIZES) {
   const summaries = [];
-  for (let i = 0; i < n; i++) summaries.push(summaryOf(`/stubs/s${String(i).padStart(6, '0')}.txt`, stubText(i, templates)));
-  const idx = new CorpusIndex();
+  for (let i = 0; i < n; i++) summaries.push(summaryOf(`/stubs/s${String(i).padStart(6, '0')}.txt`, templatedStub(i, SITES)));
+  const idx = new CorpusIndex(values.limit ? { bucketLimit: Number(values.limit) } : {});
   let t = performance.now();
   for (const s of summaries) idx.set(s);
   const setMs = performance.now() - t;
@@ -98,5 +88,28 @@ for (const n of SIZES) {
   const cmp = c0 === undefined ? '' : `; comparisons: set ${fmt(c0)}, clusters ${fmt(c1 - c0)}, duplicatesOf ${fmt(c2 - c1)}`;
   console.log(`${fmt(n)} stubs: set ${fmt(setMs)} ms, clusters() ${fmt(clMs)} ms (${fmt(clusters.length)} groups, ${fmt(inClusters)} files, largest ${fmt(Math.max(0, ...clusters.map((g) => g.length)))}), ` +
     `duplicatesOf x ${fmt(n)} ${fmt(dupMs)} ms (${fmt(withDup)} files with a duplicate, ${fmt(pairs)} listed); total ${fmt((setMs + clMs + dupMs) / 1000, 2)} s${cmp}`);
-  rows.push({ n, setMs, clMs, dupMs });
+  if (values.reference) {
+    // the relation by definition: the same content hash, or a shared LSH band and agreement >= 0.8
+    t = performance.now();
+    const parent = summaries.map((_, i) => i);
+    const find = (x) => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+    const bands = summaries.map((s) => new Set(s.signature ? bandKeys(s.signature) : []));
+    let refPairs = 0;
+    const refFiles = new Set();
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const a = summaries[i], b = summaries[j];
+        let dup = a.contentHash !== null && a.contentHash === b.contentHash;
+        if (!dup && a.signature && b.signature && estimateJaccard(a.signature, b.signature) >= 0.8) for (const k of bands[j]) if (bands[i].has(k)) { dup = true; break; }
+        if (!dup) continue;
+        refPairs += 2;
+        refFiles.add(i).add(j);
+        parent[find(i)] = find(j);
+      }
+    }
+    const comps = new Map();
+    for (const i of refFiles) comps.set(find(i), (comps.get(find(i)) ?? 0) + 1);
+    console.log(`  brute force (${fmt((performance.now() - t) / 1000, 1)} s): ${fmt(comps.size)} groups, ${fmt(refFiles.size)} files, largest ${fmt(Math.max(0, ...comps.values()))}, ${fmt(refPairs)} duplicates to list; ` +
+      `the index clustered ${fmt((100 * inClusters) / Math.max(1, refFiles.size), 1)}% of those files and listed ${fmt((100 * pairs) / Math.max(1, refPairs), 1)}% of the duplicates`);
+  }
 }
