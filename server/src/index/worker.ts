@@ -1,11 +1,21 @@
 // The index worker: a worker_threads entry (bundled to dist/indexWorker.js) that reads and
 // summarizes files off the language server's main thread. Messages: job.ts WorkerRequest in,
 // WorkerMessage out.
+import * as os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { runIndexJob, type WorkerMessage, type WorkerRequest } from './job';
 
 const port = parentPort;
 if (port) {
+  // There is a worker per CPU: below the language server's thread, so that hovers and diagnostics
+  // come first. On Linux a nice value is a thread's own; elsewhere it would be the whole process's.
+  if (process.platform === 'linux') {
+    try {
+      os.setPriority(0, os.constants.priority.PRIORITY_BELOW_NORMAL);
+    } catch {
+      /* not allowed: run at the normal priority */
+    }
+  }
   const cancelled = new Set<number>();
   const post = (m: WorkerMessage) => port.postMessage(m);
   port.on('message', (m: WorkerRequest) => {
