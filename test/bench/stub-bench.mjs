@@ -5,19 +5,23 @@
 // Such pages share most MinHash bands, so LSH buckets hold thousands of them: the case where
 // comparing every pair in a bucket is quadratic.
 //
-//   npm run build && node test/bench/stub-bench.mjs [--stubs 5000,10000,20000] [--sites 4] [--summarize] [--limit K] [--reference]
+//   npm run build && node test/bench/stub-bench.mjs [--stubs 5000,10000,20000] [--sites 4] [--summarize] [--limit K] [--reference] [--summary]
 //
 // By default a stub's summary is made directly (MinHash of its words, hash of its lines: what
 // summarize() computes for the index) so that the figures are the index's own; --summarize runs the
 // whole engine on each stub first (slower, not timed). --reference also computes the exact answer by
-// brute force (every pair: quadratic) and tells how much of it the index found. Prints, for each size: set() of all stubs,
+// brute force (every pair: quadratic) and tells how much of it the index found. --summary also
+// serves corpusCurator/corpusSummary over the stubs (registerCorpusHandlers on an in-memory
+// connection): the whole answer and the answer in pages, how long a request sent meanwhile waits,
+// and the longest the event loop was held. Prints, for each size: set() of all stubs,
 // clusters(), duplicatesOf() of every file, and the index's comparison count when it keeps one.
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { PassThrough } from 'node:stream';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -27,6 +31,7 @@ const { values } = parseArgs({
     summarize: { type: 'boolean', default: false },
     limit: { type: 'string' },
     reference: { type: 'boolean', default: false },
+    summary: { type: 'boolean', default: false },
   },
 });
 const SIZES = values.stubs.split(',').map(Number).filter((n) => n > 0);
@@ -40,9 +45,14 @@ export { CorpusIndex, summarize } from ${JSON.stringify(path.join(root, 'server/
 export { templatedStub } from ${JSON.stringify(path.join(root, 'server/src/index/fixtures'))};
 export { hash64 } from ${JSON.stringify(path.join(root, 'server/src/index/keys'))};
 export { minhash, bandKeys, estimateJaccard } from ${JSON.stringify(path.join(root, 'server/src/index/minhash'))};
+export { IndexService } from ${JSON.stringify(path.join(root, 'server/src/index/service'))};
+export { registerCorpusHandlers } from ${JSON.stringify(path.join(root, 'server/src/corpusHandlers'))};
+export { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+export { createConnection } from 'vscode-languageserver/node';
 `);
-await build({ entryPoints: [entry], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: path.join(tmp, 'bundle.cjs'), loader: { '.json': 'json' }, logLevel: 'warning' });
-const { CorpusIndex, summarize, templatedStub, hash64, minhash, bandKeys, estimateJaccard } = createRequire(import.meta.url)(path.join(tmp, 'bundle.cjs'));
+await build({ entryPoints: [entry], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: path.join(tmp, 'bundle.cjs'), loader: { '.json': 'json' }, logLevel: 'warning', nodePaths: [path.join(root, 'node_modules')] });
+const lib = createRequire(import.meta.url)(path.join(tmp, 'bundle.cjs'));
+const { CorpusIndex, summarize, templatedStub, hash64, minhash, bandKeys, estimateJaccard } = lib;
 rmSync(tmp, { recursive: true, force: true });
 
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -111,5 +121,53 @@ for (const n of SIZES) {
     for (const i of refFiles) comps.set(find(i), (comps.get(find(i)) ?? 0) + 1);
     console.log(`  brute force (${fmt((performance.now() - t) / 1000, 1)} s): ${fmt(comps.size)} groups, ${fmt(refFiles.size)} files, largest ${fmt(Math.max(0, ...comps.values()))}, ${fmt(refPairs)} duplicates to list; ` +
       `the index clustered ${fmt((100 * inClusters) / Math.max(1, refFiles.size), 1)}% of those files and listed ${fmt((100 * pairs) / Math.max(1, refPairs), 1)}% of the duplicates`);
+  }
+}
+
+// ---- corpusCurator/corpusSummary over the stubs ----------------------------------------------------
+if (values.summary) {
+  for (const n of SIZES) {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const server = lib.createConnection(new lib.StreamMessageReader(toServer), new lib.StreamMessageWriter(toClient));
+    const client = lib.createMessageConnection(new lib.StreamMessageReader(toClient), new lib.StreamMessageWriter(toServer));
+    client.listen();
+    const service = new lib.IndexService({});
+    for (let i = 0; i < n; i++) service.index.set(summaryOf(`/stubs/d${Math.floor(i / 1000)}/s${String(i).padStart(6, '0')}.txt`, templatedStub(i, SITES)));
+    server.onRequest('bench/ping', () => 'pong');
+    const handlers = lib.registerCorpusHandlers(server, service, { workspaceFolders: () => ['/stubs'], configFor: async () => ({}) });
+    server.listen();
+    const lag = monitorEventLoopDelay({ resolution: 5 });
+    lag.enable();
+    let t = performance.now();
+    const whole = client.sendRequest('corpusCurator/corpusSummary', {}).then((s) => ({ s, ms: performance.now() - t }));
+    await new Promise((r) => setTimeout(r, 20));
+    const tp = performance.now();
+    await client.sendRequest('bench/ping');
+    const pingMs = performance.now() - tp;
+    const { s, ms } = await whole;
+    lag.disable();
+    console.log(`corpusSummary over ${fmt(n)} stubs: whole answer ${fmt(ms)} ms (${fmt(s.articles.length)} articles, ${fmt(s.clusters.length)} groups); ` +
+      `a request sent 20 ms in waited ${fmt(pingMs)} ms; event loop held ${fmt(lag.max / 1e6)} ms at most`);
+    if (s.total !== undefined) {
+      lag.reset();
+      lag.enable();
+      t = performance.now();
+      let got = 0;
+      let pages = 0;
+      let version;
+      for (;;) {
+        const p = await client.sendRequest('corpusCurator/corpusSummary', { offset: got, limit: 2000, version });
+        version ??= p.version;
+        got += p.articles.length;
+        pages++;
+        if (p.articles.length === 0 || got >= p.total) break;
+      }
+      lag.disable();
+      console.log(`  in ${pages} pages of 2,000: ${fmt(performance.now() - t)} ms; event loop held ${fmt(lag.max / 1e6)} ms at most`);
+    }
+    handlers.dispose?.();
+    client.dispose();
+    server.dispose();
   }
 }

@@ -306,6 +306,10 @@ test('templated stubs: what the index finds is right, and most of what brute for
     listed += got.length;
   }
   assert.ok(listed > 0);
+  // a pair duplicatesOf found joins its groups: every file told of a duplicate is in a group with it
+  const groupOf = new Map<string, number>();
+  idx.clusters().forEach((g, i) => g.forEach((f) => groupOf.set(f, i)));
+  for (const d of docs) for (const x of idx.duplicatesOf(d.file)) assert.equal(groupOf.get(x.file), groupOf.get(d.file), `${d.file} ~ ${x.file}`);
 });
 
 test('thousands of exact copies of a stub: clusters and duplicatesOf compare once', () => {

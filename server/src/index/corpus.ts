@@ -529,6 +529,13 @@ export class CorpusIndex implements CorpusView {
         const j = estimateJaccard(sig, o.sig!);
         if (j < this.nearThreshold) return;
         for (const f of mmEach(o.files)) if (!found.has(f)) found.set(f, { file: f, similarity: j, exact: false });
+        // a pair the bounded comparisons of set() missed (a large bucket's representatives have
+        // changed since): its groups are one, as the explorer should show
+        if (find(o) !== find(node)) {
+          this.union(node, o);
+          addNear(node, o);
+          addNear(o, node);
+        }
       };
       for (const o of node.near ?? []) if (!o.dead && !seen.has(o)) consider(o);
       let large = false;
