@@ -7,11 +7,14 @@ import { runIndexJob, type WorkerMessage, type WorkerRequest } from './job';
 
 const port = parentPort;
 if (port) {
-  // There is a worker per CPU: below the language server's thread, so that hovers and diagnostics
-  // come first. On Linux a nice value is a thread's own; elsewhere it would be the whole process's.
-  if (process.platform === 'linux') {
+  // There is a worker per CPU: below the language server's thread (and the editor), so that hovers
+  // and diagnostics come first. On Linux a nice value is a thread's own; elsewhere it would be the
+  // whole process's. CORPUS_CURATOR_INDEX_NICE (0-19, default 10) sets it; 0 indexes at full priority.
+  const env = Number.parseInt(process.env.CORPUS_CURATOR_INDEX_NICE ?? '', 10);
+  const nice = Number.isInteger(env) && env >= 0 && env <= 19 ? env : os.constants.priority.PRIORITY_BELOW_NORMAL;
+  if (process.platform === 'linux' && nice > 0) {
     try {
-      os.setPriority(0, os.constants.priority.PRIORITY_BELOW_NORMAL);
+      os.setPriority(0, nice);
     } catch {
       /* not allowed: run at the normal priority */
     }
