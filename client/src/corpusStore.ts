@@ -10,6 +10,7 @@ import {
   type ArticleProblemCounts,
   type ArticleSummary,
   type CorpusSummary,
+  type CorpusSummaryParams,
   type IndexProgress,
   type IndexUpdated,
   type ProblemSeverity,
@@ -19,6 +20,9 @@ export const DIAGNOSTIC_SOURCE = 'corpus-curator';
 export const LANGUAGE_ID = 'news-article';
 
 export type StoreState = 'starting' | 'loading' | 'ready' | 'unavailable';
+
+/** Articles per corpusCurator/corpusSummary page. */
+const SUMMARY_PAGE = 2000;
 
 const SEVERITY_NAMES: Record<vscode.DiagnosticSeverity, ProblemSeverity> = {
   [vscode.DiagnosticSeverity.Error]: 'error',
@@ -183,7 +187,7 @@ export class CorpusStore implements vscode.Disposable {
       do {
         this.again = false;
         try {
-          const s = await this.client.sendRequest<CorpusSummary>(CorpusMethods.corpusSummary, {});
+          const s = await this.fetchSummary();
           this.setSummary(s);
           this.state = 'ready';
           this.lastError = undefined;
@@ -199,6 +203,40 @@ export class CorpusStore implements vscode.Disposable {
       this.emitter.fire();
     });
     return this.inFlight;
+  }
+
+  /**
+   * The whole summary, asked for a page at a time (a large corpus' summary is megabytes: in pages
+   * the server answers other requests in between, and no message is huge). Every page comes from
+   * the listing of the first; when the server no longer holds it (the index changed a lot), the
+   * pages are asked for again, twice at most, then all at once.
+   */
+  private async fetchSummary(): Promise<CorpusSummary> {
+    const ask = (params: CorpusSummaryParams) => this.client.sendRequest<CorpusSummary>(CorpusMethods.corpusSummary, params);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const first = await ask({ offset: 0, limit: SUMMARY_PAGE });
+      // a server without paging answers everything at once
+      if (typeof first?.total !== 'number' || typeof first.version !== 'number' || !Array.isArray(first.articles)) return first;
+      const articles: ArticleSummary[] = first.articles.slice();
+      let last = first;
+      let same = true;
+      while (articles.length < first.total) {
+        const page = await ask({ offset: articles.length, limit: SUMMARY_PAGE, version: first.version });
+        if (page?.version !== first.version) {
+          same = false;
+          break;
+        }
+        if (!Array.isArray(page.articles) || page.articles.length === 0) break;
+        for (const a of page.articles) articles.push(a);
+        last = page;
+      }
+      if (!same) continue;
+      // the groups, from each article's group number
+      const clusters: string[][] = Array.from({ length: Math.max(0, first.clusterCount ?? 0) }, () => []);
+      for (const a of articles) if (typeof a.cluster === 'number' && clusters[a.cluster]) clusters[a.cluster].push(a.uri);
+      return { root: first.root, articles, clusters, indexing: last.indexing, total: articles.length, offset: 0, clusterCount: clusters.length, version: first.version };
+    }
+    return ask({});
   }
 
   private setSummary(s: CorpusSummary | null | undefined): void {

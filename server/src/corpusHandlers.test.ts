@@ -7,16 +7,18 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { CancellationTokenSource, createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { LSPErrorCodes } from 'vscode-languageserver';
 import { createConnection } from 'vscode-languageserver/node';
 import { DEFAULT_CONFIG } from './engine/config';
 import { IndexService } from './index/service';
-import { registerCorpusHandlers, updateReviewed } from './corpusHandlers';
+import { summarize } from './index/corpus';
+import { registerCorpusHandlers, updateReviewed, type CorpusHandlerHost } from './corpusHandlers';
 import { CorpusMethods, type ArticleProblem, type CorpusSummary, type IndexProgress, type MarkReviewedResult } from './protocol';
 
 const WORKER = path.join(process.cwd(), 'dist', 'indexWorker.js');
 
-function setup() {
+function setup(hostOptions: Partial<CorpusHandlerHost> = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'corpus-handlers-'));
   const corpus = path.join(dir, 'seeds');
   cpSync(path.join(process.cwd(), 'seeds'), corpus, { recursive: true });
@@ -38,6 +40,7 @@ function setup() {
   const handlers = registerCorpusHandlers(server, service, {
     workspaceFolders: () => [corpus],
     configFor: async () => ({ config: DEFAULT_CONFIG, maxFileSize: 5 * 1024 * 1024 }),
+    ...hostOptions,
   });
   server.listen();
   const close = async () => {
@@ -47,7 +50,7 @@ function setup() {
     server.dispose();
     rmSync(dir, { recursive: true, force: true });
   };
-  return { dir, corpus, files, client, service, progress, updated, close };
+  return { dir, corpus, files, client, service, handlers, progress, updated, close };
 }
 
 test('corpusSummary: every seed with headline, stats, problems; progress and updates are notified', async () => {
@@ -159,6 +162,96 @@ test('cancelIndexing cancels the running scan', async () => {
     await new Promise((r) => setTimeout(r, 300));
     if (stats.cancelled) assert.equal(t.progress.at(-1)?.phase, 'cancelled');
     else assert.equal(t.progress.at(-1)?.phase, 'done'); // a fast machine may finish first
+  } finally {
+    await t.close();
+  }
+});
+
+/** Fills the index with `n` summaries (a seed's, under other names) without reading anything. */
+function fillIndex(t: ReturnType<typeof setup>, n: number): void {
+  const base = summarize(t.files[0], readFileSync(t.files[0], 'utf8'));
+  for (let i = 0; i < n; i++) {
+    const file = path.join(t.corpus, `gen${Math.floor(i / 1000)}`, `${String(i).padStart(6, '0')}.txt`);
+    // every 100th pair are copies of each other; the rest have no content to compare
+    t.service.index.set({ ...base, file, contentHash: i % 100 < 2 ? `copy${Math.floor(i / 100)}` : null, signature: null });
+  }
+}
+
+test('corpusSummary in pages: the pages make the listing of the whole answer, groups included', async () => {
+  const t = setup({ summaryChunk: 7 });
+  try {
+    await t.service.start(t.files);
+    fillIndex(t, 450);
+    const all = await t.client.sendRequest<CorpusSummary>(CorpusMethods.corpusSummary, {});
+    assert.equal(all.articles.length, t.files.length + 450);
+    assert.equal(all.total, all.articles.length);
+    assert.equal(all.clusters.length, 5);
+    assert.equal(all.clusterCount, 5);
+    const pages: CorpusSummary[] = [];
+    let version: number | undefined;
+    for (let offset = 0; offset < all.total!; offset += 100) {
+      const p = await t.client.sendRequest<CorpusSummary>(CorpusMethods.corpusSummary, { offset, limit: 100, version });
+      version ??= p.version;
+      assert.equal(p.version, version, 'every page from the same listing');
+      assert.equal(p.offset, offset);
+      assert.equal(p.total, all.total);
+      assert.deepEqual(p.clusters, []);
+      pages.push(p);
+    }
+    const articles = pages.flatMap((p) => p.articles);
+    assert.deepEqual(articles, all.articles);
+    // the groups, gathered from the pages' articles, are the whole answer's
+    const gathered: string[][] = Array.from({ length: pages[0].clusterCount! }, () => []);
+    for (const a of articles) if (a.cluster !== undefined) gathered[a.cluster].push(a.uri);
+    assert.deepEqual(gathered.map((g) => g.sort()), all.clusters.map((g) => [...g].sort()));
+    // a page of a listing the server no longer holds comes from a new one
+    const stale = await t.client.sendRequest<CorpusSummary>(CorpusMethods.corpusSummary, { offset: 100, limit: 100, version: -1 });
+    assert.notEqual(stale.version, version);
+    assert.equal(stale.articles.length, 100);
+    // beyond the end: an empty page
+    const past = await t.client.sendRequest<CorpusSummary>(CorpusMethods.corpusSummary, { offset: 10_000, limit: 100, version });
+    assert.deepEqual(past.articles, []);
+    assert.equal(past.total, all.total);
+  } finally {
+    await t.close();
+  }
+});
+
+test('a big corpusSummary lets other requests through, and cancelling it stops it', async () => {
+  const t = setup({ summaryChunk: 50 });
+  try {
+    fillIndex(t, 30_000);
+    const seed = pathToFileURL(t.files.find((f) => path.basename(f).startsWith('000_'))!).href;
+
+    // another request is answered while the summary is being made
+    let summaryDone = false;
+    const big = t.client.sendRequest<CorpusSummary>(CorpusMethods.corpusSummary, {}).then((s) => {
+      summaryDone = true;
+      return s;
+    });
+    const problems = await t.client.sendRequest<ArticleProblem[]>(CorpusMethods.articleProblems, { uri: seed });
+    assert.ok(problems.length > 0);
+    assert.equal(summaryDone, false, 'articleProblems waited for the whole summary');
+    assert.ok(t.handlers.stats.summaryChunks > 0);
+    const s = await big;
+    const fullChunks = t.handlers.stats.summaryChunks;
+    assert.equal(s.articles.length, 30_000);
+    assert.equal(s.clusters.length, 300);
+
+    // cancelled: the client gets RequestCancelled and the work stops
+    const cts = new CancellationTokenSource();
+    const cancelled = t.client.sendRequest<CorpusSummary>(CorpusMethods.corpusSummary, {}, cts.token);
+    await t.client.sendRequest(CorpusMethods.articleProblems, { uri: seed }); // the summary is under way
+    const chunksAtCancel = t.handlers.stats.summaryChunks;
+    cts.cancel();
+    await assert.rejects(cancelled, (e: unknown) => e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled);
+    assert.equal(t.handlers.stats.summariesCancelled, 1);
+    const chunksAfter = t.handlers.stats.summaryChunks;
+    // the cancellation travels through the message queue: a few more chunks at most, not the rest
+    assert.ok(chunksAfter - chunksAtCancel <= 10, `${chunksAfter - chunksAtCancel} chunks after the cancellation`);
+    assert.ok(chunksAfter - fullChunks < fullChunks / 2, `the cancelled summary did ${chunksAfter - fullChunks} of ${fullChunks} chunks`);
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(t.handlers.stats.summaryChunks, chunksAfter, 'no work after the cancellation');
   } finally {
     await t.close();
   }

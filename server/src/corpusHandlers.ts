@@ -1,6 +1,7 @@
 // The custom LSP messages of protocol.ts, served from the corpus index (IndexService):
-//   corpusCurator/corpusSummary   -> the explorer's data: one ArticleSummary per indexed file, the
-//                                    duplicate clusters, the indexing state;
+//   corpusCurator/corpusSummary   -> the explorer's data: one ArticleSummary per indexed file (all, or
+//                                    a page), the duplicate clusters, the indexing state; made in
+//                                    chunks between turns of the event loop, cancellable;
 //   corpusCurator/articleProblems -> the findings of one file (the explorer, for a closed article);
 //   corpusCurator/markReviewed    -> adds/removes files in `reviewed` of `.corpus-curator.json`;
 //   corpusCurator/reindex         -> asks the host for a fresh scan;
@@ -10,7 +11,7 @@
 // The server calls registerCorpusHandlers(connection, service, host) once, before connection.listen().
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { Connection } from 'vscode-languageserver';
+import { CancellationToken, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { analyze } from './engine/analyze';
 import { mergeConfig, parseProjectFile, PROJECT_FILE, relativeKey, type Config, type EditorSettings } from './engine/config';
 import type { DocSummary } from './index/corpus';
@@ -26,6 +27,7 @@ import {
   type ArticleProblemsParams,
   type ArticleSummary,
   type CorpusSummary,
+  type CorpusSummaryParams,
   type IndexProgress,
   type IndexUpdated,
   type MarkReviewedParams,
@@ -50,19 +52,41 @@ export interface CorpusHandlerHost {
   projectChanged?(): void;
   /** A fresh scan of the workspace (corpusCurator/reindex). */
   reindex?(): unknown;
+  /** Items handled between two turns of the event loop while a summary is made (default 500; tests make it small). */
+  summaryChunk?: number;
+}
+
+/** What the handlers did, for tests. */
+export interface CorpusHandlerStats {
+  /** corpusSummary requests received. */
+  summaries: number;
+  /** Chunks of summary work done (each after a turn of the event loop). */
+  summaryChunks: number;
+  /** corpusSummary requests that stopped because the client cancelled them. */
+  summariesCancelled: number;
 }
 
 /** Progress notifications go out at most this often while a scan runs. */
 const PROGRESS_INTERVAL_MS = 100;
 /** indexUpdated notifications are coalesced over this window. */
 const UPDATED_INTERVAL_MS = 200;
+/** Listings kept for further pages. */
+const MAX_LISTINGS = 3;
+
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function isUnder(file: string, dir: string): boolean {
   return file === dir || file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
 }
 
-export function registerCorpusHandlers(connection: Connection, service: IndexService, host: CorpusHandlerHost = {}): { dispose(): void } {
+export function registerCorpusHandlers(
+  connection: Connection,
+  service: IndexService,
+  host: CorpusHandlerHost = {},
+): { dispose(): void; readonly stats: CorpusHandlerStats } {
   const projects = host.projects ?? new ProjectFiles();
+  const chunk = Math.max(1, Math.floor(host.summaryChunk ?? 500));
+  const stats: CorpusHandlerStats = { summaries: 0, summaryChunks: 0, summariesCancelled: 0 };
   let sawProgress = false;
 
   // ---- workspace folders and configuration -----------------------------------------------------
@@ -98,21 +122,50 @@ export function registerCorpusHandlers(connection: Connection, service: IndexSer
   }
 
   // ---- corpusCurator/corpusSummary --------------------------------------------------------------
+  //
+  // The listing (every article in relativePath order, its duplicate group, its reviewed state) is
+  // made a chunk at a time with a turn of the event loop in between, so that hovers, diagnostics and
+  // shutdown are answered meanwhile, and stops when the request is cancelled. A paged request cuts
+  // its page from the listing its first page came from (the last few are kept).
 
-  let clusterCache: { generation: number; clusters: string[][] } | undefined;
-  let generation = 0;
+  interface Listing {
+    version: number;
+    root: string | null;
+    docs: DocSummary[];
+    rel: string[];
+    reviewed: Uint8Array;
+    /** Index into `clusters`, or -1. */
+    cluster: Int32Array;
+    /** Files of each duplicate group (sorted). */
+    clusters: string[][];
+  }
 
-  function clusters(): string[][] {
-    if (!clusterCache || clusterCache.generation !== generation) {
-      let c: string[][] = [];
-      try {
-        c = service.index.clusters();
-      } catch (e) {
-        connection.console.error(`Corpus Curator: duplicate clusters failed: ${(e as Error)?.message ?? e}`);
-      }
-      clusterCache = { generation, clusters: c };
+  const listings: Listing[] = [];
+  let nextListing = 1;
+
+  /** Throws RequestCancelled when the client has cancelled the request. */
+  const checkCancelled = (token: CancellationToken | undefined) => {
+    if (token?.isCancellationRequested) {
+      stats.summariesCancelled++;
+      throw new ResponseError(LSPErrorCodes.RequestCancelled, 'corpus summary cancelled');
     }
-    return clusterCache.clusters;
+  };
+
+  /** A turn of the event loop every `chunk` items, then the cancellation check. */
+  const pace = async (i: number, token: CancellationToken | undefined) => {
+    if (i % chunk !== 0 || i === 0) return;
+    await yieldToEvents();
+    stats.summaryChunks++;
+    checkCancelled(token);
+  };
+
+  function currentClusters(): string[][] {
+    try {
+      return service.index.clusters();
+    } catch (e) {
+      connection.console.error(`Corpus Curator: duplicate clusters failed: ${(e as Error)?.message ?? e}`);
+      return [];
+    }
   }
 
   function indexingState(): IndexProgress {
@@ -124,9 +177,10 @@ export function registerCorpusHandlers(connection: Connection, service: IndexSer
     return { done: p.done, total: p.total, phase: p.phase };
   }
 
-  async function corpusSummary(): Promise<CorpusSummary> {
+  async function makeListing(token: CancellationToken | undefined): Promise<Listing> {
     const folders = await workspaceFolders();
-    const docs: DocSummary[] = service.index.all();
+    checkCancelled(token);
+    const unsorted: DocSummary[] = service.index.all();
     // project roots and reviewed sets, per folder (a corpus has few folders and fewer project files)
     const rootOfDir = new Map<string, string>();
     const reviewedOf = new Map<string, Set<string>>();
@@ -140,9 +194,12 @@ export function registerCorpusHandlers(connection: Connection, service: IndexSer
       }
       return s;
     };
-    const fileIndex = new Map<string, number>();
-    const articles: ArticleSummary[] = [];
-    for (const d of docs) {
+    const n = unsorted.length;
+    const relOf: string[] = new Array(n);
+    const reviewedOfDoc = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      await pace(i, token);
+      const d = unsorted[i];
       const dir = path.dirname(d.file);
       let root = rootOfDir.get(dir);
       if (root === undefined) {
@@ -150,34 +207,88 @@ export function registerCorpusHandlers(connection: Connection, service: IndexSer
         rootOfDir.set(dir, root);
       }
       const rel = relativeKey(root, d.file);
-      const reviewed = (await reviewedSet(root)).has(rel);
-      fileIndex.set(d.file, articles.length);
-      articles.push({
-        uri: fileUri(d.file),
-        relativePath: rel,
-        headline: d.headline,
-        kicker: d.kicker,
-        date: d.date,
-        byline: d.byline,
-        source: d.source,
-        stats: { ...d.stats },
-        problems: { total: d.problems.total, byCode: { ...d.problems.byCode }, bySeverity: { ...d.problems.bySeverity } },
-        reviewed,
-      });
+      relOf[i] = rel;
+      const set = reviewedOf.get(root) ?? (await reviewedSet(root));
+      reviewedOfDoc[i] = set.has(rel) ? 1 : 0;
     }
-    const groups = clusters();
-    const out: string[][] = [];
-    for (const g of groups) {
-      const members = g.filter((f) => fileIndex.has(f));
+    await yieldToEvents();
+    checkCancelled(token);
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (relOf[a] < relOf[b] ? -1 : relOf[a] > relOf[b] ? 1 : 0));
+    await yieldToEvents();
+    checkCancelled(token);
+    const docs: DocSummary[] = new Array(n);
+    const rel: string[] = new Array(n);
+    const reviewed = new Uint8Array(n);
+    const position = new Map<string, number>();
+    for (let k = 0; k < n; k++) {
+      await pace(k, token);
+      const i = order[k];
+      docs[k] = unsorted[i];
+      rel[k] = relOf[i];
+      reviewed[k] = reviewedOfDoc[i];
+      position.set(unsorted[i].file, k);
+    }
+    const cluster = new Int32Array(n).fill(-1);
+    const clusters: string[][] = [];
+    for (const g of currentClusters()) {
+      const members = g.filter((f) => position.has(f));
       if (members.length < 2) continue;
-      for (const f of members) articles[fileIndex.get(f)!].cluster = out.length;
-      out.push(members.map(fileUri));
+      for (const f of members) cluster[position.get(f)!] = clusters.length;
+      clusters.push(members);
     }
-    articles.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
     const firstFolder = folders.length ? [...folders].sort((a, b) => a.length - b.length)[0] : undefined;
     const projectRoot = firstFolder ? projects.findRoot(firstFolder)?.root : undefined;
     const root = projectRoot && firstFolder && isUnder(firstFolder, projectRoot) ? firstFolder : projectRoot ?? firstFolder;
-    return { root: root ? fileUri(root) : null, articles, clusters: out, indexing: indexingState() };
+    const listing: Listing = { version: nextListing++, root: root ? fileUri(root) : null, docs, rel, reviewed, cluster, clusters };
+    listings.push(listing);
+    if (listings.length > MAX_LISTINGS) listings.shift();
+    return listing;
+  }
+
+  function articleOf(l: Listing, k: number): ArticleSummary {
+    const d = l.docs[k];
+    const a: ArticleSummary = {
+      uri: fileUri(d.file),
+      relativePath: l.rel[k],
+      headline: d.headline,
+      kicker: d.kicker,
+      date: d.date,
+      byline: d.byline,
+      source: d.source,
+      stats: { ...d.stats },
+      problems: { total: d.problems.total, byCode: { ...d.problems.byCode }, bySeverity: { ...d.problems.bySeverity } },
+      reviewed: l.reviewed[k] === 1,
+    };
+    if (l.cluster[k] >= 0) a.cluster = l.cluster[k];
+    return a;
+  }
+
+  async function corpusSummary(params: CorpusSummaryParams | undefined, token: CancellationToken | undefined): Promise<CorpusSummary> {
+    stats.summaries++;
+    checkCancelled(token);
+    const p = params && typeof params === 'object' && !CancellationToken.is(params) ? params : {};
+    const paged = typeof p.limit === 'number' && Number.isFinite(p.limit) && p.limit >= 0;
+    const wanted = paged && typeof p.version === 'number' ? listings.find((l) => l.version === p.version) : undefined;
+    const l = wanted ?? (await makeListing(token));
+    const total = l.docs.length;
+    const offset = paged ? Math.min(total, Math.max(0, Math.floor(typeof p.offset === 'number' && Number.isFinite(p.offset) ? p.offset : 0))) : 0;
+    const end = paged ? Math.min(total, offset + Math.floor(p.limit!)) : total;
+    const articles: ArticleSummary[] = [];
+    for (let k = offset; k < end; k++) {
+      await pace(k - offset, token);
+      articles.push(articleOf(l, k));
+    }
+    checkCancelled(token);
+    return {
+      root: l.root,
+      articles,
+      clusters: paged ? [] : l.clusters.map((g) => g.map(fileUri)),
+      indexing: indexingState(),
+      total,
+      offset,
+      clusterCount: l.clusters.length,
+      version: l.version,
+    };
   }
 
   // ---- corpusCurator/articleProblems -------------------------------------------------------------
@@ -197,7 +308,7 @@ export function registerCorpusHandlers(connection: Connection, service: IndexSer
 
   // ---- corpusCurator/markReviewed ----------------------------------------------------------------
 
-  async function markReviewed(params: MarkReviewedParams): Promise<MarkReviewedResult> {
+  async function markReviewed(params: MarkReviewedParams, token?: CancellationToken): Promise<MarkReviewedResult> {
     const files = (Array.isArray(params?.uris) ? params.uris : [])
       .map((u) => (typeof u === 'string' ? fsPathOf(u) : undefined))
       .filter((f): f is string => !!f);
@@ -205,7 +316,13 @@ export function registerCorpusHandlers(connection: Connection, service: IndexSer
     const reviewed = params.reviewed !== false;
     const folders = await workspaceFolders();
     const byRoot = new Map<string, string[]>();
-    for (const f of files) {
+    // a whole group of a large corpus can be marked at once: a turn of the event loop now and then
+    for (let i = 0; i < files.length; i++) {
+      if (i > 0 && i % chunk === 0) {
+        await yieldToEvents();
+        if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      }
+      const f = files[i];
       const root = reviewRoot(f, folders);
       let l = byRoot.get(root);
       if (!l) byRoot.set(root, (l = []));
@@ -275,7 +392,6 @@ export function registerCorpusHandlers(connection: Connection, service: IndexSer
   };
 
   const onUpdated = (u: IndexUpdateEvent) => {
-    generation++;
     for (const f of u.files) updatedFiles.add(f);
     for (const f of u.removed) updatedFiles.add(f);
     updatedTimer ??= setTimeout(flushUpdated, UPDATED_INTERVAL_MS);
@@ -285,9 +401,9 @@ export function registerCorpusHandlers(connection: Connection, service: IndexSer
   service.on('updated', onUpdated);
 
   const disposables = [
-    connection.onRequest(CorpusMethods.corpusSummary, () => corpusSummary()),
+    connection.onRequest(CorpusMethods.corpusSummary, (p: CorpusSummaryParams | undefined, token: CancellationToken | undefined) => corpusSummary(p, token)),
     connection.onRequest(CorpusMethods.articleProblems, (p: ArticleProblemsParams) => articleProblems(p)),
-    connection.onRequest(CorpusMethods.markReviewed, (p: MarkReviewedParams) => markReviewed(p)),
+    connection.onRequest(CorpusMethods.markReviewed, (p: MarkReviewedParams, token?: CancellationToken) => markReviewed(p, token)),
     connection.onRequest(CorpusMethods.reindex, async () => {
       if (host.reindex) await host.reindex();
       else await service.start(service.index.files());
@@ -297,6 +413,7 @@ export function registerCorpusHandlers(connection: Connection, service: IndexSer
   ];
 
   return {
+    stats,
     dispose() {
       if (progressTimer) clearTimeout(progressTimer);
       if (updatedTimer) clearTimeout(updatedTimer);

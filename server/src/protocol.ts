@@ -3,7 +3,7 @@
 // only: no vscode, no vscode-languageserver import, so that both sides can import this file.
 //
 // Requests (client -> server):
-//   corpusCurator/corpusSummary   {}                          -> CorpusSummary
+//   corpusCurator/corpusSummary   {offset?, limit?, version?}  -> CorpusSummary (all articles, or a page of them)
 //   corpusCurator/articleProblems {uri}                       -> ArticleProblem[]
 //   corpusCurator/markReviewed    {uris, reviewed}            -> MarkReviewedResult
 //   corpusCurator/reindex         {}                          -> null (starts a fresh scan)
@@ -77,13 +77,38 @@ export interface IndexProgress {
 export interface CorpusSummary {
   /** file: URI of the corpus root (the first workspace folder, or the project file's folder); null without a workspace. */
   root: string | null;
+  /** The articles (sorted by relativePath): all of them, or the page asked for. */
   articles: ArticleSummary[];
-  /** Groups of article URIs sharing content (exact or near duplicates), each of two or more. */
+  /**
+   * Groups of article URIs sharing content (exact or near duplicates), each of two or more. Empty in
+   * a paged answer (one with `limit`): there each article's `cluster` numbers its group among
+   * `clusterCount`, and the client gathers the groups from the pages.
+   */
   clusters: string[][];
   indexing: IndexProgress;
+  /** Articles in the whole listing (servers before paging leave it out: then articles.length). */
+  total?: number;
+  /** Index of the first of `articles` in the listing. */
+  offset?: number;
+  /** Number of duplicate groups of the listing (the length `clusters` has when not paged). */
+  clusterCount?: number;
+  /**
+   * Identifies the listing the answer was cut from. A request for a further page passes it back: the
+   * server then cuts the page from the same listing while it still holds it, or answers with another
+   * version (the index changed: the client starts again from offset 0).
+   */
+  version?: number;
 }
 
-export type CorpusSummaryParams = Record<string, never>;
+/** All optional: without `limit` the answer lists every article (as before paging). */
+export interface CorpusSummaryParams {
+  /** First article of the page, in relativePath order (default 0). */
+  offset?: number;
+  /** At most this many articles (default: all). */
+  limit?: number;
+  /** The `version` of the answer the earlier pages came from. */
+  version?: number;
+}
 
 export interface ArticleProblemsParams {
   uri: string;

@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { CorpusIndex, buildCorpusFromTexts, creditSource, isDocSummary, mentionedSite, summarize, type DocSummary } from './corpus';
-import { lineKey } from './keys';
-import { editCopy, makeArticle } from './fixtures';
+import { BUCKET_COMPARE_LIMIT, CorpusIndex, buildCorpusFromTexts, creditSource, isDocSummary, mentionedSite, summarize, type DocSummary } from './corpus';
+import { hash64, lineKey } from './keys';
+import { editCopy, makeArticle, templatedStub } from './fixtures';
+import { BANDS, bandKeys, estimateJaccard, minhash, shingleHashesOf, signatureOf } from './minhash';
 
 const SEEDS = path.resolve('seeds');
 const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
@@ -199,4 +200,256 @@ test('thousands of identical articles: duplicatesOf and clusters stay fast', () 
   assert.equal(idx.duplicatesOf('/c/stub0.txt').length, n - 1);
   for (let i = 0; i < n; i += 2) idx.delete(`/c/stub${i}.txt`);
   assert.equal(idx.clusters()[0].length, n / 2);
+});
+
+// ---- bounded duplicate work; the relation against brute force ---------------------------------
+
+/** A summary with just what the duplicate structure reads (as summarize() makes it, without the engine). */
+function bare(file: string, sig: number[] | null, contentHash: string | null): DocSummary {
+  return {
+    file, headline: null, kicker: null, date: null, dateline: null, byline: null, source: null,
+    stats: { lines: 1, paragraphs: 1, words: 10, junkLines: 0, junkShare: 0 },
+    problems: { total: 0, byCode: {}, bySeverity: { error: 0, warning: 0, information: 0, hint: 0 } },
+    contentHash, signature: sig, blockKeys: [],
+  };
+}
+
+function stubSummary(i: number): DocSummary {
+  const text = templatedStub(i);
+  return bare(`/stubs/s${String(i).padStart(5, '0')}.txt`, minhash(text), hash64(text.toLowerCase()));
+}
+
+/** The duplicate relation by its definition, every pair compared. */
+function reference(docs: readonly DocSummary[], threshold = 0.8) {
+  const bands = docs.map((d) => new Set(d.signature ? bandKeys(d.signature) : []));
+  const dups = new Map<string, Array<{ file: string; similarity: number; exact: boolean }>>(docs.map((d) => [d.file, []]));
+  const parent = docs.map((_, i) => i);
+  const root = (x: number): number => (parent[x] === x ? x : (parent[x] = root(parent[x])));
+  for (let i = 0; i < docs.length; i++) {
+    for (let j = i + 1; j < docs.length; j++) {
+      const a = docs[i], b = docs[j];
+      let d: { similarity: number; exact: boolean } | undefined;
+      if (a.contentHash && a.contentHash === b.contentHash) d = { similarity: 1, exact: true };
+      else if (a.signature && b.signature && [...bands[i]].some((k) => bands[j].has(k))) {
+        const s = estimateJaccard(a.signature, b.signature);
+        if (s >= threshold) d = { similarity: s, exact: false };
+      }
+      if (!d) continue;
+      dups.get(a.file)!.push({ file: b.file, ...d });
+      dups.get(b.file)!.push({ file: a.file, ...d });
+      parent[root(i)] = root(j);
+    }
+  }
+  for (const l of dups.values()) l.sort((x, y) => y.similarity - x.similarity || (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
+  const groups = new Map<number, string[]>();
+  docs.forEach((d, i) => {
+    const r = root(i);
+    if (!groups.has(r)) groups.set(r, []);
+    groups.get(r)!.push(d.file);
+  });
+  const clusters = [...groups.values()].filter((g) => g.length >= 2).map((g) => g.sort()).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return { dups, clusters };
+}
+
+test('templated stubs: comparisons grow linearly with the corpus, and stay within their bound', () => {
+  const perFile: number[] = [];
+  const limit = BUCKET_COMPARE_LIMIT;
+  for (const n of [1000, 2000, 4000]) {
+    const idx = new CorpusIndex();
+    const docs = Array.from({ length: n }, (_, i) => stubSummary(i));
+    for (const d of docs) idx.set(d);
+    const afterSet = idx.stats().comparisons;
+    // each newcomer meets at most `limit` signatures per band
+    assert.ok(afterSet <= n * BANDS * limit, `set: ${afterSet} comparisons for ${n} stubs`);
+    assert.ok(idx.stats().largeBuckets > 0, 'the stubs make buckets larger than the limit');
+    idx.clusters();
+    let worst = 0;
+    for (const d of docs) {
+      const before = idx.stats().comparisons;
+      idx.duplicatesOf(d.file);
+      worst = Math.max(worst, idx.stats().comparisons - before);
+    }
+    // its near list, each band's candidates, a few of its component
+    assert.ok(worst <= 8 + BANDS * limit + 2 * limit, `duplicatesOf: ${worst} comparisons for one file`);
+    perFile.push(idx.stats().comparisons / n);
+  }
+  // linear: comparisons per file do not grow with the corpus (quadratic work would double them at each step)
+  assert.ok(perFile[2] <= perFile[0] * 1.3 + 20, `comparisons per file: ${perFile.map((x) => x.toFixed(1)).join(', ')}`);
+  assert.ok(perFile[2] <= perFile[1] * 1.3 + 20, `comparisons per file: ${perFile.map((x) => x.toFixed(1)).join(', ')}`);
+});
+
+test('templated stubs: what the index finds is right, and most of what brute force finds', () => {
+  const n = 2000;
+  const docs = Array.from({ length: n }, (_, i) => stubSummary(i));
+  const idx = new CorpusIndex();
+  for (const d of docs) idx.set(d);
+  const ref = reference(docs);
+  const refComponent = new Map<string, number>();
+  ref.clusters.forEach((g, i) => g.forEach((f) => refComponent.set(f, i)));
+  const clusters = idx.clusters();
+  for (const g of clusters) {
+    // every group lies inside one true component
+    assert.equal(new Set(g.map((f) => refComponent.get(f))).size, 1);
+    assert.notEqual(refComponent.get(g[0]), undefined);
+  }
+  const clustered = clusters.reduce((a, g) => a + g.length, 0);
+  const refClustered = ref.clusters.reduce((a, g) => a + g.length, 0);
+  assert.ok(refClustered > n / 4, 'the stubs have many duplicates');
+  assert.ok(clustered >= 0.85 * refClustered, `clustered ${clustered} of ${refClustered} files`);
+  let listed = 0;
+  for (const d of docs) {
+    const truth = new Map(ref.dups.get(d.file)!.map((x) => [x.file, x]));
+    const got = idx.duplicatesOf(d.file);
+    for (const x of got) assert.deepEqual(x, truth.get(x.file), `${d.file} ~ ${x.file}`);
+    // a file in a group is told of at least one duplicate
+    if (refComponent.has(d.file) && clusters.some((g) => g.includes(d.file))) assert.ok(got.length > 0, d.file);
+    listed += got.length;
+  }
+  assert.ok(listed > 0);
+  // a pair duplicatesOf found joins its groups: every file told of a duplicate is in a group with it
+  const groupOf = new Map<string, number>();
+  idx.clusters().forEach((g, i) => g.forEach((f) => groupOf.set(f, i)));
+  for (const d of docs) for (const x of idx.duplicatesOf(d.file)) assert.equal(groupOf.get(x.file), groupOf.get(d.file), `${d.file} ~ ${x.file}`);
+});
+
+test('thousands of exact copies of a stub: clusters and duplicatesOf compare once', () => {
+  const base = stubSummary(1);
+  const idx = new CorpusIndex();
+  for (let i = 0; i < 5000; i++) idx.set({ ...base, file: `/c/copy${i}.txt` });
+  assert.equal(idx.stats().signatures, 1);
+  assert.equal(idx.clusters()[0].length, 5000);
+  assert.equal(idx.duplicatesOf('/c/copy7.txt').length, 4999);
+  assert.ok(idx.stats().comparisons <= 1, String(idx.stats().comparisons));
+});
+
+/** Word sequences and their edits: near and exact copies, and articles of their own. */
+const WORDS = 'một hai ba bốn năm sáu bảy tám chín mười tỉnh huyện xã dân cán bộ đảng kinh tế xã hội văn hóa'.split(' ');
+// a document is a base's first `step` edits along a fixed path (so that documents a few steps apart
+// are near copies and chains form), maybe one edit of its own, maybe cut too short to compare
+const arbDoc = fc.record({
+  base: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat({ max: 3 }) }),
+  step: fc.nat({ max: 6 }),
+  own: fc.oneof(
+    { weight: 4, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: fc.record({ at: fc.nat({ max: 59 }), word: fc.nat({ max: WORDS.length - 1 }) }) },
+  ),
+  cut: fc.nat({ max: 30 }),
+  // a caption counts in the signature, not in the content hash: the same hash, another signature
+  caption: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat({ max: 2 }) }),
+});
+type ArbDoc = { base: number; step: number; own: { at: number; word: number } | null; cut: number; caption: number };
+const BASES = [0, 1, 2, 3].map((b) => Array.from({ length: 60 }, (_, i) => WORDS[(i * (7 + 2 * b) + b * 5 + ((i * i) % (b + 3))) % WORDS.length] + (i % (5 + b) === 0 ? String(b) : '')));
+const PATHS = [0, 1, 2, 3].map((b) => Array.from({ length: 8 }, (_, k) => ({ at: (7 * k + 3 * b + 4) % 56 + 2, word: (k + b) % WORDS.length })));
+
+function docOf(file: string, d: ArbDoc): DocSummary {
+  if (d.cut >= 29) return bare(file, null, null); // too short to compare
+  const ws = BASES[d.base].slice(0, 60 - (d.cut > 26 ? d.cut : 0));
+  for (const e of PATHS[d.base].slice(0, d.step)) if (e.at < ws.length) ws[e.at] = WORDS[e.word] + 'x';
+  if (d.own && d.own.at < ws.length) ws[d.own.at] = WORDS[d.own.word];
+  const shingled = d.caption ? [...ws, ...WORDS.slice(d.caption * 3, d.caption * 3 + 6)] : ws;
+  return bare(file, signatureOf(shingleHashesOf(shingled)), hash64(ws.join(' ')));
+}
+
+const arbOps = (files: number) =>
+  fc.array(
+    fc.oneof(
+      { weight: 3, arbitrary: fc.record({ kind: fc.constant('set' as const), f: fc.nat({ max: files - 1 }), doc: arbDoc }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), f: fc.nat({ max: files - 1 }), doc: arbDoc }) },
+    ),
+    { maxLength: 60 },
+  );
+
+function play(idx: CorpusIndex, ops: Array<{ kind: 'set' | 'delete'; f: number; doc: ArbDoc }>): DocSummary[] {
+  const final = new Map<string, DocSummary>();
+  for (const o of ops) {
+    const file = `/r/f${String(o.f).padStart(2, '0')}.txt`;
+    if (o.kind === 'set') {
+      const s = docOf(file, o.doc);
+      idx.set(s);
+      final.set(file, s);
+    } else {
+      idx.delete(file);
+      final.delete(file);
+    }
+  }
+  return [...final.values()];
+}
+
+test('random corpora (buckets within the limit): clusters and duplicatesOf equal brute force, through any sets and deletes (property)', () => {
+  fc.assert(
+    fc.property(arbOps(BUCKET_COMPARE_LIMIT), fc.boolean(), (ops, askMidway) => {
+      const idx = new CorpusIndex();
+      if (askMidway) {
+        // clusters asked for in the middle: later deletions must split what was joined
+        play(idx, ops.slice(0, ops.length >> 1));
+        idx.clusters();
+      }
+      const docs = play(idx, askMidway ? ops.slice(ops.length >> 1) : ops);
+      const all = askMidway ? new Map(play(new CorpusIndex(), ops).map((d) => [d.file, d])) : new Map(docs.map((d) => [d.file, d]));
+      const ref = reference([...all.values()]);
+      assert.deepEqual(idx.clusters(), ref.clusters);
+      for (const [f, l] of ref.dups) assert.deepEqual(idx.duplicatesOf(f), l, f);
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('random corpora with tiny buckets: every group is connected by true duplicates and every listed duplicate is one (property)', () => {
+  fc.assert(
+    fc.property(arbOps(40), fc.integer({ min: 2, max: 4 }), (ops, limit) => {
+      const idx = new CorpusIndex({ bucketLimit: limit });
+      const docs = play(idx, ops);
+      const ref = reference(docs);
+      const byFile = new Map(docs.map((d) => [d.file, d]));
+      for (const g of idx.clusters()) {
+        // connected through true duplicate pairs inside the group
+        const reached = new Set([g[0]]);
+        const todo = [g[0]];
+        while (todo.length) {
+          const f = todo.pop()!;
+          for (const d of ref.dups.get(f)!) if (g.includes(d.file) && !reached.has(d.file)) {
+            reached.add(d.file);
+            todo.push(d.file);
+          }
+        }
+        assert.equal(reached.size, g.length, JSON.stringify(g));
+      }
+      for (const f of byFile.keys()) {
+        const truth = new Map(ref.dups.get(f)!.map((x) => [x.file, x]));
+        for (const x of idx.duplicatesOf(f)) assert.deepEqual(x, truth.get(x.file));
+      }
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('deleting the middle of a chain splits its group; setting it again joins it', () => {
+  const a = Array.from({ length: 64 }, (_, i) => 1000 + i);
+  const b = a.map((x, i) => (i < 10 ? x + 500 : x)); // a~b: 54/64 agree
+  const c = b.map((x, i) => (i >= 10 && i < 20 ? x + 500 : x)); // b~c: 54/64; a~c: 44/64
+  const idx = new CorpusIndex();
+  idx.set(bare('/c/a.txt', a, 'ha'));
+  idx.set(bare('/c/b.txt', b, 'hb'));
+  idx.set(bare('/c/c.txt', c, 'hc'));
+  assert.deepEqual(idx.clusters(), [['/c/a.txt', '/c/b.txt', '/c/c.txt']]);
+  idx.delete('/c/b.txt');
+  assert.deepEqual(idx.clusters(), []);
+  idx.set(bare('/c/b.txt', b, 'hb'));
+  assert.deepEqual(idx.clusters(), [['/c/a.txt', '/c/b.txt', '/c/c.txt']]);
+  // an exact copy of a holds the group together through a's hash only
+  idx.set(bare('/c/a2.txt', c, 'ha'));
+  idx.delete('/c/b.txt');
+  assert.deepEqual(idx.clusters(), [['/c/a.txt', '/c/a2.txt', '/c/c.txt']]);
+  idx.delete('/c/a.txt');
+  assert.deepEqual(idx.clusters(), [['/c/a2.txt', '/c/c.txt']]);
+  idx.delete('/c/c.txt');
+  assert.deepEqual(idx.clusters(), []);
+  // the same content hash, signatures unalike (a caption counts in one): joined by the hash alone
+  const z = a.map((x) => x + 7777);
+  idx.set(bare('/c/x.txt', a, 'h1'));
+  idx.set(bare('/c/y.txt', z, 'h1'));
+  idx.set(bare('/c/x2.txt', a, 'h2'));
+  assert.deepEqual(idx.clusters(), [['/c/x.txt', '/c/x2.txt', '/c/y.txt']]);
+  idx.delete('/c/x.txt');
+  assert.deepEqual(idx.clusters(), []);
 });

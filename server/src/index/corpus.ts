@@ -2,7 +2,9 @@
 // rules ask about), and the structures that answer "which files are the same article?" (exact
 // content hash, MinHash + LSH) and "in how many files does this line occur?" (block frequency).
 // Pure engine code: no vscode, no I/O. Updates are incremental: set() and delete() keep every
-// structure right without a rebuild.
+// structure right without a rebuild (a deletion that may split a duplicate group has that group
+// alone rebuilt when clusters are next asked for). Duplicate work is linear in the corpus: each LSH
+// bucket compares a newcomer with a bounded number of signatures (see "duplicate structure").
 import data from '../../data/corpus.vi.json';
 import { analyze, type Analysis } from '../engine/analyze';
 import { DEFAULT_CONFIG, type Config } from '../engine/config';
@@ -257,6 +259,20 @@ function* mmEach(cur: Members | undefined): Iterable<string> {
   else yield* cur;
 }
 
+function memAdd(cur: Members | undefined, file: string): Members {
+  if (cur === undefined) return file;
+  if (typeof cur === 'string') return cur === file ? cur : new Set([cur, file]);
+  cur.add(file);
+  return cur;
+}
+
+function memDelete(cur: Members | undefined, file: string): Members | undefined {
+  if (cur === undefined || cur === file) return undefined;
+  if (typeof cur === 'string') return cur;
+  cur.delete(file);
+  return cur.size === 1 ? (cur.values().next().value as string) : cur.size === 0 ? undefined : cur;
+}
+
 export interface Duplicate {
   file: string;
   /** 1 for an exact copy, else the estimated Jaccard similarity of the 3-gram shingles. */
@@ -269,28 +285,173 @@ export interface CorpusIndexOptions {
   nearThreshold?: number;
   /** How many example files blockFrequency lists (default 8). */
   exampleFiles?: number;
+  /**
+   * How many distinct signatures of one LSH bucket a signature is compared with at most (default
+   * BUCKET_COMPARE_LIMIT, at least 2). Buckets up to this size are compared in full (the duplicate
+   * relation is then exact); larger ones, which only templated pages make, keep this many representatives.
+   */
+  bucketLimit?: number;
+}
+
+/** What the index did to find duplicates, for tests and benchmarks. */
+export interface CorpusIndexStats {
+  /** Signature comparisons (estimateJaccard) made so far by set(), delete(), clusters() and duplicatesOf(). */
+  comparisons: number;
+  /** Signatures whose component was rebuilt after a deletion split it (or may have). */
+  rebuilt: number;
+  /** Distinct signatures in the index. */
+  signatures: number;
+  /** LSH buckets holding more than bucketLimit distinct signatures (compared through representatives). */
+  largeBuckets: number;
+}
+
+/** Distinct signatures one LSH bucket compares in full; beyond that, through this many representatives. */
+export const BUCKET_COMPARE_LIMIT = 16;
+
+// ---- duplicate structure ------------------------------------------------------------------------
+//
+// Files with the very same MinHash signature share one node (a thousand identical stubs are one
+// node, compared once). Nodes are joined in a union-find when their files share a content hash, or
+// when their signatures share an LSH band and agree at or above the threshold. A newcomer is compared
+// with at most `bucketLimit` nodes per bucket, and not with nodes already in its component: on normal
+// corpora buckets hold a handful of signatures and the relation is exact; a bucket of templated pages
+// costs `bucketLimit` comparisons per newcomer at most, and one once the bucket is one component.
+// Deleting a file may split its component: the component is marked dirty and rebuilt, alone, when
+// clusters are next asked for.
+
+interface Component {
+  /** The component's nodes (dead ones too, until the component is rebuilt). */
+  nodes: DupNode[];
+  /** Files in the component's live nodes. */
+  files: number;
+  /** A deletion may have split it. */
+  dirty: boolean;
+  /** Its files, sorted (cached until a file comes or goes). */
+  group: string[] | undefined;
+}
+
+class DupNode {
+  parent: DupNode = this;
+  /** The component, on roots. */
+  comp: Component | undefined;
+  files: Members | undefined = undefined;
+  count = 0;
+  dead = false;
+  /** Marks the nodes of a component being rebuilt. */
+  epoch = 0;
+  /** A few nodes this one was found to agree with (duplicatesOf looks at them first). */
+  near: DupNode[] | undefined;
+  constructor(
+    readonly key: number,
+    readonly sig: number[] | null,
+    readonly bands: readonly number[],
+  ) {
+    this.comp = { nodes: [this], files: 0, dirty: false, group: undefined };
+  }
+}
+
+/** A bucket of more than bucketLimit nodes: all of them, and the representatives newcomers are compared with. */
+class LargeBucket {
+  /** Where offerRep looks first for a representative to replace. */
+  next = 0;
+  constructor(
+    readonly nodes: Set<DupNode>,
+    readonly reps: DupNode[],
+  ) {}
+}
+
+interface RepList {
+  reps: DupNode[];
+  next: number;
+}
+
+/** One node, up to bucketLimit nodes, or a large bucket. */
+type Bucket = DupNode | DupNode[] | LargeBucket;
+
+/** Nodes a node keeps in its `near` list at most. */
+const NEAR_KEPT = 8;
+
+function addNear(x: DupNode, y: DupNode): void {
+  if (!x.near) x.near = [y];
+  else if (x.near.length < NEAR_KEPT) x.near.push(y);
+}
+
+function find(x: DupNode): DupNode {
+  while (x.parent !== x) {
+    x.parent = x.parent.parent; // path halving
+    x = x.parent;
+  }
+  return x;
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** A 53-bit hash of a signature (equal signatures are then compared value by value). */
+function sigKey(sig: readonly number[]): number {
+  let a = 0x9e3779b9;
+  let b = 0x7f4a7c15;
+  for (let i = 0; i < sig.length; i++) {
+    a = Math.imul(a ^ sig[i], 0x01000193);
+    b = Math.imul((b ^ sig[i]) + i, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return (fmix(a) & 0x1fffff) * 0x100000000 + fmix(b ^ sig.length);
+}
+
+function sameSignature(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export class CorpusIndex implements CorpusView {
   private readonly docs = new Map<string, DocSummary>();
   private readonly exact = new Map<string, Members>();
-  private readonly buckets = new Map<number, Members>();
   private readonly blocks = new Map<string, Members>();
   private readonly nearThreshold: number;
   private readonly exampleFiles: number;
+  private readonly bucketLimit: number;
+  // duplicate structure
+  private readonly nodeOf = new Map<string, DupNode>();
+  private readonly sigNodes = new Map<number, DupNode | DupNode[]>();
+  private readonly buckets = new Map<number, Bucket>();
+  /** Components of two or more files (live roots' components). */
+  private readonly multi = new Set<Component>();
+  private readonly dirty = new Set<Component>();
+  private version = 0;
+  private epoch = 0;
+  private clusterCache: { version: number; groups: string[][] } | undefined;
+  private counters = { comparisons: 0, rebuilt: 0, signatures: 0 };
 
   constructor(opts: CorpusIndexOptions = {}) {
     this.nearThreshold = opts.nearThreshold ?? NEAR_DUPLICATE_THRESHOLD;
     this.exampleFiles = opts.exampleFiles ?? 8;
+    this.bucketLimit = Math.max(2, Math.floor(opts.bucketLimit ?? BUCKET_COMPARE_LIMIT));
   }
 
   /** Adds or replaces a file's summary. */
   set(s: DocSummary): void {
+    const old = this.docs.get(s.file);
+    if (old && old.contentHash === s.contentHash && (old.signature === s.signature || (!!old.signature && !!s.signature && sameSignature(old.signature, s.signature)))) {
+      // the same content: the duplicate structure stays as it is
+      this.docs.set(s.file, s);
+      for (const k of old.blockKeys) mmDelete(this.blocks, k, s.file);
+      for (const k of s.blockKeys) mmAdd(this.blocks, k, s.file);
+      this.version++;
+      return;
+    }
     this.delete(s.file);
     this.docs.set(s.file, s);
     if (s.contentHash) mmAdd(this.exact, s.contentHash, s.file);
-    if (s.signature) for (const k of bandKeys(s.signature)) mmAdd(this.buckets, k, s.file);
     for (const k of s.blockKeys) mmAdd(this.blocks, k, s.file);
+    if (s.signature || s.contentHash) this.attach(s);
+    this.version++;
   }
 
   /** Removes a file; true if it was there. */
@@ -299,8 +460,9 @@ export class CorpusIndex implements CorpusView {
     if (!s) return false;
     this.docs.delete(file);
     if (s.contentHash) mmDelete(this.exact, s.contentHash, file);
-    if (s.signature) for (const k of bandKeys(s.signature)) mmDelete(this.buckets, k, file);
     for (const k of s.blockKeys) mmDelete(this.blocks, k, file);
+    this.detach(s);
+    this.version++;
     return true;
   }
 
@@ -327,11 +489,28 @@ export class CorpusIndex implements CorpusView {
   clear(): void {
     this.docs.clear();
     this.exact.clear();
-    this.buckets.clear();
     this.blocks.clear();
+    this.nodeOf.clear();
+    this.sigNodes.clear();
+    this.buckets.clear();
+    this.multi.clear();
+    this.dirty.clear();
+    this.clusterCache = undefined;
+    this.counters.signatures = 0;
+    this.version++;
   }
 
-  /** The other files whose article is this one's: the same content hash, or LSH candidates whose signatures agree enough. */
+  stats(): CorpusIndexStats {
+    let largeBuckets = 0;
+    for (const b of this.buckets.values()) if (b instanceof LargeBucket) largeBuckets++;
+    return { comparisons: this.counters.comparisons, rebuilt: this.counters.rebuilt, signatures: this.counters.signatures, largeBuckets };
+  }
+
+  /**
+   * The other files whose article is this one's: the same content hash, the same signature, or LSH
+   * candidates whose signatures agree enough. Each bucket offers at most bucketLimit distinct
+   * signatures (all of them on normal corpora; representatives in a bucket of templated pages).
+   */
   duplicatesOf(file: string): Duplicate[] {
     const s = this.docs.get(file);
     if (!s) return [];
@@ -339,23 +518,50 @@ export class CorpusIndex implements CorpusView {
     if (s.contentHash) {
       for (const f of mmEach(this.exact.get(s.contentHash))) if (f !== file) found.set(f, { file: f, similarity: 1, exact: true });
     }
-    if (s.signature) {
-      const seen = new Set<string>();
-      for (const k of bandKeys(s.signature)) {
-        for (const f of mmEach(this.buckets.get(k))) {
-          if (f === file || found.has(f) || seen.has(f)) continue;
-          seen.add(f);
-          const o = this.docs.get(f);
-          if (!o?.signature) continue;
-          const j = estimateJaccard(s.signature, o.signature);
-          if (j >= this.nearThreshold) found.set(f, { file: f, similarity: j, exact: false });
+    const node = this.nodeOf.get(file);
+    if (node?.sig) {
+      for (const f of mmEach(node.files)) if (f !== file && !found.has(f)) found.set(f, { file: f, similarity: 1, exact: false });
+      const seen = new Set<DupNode>([node]);
+      const sig = node.sig;
+      const consider = (o: DupNode) => {
+        seen.add(o);
+        this.counters.comparisons++;
+        const j = estimateJaccard(sig, o.sig!);
+        if (j < this.nearThreshold) return;
+        for (const f of mmEach(o.files)) if (!found.has(f)) found.set(f, { file: f, similarity: j, exact: false });
+        // a pair the bounded comparisons of set() missed (a large bucket's representatives have
+        // changed since): its groups are one, as the explorer should show
+        if (find(o) !== find(node)) {
+          this.union(node, o);
+          addNear(node, o);
+          addNear(o, node);
+        }
+      };
+      for (const o of node.near ?? []) if (!o.dead && !seen.has(o)) consider(o);
+      let large = false;
+      for (const b of node.bands) {
+        const bucket = this.buckets.get(b);
+        if (bucket instanceof LargeBucket) large = true;
+        for (const o of this.candidates(bucket)) if (!seen.has(o)) consider(o);
+      }
+      // a large bucket offered only its representatives: members of this file's component that
+      // share a band with it are the likeliest of the others (a bounded number, from a place of its own)
+      const nodes = find(node).comp!.nodes;
+      if (large && nodes.length > 1) {
+        const bands = new Set(node.bands);
+        const budget = 2 * this.bucketLimit;
+        const start = node.key % nodes.length;
+        for (let k = 0, tried = 0; k < nodes.length && k < 8 * budget && tried < budget; k++) {
+          const o = nodes[(start + k) % nodes.length];
+          if (o.dead || !o.sig || seen.has(o) || !o.bands.some((x) => bands.has(x))) continue;
+          tried++;
+          consider(o);
         }
       }
     }
     return [...found.values()].sort((a, b) => b.similarity - a.similarity || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   }
 
-  /** How many files hold a line with this key (keys.ts lineKey), and a few of them. */
   /**
    * The index as the recognizer's line frequencies: in how many files each line of a candidate
    * block occurs (menus, footers, teasers recur across a site's pages). Keys are folded lower-case lines.
@@ -364,6 +570,7 @@ export class CorpusIndex implements CorpusView {
     return { size: this.size(), count: (key: string) => mmCount(this.blocks.get(keyOfFolded(key))) };
   }
 
+  /** How many files hold a line with this key (keys.ts lineKey), and a few of them. */
   blockFrequency(key: string): { count: number; files: string[] } {
     const cur = this.blocks.get(key);
     const files: string[] = [];
@@ -381,71 +588,284 @@ export class CorpusIndex implements CorpusView {
 
   /**
    * Groups of files sharing content: the connected components (of two or more files) of the
-   * duplicate relation. Each group is sorted; groups are sorted by their first file.
+   * duplicate relation. Each group is sorted; groups are sorted by their first file. Kept up to date
+   * by set() and delete(); a call rebuilds only components a deletion may have split, and returns
+   * the last answer when nothing changed.
    */
   clusters(): string[][] {
-    const parent = new Map<string, string>();
-    const find = (x: string): string => {
-      let r = x;
-      for (let p = parent.get(r); p !== undefined && p !== r; p = parent.get(r)) r = p;
-      // path compression
-      let c = x;
-      while (c !== r) {
-        const p = parent.get(c)!;
-        parent.set(c, r);
-        c = p;
+    this.settle();
+    if (!this.clusterCache || this.clusterCache.version !== this.version) {
+      const groups: string[][] = [];
+      for (const c of this.multi) {
+        if (!c.group) {
+          const g: string[] = [];
+          for (const n of c.nodes) if (!n.dead) for (const f of mmEach(n.files)) g.push(f);
+          c.group = g.sort();
+        }
+        if (c.group.length >= 2) groups.push(c.group);
       }
-      return r;
-    };
-    const union = (a: string, b: string) => {
-      const ra = find(a), rb = find(b);
-      if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
-    };
-    const touch = (f: string) => {
-      if (!parent.has(f)) parent.set(f, f);
-    };
-    for (const m of this.exact.values()) {
-      if (typeof m === 'string') continue;
-      let first: string | undefined;
-      for (const f of m) {
-        touch(f);
-        if (first === undefined) first = f;
-        else union(first, f);
+      groups.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      this.clusterCache = { version: this.version, groups };
+    }
+    return this.clusterCache.groups.map((g) => g.slice());
+  }
+
+  // ---- duplicate structure internals ----------------------------------------------------------
+
+  private candidates(b: Bucket | undefined): readonly DupNode[] {
+    if (b === undefined) return [];
+    if (b instanceof DupNode) return [b];
+    return Array.isArray(b) ? b : b.reps;
+  }
+
+  private attach(s: DocSummary): void {
+    let node: DupNode | undefined;
+    if (s.signature) {
+      const key = sigKey(s.signature);
+      const cur = this.sigNodes.get(key);
+      if (cur instanceof DupNode) node = sameSignature(cur.sig!, s.signature) ? cur : undefined;
+      else if (cur) node = cur.find((n) => sameSignature(n.sig!, s.signature!));
+      if (!node) {
+        node = new DupNode(key, s.signature, bandKeys(s.signature));
+        this.sigNodes.set(key, cur === undefined ? node : cur instanceof DupNode ? [cur, node] : [...cur, node]);
+        this.counters.signatures++;
+        this.insertBands(node);
+      }
+    } else {
+      node = new DupNode(NaN, null, []);
+    }
+    node.files = memAdd(node.files, s.file);
+    node.count++;
+    this.nodeOf.set(s.file, node);
+    const c = find(node).comp!;
+    c.files++;
+    c.group = undefined;
+    if (c.files >= 2) this.multi.add(c);
+    // an exact copy elsewhere: one file of the hash stands for all (they are one component already)
+    if (s.contentHash) {
+      for (const f of mmEach(this.exact.get(s.contentHash))) {
+        if (f === s.file) continue;
+        const m = this.nodeOf.get(f);
+        if (m && m !== node) this.union(node, m);
+        break;
       }
     }
-    for (const m of this.buckets.values()) {
-      if (typeof m === 'string') continue;
-      // members with the very same signature are one representative (a thousand identical stubs
-      // would otherwise cost a million comparisons per bucket)
-      const reps = new Map<string, { file: string; sig: number[] }>();
-      for (const f of m) {
-        const sig = this.docs.get(f)?.signature;
-        if (!sig) continue;
-        touch(f);
-        const k = sig.join(',');
-        const r = reps.get(k);
-        if (r) union(r.file, f);
-        else reps.set(k, { file: f, sig });
+  }
+
+  private detach(s: DocSummary): void {
+    const node = this.nodeOf.get(s.file);
+    if (!node) return;
+    this.nodeOf.delete(s.file);
+    node.files = memDelete(node.files, s.file);
+    node.count--;
+    const c = find(node).comp!;
+    c.files--;
+    c.group = undefined;
+    if (node.count === 0) {
+      node.dead = true;
+      if (node.sig) {
+        const cur = this.sigNodes.get(node.key);
+        if (cur === node) this.sigNodes.delete(node.key);
+        else if (Array.isArray(cur)) {
+          const rest = cur.filter((n) => n !== node);
+          this.sigNodes.set(node.key, rest.length === 1 ? rest[0] : rest);
+        }
+        this.counters.signatures--;
+        this.removeBands(node);
       }
-      const list = [...reps.values()];
-      for (let i = 0; i < list.length; i++) {
-        for (let j = i + 1; j < list.length; j++) {
-          if (find(list[i].file) === find(list[j].file)) continue;
-          if (estimateJaccard(list[i].sig, list[j].sig) >= this.nearThreshold) union(list[i].file, list[j].file);
+      if (c.nodes.length > 1) this.markDirty(c);
+      else this.dirty.delete(c);
+    } else if (s.contentHash && this.exact.has(s.contentHash) && !this.nodeHasHash(node, s.contentHash)) {
+      // the node may have been joined to other nodes through this file's content hash only
+      this.markDirty(c);
+    }
+    if (c.files < 2) this.multi.delete(c);
+  }
+
+  private nodeHasHash(node: DupNode, hash: string): boolean {
+    for (const f of mmEach(node.files)) if (this.docs.get(f)?.contentHash === hash) return true;
+    return false;
+  }
+
+  private markDirty(c: Component): void {
+    c.dirty = true;
+    this.dirty.add(c);
+  }
+
+  private union(a: DupNode, b: DupNode): DupNode {
+    let ra = find(a);
+    let rb = find(b);
+    if (ra === rb) return ra;
+    let ca = ra.comp!;
+    let cb = rb.comp!;
+    if (ca.nodes.length < cb.nodes.length) {
+      [ra, rb] = [rb, ra];
+      [ca, cb] = [cb, ca];
+    }
+    rb.parent = ra;
+    rb.comp = undefined;
+    for (const n of cb.nodes) ca.nodes.push(n);
+    ca.files += cb.files;
+    ca.group = undefined;
+    if (cb.dirty) {
+      this.dirty.delete(cb);
+      this.markDirty(ca);
+    }
+    this.multi.delete(cb);
+    if (ca.files >= 2) this.multi.add(ca);
+    this.version++;
+    return ra;
+  }
+
+  /** Compares x with the candidates not in its component yet, joining those that agree enough. */
+  private link(x: DupNode, cands: readonly DupNode[]): void {
+    let rx = find(x);
+    for (const y of cands) {
+      if (y === x || find(y) === rx) continue;
+      this.counters.comparisons++;
+      if (estimateJaccard(x.sig!, y.sig!) >= this.nearThreshold) {
+        rx = this.union(x, y);
+        addNear(x, y);
+        addNear(y, x);
+      }
+    }
+  }
+
+  /**
+   * A full bucket takes x as a representative when x's component has fewer than a quarter of the
+   * places: in place of a representative of a component that has more, else of the oldest one that
+   * stands for a lone signature. Components keep a few representatives (a newcomer like one of
+   * their members but not another still meets them), and lone signatures take turns.
+   */
+  private offerRep(b: RepList, x: DupNode): void {
+    const reps = b.reps;
+    const share = Math.max(1, reps.length >> 2);
+    const rx = find(x);
+    const roots = reps.map(find);
+    const countOf = (r: DupNode) => {
+      let n = 0;
+      for (const q of roots) if (q === r) n++;
+      return n;
+    };
+    if (countOf(rx) >= share) return;
+    let replace = roots.findIndex((r) => countOf(r) > share);
+    if (replace < 0) {
+      for (let k = 0; k < reps.length; k++) {
+        const i = (b.next + k) % reps.length;
+        if (roots[i].comp!.nodes.length === 1) {
+          replace = i;
+          b.next = (i + 1) % reps.length;
+          break;
         }
       }
     }
-    const groups = new Map<string, string[]>();
-    for (const f of parent.keys()) {
-      const r = find(f);
-      let g = groups.get(r);
-      if (!g) groups.set(r, (g = []));
-      g.push(f);
+    if (replace >= 0) reps[replace] = x;
+  }
+
+  private insertBands(x: DupNode): void {
+    for (const b of x.bands) {
+      const cur = this.buckets.get(b);
+      if (cur === undefined) {
+        this.buckets.set(b, x);
+      } else if (cur instanceof DupNode) {
+        this.link(x, [cur]);
+        this.buckets.set(b, [cur, x]);
+      } else if (Array.isArray(cur)) {
+        this.link(x, cur);
+        if (cur.length < this.bucketLimit) cur.push(x);
+        else {
+          const large = new LargeBucket(new Set(cur), cur.slice());
+          large.nodes.add(x);
+          this.offerRep(large, x);
+          this.buckets.set(b, large);
+        }
+      } else {
+        this.link(x, cur.reps);
+        cur.nodes.add(x);
+        this.offerRep(cur, x);
+      }
     }
-    return [...groups.values()]
-      .filter((g) => g.length >= 2)
-      .map((g) => g.sort())
-      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+
+  private removeBands(x: DupNode): void {
+    for (const b of x.bands) {
+      const cur = this.buckets.get(b);
+      if (cur === undefined) continue;
+      if (cur instanceof DupNode) {
+        if (cur === x) this.buckets.delete(b);
+      } else if (Array.isArray(cur)) {
+        const i = cur.indexOf(x);
+        if (i >= 0) cur.splice(i, 1);
+        if (cur.length === 1) this.buckets.set(b, cur[0]);
+      } else if (cur.nodes.delete(x)) {
+        if (cur.nodes.size <= this.bucketLimit) {
+          // small again: compared in full
+          this.buckets.set(b, [...cur.nodes]);
+          continue;
+        }
+        const i = cur.reps.indexOf(x);
+        if (i < 0) continue;
+        for (const n of cur.nodes) {
+          if (!cur.reps.includes(n)) {
+            cur.reps[i] = n;
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  /** Rebuilds the components a deletion may have split. */
+  private settle(): void {
+    if (this.dirty.size === 0) return;
+    const list = [...this.dirty];
+    this.dirty.clear();
+    for (const c of list) if (c.dirty) this.rebuild(c);
+  }
+
+  /** Splits a component into what its live nodes make afresh: their content hashes, then their bands. */
+  private rebuild(c: Component): void {
+    this.multi.delete(c);
+    c.dirty = false;
+    const epoch = ++this.epoch;
+    const live: DupNode[] = [];
+    for (const n of c.nodes) {
+      if (n.dead) continue;
+      n.parent = n;
+      n.epoch = epoch;
+      n.near = undefined;
+      n.comp = { nodes: [n], files: n.count, dirty: false, group: undefined };
+      if (n.count >= 2) this.multi.add(n.comp);
+      live.push(n);
+    }
+    this.counters.rebuilt += live.length;
+    for (const n of live) {
+      for (const f of mmEach(n.files)) {
+        const h = this.docs.get(f)?.contentHash;
+        if (!h) continue;
+        for (const g of mmEach(this.exact.get(h))) {
+          const m = this.nodeOf.get(g);
+          if (m && m !== n && m.epoch === epoch) this.union(n, m);
+          break;
+        }
+      }
+    }
+    // the live nodes' bands, as if they were indexed afresh: the same bounded comparisons
+    const temp = new Map<number, RepList>();
+    for (const n of live) {
+      if (!n.sig) continue;
+      for (const b of n.bands) {
+        const t = temp.get(b);
+        if (!t) {
+          temp.set(b, { reps: [n], next: 0 });
+          continue;
+        }
+        this.link(n, t.reps);
+        if (t.reps.length < this.bucketLimit) t.reps.push(n);
+        else this.offerRep(t, n);
+      }
+    }
+    this.version++;
   }
 }
 

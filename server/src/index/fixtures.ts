@@ -106,6 +106,28 @@ export function editCopy(text: string, edits: number, seed = 1): string {
   return lines.join('\n');
 }
 
+/** The template text of each site of templatedStub(). */
+const STUB_TEMPLATES: string[] = (() => {
+  const r = rng(7);
+  return Array.from({ length: 8 }, () => [sentence(r, 12, 16), sentence(r, 10, 14), 'Mời quý độc giả xem thêm các tin khác trong chuyên mục.'].join(' '));
+})();
+
+/**
+ * The i-th of a run of templated CMS stub pages: its site's template text (one of `sites`, at most
+ * 8) with a headline of 3 to 10 words and a time stamp of its own; every 20th page is a copy of the
+ * one before. Pages of a site share most MinHash bands: LSH buckets of thousands of pages, some
+ * pairs above the near-duplicate threshold, most below.
+ */
+export function templatedStub(i: number, sites = 4): string {
+  const k = i % 20 === 19 ? i - 1 : i;
+  const r = rng(1000 + k);
+  const site = k % Math.max(1, Math.min(sites, STUB_TEMPLATES.length));
+  const headline = sentence(r, 3, 10).replace(/\.$/, '');
+  const hh = String(Math.floor(r() * 24)).padStart(2, '0');
+  const mm = String(Math.floor(r() * 60)).padStart(2, '0');
+  return `${headline}\n\n${STUB_TEMPLATES[site]}\n\nCập nhật lúc ${hh}:${mm} ngày ${1 + (k % 28)}/${1 + (k % 12)}/2023\n`;
+}
+
 // ---- labelled articles (seeds, held-out) ---------------------------------------------------------
 
 export interface GoldFile {

@@ -185,3 +185,40 @@ test('a missing worker bundle is an error event, not a crash', async () => {
   await s.dispose();
   rmSync(dir, { recursive: true, force: true });
 });
+
+test('two workers index the same summaries and groups as one', { skip: !existsSync(WORKER) }, async () => {
+  const { files, dir } = makeCorpus();
+  try {
+    const one = new IndexService({ workerPath: WORKER, workers: 1, batchSize: 8 });
+    const two = new IndexService({ workerPath: WORKER, workers: 2, batchSize: 8 });
+    const ev = record(two);
+    const st1 = await one.start(files);
+    const st2 = await two.start(files);
+    assert.equal(st1.workers, 1);
+    assert.equal(st2.workers, 2);
+    assert.equal(st2.read, N);
+    assert.deepEqual(ev.errors, []);
+    assert.deepEqual(ev.progress.at(-1), { done: N, total: N, phase: 'done' });
+    const sorted = (s: IndexService) => s.index.all().sort((a, b) => a.file.localeCompare(b.file));
+    assert.deepEqual(sorted(two), sorted(one));
+    assert.deepEqual(two.index.clusters(), one.index.clusters());
+    for (const f of files.slice(0, 5)) assert.deepEqual(two.index.duplicatesOf(f), one.index.duplicatesOf(f));
+    await one.dispose();
+    await two.dispose();
+  } finally {
+    rmSync(path.dirname(dir), { recursive: true, force: true });
+  }
+});
+
+test('by default there is a worker per CPU (at most 4)', { skip: !existsSync(WORKER) }, async () => {
+  const { files, dir } = makeCorpus();
+  try {
+    const s = new IndexService({ workerPath: WORKER });
+    const st = await s.start(files);
+    assert.equal(st.workers, Math.min(4, os.availableParallelism(), Math.ceil(N / 32)));
+    assert.equal(s.index.size(), N);
+    await s.dispose();
+  } finally {
+    rmSync(path.dirname(dir), { recursive: true, force: true });
+  }
+});

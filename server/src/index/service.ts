@@ -40,7 +40,7 @@ export interface IndexServiceOptions {
   config?: Config;
   /** Files larger than this are not indexed (default 5 MiB, as `corpusCurator.maxFileSize`). */
   maxBytes?: number;
-  /** Worker threads for a scan (default: CPUs - 1, at least 1, at most 4). */
+  /** Worker threads for a scan (default: one per CPU, at most 4; they run at a lower priority than the server's thread). */
   workers?: number;
   /** Summaries per progress batch (default 64). */
   batchSize?: number;
@@ -78,6 +78,8 @@ export interface IndexRunStats {
   removed: number;
   cancelled: boolean;
   ms: number;
+  /** Worker threads the files were shared among (0: none was needed). */
+  workers: number;
 }
 
 export declare interface IndexService {
@@ -124,7 +126,7 @@ export class IndexService extends EventEmitter {
       storagePath: opts.storagePath,
       workerPath: opts.workerPath ?? path.join(__dirname, 'indexWorker.js'),
       maxBytes: opts.maxBytes ?? 5 * 1024 * 1024,
-      workers: Math.max(1, Math.floor(opts.workers ?? Math.min(4, Math.max(1, availableCpus() - 1)))),
+      workers: Math.max(1, Math.floor(opts.workers ?? Math.min(MAX_WORKERS, availableCpus()))),
       batchSize: opts.batchSize ?? 64,
       saveDelayMs: opts.saveDelayMs ?? 3000,
       inlineMax: opts.inlineMax ?? 1,
@@ -382,8 +384,8 @@ export class IndexService extends EventEmitter {
   }
 
   /**
-   * Runs files through workers (split round-robin over up to `workers` threads), applying batches
-   * as they come. `forceRead` ignores known mtimes.
+   * Runs files through workers (up to `workers` threads, each given a chunk of files at a time),
+   * applying batches as they come. `forceRead` ignores known mtimes.
    */
   private runJob(files: JobFile[], forceRead: boolean, job: RunningJob = { workers: [], cancelled: false }): Promise<IndexRunStats> {
     const t0 = Date.now();
@@ -395,12 +397,15 @@ export class IndexService extends EventEmitter {
       return Promise.resolve(stats);
     }
     const n = Math.max(1, Math.min(this.opts.workers, Math.ceil(items.length / 32)));
-    const parts: JobFile[][] = Array.from({ length: n }, () => []);
-    items.forEach((f, i) => parts[i % n].push(f));
+    // the files go out a chunk at a time to whichever worker is free: the workers end together
+    // however the files' sizes fall, and no worker holds the whole list
+    const chunkSize = Math.max(16, Math.min(256, Math.ceil(items.length / (n * 4))));
+    let next = 0;
     this.jobs.add(job);
     let done = 0;
+    stats.workers = n;
     this.setProgress({ done: 0, total: items.length, phase: 'indexing' });
-    const runOne = (part: JobFile[]) =>
+    const runOne = () =>
       new Promise<void>((resolve, reject) => {
         let worker: Worker;
         try {
@@ -409,8 +414,8 @@ export class IndexService extends EventEmitter {
           reject(e);
           return;
         }
-        const id = this.nextJobId++;
-        job.workers.push({ worker, id });
+        const slot = { worker, id: 0 };
+        job.workers.push(slot);
         let finished = false;
         const finish = (err?: Error) => {
           if (finished) return;
@@ -419,7 +424,19 @@ export class IndexService extends EventEmitter {
           if (err) reject(err);
           else resolve();
         };
+        const dispatch = () => {
+          if (job.cancelled || next >= items.length) {
+            finish();
+            return;
+          }
+          const part = items.slice(next, next + chunkSize);
+          next += part.length;
+          slot.id = this.nextJobId++;
+          const req: IndexRequest = { type: 'index', id: slot.id, files: part, config: this.config, maxBytes: this.opts.maxBytes, batchSize: this.opts.batchSize };
+          worker.postMessage(req);
+        };
         worker.on('message', (m: WorkerMessage) => {
+          if (m.id !== slot.id) return;
           if (m.type === 'batch') {
             const changed: string[] = [];
             const removed: string[] = [];
@@ -433,18 +450,16 @@ export class IndexService extends EventEmitter {
           } else if (m.type === 'done') {
             stats.read += m.read;
             if (m.cancelled) stats.cancelled = true;
-            finish();
+            dispatch();
           } else if (m.type === 'error') {
             finish(new Error(`index worker: ${m.message}`));
           }
         });
         worker.on('error', (e) => finish(e));
         worker.on('exit', (code) => finish(code === 0 || job.cancelled ? undefined : new Error(`index worker exited with code ${code}`)));
-        const req: IndexRequest = { type: 'index', id, files: part, config: this.config, maxBytes: this.opts.maxBytes, batchSize: this.opts.batchSize };
-        worker.postMessage(req);
-        if (job.cancelled) worker.postMessage({ type: 'cancel', id });
+        dispatch();
       });
-    const all = Promise.allSettled(parts.map(runOne)).then((results) => {
+    const all = Promise.allSettled(Array.from({ length: n }, runOne)).then((results) => {
       this.jobs.delete(job);
       if (job.cancelled) stats.cancelled = true;
       stats.ms = Date.now() - t0;
@@ -458,6 +473,9 @@ export class IndexService extends EventEmitter {
 }
 
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Worker threads at most, whatever the number of CPUs (each holds the engine and a few files). */
+const MAX_WORKERS = 4;
 
 /** A file up to this size is summarized inline (tens of milliseconds); a bigger one goes to a worker. */
 const INLINE_MAX_BYTES = 512 * 1024;
@@ -474,7 +492,7 @@ async function smallFiles(files: JobFile[]): Promise<boolean> {
 }
 
 function emptyStats(total: number): IndexRunStats {
-  return { total, reused: 0, read: 0, skipped: 0, removed: 0, cancelled: false, ms: 0 };
+  return { total, reused: 0, read: 0, skipped: 0, removed: 0, cancelled: false, ms: 0, workers: 0 };
 }
 
 function known(file: string, s: DocSummary | undefined): JobFile {
