@@ -17,7 +17,7 @@
 //   big     a 5 MB file of short lines in the language server
 //   model   the model and rules in-process on the seed articles (context for engine work)
 //
-// --quick: small sizes (about 2-4 minutes); --full (or BENCH_FULL=1): adds the 100k-article corpus.
+// --quick: small sizes (1½-2½ minutes); --full (or BENCH_FULL=1): adds the 100k-article corpus.
 // --write: rewrites the measured part of docs/benchmarks.md (between its bench markers).
 // --json: prints the results as JSON on stdout (progress always goes to stderr).
 // --only / --skip: comma-separated section names from the list above. --keep: keep the temp folder.
@@ -306,7 +306,7 @@ function floorRows(section: string, s: Subset, f: Floors): void {
   row({
     section,
     what: `${s.label}: JS floor (floor.mjs: read, NFC, 64K-table tokenizer, word 3-grams, 64-hash MinHash; one thread)`,
-    figure: `${secs(f.js.wallMs)} wall, ${secs(f.js.cpuMs)} CPU = ${sig2(s.bytes / 1048576 / (f.js.cpuMs / 1000))} MB/s of CPU (${sig2(s.bytes / 1048576 / (f.js.wallMs / 1000))} MB/s wall), peak RSS ${int(f.js.maxRssMB)} MB; inside the process (no start-up) ${sig2(s.bytes / 1048576 / ((f.js.innerMs ?? NaN) / 1000))} MB/s`,
+    figure: `${secs(f.js.wallMs)} wall, ${secs(f.js.cpuMs)} CPU = ${sig2(s.bytes / 1048576 / (f.js.cpuMs / 1000))} MB/s of CPU (${sig2(s.bytes / 1048576 / (f.js.wallMs / 1000))} MB/s wall), peak RSS ${int(f.js.maxRssMB)} MB; in-process wall without start-up ${sig2(s.bytes / 1048576 / ((f.js.innerMs ?? NaN) / 1000))} MB/s`,
     vsFloor: '1× (the floor)',
   });
 }
@@ -369,7 +369,7 @@ async function cliRun(s: Subset, timeoutMs: number): Promise<CliResult> {
   const run = await measure(process.execPath, cliArgs(s.dirs), { timeoutMs, stdoutFile: outFile });
   const out = failed(run) ? { ok: false, files: 0, findings: 0, byCode: {}, problem: how(run) } : await checkJson(outFile, s.files);
   rmSync(outFile, { force: true });
-  if (!out.ok) note(`CLI on ${s.label}: ${out.problem}; ${how(run)}; stderr: ${lastLine(run.stderr).slice(0, 300) || '(empty)'}`);
+  if (!out.ok) note(`CLI on ${s.label}: ${failed(run) ? how(run) : `${out.problem}; ${how(run)}`}; stderr: ${lastLine(run.stderr).slice(0, 300) || '(empty)'}`);
   return { run, out };
 }
 
@@ -384,7 +384,7 @@ function cliRow(section: string, s: Subset, r: CliResult, f: Floors, extra = '')
     section,
     what: `${s.label}: \`corpus-curator lint --format json\`${/--jobs\b/.test(cliHelp) ? ' --jobs' : ''}`,
     figure,
-    vsFloor: `CPU ${times(run.cpuMs / f.js.cpuMs)} the floor's; wall ${times(run.wallMs / f.js.wallMs)}; ${times(run.wallMs / f.cat.wallMs)} cat's wall`,
+    vsFloor: `${failed(run) ? 'more than: ' : ''}CPU ${times(run.cpuMs / f.js.cpuMs)} the floor's; wall ${times(run.wallMs / f.js.wallMs)}; ${times(run.wallMs / f.cat.wallMs)} cat's wall`,
   });
 }
 
@@ -486,6 +486,9 @@ class Server {
   readonly probeFile: string;
   stderr = '';
   exited: string | undefined;
+  /** Peak RSS seen so far (MB), sampled from /proc every 200 ms: still known after a crash. */
+  private peakRss = 0;
+  private readonly sampler: NodeJS.Timeout;
   private readonly diags = new Map<string, { version?: number; diagnostics: Diag[]; at: number }>();
   private diagWaiters: Array<{ uri: string; version: number; resolve: (at: number) => void }> = [];
   private progressWaiters: Array<{ pred: (p: { phase: string; done: number; total: number }) => boolean; resolve: () => void }> = [];
@@ -496,10 +499,15 @@ class Server {
     this.proc = spawn(process.execPath, ['--require', PROBE, SERVER, '--stdio'], { cwd: ROOT, env: { ...process.env, BENCH_PROBE_FILE: this.probeFile }, stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stdin!.on('error', () => undefined);
     this.proc.stderr!.on('data', (d: Buffer) => {
-      this.stderr = (this.stderr + d.toString()).slice(-8192);
+      this.stderr = (this.stderr + d.toString()).slice(-65536);
     });
+    this.sampler = setInterval(() => {
+      if (!this.exited) this.peakRss = Math.max(this.peakRss, treeRssMB(this.pid));
+    }, 200);
+    this.sampler.unref();
     this.proc.on('exit', (code, signal) => {
-      this.exited = signal ? `killed by ${signal}` : `exited with code ${code}`;
+      clearInterval(this.sampler);
+      this.exited = signal ? `ended by ${signal}` : `exited with code ${code}`;
       for (const w of this.diagWaiters.splice(0)) w.resolve(NaN);
       for (const w of this.progressWaiters.splice(0)) w.resolve();
     });
@@ -607,7 +615,14 @@ class Server {
   }
 
   peakRssMB(): number {
-    return treeRssMB(this.pid);
+    if (!this.exited) this.peakRss = Math.max(this.peakRss, treeRssMB(this.pid));
+    return this.peakRss;
+  }
+
+  /** Why the server died, in its own words when it said (V8's "FATAL ERROR: …"), else its stderr's last line. */
+  deathCause(): string {
+    const fatal = /FATAL ERROR:[^\n]*/.exec(this.stderr);
+    return fatal ? fatal[0].trim() : lastLine(this.stderr).slice(0, 300);
   }
 
   async stop(): Promise<number> {
@@ -877,7 +892,7 @@ async function bigBench(): Promise<void> {
     let first: string;
     try {
       const at = await srv.diagnosticsFor(uri, 1, limit);
-      first = Number.isNaN(at) ? `none: the server ${srv.exited} after ${secs(performance.now() - t0)}` : `${secs(at - t0)}, ${plural(srv.lastDiagnostics(uri).length, 'diagnostic')}`;
+      first = Number.isNaN(at) ? `none: the server ${srv.exited} after ${secs(performance.now() - t0)}: "${srv.deathCause()}"` : `${secs(at - t0)}, ${plural(srv.lastDiagnostics(uri).length, 'diagnostic')}`;
     } catch (e) {
       first = `none: ${(e as Error).message}`;
     }
@@ -896,8 +911,8 @@ async function bigBench(): Promise<void> {
       row({ section, what: `${label}: ${method}`, figure: r.error ? `ERROR after ${secs(r.ms)}: ${r.error}` : `ok in ${secs(r.ms)} (${size})` });
     }
     const rss = srv.peakRssMB();
-    row({ section, what: `${label}: server peak RSS`, figure: `${int(rss)} MB${srv.exited ? ` (before it ${srv.exited})` : ''}` });
-    if (srv.exited) note(`the server ${srv.exited} on the ${label}; its stderr ends: ${srv.stderr.trim().split('\n').slice(-3).join(' | ').slice(0, 400)}`);
+    row({ section, what: `${label}: server peak RSS (sampled every 200 ms)`, figure: `${int(rss)} MB${srv.exited ? ` (before it ${srv.exited})` : ''}` });
+    if (srv.exited) note(`the language server ${srv.exited} on the ${label}: "${srv.deathCause()}"`);
     data.bigFile = { first, peakRssMB: rss, exited: srv.exited };
     await srv.stop();
   } finally {
@@ -941,6 +956,8 @@ async function main(): Promise<void> {
   const load = os.loadavg();
   const commit = spawnSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || '?';
   const dirty = spawnSync('git', ['-C', ROOT, 'status', '--porcelain', '--', 'server', 'client', 'scripts'], { encoding: 'utf8' }).stdout.trim() !== '';
+  // the engine measured: the last commit that changed what dist/ is built from
+  const engine = spawnSync('git', ['-C', ROOT, 'log', '-1', '--format=%h', '--', 'server', 'client', 'scripts', 'package.json', 'package-lock.json'], { encoding: 'utf8' }).stdout.trim() || '?';
   cliHelp = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' }).stdout ?? '';
   const machine = {
     date: started.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
@@ -949,7 +966,7 @@ async function main(): Promise<void> {
     node: process.version,
     os: `${os.type()} ${os.release()}`,
     load: load.map((l) => l.toFixed(2)).join(' '),
-    commit: commit + (dirty ? ' (with uncommitted engine changes)' : ''),
+    commit: commit + (engine !== commit ? ` (engine as of ${engine})` : '') + (dirty ? ' with uncommitted engine changes' : ''),
     mode: PLAN.mode,
     time: TIME ? 'GNU time (/usr/bin/time)' : 'probe.cjs (resourceUsage of the Node child; install GNU time for children of children)',
     jobs: /--jobs\b/.test(cliHelp) ? `--jobs ${os.availableParallelism?.() ?? os.cpus().length}` : 'no --jobs option in `cli.js --help`: one process',
