@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  DiagnosticSeverity,
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
@@ -421,9 +422,31 @@ function findingsOf(uri: string, a: Analysis): Finding[] {
   return a.findings;
 }
 
+/**
+ * At most this many problems of one document are published: a file that is no article (a data dump
+ * of short lines) can hold hundreds of thousands, which the editor cannot show usefully and the
+ * protocol carries slowly. The first ones, in document order, and a note saying how many there are.
+ */
+export const MAX_PUBLISHED = 10_000;
+
 function diagnosticsOf(doc: TextDocument, a: Analysis): Diagnostic[] {
   if (!a.article) return [];
-  return (a.diagnostics ??= toDiagnostics(findingsOf(doc.uri, a), new PositionMapper(a.article, a.bomShift), doc.uri, a.version, a.file));
+  if (a.diagnostics) return a.diagnostics;
+  const findings = findingsOf(doc.uri, a);
+  const map = new PositionMapper(a.article, a.bomShift);
+  if (findings.length <= MAX_PUBLISHED) return (a.diagnostics = toDiagnostics(findings, map, doc.uri, a.version, a.file));
+  const shown = toDiagnostics(findings.slice(0, MAX_PUBLISHED), map, doc.uri, a.version, a.file);
+  shown.push({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: 'corpus-curator',
+    message: t(
+      'Corpus Curator shows the first {0} of the {1} problems of this file; `corpus-curator lint` lists them all.',
+      MAX_PUBLISHED.toLocaleString('en'),
+      findings.length.toLocaleString('en'),
+    ),
+  });
+  return (a.diagnostics = shown);
 }
 
 /** What code actions and commands work from: the current version's analysis. */

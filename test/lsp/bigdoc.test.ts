@@ -97,3 +97,18 @@ test('the outline asked right after an edit of a big document comes before its n
   await fresh;
   assert.deepEqual(order, ['outline', 'diagnostics']);
 });
+
+test('a file with more problems than the editor can use: the first 10,000 are published and a note says how many there are', async () => {
+  const lines: string[] = [];
+  for (let i = 0; i < 30_000; i++) lines.push(i % 2 ? '.' : '|');
+  const uri = 'untitled:many-problems.txt';
+  const since = lsp.notifications.length;
+  const text = lines.join('\n\n');
+  await lsp.open(uri, text);
+  const p = await lsp.waitForDiagnostics(uri, () => true, 120_000, since);
+  const total = analyze(text).findings.length;
+  assert.ok(total > 10_000, `${total} findings`);
+  assert.equal(p.diagnostics.length, 10_001);
+  const note = p.diagnostics[10_000];
+  assert.match(note.message, new RegExp(`first 10,000 of the ${total.toLocaleString('en')} problems`));
+});
