@@ -237,7 +237,7 @@ async function lintStreaming(files: string[], errors: string[], opts: LintOption
     await inOrder(readable, window, (f) => pool.analyze(f), (f, r) => {
       if (r.unread) return unreadable(f, r.unread); // changed since pass 1
       if (r.summary) index.set(r.summary);
-      reports.set(f, { file: f, article: r.article, diagnostics: r.diagnostics });
+      reports.set(f, { file: f, article: r.article, diagnostics: r.diagnostics, askedKeys: r.askedKeys });
     });
     readable = readable.filter((f) => reports.has(f));
 
@@ -246,14 +246,14 @@ async function lintStreaming(files: string[], errors: string[], opts: LintOption
       if (!corpusWide) return null;
       const abs = path.resolve(f);
       const duplicates = index.duplicatesOf(abs);
-      const summary = index.get(abs);
+      const asked = reports.get(f)?.askedKeys ?? [];
       const config = await configFor(abs);
       const n = index.size();
       const lb = config.rules['learned-boilerplate'] !== 'off' && n >= 3;
       const need = Math.max(2, Math.ceil(config.options.learnedBoilerplateMinFiles), Math.ceil(Math.max(0, config.options.learnedBoilerplateMinShare) * n));
       const blocks: CorpusSnapshot['blocks'] = {};
       let recurs = false;
-      if (lb && summary) for (const k of summary.blockKeys) {
+      if (lb) for (const k of asked) {
         const b = index.blockFrequency(k);
         blocks[k] = b;
         if (b.count >= need) recurs = true;

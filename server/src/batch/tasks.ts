@@ -9,7 +9,8 @@
 // Each pass reads the file from disk again: reading is cheap next to analysing, and memory stays
 // bounded by the files in flight, not by the corpus.
 import * as path from 'node:path';
-import { analyze, withCorpusFindings, type Analysis } from '../engine/analyze';
+import { analyze, knowledgeFor, withCorpusFindings, type Analysis } from '../engine/analyze';
+import { linesLookedAt } from '../rules/learned-boilerplate';
 import { articleJson, diagnosticJson, type JsonDiagnostic } from '../engine/report';
 import { findProjectRoot, loadProjectFile, mergeConfig, type Config } from '../engine/config';
 import { readArticleFile } from '../io/files';
@@ -119,6 +120,8 @@ export interface FileReport {
   diagnostics?: JsonDiagnostic[];
   /** The corpus index's summary (pass 2 only, when the corpus has two files or more). */
   summary?: DocSummary;
+  /** The keys the learned-boilerplate rule will ask the index about (pass 2, with the summary). */
+  askedKeys?: string[];
 }
 
 export class Worker {
@@ -148,6 +151,7 @@ export class Worker {
     if (this.shared.summaryConfigFile !== null) {
       const config = await this.configs.configFor(this.shared.summaryConfigFile);
       report.summary = summarize(a.abs, a.text, config, { analysis: a.base });
+      report.askedKeys = [...new Set(linesLookedAt(a.base.article, knowledgeFor(a.config)).map((l) => l.key))];
     }
     return report;
   }
@@ -166,7 +170,7 @@ export class Worker {
 export interface CorpusSnapshot {
   size: number;
   duplicates: Array<{ file: string; similarity: number; exact: boolean }>;
-  /** blockFrequency of each of the file's block keys. */
+  /** blockFrequency of each key the file's learned-boilerplate check asks about. */
   blocks: Record<string, { count: number; files: string[] }>;
 }
 

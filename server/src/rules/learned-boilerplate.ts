@@ -14,8 +14,8 @@
 //  - a long prose paragraph that recurs in the middle of the body (between paragraphs that do not
 //    recur) is a passage shared with related coverage, not chrome; chrome sits before or after the text.
 import * as path from 'node:path';
-import type { Block } from '../model/types';
-import { boilerplateCategory } from '../model/knowledge';
+import type { Article, Block } from '../model/types';
+import { boilerplateCategory, type Knowledge } from '../model/knowledge';
 import { endsSentence, fold, words } from '../text/normalize';
 import { lineKey } from '../index/keys';
 import { blockRemovalRange } from './ranges';
@@ -37,6 +37,24 @@ function displayName(from: string | undefined, other: string): string {
   return (rel && !path.isAbsolute(rel) ? rel : other).split(path.sep).join('/');
 }
 
+/**
+ * The lines this rule asks the corpus about, with their keys: the lines of paragraphs, captions,
+ * headings and teasers that no phrase list knows. (The CLI asks the index only about these, and
+ * reads a file a second time only when one of them recurs.)
+ */
+export function linesLookedAt(a: Article, knowledge: Knowledge): Array<{ b: Block; line: number; key: string }> {
+  const out: Array<{ b: Block; line: number; key: string }> = [];
+  for (const b of a.blocks) {
+    if (!KINDS.has(b.kind)) continue;
+    for (let line = Math.max(0, b.startLine); line <= b.endLine && line < a.lines.length; line++) {
+      const key = lineKey(a.lines[line].text);
+      if (!key || boilerplateCategory(knowledge, a.lines[line].text) !== null) continue;
+      out.push({ b, line, key });
+    }
+  }
+  return out;
+}
+
 export const rule: Rule = {
   code: 'learned-boilerplate',
   defaultSeverity: 'warning',
@@ -54,17 +72,12 @@ export const rule: Rule = {
 
     // every line of the blocks looked at, with how often it recurs
     const seen: Array<{ b: Block; line: number; count: number; files: string[] }> = [];
-    for (const b of a.blocks) {
-      if (!KINDS.has(b.kind)) continue;
-      for (let line = Math.max(0, b.startLine); line <= b.endLine && line < a.lines.length; line++) {
-        const key = lineKey(a.lines[line].text);
-        if (!key || boilerplateCategory(ctx.knowledge, a.lines[line].text) !== null) continue;
-        const f = corpus.blockFrequency(key);
-        // the count includes this file when it is indexed (the CLI and the server index every file);
-        // copies of this article do not count
-        const copiesCounted = Math.min(copies.size, Math.max(0, f.count - 1));
-        seen.push({ b, line, count: f.count - copiesCounted, files: f.files.filter((x) => x !== file && !copies.has(x)) });
-      }
+    for (const { b, line, key } of linesLookedAt(a, ctx.knowledge)) {
+      const f = corpus.blockFrequency(key);
+      // the count includes this file when it is indexed (the CLI and the server index every file);
+      // copies of this article do not count
+      const copiesCounted = Math.min(copies.size, Math.max(0, f.count - 1));
+      seen.push({ b, line, count: f.count - copiesCounted, files: f.files.filter((x) => x !== file && !copies.has(x)) });
     }
     const recurring = (s: (typeof seen)[number]) => s.count >= need;
     // the body's extent: from the first to the last paragraph that does not recur
