@@ -18,7 +18,7 @@ import type { Config } from './engine/config';
 import { ruleDocsUrl } from './engine/docs';
 import { buildCorpusFromTexts, CorpusIndex } from './index/corpus';
 import { HashedCounter, lineCountsOf } from './model/frequency';
-import { ConfigCache, type CorpusSnapshot, type FileReport as BatchReport } from './batch/tasks';
+import { ConfigCache, SNAPSHOT_DUPLICATES, type CorpusSnapshot, type FileReport as BatchReport } from './batch/tasks';
 import { localPool, taskHandler, threadPool, type Pool, type Task } from './batch/pool';
 
 const USAGE = `Usage:
@@ -245,7 +245,7 @@ async function lintStreaming(files: string[], errors: string[], opts: LintOption
     const snapshotOf = async (f: string): Promise<CorpusSnapshot | null> => {
       if (!corpusWide) return null;
       const abs = path.resolve(f);
-      const duplicates = index.duplicatesOf(abs);
+      const dups = index.duplicateSummary(abs, SNAPSHOT_DUPLICATES);
       const asked = reports.get(f)?.askedKeys ?? [];
       const config = await configFor(abs);
       const n = index.size();
@@ -258,8 +258,12 @@ async function lintStreaming(files: string[], errors: string[], opts: LintOption
         blocks[k] = b;
         if (b.count >= need) recurs = true;
       }
-      const dupsMatter = duplicates.length > 0 && config.rules['duplicate-article'] !== 'off';
-      return dupsMatter || recurs ? { size: n, duplicates, blocks } : null;
+      const dupsMatter = dups.total > 0 && config.rules['duplicate-article'] !== 'off';
+      if (!dupsMatter && !recurs) return null;
+      // which files the rule will name as examples are copies (it leaves those out)
+      const copies = new Set<string>();
+      for (const b of Object.values(blocks)) for (const x of b.files) if (dups.has(x)) copies.add(x);
+      return { size: n, duplicates: { top: dups.top, total: dups.total, allExact: dups.allExact }, copies: [...copies], blocks };
     };
     const writer = reportWriter(opts.format);
     let errorLevel = false;

@@ -166,18 +166,33 @@ export class Worker {
 
 // ---- pass 3 -------------------------------------------------------------------------------------
 
+/** How many of a file's copies a snapshot names (the rules name at most 20). */
+export const SNAPSHOT_DUPLICATES = 32;
+
 /** What the corpus index says about one file: all the corpus rules ask of it. */
 export interface CorpusSnapshot {
   size: number;
-  duplicates: Array<{ file: string; similarity: number; exact: boolean }>;
+  /** The index's duplicateSummary: its first SNAPSHOT_DUPLICATES entries and their number. */
+  duplicates: { top: Array<{ file: string; similarity: number; exact: boolean }>; total: number; allExact: boolean };
+  /** Which of the files named in `blocks` are copies of this one. */
+  copies: string[];
   /** blockFrequency of each key the file's learned-boilerplate check asks about. */
   blocks: Record<string, { count: number; files: string[] }>;
 }
 
 export function snapshotView(s: CorpusSnapshot): CorpusView {
+  const copies = new Set(s.copies);
+  const { top, total, allExact } = s.duplicates;
   return {
     size: () => s.size,
-    duplicatesOf: () => s.duplicates,
+    duplicatesOf: () => {
+      if (total > top.length) throw new Error('a corpus snapshot names only the first copies; ask duplicateSummary');
+      return top;
+    },
+    duplicateSummary: (_file, limit) => {
+      if (limit > top.length && total > top.length) throw new Error(`a corpus snapshot names only ${top.length} copies`);
+      return { top: top.slice(0, limit), total, allExact, has: (f) => copies.has(f) };
+    },
     blockFrequency: (key) => s.blocks[key] ?? { count: 0, files: [] },
   };
 }

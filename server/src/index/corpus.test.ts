@@ -453,3 +453,40 @@ test('deleting the middle of a chain splits its group; setting it again joins it
   idx.delete('/c/x.txt');
   assert.deepEqual(idx.clusters(), []);
 });
+
+test('duplicateSummary says what duplicatesOf lists: its first entries, their number, all exact or not, membership (property)', () => {
+  fc.assert(
+    fc.property(arbOps(BUCKET_COMPARE_LIMIT), fc.constantFrom(0, 1, 3, 20), (ops, limit) => {
+      const idx = new CorpusIndex();
+      const docs = play(idx, ops);
+      for (const d of docs) {
+        const list = idx.duplicatesOf(d.file);
+        const s = idx.duplicateSummary(d.file, limit);
+        assert.deepEqual(s.top, list.slice(0, limit), d.file);
+        assert.equal(s.total, list.length);
+        assert.equal(s.allExact, list.every((x) => x.exact));
+        const listed = new Set(list.map((x) => x.file));
+        for (const o of docs) assert.equal(s.has(o.file), listed.has(o.file), `${d.file} has ${o.file}`);
+      }
+    }),
+    { numRuns: 150 },
+  );
+});
+
+test('duplicateSummary on thousands of copies of a few stubs: the same count and first names as the whole list', () => {
+  const idx = new CorpusIndex();
+  const n = 3000;
+  for (let i = 0; i < n; i++) {
+    const s = stubSummary(i % 7);
+    idx.set({ ...s, file: `/stubs/${String(i).padStart(5, '0')}.txt` });
+  }
+  for (const i of [0, 1, 1500, 2999]) {
+    const f = `/stubs/${String(i).padStart(5, '0')}.txt`;
+    const list = idx.duplicatesOf(f);
+    const s = idx.duplicateSummary(f, 20);
+    assert.ok(list.length >= 400, `${list.length} copies`);
+    assert.equal(s.total, list.length);
+    assert.deepEqual(s.top, list.slice(0, 20));
+    assert.equal(s.allExact, list.every((x) => x.exact));
+  }
+});

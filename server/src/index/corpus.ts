@@ -9,7 +9,7 @@ import data from '../../data/corpus.vi.json';
 import { analyze, type Analysis } from '../engine/analyze';
 import { DEFAULT_CONFIG, type Config } from '../engine/config';
 import type { Article, Block, BlockKind } from '../model/types';
-import type { CorpusView, Severity } from '../rules/types';
+import type { CorpusView, DuplicateSummary, Severity } from '../rules/types';
 import type { LineFrequency } from '../model/features';
 import { fold, foldKey, isBlank, words } from '../text/normalize';
 import { CANDIDATE_KINDS, MAX_KEYED_CHARS, hash64, keyOfFolded, lineKey } from './keys';
@@ -280,6 +280,13 @@ export interface Duplicate {
   exact: boolean;
 }
 
+export type { DuplicateSummary } from '../rules/types';
+
+/** duplicatesOf's order: the most similar first, then by file name. */
+function byDuplicateOrder(a: Duplicate, b: Duplicate): number {
+  return b.similarity - a.similarity || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
+
 export interface CorpusIndexOptions {
   /** Estimated Jaccard at or above which two articles are near-duplicates (default 0.8). */
   nearThreshold?: number;
@@ -428,6 +435,8 @@ export class CorpusIndex implements CorpusView {
   private epoch = 0;
   private clusterCache: { version: number; groups: string[][] } | undefined;
   private counters = { comparisons: 0, rebuilt: 0, signatures: 0 };
+  private readonly sortedCache = new WeakMap<DupNode, { version: number; files: string[] }>();
+  private readonly exactCache = new Map<string, { version: number; sorted: string[]; set: ReadonlySet<string>; byNode: ReadonlyMap<DupNode, number> }>();
 
   constructor(opts: CorpusIndexOptions = {}) {
     this.nearThreshold = opts.nearThreshold ?? NEAR_DUPLICATE_THRESHOLD;
@@ -518,48 +527,140 @@ export class CorpusIndex implements CorpusView {
     if (s.contentHash) {
       for (const f of mmEach(this.exact.get(s.contentHash))) if (f !== file) found.set(f, { file: f, similarity: 1, exact: true });
     }
-    const node = this.nodeOf.get(file);
-    if (node?.sig) {
-      for (const f of mmEach(node.files)) if (f !== file && !found.has(f)) found.set(f, { file: f, similarity: 1, exact: false });
-      const seen = new Set<DupNode>([node]);
-      const sig = node.sig;
-      const consider = (o: DupNode) => {
-        seen.add(o);
-        this.counters.comparisons++;
-        const j = estimateJaccard(sig, o.sig!);
-        if (j < this.nearThreshold) return;
-        for (const f of mmEach(o.files)) if (!found.has(f)) found.set(f, { file: f, similarity: j, exact: false });
-        // a pair the bounded comparisons of set() missed (a large bucket's representatives have
-        // changed since): its groups are one, as the explorer should show
-        if (find(o) !== find(node)) {
-          this.union(node, o);
-          addNear(node, o);
-          addNear(o, node);
-        }
-      };
-      for (const o of node.near ?? []) if (!o.dead && !seen.has(o)) consider(o);
-      let large = false;
-      for (const b of node.bands) {
-        const bucket = this.buckets.get(b);
-        if (bucket instanceof LargeBucket) large = true;
-        for (const o of this.candidates(bucket)) if (!seen.has(o)) consider(o);
+    const around = this.nearOf(file);
+    if (around) {
+      for (const f of mmEach(around.node.files)) if (f !== file && !found.has(f)) found.set(f, { file: f, similarity: 1, exact: false });
+      for (const { node: o, j } of around.near) for (const f of mmEach(o.files)) if (!found.has(f)) found.set(f, { file: f, similarity: j, exact: false });
+    }
+    return [...found.values()].sort(byDuplicateOrder);
+  }
+
+  /**
+   * What duplicatesOf says, without listing every copy: its first `limit` entries, how many there
+   * are, whether all are exact, and a test for any file. Costs the same whatever the number of
+   * copies (a template's stub pages can have thousands each).
+   */
+  duplicateSummary(file: string, limit: number): DuplicateSummary {
+    const s = this.docs.get(file);
+    const none: DuplicateSummary = { top: [], total: 0, allExact: true, has: () => false };
+    if (!s) return none;
+    const around = this.nearOf(file);
+    if (!around) {
+      // no signature: copies are the files of the same content hash only
+      const list = this.duplicatesOf(file);
+      const set = new Set(list.map((d) => d.file));
+      return { top: list.slice(0, limit), total: list.length, allExact: list.every((d) => d.exact), has: (f) => set.has(f) };
+    }
+    const { node, near } = around;
+    // the files of the same content hash come first (similarity 1, exact), then this signature's
+    // files (similarity 1), then the agreeing nodes' files (their similarity), each file once
+    const ex = s.contentHash ? this.exactMembers(s.contentHash) : undefined;
+    const inExact = (f: string) => !!ex && ex.set.has(f);
+    const exactIn = (o: DupNode) => ex?.byNode.get(o) ?? 0;
+    const cands: Duplicate[] = [];
+    const seen = new Set<string>([file]);
+    const add = (f: string, similarity: number, exact: boolean) => {
+      if (seen.has(f)) return;
+      seen.add(f);
+      cands.push({ file: f, similarity, exact });
+    };
+    if (ex) for (const f of ex.sorted.slice(0, limit + 1)) add(f, 1, true);
+    for (const f of this.sortedFiles(node, limit + 1 + exactIn(node))) add(f, 1, inExact(f));
+    let total = (ex ? ex.sorted.length : 0) + node.count - exactIn(node) - 1;
+    let allExact = node.count === exactIn(node);
+    for (const { node: o, j } of near) {
+      total += o.count - exactIn(o);
+      if (o.count !== exactIn(o)) allExact = false;
+      for (const f of this.sortedFiles(o, limit + exactIn(o))) if (!inExact(f)) add(f, j, false);
+    }
+    const nearSet = new Set(near.map((x) => x.node));
+    return {
+      top: cands.sort(byDuplicateOrder).slice(0, limit),
+      total,
+      allExact: total === 0 || allExact,
+      has: (f) => {
+        if (f === file) return false;
+        if (inExact(f)) return true;
+        const n = this.nodeOf.get(f);
+        return !!n && (n === node || nearSet.has(n));
+      },
+    };
+  }
+
+  /** The files of one content hash, in name order, and how many of them each node holds (kept until the index changes). */
+  private exactMembers(hash: string): { sorted: string[]; set: ReadonlySet<string>; byNode: ReadonlyMap<DupNode, number> } {
+    let c = this.exactCache.get(hash);
+    if (!c || c.version !== this.version) {
+      const sorted = [...mmEach(this.exact.get(hash))].sort();
+      const byNode = new Map<DupNode, number>();
+      for (const f of sorted) {
+        const n = this.nodeOf.get(f);
+        if (n) byNode.set(n, (byNode.get(n) ?? 0) + 1);
       }
-      // a large bucket offered only its representatives: members of this file's component that
-      // share a band with it are the likeliest of the others (a bounded number, from a place of its own)
-      const nodes = find(node).comp!.nodes;
-      if (large && nodes.length > 1) {
-        const bands = new Set(node.bands);
-        const budget = 2 * this.bucketLimit;
-        const start = node.key % nodes.length;
-        for (let k = 0, tried = 0; k < nodes.length && k < 8 * budget && tried < budget; k++) {
-          const o = nodes[(start + k) % nodes.length];
-          if (o.dead || !o.sig || seen.has(o) || !o.bands.some((x) => bands.has(x))) continue;
-          tried++;
-          consider(o);
-        }
+      c = { version: this.version, sorted, set: new Set(sorted), byNode };
+      this.exactCache.set(hash, c);
+      if (this.exactCache.size > 4096) this.exactCache.clear();
+    }
+    return c;
+  }
+
+  /** A node's files in name order, the first `n` (kept per node until the index changes). */
+  private sortedFiles(node: DupNode, n: number): string[] {
+    if (node.count <= 64) return [...mmEach(node.files)].sort().slice(0, n);
+    let c = this.sortedCache.get(node);
+    if (!c || c.version !== this.version) {
+      c = { version: this.version, files: [...mmEach(node.files)].sort() };
+      this.sortedCache.set(node, c);
+    }
+    return c.files.slice(0, n);
+  }
+
+  /**
+   * The file's node (the files with its very signature) and the nodes found to agree with it
+   * (bounded comparisons: its known neighbours, each band's candidates, a part of its group).
+   */
+  private nearOf(file: string): { node: DupNode; near: Array<{ node: DupNode; j: number }> } | null {
+    const node = this.nodeOf.get(file);
+    if (!node?.sig) return null;
+    const near: Array<{ node: DupNode; j: number }> = [];
+    const seen = new Set<DupNode>([node]);
+    const sig = node.sig;
+    const consider = (o: DupNode) => {
+      seen.add(o);
+      this.counters.comparisons++;
+      const j = estimateJaccard(sig, o.sig!);
+      if (j < this.nearThreshold) return;
+      near.push({ node: o, j });
+      // a pair the bounded comparisons of set() missed (a large bucket's representatives have
+      // changed since): its groups are one, as the explorer should show
+      if (find(o) !== find(node)) {
+        this.union(node, o);
+        addNear(node, o);
+        addNear(o, node);
+      }
+    };
+    for (const o of node.near ?? []) if (!o.dead && !seen.has(o)) consider(o);
+    let large = false;
+    for (const b of node.bands) {
+      const bucket = this.buckets.get(b);
+      if (bucket instanceof LargeBucket) large = true;
+      for (const o of this.candidates(bucket)) if (!seen.has(o)) consider(o);
+    }
+    // a large bucket offered only its representatives: members of this file's component that
+    // share a band with it are the likeliest of the others (a bounded number, from a place of its own)
+    const nodes = find(node).comp!.nodes;
+    if (large && nodes.length > 1) {
+      const bands = new Set(node.bands);
+      const budget = 2 * this.bucketLimit;
+      const start = node.key % nodes.length;
+      for (let k = 0, tried = 0; k < nodes.length && k < 8 * budget && tried < budget; k++) {
+        const o = nodes[(start + k) % nodes.length];
+        if (o.dead || !o.sig || seen.has(o) || !o.bands.some((x) => bands.has(x))) continue;
+        tried++;
+        consider(o);
       }
     }
-    return [...found.values()].sort((a, b) => b.similarity - a.similarity || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    return { node, near };
   }
 
   /**

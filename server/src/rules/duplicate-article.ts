@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { isBlank } from '../text/normalize';
 import { linesRange } from './ranges';
-import type { Finding, RelatedLocation, Rule, RuleContext } from './types';
+import { duplicateSummaryOf, type Finding, type RelatedLocation, type Rule, type RuleContext } from './types';
 
 /** How many other files the message and the related locations name at most. */
 const MAX_NAMED = 3;
@@ -28,24 +28,25 @@ export const rule: Rule = {
   check(ctx: RuleContext): Finding[] {
     const { article: a, corpus, file } = ctx;
     if (!corpus || !file) return [];
-    const dups = corpus.duplicatesOf(file).filter((d) => d.file !== file);
-    if (dups.length === 0) return [];
+    const d = duplicateSummaryOf(corpus, file, MAX_RELATED);
+    if (d.total === 0) return [];
+    const dups = d.top;
     // the headline, or else the first line with content
     let line = a.headline ? a.headline.startLine : a.lines.findIndex((l) => !isBlank(l.text));
     if (line < 0 || line >= a.lines.length) return [];
     const endLine = a.headline ? Math.min(a.headline.endLine, a.lines.length - 1) : line;
     const r = linesRange(a, line, endLine);
-    const named = dups.slice(0, MAX_NAMED).map((d) => `${displayName(file, d.file)} (${describe(d)})`);
-    const more = dups.length - named.length;
-    const exact = dups.every((d) => d.exact);
+    const named = dups.slice(0, MAX_NAMED).map((x) => `${displayName(file, x.file)} (${describe(x)})`);
+    const more = d.total - named.length;
+    const exact = d.allExact;
     const message =
       `${exact ? 'Duplicate article' : 'Near-duplicate article'}: the same article is in ` +
       `${named.join(', ')}${more > 0 ? ` and ${more} more file${more === 1 ? '' : 's'}` : ''}; keep one copy`;
-    const related: RelatedLocation[] = dups.slice(0, MAX_RELATED).map((d) => ({
-      message: `the same article (${describe(d)})`,
+    const related: RelatedLocation[] = dups.slice(0, MAX_RELATED).map((x) => ({
+      message: `the same article (${describe(x)})`,
       start: 0,
       end: 0,
-      file: d.file,
+      file: x.file,
       line: 0,
     }));
     return [{ code: 'duplicate-article', severity: 'warning', message, start: r.start, end: r.end, related, fixes: [] }];

@@ -19,7 +19,7 @@ import { boilerplateCategory, type Knowledge } from '../model/knowledge';
 import { endsSentence, fold, words } from '../text/normalize';
 import { lineKey } from '../index/keys';
 import { blockRemovalRange } from './ranges';
-import type { Finding, RelatedLocation, Rule, RuleContext } from './types';
+import { duplicateSummaryOf, type Finding, type RelatedLocation, type Rule, type RuleContext } from './types';
 
 /** Kinds this rule looks at (boilerplate blocks are the boilerplate rule's). */
 const KINDS = new Set(['paragraph', 'caption', 'heading', 'related']);
@@ -68,7 +68,7 @@ export const rule: Rule = {
     const minFiles = Math.max(2, Math.ceil(options.learnedBoilerplateMinFiles));
     const need = Math.max(minFiles, Math.ceil(Math.max(0, options.learnedBoilerplateMinShare) * n));
     if (need > n) return [];
-    const copies = file ? new Set(corpus.duplicatesOf(file).map((d) => d.file)) : new Set<string>();
+    const copies = file ? duplicateSummaryOf(corpus, file, 0) : { total: 0, has: () => false };
 
     // every line of the blocks looked at, with how often it recurs
     const seen: Array<{ b: Block; line: number; count: number; files: string[] }> = [];
@@ -76,7 +76,7 @@ export const rule: Rule = {
       const f = corpus.blockFrequency(key);
       // the count includes this file when it is indexed (the CLI and the server index every file);
       // copies of this article do not count
-      const copiesCounted = Math.min(copies.size, Math.max(0, f.count - 1));
+      const copiesCounted = Math.min(copies.total, Math.max(0, f.count - 1));
       seen.push({ b, line, count: f.count - copiesCounted, files: f.files.filter((x) => x !== file && !copies.has(x)) });
     }
     const recurring = (s: (typeof seen)[number]) => s.count >= need;

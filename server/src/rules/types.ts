@@ -49,10 +49,24 @@ export interface Finding {
   hash?: string;
 }
 
+/** What duplicatesOf says, without the whole list: its first entries, their number, and a test. */
+export interface DuplicateSummary {
+  /** The first entries of duplicatesOf, in its order (the most similar first, then by file name). */
+  top: Array<{ file: string; similarity: number; exact: boolean }>;
+  /** How many files duplicatesOf lists. */
+  total: number;
+  /** Are they all exact copies (true when there are none)? */
+  allExact: boolean;
+  /** Is this file one of them? */
+  has(file: string): boolean;
+}
+
 /** What a rule may know about the rest of the corpus (fed by the corpus index). */
 export interface CorpusView {
   /** Files (other than this one) whose article is the same as this one, exactly or nearly. */
   duplicatesOf(file: string): Array<{ file: string; similarity: number; exact: boolean }>;
+  /** duplicatesOf in short (its first `limit` entries, their number); the index answers it without listing every copy. */
+  duplicateSummary?(file: string, limit: number): DuplicateSummary;
   /** How many files of the corpus contain a block with this folded key, and a few of them. */
   blockFrequency(key: string): { count: number; files: string[] };
   /** Number of files in the corpus. */
@@ -101,4 +115,12 @@ export interface Rule {
   /** Needs the corpus index (duplicate-article, learned-boilerplate). */
   corpus?: boolean;
   check(ctx: RuleContext): Finding[];
+}
+
+/** A corpus view's duplicate summary: its own when it has one, else made from the whole list. */
+export function duplicateSummaryOf(corpus: CorpusView, file: string, limit: number): DuplicateSummary {
+  if (corpus.duplicateSummary) return corpus.duplicateSummary(file, limit);
+  const list = corpus.duplicatesOf(file).filter((d) => d.file !== file);
+  const set = new Set(list.map((d) => d.file));
+  return { top: list.slice(0, limit), total: list.length, allExact: list.every((d) => d.exact), has: (f) => set.has(f) };
 }
