@@ -30,7 +30,8 @@ const USAGE = `Usage:
   --fix       apply every safe fix, writing files atomically (line endings and BOM are kept)
   --dry-run   print the diff --fix would apply, write nothing
   --quiet     report errors and warnings only
-  --jobs N    worker threads (default: the number of CPU cores; 1 = all in this thread)
+  --jobs N    worker threads (default: the number of CPU cores; 1, or fewer than 4 files
+              a thread, = all in this thread)
 
 Exit status: 0 no error-level finding, 1 error-level findings, 2 a path could not be read or bad usage.`;
 
@@ -200,7 +201,8 @@ async function inOrder<T, R>(items: readonly T[], window: number, start: (t: T) 
  * output is the same, byte for byte, as reading every file into memory first.
  */
 async function lintStreaming(files: string[], errors: string[], opts: LintOptions): Promise<number> {
-  const jobs = Math.max(1, Math.min(opts.jobs, files.length));
+  // a few files are done before threads would have started (each loads the engine and its model)
+  const jobs = files.length < 4 * opts.jobs ? 1 : Math.max(1, Math.min(opts.jobs, files.length));
   const pool: Pool = jobs > 1 ? threadPool(__filename, jobs) : localPool();
   const window = Math.max(8, jobs * 8);
   try {
