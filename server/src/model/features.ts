@@ -182,6 +182,8 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
   const capCue = (j: number) => (capCueOf[j] ??= hasCaptionCue(k, F[j].folded));
   const relTimeOf = new Array<boolean | undefined>(n);
   const relTime = (j: number) => (relTimeOf[j] ??= REL_TIME.test(F[j].folded));
+  const fwOf = new Array<number | undefined>(n);
+  const fwShare = (j: number) => (fwOf[j] ??= functionShare(F[j].key, k.functionWords));
   const leadOf = new Array<string | undefined>(n);
   const lead = (j: number) => (leadOf[j] ??= leading(raw[j]));
 
@@ -295,7 +297,7 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
     let fwSum = 0, recurring = 0, teaserHead = 0;
     for (let j = from; j <= to; j++) {
       count[shapes[j]] = (count[shapes[j]] ?? 0) + 1;
-      fwSum += functionShare(F[j].key, k.functionWords);
+      fwSum += fwShare(j);
       if (input.frequency && input.frequency.size > 1 && F[j].folded.length <= 300 && input.frequency.count(F[j].key) > 1) recurring++;
       if (cues[j].boilerplate === 'teaser') teaserHead++;
     }
@@ -340,14 +342,15 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
     x.push(`lb=${countBin(longBefore[j])}`, `la=${countBin(longAfter[j])}`);
     if (isLong[j]) x.push('long');
     x.push(`sent=${Math.min(3, sentences(f.folded))}`);
-    const fs = functionShare(f.key, k.functionWords);
+    const fs = fwShare(j);
     const fsb = fs === 0 ? '0' : fs < 0.1 ? '<.1' : fs < 0.2 ? '<.2' : fs < 0.3 ? '<.3' : '.3+';
     x.push(`fw%=${fsb}`, `fw%=${fsb}|w=${coarseLen(f.nWords)}`);
     x.push(`shape=${shapes[j]}`, `shape=${shapes[j]}|srun=${shapeRun[j] <= 1 ? '1' : shapeRun[j] <= 3 ? '2-3' : shapeRun[j] <= 8 ? '4-8' : '9+'}`, `shape=${shapes[j]}|runpos=${shapePos[j]}`);
     if (alternating[j]) x.push('titleDateAlternation');
     const cs = capsShare(f.folded);
     x.push(`caps=${cs < 0.3 ? 'low' : cs < 0.6 ? 'mid' : cs < 0.9 ? 'high' : 'all'}`);
-    if (isAllCaps(f.folded)) x.push('allcaps', `allcaps|w=${coarseLen(f.nWords)}`);
+    const allCaps = isAllCaps(f.folded);
+    if (allCaps) x.push('allcaps', `allcaps|w=${coarseLen(f.nWords)}`);
     x.push(`caps=${cs < 0.3 ? 'low' : cs < 0.6 ? 'mid' : cs < 0.9 ? 'high' : 'all'}|w=${coarseLen(f.nWords)}`);
     const ld = lead(j);
     x.push(`lead=${ld}`, `trail=${trailing(r)}`);
@@ -401,7 +404,8 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
     if (MEDIA_TIME.test(f.folded)) x.push('mediatime');
     if (hasCaptionTail(k, f.folded)) x.push('cap:tail');
     else if (capCue(j)) x.push('cap:cue');
-    if (hasBylineCue(k, f.folded)) x.push(`byl:cue|w=${coarseLen(f.nWords)}`, `byl:cue|end=${end}`);
+    const bylineCue = hasBylineCue(k, f.folded);
+    if (bylineCue) x.push(`byl:cue|w=${coarseLen(f.nWords)}`, `byl:cue|end=${end}`);
     if (isSectionName(k, f.folded)) x.push('section');
     if (isInlineTeaser(k, f.folded)) x.push('inlineTeaser');
     if (k.seriesPrefix.test(f.folded)) x.push('series');
@@ -409,8 +413,8 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
     const nameLike = bp === null && f.nWords >= 1 && f.nWords <= 5 && cs === 1 && !/[.!?:;,]$/.test(f.folded) && !/\d/.test(f.folded) && /\p{L}{2}/u.test(f.folded);
     if (nameLike && f.nWords >= 2) x.push('nameLike');
     // an author's name right under the body's last paragraph is its byline, whatever follows
-    if (nameLike && j > 0 && isLong[j - 1]) x.push('nameLike|afterLong', isAllCaps(f.folded) ? 'capsName|afterLong' : 'titleName|afterLong');
-    if (hasBylineCue(k, f.folded) && j > 0 && isLong[j - 1]) x.push('byl:cue|afterLong');
+    if (nameLike && j > 0 && isLong[j - 1]) x.push('nameLike|afterLong', allCaps ? 'capsName|afterLong' : 'titleName|afterLong');
+    if (bylineCue && j > 0 && isLong[j - 1]) x.push('byl:cue|afterLong');
     if (NAME_SLASH.test(f.folded) && f.nWords <= 10) x.push('nameSlash');
     if (PAREN_SOURCE.test(f.folded) && f.nWords <= 10) x.push('parenSource');
     if (URLISH.test(f.folded)) x.push(f.nWords <= 8 ? 'url:short' : 'url');
