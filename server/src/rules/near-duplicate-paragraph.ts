@@ -255,19 +255,22 @@ function candidates(units: readonly Unit[]): Array<[number, number]> {
   });
   const postings = new Map<number, number[]>();
   const pairs: Array<[number, number]> = [];
-  const count = new Map<number, number>();
+  // shared-pair counts per earlier unit, in a typed array (reset through the list of those touched)
+  const count = new Int32Array(units.length);
+  const touched: number[] = [];
   units.forEach((u, j) => {
-    count.clear();
     for (const h of u.s2) {
       if ((df.get(h) ?? 0) > MAX_POSTINGS) continue;
       let list = postings.get(h);
       if (!list) postings.set(h, (list = []));
-      for (const i of list) count.set(i, (count.get(i) ?? 0) + 1);
+      for (const i of list) if (count[i]++ === 0) touched.push(i);
       list.push(j);
     }
-    for (const [i, n] of count) {
-      if (n >= Math.max(1, MIN_SHARED * Math.min(rare[i], rare[j]))) pairs.push([i, j]);
+    for (const i of touched) {
+      if (count[i] >= Math.max(1, MIN_SHARED * Math.min(rare[i], rare[j]))) pairs.push([i, j]);
+      count[i] = 0;
     }
+    touched.length = 0;
   });
   return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }

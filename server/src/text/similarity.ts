@@ -99,18 +99,23 @@ function sharingPairs(sets: Set<number>[], maxPostings: number, minShare: number
     return n;
   });
   const postings = new Map<number, number[]>();
-  const count = new Map<number, number>();
+  // shared-shingle counts per earlier item, in a typed array (reset through the list of those touched)
+  const count = new Int32Array(sets.length);
+  const touched: number[] = [];
   const pairs: Array<[number, number]> = [];
   sets.forEach((s, j) => {
-    count.clear();
     for (const h of s) {
       if ((df.get(h) ?? 0) > maxPostings) continue;
       let list = postings.get(h);
       if (!list) postings.set(h, (list = []));
-      for (const i of list) count.set(i, (count.get(i) ?? 0) + 1);
+      for (const i of list) if (count[i]++ === 0) touched.push(i);
       list.push(j);
     }
-    for (const [i, n] of count) if (n >= Math.max(1, minShare * Math.min(rare[i], rare[j]))) pairs.push([i, j]);
+    for (const i of touched) {
+      if (count[i] >= Math.max(1, minShare * Math.min(rare[i], rare[j]))) pairs.push([i, j]);
+      count[i] = 0;
+    }
+    touched.length = 0;
   });
   return pairs;
 }
