@@ -18,7 +18,7 @@ import type { Config } from './engine/config';
 import { ruleDocsUrl } from './engine/docs';
 import { buildCorpusFromTexts, CorpusIndex } from './index/corpus';
 import { HashedCounter, lineCountsOf } from './model/frequency';
-import { ConfigCache, SNAPSHOT_DUPLICATES, type CorpusSnapshot, type FileReport as BatchReport } from './batch/tasks';
+import { ConfigCache, readProblem, SNAPSHOT_DUPLICATES, type CorpusSnapshot, type FileReport as BatchReport } from './batch/tasks';
 import { localPool, taskHandler, threadPool, type Pool, type Task } from './batch/pool';
 
 const USAGE = `Usage:
@@ -209,7 +209,7 @@ async function lintStreaming(files: string[], errors: string[], opts: LintOption
     // 1. the short lines of every file, counted by hash (a site's template recurs)
     const counter = new HashedCounter();
     const skipped = new Map<string, string>();
-    let readable: string[] = [];
+    const readable: string[] = [];
     const unreadable = (file: string, u: { skipped?: string; error?: string }) => {
       if (u.skipped !== undefined) {
         process.stderr.write(`corpus-curator: ${file}: skipped: ${u.skipped}\n`);
@@ -241,7 +241,6 @@ async function lintStreaming(files: string[], errors: string[], opts: LintOption
       if (r.summary) index.set(r.summary);
       reports.set(f, { file: f, article: r.article, diagnostics: r.diagnostics, askedKeys: r.askedKeys });
     });
-    readable = readable.filter((f) => reports.has(f));
 
     // 3. the corpus rules, for the files they can speak about; the report, in the files' order
     const snapshotOf = async (f: string): Promise<CorpusSnapshot | null> => {
@@ -324,8 +323,7 @@ async function lintAndFix(files: string[], errors: string[], opts: LintOptions):
       if (r.skipped !== undefined) process.stderr.write(`corpus-curator: ${file}: skipped: ${r.skipped}\n`);
       texts.push(r);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      process.stderr.write(`corpus-curator: cannot read ${file}: ${code === 'EACCES' ? 'permission denied' : (e as Error).message}\n`);
+      process.stderr.write(`corpus-curator: ${readProblem(file, e).error}\n`);
       errors.push(file);
     }
   }

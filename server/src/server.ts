@@ -427,7 +427,7 @@ function findingsOf(uri: string, a: Analysis): Finding[] {
  * of short lines) can hold hundreds of thousands, which the editor cannot show usefully and the
  * protocol carries slowly. The first ones, in document order, and a note saying how many there are.
  */
-export const MAX_PUBLISHED = 10_000;
+const MAX_PUBLISHED = 10_000;
 
 function diagnosticsOf(doc: TextDocument, a: Analysis): Diagnostic[] {
   if (!a.article) return [];

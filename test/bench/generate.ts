@@ -7,18 +7,7 @@
 // Vietnamese news text, drawn with Zipf-like weights.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-
-/** mulberry32 */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../server/src/index/fixtures';
 
 const VOCAB = (
   'và các của có trong là người cho được đã bộ không với một hiện làm đảng học công những thực theo ' +
@@ -403,19 +392,19 @@ export interface WrittenCorpus {
   bytes: number;
 }
 
-/** Writes `n` articles into `root/corpus/dNNN/NNNNNN_site.txt`, `perFolder` per folder. */
-export function writeCorpus(root: string, n: number, seed = 8, perFolder = 1000): WrittenCorpus {
+/** Writes `n` files into `root/corpus/<folder>NNN/`, `perFolder` per folder; `file(i)` names and fills each. */
+function writeFiles(root: string, n: number, folder: string, perFolder: number, file: (i: number) => { name: string; text: string }): WrittenCorpus {
   const out: WrittenCorpus = { dirs: [], dirBytes: [], files: 0, bytes: 0 };
   for (let i = 0; i < n; i++) {
     if (i % perFolder === 0) {
-      const dir = path.join(root, 'corpus', `d${String(i / perFolder).padStart(3, '0')}`);
+      const dir = path.join(root, 'corpus', `${folder}${String(i / perFolder).padStart(3, '0')}`);
       mkdirSync(dir, { recursive: true });
       out.dirs.push(dir);
       out.dirBytes.push(0);
     }
-    const a = corpusArticle(seed, i);
-    const buf = Buffer.from(a.text);
-    writeFileSync(path.join(out.dirs[out.dirs.length - 1], `${String(i).padStart(6, '0')}_${a.site}.txt`), buf);
+    const f = file(i);
+    const buf = Buffer.from(f.text);
+    writeFileSync(path.join(out.dirs[out.dirs.length - 1], f.name), buf);
     out.dirBytes[out.dirBytes.length - 1] += buf.length;
     out.bytes += buf.length;
     out.files++;
@@ -423,21 +412,15 @@ export function writeCorpus(root: string, n: number, seed = 8, perFolder = 1000)
   return out;
 }
 
+/** Writes `n` articles into `root/corpus/dNNN/NNNNNN_site.txt`, `perFolder` per folder. */
+export function writeCorpus(root: string, n: number, seed = 8, perFolder = 1000): WrittenCorpus {
+  return writeFiles(root, n, 'd', perFolder, (i) => {
+    const a = corpusArticle(seed, i);
+    return { name: `${String(i).padStart(6, '0')}_${a.site}.txt`, text: a.text };
+  });
+}
+
 /** Writes `n` stub pages into `root/corpus/sNNN/stub_NNNNNN.txt`, `perFolder` per folder. */
 export function writeStubs(root: string, n: number, seed = 11, perFolder = 1000): WrittenCorpus {
-  const out: WrittenCorpus = { dirs: [], dirBytes: [], files: 0, bytes: 0 };
-  for (let i = 0; i < n; i++) {
-    if (i % perFolder === 0) {
-      const dir = path.join(root, 'corpus', `s${String(i / perFolder).padStart(3, '0')}`);
-      mkdirSync(dir, { recursive: true });
-      out.dirs.push(dir);
-      out.dirBytes.push(0);
-    }
-    const buf = Buffer.from(stubPage(seed, i));
-    writeFileSync(path.join(out.dirs[out.dirs.length - 1], `stub_${String(i).padStart(6, '0')}.txt`), buf);
-    out.dirBytes[out.dirBytes.length - 1] += buf.length;
-    out.bytes += buf.length;
-    out.files++;
-  }
-  return out;
+  return writeFiles(root, n, 's', perFolder, (i) => ({ name: `stub_${String(i).padStart(6, '0')}.txt`, text: stubPage(seed, i) }));
 }

@@ -19,32 +19,32 @@ export interface Pool {
   close(): Promise<void>;
 }
 
-/** The tasks in this thread. */
-export function localPool(): Pool {
+/** Handles one task (in a worker thread: the other end of threadPool; or here: localPool). */
+export function taskHandler(): (t: Task) => Promise<unknown> {
   let worker: Worker | undefined;
   const w = () => {
     if (!worker) throw new Error('setup() first');
     return worker;
   };
-  return {
-    keys: keysTask,
-    setup: async (shared) => { worker = new Worker(shared); },
-    analyze: (file) => w().analyzeFile(file),
-    corpus: (file, view) => w().corpusFile(file, view),
-    close: async () => {},
-  };
-}
-
-/** Handles one task in a worker thread (the other end of threadPool). */
-export function taskHandler(): (t: Task) => Promise<unknown> {
-  let worker: Worker | undefined;
   return async (t) => {
     switch (t.kind) {
       case 'keys': return keysTask(t.file, t.maxBytes);
       case 'setup': worker = new Worker(t.shared); return null;
-      case 'analyze': return worker!.analyzeFile(t.file);
-      case 'corpus': return worker!.corpusFile(t.file, t.view);
+      case 'analyze': return w().analyzeFile(t.file);
+      case 'corpus': return w().corpusFile(t.file, t.view);
     }
+  };
+}
+
+/** The tasks in this thread. */
+export function localPool(): Pool {
+  const run = taskHandler();
+  return {
+    keys: (file, maxBytes) => run({ kind: 'keys', file, maxBytes }) as Promise<KeysResult>,
+    setup: async (shared) => { await run({ kind: 'setup', shared }); },
+    analyze: (file) => run({ kind: 'analyze', file }) as Promise<FileReport>,
+    corpus: (file, view) => run({ kind: 'corpus', file, view }) as Promise<FileReport>,
+    close: async () => {},
   };
 }
 
@@ -63,7 +63,6 @@ export function threadPool(script: string, n: number): Pool {
   const pump = () => {
     for (const th of threads) {
       if (th.busy || queue.length === 0) continue;
-      if (queue[0].task.kind === 'setup') continue; // setup goes to every thread, see below
       const p = queue.shift()!;
       th.busy = p;
       th.t.postMessage(p.task);

@@ -13,7 +13,7 @@ import type { CorpusView, DuplicateSummary, Severity } from '../rules/types';
 import type { LineFrequency } from '../model/features';
 import { fold, foldKey, isBlank, words } from '../text/normalize';
 import { CANDIDATE_KINDS, MAX_KEYED_CHARS, hash64, keyOfFolded, lineKey } from './keys';
-import { bandKeys, estimateJaccard, isSignature, shingleHashesOf, signatureOf } from './minhash';
+import { bandKeys, estimateJaccard, fmix32, isSignature, shingleHashesOf, signatureOf } from './minhash';
 
 export interface DocStats {
   /** Number of lines of the file. */
@@ -391,15 +391,6 @@ function find(x: DupNode): DupNode {
   return x;
 }
 
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
 /** A 53-bit hash of a signature (equal signatures are then compared value by value). */
 function sigKey(sig: readonly number[]): number {
   let a = 0x9e3779b9;
@@ -408,7 +399,7 @@ function sigKey(sig: readonly number[]): number {
     a = Math.imul(a ^ sig[i], 0x01000193);
     b = Math.imul((b ^ sig[i]) + i, 0x5bd1e995) ^ (b >>> 15);
   }
-  return (fmix(a) & 0x1fffff) * 0x100000000 + fmix(b ^ sig.length);
+  return (fmix32(a) & 0x1fffff) * 0x100000000 + fmix32(b ^ sig.length);
 }
 
 function sameSignature(a: readonly number[], b: readonly number[]): boolean {

@@ -8,7 +8,8 @@ export const BANDS = 16;
 export const ROWS = 4; // BANDS * ROWS === NUM_HASHES
 export const SHINGLE_WORDS = 3;
 
-function fmix32(h: number): number {
+/** murmur3's 32-bit finaliser. */
+export function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

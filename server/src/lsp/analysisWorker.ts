@@ -1,6 +1,5 @@
 // The worker thread of OffThreadAnalyzer (offThread.ts): parses a document and runs the per-file
-// rules, and sends the Article and the findings back. The hover reasons are worked out here (they
-// travel with the blocks), so that the main thread does none of the reading.
+// rules, and sends the Article and the findings back. The hover reasons travel with the blocks.
 import { parentPort } from 'node:worker_threads';
 import { parseArticle } from '../model/article';
 import { analyzeArticle, knowledgeFor } from '../engine/analyze';
@@ -17,7 +16,7 @@ parentPort!.on('message', (m: OffThreadRequest) => {
     }
     const article = parseArticle(m.text, knowledgeFor(m.config), { frequency });
     const { findings } = analyzeArticle(article, { file: m.file, config: m.config });
-    for (const b of article.blocks) if (b.reason !== undefined) Object.defineProperty(b, 'reason', { value: b.reason, enumerable: true, writable: true });
+    // (postMessage copies each block's reason through its getter: the words are worked out here)
     reply = { id: m.id, ok: true, article, findings };
   } catch (e) {
     reply = { id: m.id, ok: false, error: (e as Error)?.stack ?? String(e) };

@@ -15,7 +15,7 @@ import type { Finding, Rule, RuleContext } from './types';
 import type { Block, BlockKind } from '../model/types';
 import { blockRemovalRange, linesRange } from './ranges';
 import { foldKey, withoutStrayTail } from '../text/normalize';
-import { hash32 } from '../text/similarity';
+import { candidatePairs, hash32 } from '../text/similarity';
 
 const CODE = 'near-duplicate-paragraph';
 const KINDS: ReadonlySet<BlockKind> = new Set<BlockKind>(['paragraph', 'caption', 'heading', 'byline']);
@@ -245,34 +245,7 @@ function extraWords(x: Unit, y: Unit, match: Match): { spans: string[]; count: n
  * word pair is looked up in a posting list of at most MAX_POSTINGS blocks.
  */
 function candidates(units: readonly Unit[]): Array<[number, number]> {
-  const df = new Map<number, number>();
-  for (const u of units) for (const h of u.s2) df.set(h, (df.get(h) ?? 0) + 1);
-  // the bound applies to the word pairs that are indexed (those not too common)
-  const rare = units.map((u) => {
-    let n = 0;
-    for (const h of u.s2) if ((df.get(h) ?? 0) <= MAX_POSTINGS) n++;
-    return n;
-  });
-  const postings = new Map<number, number[]>();
-  const pairs: Array<[number, number]> = [];
-  // shared-pair counts per earlier unit, in a typed array (reset through the list of those touched)
-  const count = new Int32Array(units.length);
-  const touched: number[] = [];
-  units.forEach((u, j) => {
-    for (const h of u.s2) {
-      if ((df.get(h) ?? 0) > MAX_POSTINGS) continue;
-      let list = postings.get(h);
-      if (!list) postings.set(h, (list = []));
-      for (const i of list) if (count[i]++ === 0) touched.push(i);
-      list.push(j);
-    }
-    for (const i of touched) {
-      if (count[i] >= Math.max(1, MIN_SHARED * Math.min(rare[i], rare[j]))) pairs.push([i, j]);
-      count[i] = 0;
-    }
-    touched.length = 0;
-  });
-  return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  return candidatePairs(units.map((u) => u.s2), MAX_POSTINGS, MIN_SHARED).sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
 
 export const rule: Rule = {

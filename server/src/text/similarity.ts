@@ -86,9 +86,10 @@ export function candidatePairs(sets: Set<number>[], maxPostings = 64, minShare =
 }
 
 /**
- * Candidate pairs that share at least `minShare` of the smaller item's indexed shingles (those in
- * at most maxPostings items): on a big document, two paragraphs that share one common word pair
- * are not worth comparing, and the pairs stay close to linear in the number of items.
+ * Candidate pairs [i, j] (i < j) that share at least `minShare` of the smaller item's indexed
+ * shingles (those in at most maxPostings items): two paragraphs that share one common word pair
+ * are not worth comparing, and the pairs stay close to linear in the number of items (each shingle
+ * is looked up in a posting list of at most maxPostings items).
  */
 function sharingPairs(sets: Set<number>[], maxPostings: number, minShare: number): Array<[number, number]> {
   const df = new Map<number, number>();
