@@ -54,30 +54,103 @@ export function similarity(a: Set<number>, b: Set<number>): Similarity {
 }
 
 /**
+ * The shingles of every set as small dense ids (numbered in order of first appearance, set by set,
+ * each set in its iteration order), flattened: set k's ids are ids[offsets[k] .. offsets[k + 1]).
+ * df[id] is the number of sets holding that shingle. The hashes are 32-bit numbers that V8 keeps
+ * boxed, so Maps keyed by them allocate and hash slowly; an open-addressing table over typed
+ * arrays interns them once, and everything after works on typed arrays.
+ */
+interface Interned {
+  ids: Int32Array;
+  offsets: Int32Array;
+  df: Int32Array;
+  distinct: number;
+}
+
+function intern(sets: readonly Set<number>[]): Interned {
+  let total = 0;
+  for (const s of sets) total += s.size;
+  const ids = new Int32Array(total);
+  const offsets = new Int32Array(sets.length + 1);
+  const df = new Int32Array(total);
+  let cap = 16;
+  while (cap < 2 * total) cap *= 2;
+  const mask = cap - 1;
+  const keys = new Uint32Array(cap);
+  const slot = new Int32Array(cap).fill(-1);
+  let other: Map<number, number> | undefined;
+  let distinct = 0;
+  let p = 0;
+  for (let k = 0; k < sets.length; k++) {
+    offsets[k] = p;
+    for (const h of sets[k]) {
+      let id: number;
+      if (h === h >>> 0) {
+        let at = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+        id = slot[at];
+        while (id >= 0 && keys[at] !== h) {
+          at = (at + 1) & mask;
+          id = slot[at];
+        }
+        if (id < 0) {
+          id = distinct++;
+          slot[at] = id;
+          keys[at] = h;
+        }
+      } else {
+        // not a 32-bit hash (a caller's own numbers): a map keeps them apart
+        other ??= new Map<number, number>();
+        id = other.get(h) ?? -1;
+        if (id < 0) other.set(h, (id = distinct++));
+      }
+      df[id]++;
+      ids[p++] = id;
+    }
+  }
+  offsets[sets.length] = p;
+  return { ids, offsets, df, distinct };
+}
+
+/**
  * Finds candidate pairs of items that share at least one shingle, skipping shingles so common
  * that they carry no signal. Returns pairs [i, j] with i < j.
  */
 export function candidatePairs(sets: Set<number>[], maxPostings = 64, minShare = 0): Array<[number, number]> {
   if (minShare > 0) return sharingPairs(sets, maxPostings, minShare);
-  const postings = new Map<number, number[]>();
-  sets.forEach((s, i) => {
-    for (const h of s) {
-      let list = postings.get(h);
-      if (!list) postings.set(h, (list = []));
-      if (list.length <= maxPostings) list.push(i);
+  // a shingle's posting list holds the items with it, in item order; shingles in more than
+  // maxPostings items are skipped; the lists are read in the order their shingles first appear
+  const { ids, offsets, df, distinct } = intern(sets);
+  const m = sets.length;
+  const start = new Int32Array(distinct + 1);
+  for (let id = 0; id < distinct; id++) start[id + 1] = start[id] + (df[id] <= maxPostings ? df[id] : 0);
+  const fill = new Int32Array(distinct);
+  const post = new Int32Array(start[distinct]);
+  for (let k = 0; k < m; k++) {
+    for (let p = offsets[k]; p < offsets[k + 1]; p++) {
+      const id = ids[p];
+      if (df[id] <= maxPostings) post[start[id] + fill[id]++] = k;
     }
-  });
-  const seen = new Set<number>();
+  }
+  // pairs already given: a bit per (i, j) for up to 2048 items, else a set of keys
+  const bits = m <= 2048 ? new Uint32Array(((m * m) >>> 5) + 1) : null;
+  const seen = bits ? null : new Set<number>();
   const pairs: Array<[number, number]> = [];
-  for (const list of postings.values()) {
-    if (list.length < 2 || list.length > maxPostings) continue;
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const i = list[x], j = list[y];
-        if (i === j) continue;
-        const key = i * 0x4000000 + j;
-        if (seen.has(key)) continue;
-        seen.add(key);
+  for (let id = 0; id < distinct; id++) {
+    const from = start[id], to = start[id + 1];
+    if (to - from < 2) continue;
+    for (let x = from; x < to; x++) {
+      for (let y = x + 1; y < to; y++) {
+        const i = post[x], j = post[y];
+        if (bits) {
+          const b = i * m + j;
+          const w = b >>> 5, bit = 1 << (b & 31);
+          if (bits[w] & bit) continue;
+          bits[w] |= bit;
+        } else {
+          const key = i * 0x4000000 + j;
+          if (seen!.has(key)) continue;
+          seen!.add(key);
+        }
         pairs.push([i, j]);
       }
     }
@@ -92,31 +165,41 @@ export function candidatePairs(sets: Set<number>[], maxPostings = 64, minShare =
  * is looked up in a posting list of at most maxPostings items).
  */
 function sharingPairs(sets: Set<number>[], maxPostings: number, minShare: number): Array<[number, number]> {
-  const df = new Map<number, number>();
-  for (const s of sets) for (const h of s) df.set(h, (df.get(h) ?? 0) + 1);
-  const rare = sets.map((s) => {
+  const { ids, offsets, df, distinct } = intern(sets);
+  const m = sets.length;
+  const rare = new Int32Array(m);
+  for (let k = 0; k < m; k++) {
     let n = 0;
-    for (const h of s) if ((df.get(h) ?? 0) <= maxPostings) n++;
-    return n;
-  });
-  const postings = new Map<number, number[]>();
+    for (let p = offsets[k]; p < offsets[k + 1]; p++) if (df[ids[p]] <= maxPostings) n++;
+    rare[k] = n;
+  }
+  // posting lists of the rare shingles, laid end to end (a list has room for all its items)
+  const start = new Int32Array(distinct + 1);
+  for (let id = 0; id < distinct; id++) start[id + 1] = start[id] + (df[id] <= maxPostings ? df[id] : 0);
+  const fill = new Int32Array(distinct);
+  const post = new Int32Array(start[distinct]);
   // shared-shingle counts per earlier item, in a typed array (reset through the list of those touched)
-  const count = new Int32Array(sets.length);
-  const touched: number[] = [];
+  const count = new Int32Array(m);
+  const touched = new Int32Array(m);
   const pairs: Array<[number, number]> = [];
-  sets.forEach((s, j) => {
-    for (const h of s) {
-      if ((df.get(h) ?? 0) > maxPostings) continue;
-      let list = postings.get(h);
-      if (!list) postings.set(h, (list = []));
-      for (const i of list) if (count[i]++ === 0) touched.push(i);
-      list.push(j);
+  for (let j = 0; j < m; j++) {
+    let nt = 0;
+    for (let p = offsets[j]; p < offsets[j + 1]; p++) {
+      const id = ids[p];
+      if (df[id] > maxPostings) continue;
+      const base = start[id], len = fill[id];
+      for (let x = base; x < base + len; x++) {
+        const i = post[x];
+        if (count[i]++ === 0) touched[nt++] = i;
+      }
+      post[base + len] = j;
+      fill[id] = len + 1;
     }
-    for (const i of touched) {
+    for (let t = 0; t < nt; t++) {
+      const i = touched[t];
       if (count[i] >= Math.max(1, minShare * Math.min(rare[i], rare[j]))) pairs.push([i, j]);
       count[i] = 0;
     }
-    touched.length = 0;
-  });
+  }
   return pairs;
 }

@@ -1,0 +1,105 @@
+// candidatePairs interns the shingle hashes and counts on typed arrays: it must give the same pairs,
+// in the same order, as the straightforward version over Maps of posting lists.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { candidatePairs, shingles } from './similarity';
+
+/** candidatePairs as it was written before the typed arrays. */
+function slowCandidatePairs(sets: Set<number>[], maxPostings = 64, minShare = 0): Array<[number, number]> {
+  if (minShare > 0) return slowSharingPairs(sets, maxPostings, minShare);
+  const postings = new Map<number, number[]>();
+  sets.forEach((s, i) => {
+    for (const h of s) {
+      let list = postings.get(h);
+      if (!list) postings.set(h, (list = []));
+      if (list.length <= maxPostings) list.push(i);
+    }
+  });
+  const seen = new Set<number>();
+  const pairs: Array<[number, number]> = [];
+  for (const list of postings.values()) {
+    if (list.length < 2 || list.length > maxPostings) continue;
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x], j = list[y];
+        if (i === j) continue;
+        const key = i * 0x4000000 + j;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        pairs.push([i, j]);
+      }
+    }
+  }
+  return pairs;
+}
+
+function slowSharingPairs(sets: Set<number>[], maxPostings: number, minShare: number): Array<[number, number]> {
+  const df = new Map<number, number>();
+  for (const s of sets) for (const h of s) df.set(h, (df.get(h) ?? 0) + 1);
+  const rare = sets.map((s) => {
+    let n = 0;
+    for (const h of s) if ((df.get(h) ?? 0) <= maxPostings) n++;
+    return n;
+  });
+  const postings = new Map<number, number[]>();
+  const count = new Int32Array(sets.length);
+  const touched: number[] = [];
+  const pairs: Array<[number, number]> = [];
+  sets.forEach((s, j) => {
+    for (const h of s) {
+      if ((df.get(h) ?? 0) > maxPostings) continue;
+      let list = postings.get(h);
+      if (!list) postings.set(h, (list = []));
+      for (const i of list) if (count[i]++ === 0) touched.push(i);
+      list.push(j);
+    }
+    for (const i of touched) {
+      if (count[i] >= Math.max(1, minShare * Math.min(rare[i], rare[j]))) pairs.push([i, j]);
+      count[i] = 0;
+    }
+    touched.length = 0;
+  });
+  return pairs;
+}
+
+/** Hashes from a small pool (so that sets share them), 32-bit ones near the top of the range among them. */
+const hash = fc.oneof(
+  fc.integer({ min: 0, max: 40 }),
+  fc.integer({ min: 0, max: 40 }).map((x) => 0xffffffff - x),
+  fc.integer({ min: 0, max: 40 }).map((x) => (x * 0x9e3779b1) >>> 0),
+);
+const sets = fc.array(fc.array(hash, { maxLength: 25 }).map((a) => new Set(a)), { maxLength: 40 });
+
+test('candidatePairs: the same pairs in the same order as over Maps (random sets of shared hashes)', () => {
+  fc.assert(fc.property(sets, fc.integer({ min: 1, max: 12 }), fc.constantFrom(0, 0.1, 0.2, 0.3, 0.5, 1), (ss, maxPostings, minShare) => {
+    assert.deepEqual(candidatePairs(ss, maxPostings, minShare), slowCandidatePairs(ss, maxPostings, minShare));
+  }), { numRuns: 3000 });
+});
+
+test('candidatePairs: numbers that are not 32-bit hashes are kept apart as a Map keeps them', () => {
+  const odd = fc.constantFrom(-1, 0xffffffff, 2 ** 32, 2 ** 32 + 1, 1, 0.5, -0, 0, Number.NaN, 1e20, -(2 ** 31));
+  const oddSets = fc.array(fc.array(odd, { maxLength: 8 }).map((a) => new Set(a)), { maxLength: 12 });
+  fc.assert(fc.property(oddSets, fc.constantFrom(0, 0.3), (ss, minShare) => {
+    assert.deepEqual(candidatePairs(ss, 64, minShare), slowCandidatePairs(ss, 64, minShare));
+  }), { numRuns: 2000 });
+});
+
+test('candidatePairs: more than 2048 items (pairs remembered in a set, not a bit table)', () => {
+  const ss: Set<number>[] = [];
+  let x = 12345;
+  for (let i = 0; i < 2300; i++) {
+    const s = new Set<number>();
+    for (let k = 0; k < 6; k++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      s.add((x >>> 8) % 3000);
+    }
+    ss.push(s);
+  }
+  for (const minShare of [0, 0.2]) assert.deepEqual(candidatePairs(ss, 64, minShare), slowCandidatePairs(ss, 64, minShare));
+});
+
+test('candidatePairs on shingles of text: near copies pair up', () => {
+  const texts = ['một hai ba bốn năm sáu', 'một hai ba bốn năm bảy', 'tám chín mười', 'mười một mười hai'];
+  assert.deepEqual(candidatePairs(texts.map((t) => shingles(t)), 64, 0.5), [[0, 1]]);
+});
