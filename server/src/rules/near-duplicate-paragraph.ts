@@ -14,8 +14,8 @@
 import type { Finding, Rule, RuleContext } from './types';
 import type { Block, BlockKind } from '../model/types';
 import { blockRemovalRange, linesRange } from './ranges';
-import { foldKey, withoutStrayTail } from '../text/normalize';
-import { candidatePairs, hash32 } from '../text/similarity';
+import { foldKey, isWhiteSpace, withoutStrayTail, WordScanner } from '../text/normalize';
+import { candidatePairs, HASH32_EMPTY, hash32On } from '../text/similarity';
 
 const CODE = 'near-duplicate-paragraph';
 const KINDS: ReadonlySet<BlockKind> = new Set<BlockKind>(['paragraph', 'caption', 'heading', 'byline']);
@@ -35,7 +35,6 @@ const MAX_TOKENS = 5000;
 /** Token alignment (for the message) is skipped above this many cells. */
 const MAX_ALIGN_CELLS = 4_000_000;
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’./][\p{L}\p{M}\p{N}]+)*/gu;
 /**
  * A word pair found in this many list items of the article is the list's template (the
  * `- Phường X có diện tích tự nhiên là …` of every item): it does not make two items the same
@@ -47,16 +46,21 @@ const LIST_ITEM = /^\s*(?:[-–+•*●▪►]|\d{1,3}[.)/]|[a-zđ][.)])\s/u;
 /** A block made mostly of template word pairs (a list item, a table row) is never flagged. */
 const MIN_OWN_SHARE = 0.5;
 
-interface Unit {
+export interface Unit {
   block: Block;
-  /** Lower-cased NFC words. */
-  toks: string[];
+  /** The number of words: letters, marks and digits, inner `-'’./` kept (at most MAX_TOKENS). */
+  n: number;
+  /** The lower-cased NFC words are src[ws[i], we[i]) (made into strings only for a flagged block). */
+  src: string;
+  ws: number[];
+  we: number[];
+  words?: string[];
   /** Offsets of each word in block.text. */
   starts: number[];
   ends: number[];
-  /** Token index where each sentence starts, plus toks.length at the end. */
+  /** Token index where each sentence starts, plus n at the end. */
   sentences: number[];
-  /** Hashes of the word at i, and of the word pair starting at i (as shingles() hashes them). */
+  /** hash32 of the word at i, and of the word pair starting at i (`word word`; 0 for the last). */
   h1: number[];
   h2: number[];
   s1: Set<number>;
@@ -66,15 +70,14 @@ interface Unit {
   templated?: boolean;
 }
 
-function gramSet(toks: readonly string[], n: number): Set<number> {
-  const out = new Set<number>();
-  if (toks.length === 0) return out;
-  if (toks.length < n) {
-    out.add(hash32(toks.join(' ')));
-    return out;
-  }
-  for (let i = 0; i + n <= toks.length; i++) out.add(hash32(n === 1 ? toks[i] : toks.slice(i, i + n).join(' ')));
-  return out;
+/** The lower-cased words of a unit, as strings. */
+function toks(u: Unit): string[] {
+  return (u.words ??= u.ws.map((from, i) => u.src.slice(from, u.we[i])));
+}
+
+/** hash32 of (the text hashed to h) + ' '. */
+function withSpace(h: number): number {
+  return Math.imul(h ^ 0x20, 0x01000193) >>> 0;
 }
 
 /** The word and word-pair sets of tokens [from, to) of a unit. */
@@ -104,36 +107,83 @@ function containment(a: Set<number>, b: Set<number>): number {
   return n / a.size;
 }
 
-function makeUnit(block: Block): Unit {
-  const toks: string[] = [];
+/**
+ * The unit of a block: its words (a doubled syllable once), sentences, and the hashes of its words,
+ * word pairs and triples, carried on from word to word (hash32On) with no string per word or pair.
+ */
+export function makeUnit(block: Block): Unit {
   const starts: number[] = [];
   const ends: number[] = [];
   const sentences: number[] = [0];
   // a stray fragment after the final punctuation is not part of the text (stray-token removes it)
   const text = withoutStrayTail(block.text);
-  // lower-case the whole text at once when that keeps offsets (NFC text, no length-changing case)
+  // the words are read in the lower-cased text itself when that keeps offsets (NFC text, no
+  // length-changing case), else each is normalized on its own and they are joined into src
   const lower = text.toLowerCase();
   const direct = lower.length === text.length && text.normalize('NFC') === text;
-  WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(text)) && toks.length < MAX_TOKENS) {
-    if (toks.length > 0 && /[.!?…]/.test(text.slice(ends[ends.length - 1], m.index))) sentences.push(toks.length);
-    const tok = direct ? lower.slice(m.index, m.index + m[0].length) : m[0].normalize('NFC').toLowerCase();
-    // an accidentally doubled syllable (repeated-word's job) does not make two texts differ
-    if (tok === toks[toks.length - 1] && /^\s+$/.test(text.slice(ends[ends.length - 1], m.index))) continue;
-    toks.push(tok);
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
+  const ws: number[] = [];
+  const we: number[] = [];
+  const own: string[] = [];
+  let n = 0;
+  const scan = new WordScanner(text);
+  while (n < MAX_TOKENS && scan.next()) {
+    const a = scan.start, b = scan.end;
+    const gapFrom = n > 0 ? ends[n - 1] : 0;
+    if (n > 0 && hasSentenceEnd(text, gapFrom, a)) sentences.push(n);
+    let from = a, to = b;
+    if (!direct) {
+      const tok = text.slice(a, b).normalize('NFC').toLowerCase();
+      // an accidentally doubled syllable (repeated-word's job) does not make two texts differ
+      if (n > 0 && tok === own[n - 1] && onlySpace(text, gapFrom, a)) continue;
+      from = n > 0 ? we[n - 1] + 1 : 0;
+      to = from + tok.length;
+      own.push(tok);
+    } else if (n > 0 && sameSpan(lower, ws[n - 1], we[n - 1], a, b) && onlySpace(text, gapFrom, a)) continue;
+    ws.push(from);
+    we.push(to);
+    starts.push(a);
+    ends.push(b);
+    n++;
   }
-  sentences.push(toks.length);
-  const h1 = toks.map((t) => hash32(t));
-  const h2 = toks.map((t, i) => (i + 1 < toks.length ? hash32(`${t} ${toks[i + 1]}`) : 0));
-  return {
-    block, toks, starts, ends, sentences, h1, h2,
-    s1: new Set(h1),
-    s2: toks.length < 2 ? gramSet(toks, 2) : new Set(h2.slice(0, -1)),
-    s3: gramSet(toks, 3),
-  };
+  sentences.push(n);
+  const src = direct ? lower : own.join(' ');
+  const h1: number[] = new Array<number>(n);
+  const h2: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) h1[i] = hash32On(HASH32_EMPTY, src, ws[i], we[i]);
+  for (let i = 0; i < n; i++) h2[i] = i + 1 < n ? hash32On(withSpace(h1[i]), src, ws[i + 1], we[i + 1]) : 0;
+  const s1 = new Set(h1);
+  const s2 = new Set<number>();
+  const s3 = new Set<number>();
+  // a text shorter than the n-gram gives one shingle of all its words
+  if (n === 1) s2.add(h1[0]);
+  for (let i = 0; i + 1 < n; i++) s2.add(h2[i]);
+  if (n === 1) s3.add(h1[0]);
+  else if (n === 2) s3.add(h2[0]);
+  for (let i = 0; i + 2 < n; i++) s3.add(hash32On(withSpace(h2[i]), src, ws[i + 2], we[i + 2]));
+  return { block, n, src, ws, we, starts, ends, sentences, h1, h2, s1, s2, s3, ...(direct ? {} : { words: own }) };
+}
+
+/** Is there a sentence end (`.`, `!`, `?`, `…`) in text[from, to)? */
+function hasSentenceEnd(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026) return true;
+  }
+  return false;
+}
+
+/** Is text[from, to) white space only, and not empty? */
+function onlySpace(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) if (!isWhiteSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** s[a, b) === s[c, d) */
+function sameSpan(s: string, a: number, b: number, c: number, d: number): boolean {
+  if (b - a !== d - c) return false;
+  for (let i = 0; i < b - a; i++) if (s.charCodeAt(a + i) !== s.charCodeAt(c + i)) return false;
+  return true;
 }
 
 interface Match {
@@ -164,7 +214,7 @@ function withoutTemplate(units: Unit[]): void {
 
 /** Is x (the candidate to flag) redundant given y? `shared` = |x.s2 ∩ y.s2|. */
 function redundantIn(x: Unit, y: Unit, shared: number, tau: number): Match | null {
-  if (x.toks.length < MIN_TOKENS || x.templated || x.s2.size === 0) return null;
+  if (x.n < MIN_TOKENS || x.templated || x.s2.size === 0) return null;
   // cheap bound: a block sharing under a fifth of its word pairs neither is contained nor restates
   if (shared < MIN_SHARED * x.s2.size) return null;
   const c2 = shared / x.s2.size;
@@ -176,8 +226,8 @@ function redundantIn(x: Unit, y: Unit, shared: number, tau: number): Match | nul
     for (let r = 1; r <= MAX_RUN_SENTENCES && k + r < ys.length; r++) {
       const from = ys[k], to = ys[k + r];
       const len = to - from;
-      if (len < MIN_RUN_SHARE * x.toks.length) continue;
-      if (len * tau > x.toks.length) break; // longer runs cannot fit inside x
+      if (len < MIN_RUN_SHARE * x.n) continue;
+      if (len * tau > x.n) break; // longer runs cannot fit inside x
       const { r1, r2 } = runSets(y, from, to);
       const score = (containment(r1, x.s1) + containment(r2, x.s2)) / 2;
       if (score < tau || (best && score <= best.score)) continue;
@@ -190,20 +240,21 @@ function redundantIn(x: Unit, y: Unit, shared: number, tau: number): Match | nul
 
 /** Which tokens of a are not part of a longest common subsequence with b[from, to). */
 function unmatched(a: Unit, b: Unit, from: number, to: number): boolean[] | null {
-  const n = a.toks.length, m = to - from;
+  const n = a.n, m = to - from;
+  const at = toks(a), bt = toks(b);
   if (n === 0) return [];
   if ((n + 1) * (m + 1) > MAX_ALIGN_CELLS) return null;
   const w = m + 1;
   const dp = new Uint16Array((n + 1) * w);
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      dp[i * w + j] = a.toks[i] === b.toks[from + j] ? dp[(i + 1) * w + j + 1] + 1 : Math.max(dp[(i + 1) * w + j], dp[i * w + j + 1]);
+      dp[i * w + j] = at[i] === bt[from + j] ? dp[(i + 1) * w + j + 1] + 1 : Math.max(dp[(i + 1) * w + j], dp[i * w + j + 1]);
     }
   }
   const extra = new Array<boolean>(n).fill(true);
   let i = 0, j = 0;
   while (i < n && j < m) {
-    if (a.toks[i] === b.toks[from + j]) {
+    if (at[i] === bt[from + j]) {
       extra[i] = false;
       i++;
       j++;
@@ -221,9 +272,9 @@ function quote(text: string, max = 60): string {
 /** The words the flagged block has beyond the other block, as quoted spans of its text. */
 function extraWords(x: Unit, y: Unit, match: Match): { spans: string[]; count: number; allInOther: boolean } {
   const from = match.mode === 'restates' ? Math.max(0, (match.from ?? 0) - 5) : 0;
-  const to = match.mode === 'restates' ? Math.min(y.toks.length, (match.to ?? y.toks.length) + 5) : y.toks.length;
+  const to = match.mode === 'restates' ? Math.min(y.n, (match.to ?? y.n) + 5) : y.n;
   let extra = unmatched(x, y, from, to);
-  if (!extra) extra = x.toks.map((t) => !y.s1.has(hash32(t)));
+  if (!extra) extra = x.h1.map((h) => !y.s1.has(h));
   const spans: string[] = [];
   let count = 0;
   let allInOther = true;
@@ -232,7 +283,7 @@ function extraWords(x: Unit, y: Unit, match: Match): { spans: string[]; count: n
     let j = i;
     while (j + 1 < extra.length && extra[j + 1]) j++;
     count += j - i + 1;
-    for (let k = i; k <= j; k++) if (!y.s1.has(hash32(x.toks[k]))) allInOther = false;
+    for (let k = i; k <= j; k++) if (!y.s1.has(x.h1[k])) allInOther = false;
     spans.push(x.block.text.slice(x.starts[i], x.ends[j]));
     i = j;
   }
@@ -293,7 +344,7 @@ export const rule: Rule = {
       const pct = Math.round(h.match.score * 100);
       let message = h.match.mode === 'restates'
         ? `Restates a sentence of the ${y.block.kind} at ${where}`
-        : x.toks.length < 0.8 * y.toks.length
+        : x.n < 0.8 * y.n
           ? `Repeats part of the ${y.block.kind} at ${where} (${pct}% of its text is there)`
           : `Repeats the ${y.block.kind} at ${where} (${pct}% of its text is there)`;
       const extra = extraWords(x, y, h.match);
@@ -315,7 +366,7 @@ export const rule: Rule = {
         fixes: [{
           title: 'Remove the repeated text',
           edits: [{ start: range.start, end: range.end, newText: '' }],
-          ...(losesText(extra, x.toks.length) ? { safeForFixAll: false } : {}),
+          ...(losesText(extra, x.n) ? { safeForFixAll: false } : {}),
         }],
       });
     }

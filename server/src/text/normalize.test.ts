@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { fold, isFolded } from './normalize';
+import { fold, isFolded, isWhiteSpace, WordScanner } from './normalize';
 
 /** fold as it was written before the shortcut. */
 function slowFold(text: string): string {
@@ -32,4 +32,39 @@ test('isFolded: clean Vietnamese prose is, doubled spaces, NBSP, edges and decom
   assert.equal(isFolded('Người '), false);
   assert.equal(isFolded('Nguye\u0302\u0303n'), false);
   assert.equal(isFolded(''), true);
+});
+
+const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:[-'’./][\p{L}\p{M}\p{N}]+)*/gu;
+function scanned(s: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const w = new WordScanner(s);
+  while (w.next()) out.push([w.start, w.end]);
+  return out;
+}
+const WORD_PIECES = [
+  'a', 'Đ', 'ư', 'ờ', 'ng', 'Việt', 'e\u0301', '\u0301', '1', '٣', '²', 'ß', 'Ж', '中', '𝐀', '😀', '𠀀', '\ud800', '\udc00',
+  '-', "'", '’', '.', '/', '..', '--', ',', ' ', '\u00a0', '\t', '\n', '_', '&', '…', '“', '\u200b',
+];
+
+test('WordScanner finds the same words as the word pattern (generated strings, any code units)', () => {
+  const same = (s: string) => assert.deepEqual(scanned(s), [...s.matchAll(WORD_RE)].map((m) => [m.index, m.index + m[0].length]));
+  fc.assert(fc.property(fc.array(fc.constantFrom(...WORD_PIECES), { maxLength: 30 }).map((a) => a.join('')), same), { numRuns: 5000 });
+  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), same), { numRuns: 3000 });
+  fc.assert(fc.property(fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 40 }), same), { numRuns: 3000 });
+});
+
+test('WordScanner: every UTF-16 unit alone, and joined to a letter, as the pattern reads it', () => {
+  for (let c = 0; c < 0x10000; c++) {
+    for (const s of [String.fromCharCode(c), `a${String.fromCharCode(c)}b`]) {
+      assert.deepEqual(scanned(s), [...s.matchAll(WORD_RE)].map((m) => [m.index, m.index + m[0].length]), `U+${c.toString(16)}`);
+    }
+  }
+});
+
+test('isWhiteSpace is \\s, for every UTF-16 unit', () => {
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    assert.equal(isWhiteSpace(c), /\s/.test(ch), `U+${c.toString(16)}`);
+    assert.equal(isWhiteSpace(c), /\s/u.test(ch), `U+${c.toString(16)} (u)`);
+  }
 });

@@ -53,6 +53,61 @@ export function words(text: string): string[] {
   return (isNFCQuick(text) ? text : text.normalize('NFC')).match(WORD) ?? [];
 }
 
+/**
+ * The words of WORD found one at a time without a regular expression (no match array, no substring
+ * per word): after next() returns true, text[start, end) is the next word. The same spans as
+ * `text.matchAll(WORD)`; the rules that hash or compare words in place scan with it.
+ */
+export class WordScanner {
+  start = 0;
+  end = 0;
+  private pos = 0;
+  constructor(private readonly text: string) {}
+
+  next(): boolean {
+    const t = this.text, n = t.length;
+    let i = this.pos, k = 0;
+    while (i < n && (k = wordCharLength(t, i)) === 0) i++;
+    if (i >= n) return false;
+    this.start = i;
+    i += k;
+    for (;;) {
+      while (i < n && (k = wordCharLength(t, i)) > 0) i += k;
+      if (i + 1 < n && isWordJoiner(t.charCodeAt(i)) && (k = wordCharLength(t, i + 1)) > 0) i += 1 + k;
+      else break;
+    }
+    this.end = this.pos = i;
+    return true;
+  }
+}
+
+/** Is the UTF-16 unit white space as `\s` reads it (spaces, TAB, line ends, NBSP, the Unicode spaces, BOM)? */
+export function isWhiteSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/** `-`, `'`, `’`, `.`, `/`: what may join two parts of a word (`COVID-19`, `14/5`, `TP.HCM`). */
+function isWordJoiner(c: number): boolean {
+  return c === 0x2d || c === 0x27 || c === 0x2019 || c === 0x2e || c === 0x2f;
+}
+
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+/** Per UTF-16 unit outside the surrogates: 0 not yet known, 1 a letter, mark or digit, 2 not. */
+const WORD_UNIT = new Uint8Array(0x10000);
+
+/** The length (1 or 2) of the letter, mark or digit at text[i], or 0 when there is none there. */
+export function wordCharLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  let v = WORD_UNIT[c];
+  if (v === 0) WORD_UNIT[c] = v = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  return v === 1 ? 1 : 0;
+}
+
 /** Cheap check that skips normalize() for text without combining marks (almost all text). */
 function isNFCQuick(text: string): boolean {
   return !/[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]/.test(text);

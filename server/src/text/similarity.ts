@@ -12,6 +12,22 @@ export function hash32(s: string): number {
   return h >>> 0;
 }
 
+/**
+ * hash32 carried on over s[from, to): hash32On(hash32(a), b, 0, b.length) === hash32(a + b), so
+ * the hash of a word pair is its first word's hash carried on over ' ' and the second word, with no
+ * string made for the pair.
+ */
+export function hash32On(h: number, s: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The hash of nothing: hash32On(HASH32_EMPTY, s, 0, s.length) === hash32(s). */
+export const HASH32_EMPTY = 0x811c9dc5;
+
 /** The set of hashed word n-grams of a text (n words; a shorter text gives one shingle of all its words). */
 export function shingles(text: string, n = 2): Set<number> {
   const t = tokens(text);
