@@ -6,17 +6,105 @@
 import data from '../../data/stray-token.vi.json';
 import type { BlockKind } from '../model/types';
 import { isLonePunctuation } from '../model/knowledge';
-import { fold } from '../text/normalize';
+import { fold, isWhiteSpace } from '../text/normalize';
 import { blockRemovalRange } from './ranges';
 import type { Finding, Rule, RuleContext } from './types';
 
 const ABBREVIATIONS = new Set(data.abbreviations.map((w) => w.toLocaleLowerCase('vi')));
 
-interface Debris { id: string; re: RegExp; message: string; replace: string }
-const DEBRIS: Debris[] = data.debris.map((d: { id: string; pattern: string; flags?: string; message: string; replace: string }) => ({
-  id: d.id, re: new RegExp(d.pattern, `gu${d.flags ?? ''}`), message: d.message, replace: d.replace,
-}));
 const GLUED = data.gluedWidgets.map((w: string) => w.toLocaleLowerCase('vi'));
+
+/**
+ * Cheap tests that a line must pass for a debris pattern to match in it: a character or a short
+ * string every match contains, found with indexOf before the Unicode expression (with its look-
+ * behinds) walks the line. Keyed by the pattern's exact text and flags, so that a pattern edited in
+ * the data file simply runs on every line until its test is written again.
+ */
+const GATES: Record<string, (line: string) => boolean> = {
+  '&(?:#\\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z]{2,10});': (l) => l.includes('&'),
+  '&\\s?nbsp;?': (l) => l.includes('&'),
+  '</?(?:a|b|i|u|em|strong|bold|italic|span|div|p|br|font|img|sup|sub|h[1-6]|ul|ol|li|table|tr|td|th|figure|figcaption|blockquote)\\b[^<>\\n]{0,200}>/i': (l) => l.includes('<'),
+  '[\\w./:-]*\\.html?"(?:\\s+[a-z-]+="[^"]*")*\\s*>': (l) => l.includes('.htm'),
+  '\\\\/': (l) => l.includes('\\'),
+  '\\\\"': (l) => l.includes('\\'),
+  '\\\\u[0-9a-fA-F]{4}': (l) => l.includes('\\'),
+  '(?:\\\\r\\\\n|\\\\n|\\\\r|\\\\t)+': (l) => l.includes('\\'),
+  '(?:(?<=\\s),\\s)?(?<![\\p{L}\\p{N}])r n(?![\\p{L}\\p{N}])(?:\\s,(?=\\s))?': (l) => l.includes('r n'),
+  '\\s,(?:\\s+,)+': spaceComma,
+  '^,\\s+': (l) => l.charCodeAt(0) === 0x2c,
+  '(?<=[.!?…”"])\\s,(?=\\s\\p{Lu})': spaceComma,
+  '(?<=\\p{L})\\|(?=\\s)': (l) => l.includes('|'),
+  '(?<![\\p{L}])(\\p{L}+)(?:\\s+\\1){4,}(?![\\p{L}])/i': threeSameChunks,
+};
+
+function debrisGate(pattern: string, flags?: string): ((line: string) => boolean) | undefined {
+  return GATES[flags ? `${pattern}/${flags}` : pattern];
+}
+
+/** Is there a comma right after white space (`\s,`)? */
+function spaceComma(line: string): boolean {
+  for (let i = line.indexOf(',', 1); i > 0; i = line.indexOf(',', i + 1)) if (isWhiteSpace(line.charCodeAt(i - 1))) return true;
+  return false;
+}
+
+/**
+ * Are there three white-space-separated pieces in a row that may be the same word in any case? A
+ * word written five times (`\p{L}+(?:\s+\1){4,}`) has its 2nd, 3rd and 4th copies as whole pieces.
+ * Pieces differ for sure when their lengths or two ASCII characters differ; other characters that
+ * differ are compared as the pattern compares them (`([\s\S])\1` ignoring case); a piece with a
+ * surrogate pair may always be the same.
+ */
+function threeSameChunks(line: string): boolean {
+  const n = line.length;
+  let ps = -1, pe = -1; // the piece before
+  let run = 0; // pieces in a row that may be the same, less one
+  let i = 0;
+  while (i < n) {
+    while (i < n && isWhiteSpace(line.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const s = i;
+    while (i < n && !isWhiteSpace(line.charCodeAt(i))) i++;
+    run = ps >= 0 && maySameWord(line, ps, pe, s, i) ? run + 1 : 0;
+    if (run >= 2) return true;
+    ps = s;
+    pe = i;
+  }
+  return false;
+}
+
+const CASELESS_PAIR = /^([\s\S])\1$/iu;
+/** For two different UTF-16 units (not surrogates) a * 65536 + b: 1 the same ignoring case, 2 not. */
+const caselessPairs = new Map<number, number>();
+
+function maySameWord(line: string, a: number, b: number, c: number, d: number): boolean {
+  const len = b - a;
+  let surrogate = false;
+  for (let k = a; k < b && !surrogate; k++) surrogate = (line.charCodeAt(k) & 0xf800) === 0xd800;
+  for (let k = c; k < d && !surrogate; k++) surrogate = (line.charCodeAt(k) & 0xf800) === 0xd800;
+  if (surrogate) return true;
+  if (d - c !== len) return false;
+  for (let k = 0; k < len; k++) {
+    const x = line.charCodeAt(a + k), y = line.charCodeAt(c + k);
+    if (x === y) continue;
+    if (x < 0x80 && y < 0x80) {
+      if ((x | 0x20) !== (y | 0x20) || (x | 0x20) < 0x61 || (x | 0x20) > 0x7a) return false;
+      continue;
+    }
+    const key = x * 0x10000 + y;
+    let v = caselessPairs.get(key);
+    if (v === undefined) {
+      v = CASELESS_PAIR.test(String.fromCharCode(x, y)) ? 1 : 2;
+      if (caselessPairs.size < 100000) caselessPairs.set(key, v);
+    }
+    if (v === 2) return false;
+  }
+  return true;
+}
+
+interface Debris { id: string; re: RegExp; message: string; replace: string; mayMatch?: (line: string) => boolean }
+const DEBRIS: Debris[] = data.debris.map((d: { id: string; pattern: string; flags?: string; message: string; replace: string }) => ({
+  id: d.id, re: new RegExp(d.pattern, `gu${d.flags ?? ''}`), message: d.message, replace: d.replace, mayMatch: debrisGate(d.pattern, d.flags),
+}));
 
 /** HTML's named entities that scraped Vietnamese text carries (the rest are decoded from numbers). */
 const ENTITIES: Record<string, string> = {
@@ -65,6 +153,11 @@ function listRepr(line: string): { start: number; end: number; items: string[] }
   return { start: open, end, items };
 }
 
+/** For the tests: the cheap test of a debris pattern of the data file, if it has one. */
+export function debrisGateOf(pattern: string, flags?: string): ((line: string) => boolean) | undefined {
+  return debrisGate(pattern, flags);
+}
+
 /** Debris inside one line of text: [start, end) columns, message, replacement. */
 export function debrisIn(line: string): Array<{ start: number; end: number; message: string; newText: string }> {
   const out: Array<{ start: number; end: number; message: string; newText: string }> = [];
@@ -76,6 +169,7 @@ export function debrisIn(line: string): Array<{ start: number; end: number; mess
     taken.push([repr.start, repr.end]);
   }
   for (const d of DEBRIS) {
+    if (d.mayMatch && !d.mayMatch(line)) continue;
     // exec on the shared global expression (matchAll would clone it for every line)
     d.re.lastIndex = 0;
     for (let m = d.re.exec(line); m; m = d.re.exec(line)) {
