@@ -13,11 +13,11 @@
 import type { Finding, Rule, RuleContext, Severity } from './types';
 import type { Article } from '../model/types';
 import { withTonePlacement } from '../text/vietnamese';
+import { WordScanner } from '../text/normalize';
 import data from '../../data/reduplication.vi.json';
 
 const CODE = 'repeated-word';
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’./][\p{L}\p{M}\p{N}]+)*/gu;
 /** What may separate the two copies (and a copy from its neighbour word): spaces only. */
 function onlySpaces(text: string, from: number, to: number): boolean {
   if (to <= from) return false;
@@ -56,17 +56,18 @@ function tokenize(a: Article): Tok[][] {
     const { text, start } = a.lines[li];
     if (text.length === 0) continue;
     const toks: Tok[] = [];
-    WORD.lastIndex = 0;
-    let m: RegExpExecArray | null;
+    // the words (letters, marks and digits; inner `-'’./` kept) as text/normalize's WORD finds them
+    const scan = new WordScanner(text);
     let prevEnd = -1;
-    while ((m = WORD.exec(text))) {
-      let w = forms.get(m[0]);
+    while (scan.next()) {
+      const raw = text.slice(scan.start, scan.end);
+      let w = forms.get(raw);
       if (w === undefined) {
-        w = canon(m[0]);
-        if (forms.size < 100000) forms.set(m[0], w);
+        w = canon(raw);
+        if (forms.size < 100000) forms.set(raw, w);
       }
-      toks.push({ w, start: start + m.index, end: start + m.index + m[0].length, joined: prevEnd >= 0 && onlySpaces(text, prevEnd, m.index) });
-      prevEnd = m.index + m[0].length;
+      toks.push({ w, start: start + scan.start, end: start + scan.end, joined: prevEnd >= 0 && onlySpaces(text, prevEnd, scan.start) });
+      prevEnd = scan.end;
     }
     if (toks.length > 1) out.push(toks);
   }
