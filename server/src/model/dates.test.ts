@@ -81,6 +81,17 @@ const FORMATS: [string, string, string?][] = [
   ['Thứ Tư, 16/06/2021, 05:44 [GMT+7]'.normalize('NFD'), '2021-06-16T05:44:00+07:00'],
   ['14–03–2023 – 08:30', '2023-03-14T08:30:00'],
   ['\ufeff14/03/2023', '2023-03-14'],
+  // Blog platforms in a reader's locale (Blogger, WordPress): month names, month first.
+  ['Sunday, 2 November 2025', '2025-11-02', '2 November 2025'],
+  ['dimanche 2 novembre 2025', '2025-11-02', '2 novembre 2025'],
+  ['03 avril 2022', '2022-04-03'],
+  ['1er août 2021', '2021-08-01'],
+  ['November 2, 2025 at 10:15 am', '2025-11-02T10:15:00', 'November 2, 2025 at 10:15 am'],
+  ['Posted on Sep 5, 2019', '2019-09-05', 'Sep 5, 2019'],
+  ['Chủ Nhật, tháng 11 02, 2025', '2025-11-02', 'tháng 11 02, 2025'],
+  // a slash date whose day-first reading is impossible is read month-first
+  ['9/21/2022', '2022-09-21'],
+  ['12/31/2023 08:30', '2023-12-31T08:30:00'],
 ];
 
 for (const [line, iso, span] of FORMATS) {

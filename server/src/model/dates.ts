@@ -30,6 +30,7 @@ interface DateData {
   weekdays: Record<string, number>;
   monthWords: string[];
   monthNames: Record<string, number>;
+  monthNamesAlone: Record<string, number>;
   yearWords: string[];
   hourMarkers: string[];
   minuteMarkers: string[];
@@ -138,6 +139,7 @@ for (const kind of Object.keys(D.meridiem) as MeridiemKind[]) {
 }
 const WEEKDAYS = foldedMap(D.weekdays);
 const MONTH_NAMES = foldedMap(D.monthNames);
+const MONTH_ALONE = foldedMap(D.monthNamesAlone);
 const TZ_NAMES = foldedMap(D.timezoneNames);
 const PREFIXES = new Set(D.prefixes.map(foldPhrase));
 const CONNECTORS = new Set(D.connectors.map(foldPhrase));
@@ -164,6 +166,21 @@ const RE = {
   text: new RegExp(
     `(?<!\\d)(\\d{1,2})\\s*(?:${alternation(D.monthWords)})\\s*(\\d{1,2}(?!\\d)|(?:${alternation(MONTH_NAMES.keys())})${NL})` +
       `\\s*[,\\/-]?\\s*(?:(?:${alternation(D.yearWords)})${NL}\\s*)?(\\d{4})(?!\\d)`,
+    'uy',
+  ),
+  // 2 November 2025, 2nd Nov. 2025, 03 avril 2022 (month names without a month word)
+  dayName: new RegExp(
+    `(?<!\\d)(\\d{1,2})(?:st|nd|rd|th|er)?\\s*(?:of\\s+)?(${alternation(MONTH_ALONE.keys())})${NL}\\.?\\s*,?\\s*(\\d{4})(?!\\d)`,
+    'uy',
+  ),
+  // November 2, 2025 / Nov 2 2025 (month name first)
+  nameDay: new RegExp(
+    `(?<![\\p{L}])(${alternation(MONTH_ALONE.keys())})${NL}\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)\\s*,?\\s*(\\d{4})(?!\\d)`,
+    'uy',
+  ),
+  // tháng 11 02, 2025 (Blogger's Vietnamese "MMMM dd, yyyy": month word, month, day, comma, year)
+  monthWordFirst: new RegExp(
+    `(?<![\\p{L}])(?:${alternation(D.monthWords)})\\s*(\\d{1,2})\\s+(\\d{1,2})\\s*,\\s*(\\d{4})(?!\\d)`,
     'uy',
   ),
   // 09:02, 2:16:46, 09:02:04.123, 8:30 SA
@@ -261,11 +278,21 @@ function* scan(t: string): Generator<Piece> {
     const c = t.charCodeAt(pos);
     const isDigit = c >= 48 && c <= 57;
     if (isDigit && (m = at(RE.iso))) p = makeDate(pos, pos + m[0].length, m[1]!, Number(m[3]), Number(m[4]));
-    else if (isDigit && (m = at(RE.dmySlash))) p = makeDate(pos, pos + m[0].length, m[3]!, Number(m[2]), Number(m[1]));
+    else if (isDigit && (m = at(RE.dmySlash))) {
+      // day first, unless only the month-first reading is a date (9/21/2022)
+      const a = Number(m[1]), b = Number(m[2]);
+      p = b > 12 && a >= 1 && a <= 12 && b <= 31 ? makeDate(pos, pos + m[0].length, m[3]!, a, b) : makeDate(pos, pos + m[0].length, m[3]!, b, a);
+    }
     else if (isDigit && (m = at(RE.dmyOther))) p = makeDate(pos, pos + m[0].length, m[4]!, Number(m[3]), Number(m[1]));
     else if (isDigit && (m = at(RE.text))) {
       const month = /^\d/.test(m[2]!) ? Number(m[2]) : (MONTH_NAMES.get(m[2]!.replace(/\s+/g, ' ')) ?? 0);
       p = makeDate(pos, pos + m[0].length, m[3]!, month, Number(m[1]));
+    } else if (isDigit && (m = at(RE.dayName))) {
+      p = makeDate(pos, pos + m[0].length, m[3]!, MONTH_ALONE.get(m[2]!) ?? 0, Number(m[1]));
+    } else if (!isDigit && (m = at(RE.nameDay))) {
+      p = makeDate(pos, pos + m[0].length, m[3]!, MONTH_ALONE.get(m[1]!) ?? 0, Number(m[2]));
+    } else if (!isDigit && (m = at(RE.monthWordFirst))) {
+      p = makeDate(pos, pos + m[0].length, m[3]!, Number(m[1]), Number(m[2]));
     } else if (isDigit && ((m = at(RE.timeColon)) || (m = at(RE.timeMarker)))) {
       p = { kind: 'time', s: pos, e: pos + m[0].length, t: makeTime(m[1]!, m[2], m[3], m[4]) };
     } else if ((m = at(RE.tzOffset)) && !(m[1] && !m[5])) {
