@@ -1,8 +1,9 @@
 // The worker thread of OffThreadAnalyzer (offThread.ts): parses a document and runs the per-file
-// rules, and sends the Article and the findings back. The hover reasons travel with the blocks.
+// rules, and sends the Article, the findings, the outline and the folds back. The hover reasons travel with the blocks.
 import { parentPort } from 'node:worker_threads';
 import { parseArticle } from '../model/article';
 import { analyzeArticle, knowledgeFor } from '../engine/analyze';
+import { buildOutline, foldingRanges } from '../model/outline';
 import type { LineFrequency } from '../model/features';
 import type { OffThreadReply, OffThreadRequest } from './offThread';
 
@@ -16,8 +17,11 @@ parentPort!.on('message', (m: OffThreadRequest) => {
     }
     const article = parseArticle(m.text, knowledgeFor(m.config), { frequency });
     const { findings } = analyzeArticle(article, { file: m.file, config: m.config });
+    // the outline and folds too: the first outline asked for after an edit is then only moved
+    const outline = buildOutline(article);
+    const folds = foldingRanges(article, outline);
     // (postMessage copies each block's reason through its getter: the words are worked out here)
-    reply = { id: m.id, ok: true, article, findings };
+    reply = { id: m.id, ok: true, article, findings, outline, folds };
   } catch (e) {
     reply = { id: m.id, ok: false, error: (e as Error)?.stack ?? String(e) };
   }

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { Config } from '../engine/config';
 import type { Article } from '../model/types';
 import type { Finding } from '../rules/types';
+import type { OutlineFold, OutlineNode } from '../model/outline';
 
 /** Documents at least this long (UTF-16 units) are analysed off the main thread. */
 export const OFF_THREAD_CHARS = 150_000;
@@ -20,13 +21,20 @@ export interface OffThreadRequest {
   frequency?: { size: number; counts: Array<[string, number]> };
 }
 
-export type OffThreadReply = { id: number; ok: true; article: Article; findings: Finding[] } | { id: number; ok: false; error: string };
+export interface OffThreadResult {
+  article: Article;
+  findings: Finding[];
+  outline: OutlineNode[];
+  folds: OutlineFold[];
+}
+
+export type OffThreadReply = ({ id: number; ok: true } & OffThreadResult) | { id: number; ok: false; error: string };
 
 interface Job {
   uri: string;
   version: number;
   request: Omit<OffThreadRequest, 'id'>;
-  resolve: (r: { article: Article; findings: Finding[] } | null) => void;
+  resolve: (r: OffThreadResult | null) => void;
   reject: (e: Error) => void;
 }
 
@@ -42,7 +50,7 @@ export class OffThreadAnalyzer {
    * The analysis of one version of a document. Resolves null when a newer version of the same
    * document was asked for before this one started (its answer would be stale).
    */
-  analyze(uri: string, version: number, request: Omit<OffThreadRequest, 'id'>): Promise<{ article: Article; findings: Finding[] } | null> {
+  analyze(uri: string, version: number, request: Omit<OffThreadRequest, 'id'>): Promise<OffThreadResult | null> {
     return new Promise((resolve, reject) => {
       const old = this.waiting.get(uri);
       if (old) old.resolve(null);
@@ -71,7 +79,7 @@ export class OffThreadAnalyzer {
       const job = this.running;
       if (!job || job.id !== m.id) return;
       this.running = undefined;
-      if (m.ok) job.resolve({ article: m.article, findings: m.findings });
+      if (m.ok) job.resolve({ article: m.article, findings: m.findings, outline: m.outline, folds: m.folds });
       else job.reject(new Error(m.error));
       this.pump();
     });
