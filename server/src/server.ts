@@ -36,6 +36,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseArticle } from './model/article';
+import { LineCache } from './model/lineCache';
 import { analyzeArticle, compareFindings, CORPUS_RULE_CODES, knowledgeFor } from './engine/analyze';
 import { OFF_THREAD_CHARS, OffThreadAnalyzer } from './lsp/offThread';
 import { lineFacts } from './model/lines';
@@ -287,6 +288,8 @@ interface Analysis {
 }
 
 const analyses = new Map<string, Analysis>();
+/** Per open document read on this thread: what its lines' own text gave in its earlier analyses. */
+const lineCaches = new Map<string, LineCache>();
 const tooLargeWarned = new Set<string>();
 
 function formatSize(bytes: number): string {
@@ -321,7 +324,9 @@ function analyse(doc: TextDocument, dc: DocConfig): Analysis {
   try {
     // a file of the indexed corpus is read with its site's template (lines recurring across files)
     const frequency = dc.file !== undefined && corpusService.index.has(dc.file) ? corpusService.index.lineFrequency() : undefined;
-    const article = parseArticle(text, knowledgeFor(dc.config), { frequency });
+    let cache = lineCaches.get(doc.uri);
+    if (!cache) lineCaches.set(doc.uri, (cache = new LineCache()));
+    const article = parseArticle(text, knowledgeFor(dc.config), { frequency, cache });
     const bomShift = article.hadBom && text.charCodeAt(0) === 0xfeff ? 1 : 0;
     return { ...base, article, bomShift };
   } catch (err) {
@@ -832,6 +837,8 @@ documents.onDidClose((e) => {
   validationSeq.set(uri, (validationSeq.get(uri) ?? 0) + 1); // cancels a validation under way
   analyses.delete(uri);
   spans.delete(uri);
+  lineCaches.delete(uri);
+  offThread.forget(uri);
   lastPublished.delete(uri);
   settingsCache.delete(uri);
   tooLargeWarned.delete(uri);

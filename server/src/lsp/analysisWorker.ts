@@ -6,8 +6,16 @@ import { analyzeArticle, knowledgeFor } from '../engine/analyze';
 import { buildOutline, foldingRanges } from '../model/outline';
 import type { LineFrequency } from '../model/features';
 import type { OffThreadReply, OffThreadRequest } from './offThread';
+import { LineCache } from '../model/lineCache';
 
-parentPort!.on('message', (m: OffThreadRequest) => {
+/** Per document: what its lines' own text gave in its earlier analyses (dropped when it closes). */
+const caches = new Map<string, LineCache>();
+
+parentPort!.on('message', (m: OffThreadRequest | { forget: string }) => {
+  if ('forget' in m) {
+    caches.delete(m.forget);
+    return;
+  }
   let reply: OffThreadReply;
   try {
     let frequency: LineFrequency | undefined;
@@ -15,7 +23,9 @@ parentPort!.on('message', (m: OffThreadRequest) => {
       const counts = new Map(m.frequency.counts);
       frequency = { size: m.frequency.size, count: (key) => counts.get(key) ?? 0 };
     }
-    const article = parseArticle(m.text, knowledgeFor(m.config), { frequency });
+    let cache = caches.get(m.uri);
+    if (!cache) caches.set(m.uri, (cache = new LineCache()));
+    const article = parseArticle(m.text, knowledgeFor(m.config), { frequency, cache });
     const { findings } = analyzeArticle(article, { file: m.file, config: m.config });
     // the outline and folds too: the first outline asked for after an edit is then only moved
     const outline = buildOutline(article);

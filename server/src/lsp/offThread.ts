@@ -14,6 +14,8 @@ export const OFF_THREAD_CHARS = 150_000;
 
 export interface OffThreadRequest {
   id: number;
+  /** The document: the worker keeps what its lines' own text gave between its analyses. */
+  uri: string;
   text: string;
   config: Config;
   file?: string;
@@ -33,7 +35,7 @@ export type OffThreadReply = ({ id: number; ok: true } & OffThreadResult) | { id
 interface Job {
   uri: string;
   version: number;
-  request: Omit<OffThreadRequest, 'id'>;
+  request: Omit<OffThreadRequest, 'id' | 'uri'>;
   resolve: (r: OffThreadResult | null) => void;
   reject: (e: Error) => void;
 }
@@ -50,7 +52,7 @@ export class OffThreadAnalyzer {
    * The analysis of one version of a document. Resolves null when a newer version of the same
    * document was asked for before this one started (its answer would be stale).
    */
-  analyze(uri: string, version: number, request: Omit<OffThreadRequest, 'id'>): Promise<OffThreadResult | null> {
+  analyze(uri: string, version: number, request: Omit<OffThreadRequest, 'id' | 'uri'>): Promise<OffThreadResult | null> {
     return new Promise((resolve, reject) => {
       const old = this.waiting.get(uri);
       if (old) old.resolve(null);
@@ -62,6 +64,14 @@ export class OffThreadAnalyzer {
   /** Is an analysis of this document waiting or under way? */
   busyWith(uri: string): boolean {
     return this.waiting.has(uri) || this.running?.uri === uri;
+  }
+
+  /** The document closed: the worker drops what it kept about its lines. */
+  forget(uri: string): void {
+    const old = this.waiting.get(uri);
+    if (old) old.resolve(null);
+    this.waiting.delete(uri);
+    this.worker?.postMessage({ forget: uri });
   }
 
   dispose(): void {
@@ -108,6 +118,6 @@ export class OffThreadAnalyzer {
     const id = this.nextId++;
     this.running = { ...job, id };
     this.worker ??= this.start();
-    this.worker.postMessage({ id, ...job.request } satisfies OffThreadRequest);
+    this.worker.postMessage({ id, uri: job.uri, ...job.request } satisfies OffThreadRequest);
   }
 }
