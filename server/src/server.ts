@@ -36,13 +36,14 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseArticle } from './model/article';
-import { splitLines } from './model/recognize';
+import { LineCache } from './model/lineCache';
 import { analyzeArticle, compareFindings, CORPUS_RULE_CODES, knowledgeFor } from './engine/analyze';
 import { OFF_THREAD_CHARS, OffThreadAnalyzer } from './lsp/offThread';
 import { lineFacts } from './model/lines';
 import { mergeConfig, PROJECT_FILE, type Config, type EditorSettings } from './engine/config';
 import type { Finding } from './rules/types';
 import { PositionMapper, toDiagnostics } from './lsp/convert';
+import { editSpan, shiftFindings, type EditSpan } from './lsp/shift';
 import { codeActions, FIX_ALL_KIND, type DocState } from './lsp/codeActions';
 import { COMMAND_LIST, executeCommand, fsPathOf, type CommandHost } from './lsp/commands';
 import { editSupport, type EditSupport } from './lsp/edits';
@@ -287,6 +288,8 @@ interface Analysis {
 }
 
 const analyses = new Map<string, Analysis>();
+/** Per open document read on this thread: what its lines' own text gave in its earlier analyses. */
+const lineCaches = new Map<string, LineCache>();
 const tooLargeWarned = new Set<string>();
 
 function formatSize(bytes: number): string {
@@ -321,7 +324,9 @@ function analyse(doc: TextDocument, dc: DocConfig): Analysis {
   try {
     // a file of the indexed corpus is read with its site's template (lines recurring across files)
     const frequency = dc.file !== undefined && corpusService.index.has(dc.file) ? corpusService.index.lineFrequency() : undefined;
-    const article = parseArticle(text, knowledgeFor(dc.config), { frequency });
+    let cache = lineCaches.get(doc.uri);
+    if (!cache) lineCaches.set(doc.uri, (cache = new LineCache()));
+    const article = parseArticle(text, knowledgeFor(dc.config), { frequency, cache });
     const bomShift = article.hadBom && text.charCodeAt(0) === 0xfeff ? 1 : 0;
     return { ...base, article, bomShift };
   } catch (err) {
@@ -358,7 +363,7 @@ async function analyseOffThread(doc: TextDocument, dc: DocConfig, text: string):
     const r = await offThread.analyze(doc.uri, doc.version, { text, config: dc.config, file: dc.file, frequency: frequencyFor(text, dc.file) });
     if (!r) return null;
     const bomShift = r.article.hadBom && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    return { ...base, article: r.article, fileFindings: r.findings, bomShift };
+    return { ...base, article: r.article, fileFindings: r.findings, outline: r.outline, folds: r.folds, bomShift };
   } catch (err) {
     connection.console.error(`Corpus Curator: could not parse ${doc.uri}: ${(err as Error)?.stack ?? err}`);
     return { ...base, bomShift: 0 };
@@ -559,6 +564,27 @@ function toSymbolInformation(a: Analysis, doc: TextDocument, nodes: OutlineNode[
   return out;
 }
 
+/** The edit between a document's last analysis and its current text (one per version pair). */
+const spans = new Map<string, { prev: Analysis; version: number; span: EditSpan }>();
+
+/**
+ * The last analysis of a big document and how its text changed since, when its current version
+ * is not analysed yet (it is being read off the main thread; this makes sure it is under way).
+ */
+function pendingEdit(uri: string): { doc: TextDocument; prev: Analysis & { article: Article }; span: EditSpan } | null {
+  const doc = documents.get(uri);
+  const prev = analyses.get(uri);
+  if (!doc || !prev?.article || prev.version === doc.version || doc.getText().length < OFF_THREAD_CHARS) return null;
+  void analysisOf(uri); // make sure the current version is under way
+  const cached = spans.get(uri);
+  if (cached && cached.prev === prev && cached.version === doc.version) return { doc, prev: prev as Analysis & { article: Article }, span: cached.span };
+  const raw = doc.getText();
+  const text = prev.bomShift && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const span = editSpan(prev.article.text, text, prev.article.lines);
+  spans.set(uri, { prev, version: doc.version, span });
+  return { doc, prev: prev as Analysis & { article: Article }, span };
+}
+
 /**
  * The outline and folds of a big document asked about while its new version is being read off the
  * main thread: the last analysis's, with the lines after the edited ones shifted by the lines the
@@ -566,40 +592,10 @@ function toSymbolInformation(a: Analysis, doc: TextDocument, nodes: OutlineNode[
  * the new version is read. (Small documents are read at once, and get their own outline.)
  */
 function shiftedView(uri: string): { doc: TextDocument; analysis: Analysis } | null {
-  const doc = documents.get(uri);
-  const prev = analyses.get(uri);
-  if (!doc || !prev?.article || prev.version === doc.version || doc.getText().length < OFF_THREAD_CHARS) return null;
-  void analysisOf(uri); // make sure the current version is under way
-  const oldText = prev.article.text;
-  const raw = doc.getText();
-  const text = prev.bomShift && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  const max = Math.min(oldText.length, text.length);
-  let p = 0;
-  while (p < max && oldText.charCodeAt(p) === text.charCodeAt(p)) p++;
-  let q = 0;
-  while (q < max - p && oldText.charCodeAt(oldText.length - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
-  const lines = splitLines(text);
-  const oldLines = prev.article.lines;
-  const lineAt = (ls: typeof lines, offset: number) => {
-    let lo = 0, hi = ls.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ls[mid].start <= offset) lo = mid; else hi = mid - 1;
-    }
-    return lo;
-  };
-  const first = lineAt(oldLines, p);
-  const lastOld = lineAt(oldLines, Math.max(p, oldText.length - q));
-  const delta = lines.length - oldLines.length;
-  const suffixFrom = oldText.length - q;
-  // a line wholly in the unchanged end moves by the lines the edit added; one wholly before the
-  // edit stays; one the edit touched stays within the edited lines
-  const map = (l: number) => {
-    if (l >= oldLines.length) return Math.max(0, lines.length - 1);
-    if (oldLines[l].start >= suffixFrom) return l + delta;
-    if (l < first) return l;
-    return Math.max(first, Math.min(l, lastOld + delta));
-  };
+  const e = pendingEdit(uri);
+  if (!e) return null;
+  const { doc, prev, span } = e;
+  const map = span.mapLine;
   const mapNode = (n: OutlineNode): OutlineNode => ({
     ...n,
     startLine: map(n.startLine),
@@ -610,13 +606,35 @@ function shiftedView(uri: string): { doc: TextDocument; analysis: Analysis } | n
   const analysis: Analysis = {
     ...prev,
     version: doc.version,
-    article: { ...prev.article, text, lines },
+    article: { ...prev.article, text: span.text, lines: span.lines },
     outline: outlineOf(prev).map(mapNode),
     folds: foldsOf(prev).map((f) => ({ ...f, startLine: map(f.startLine), endLine: map(f.endLine) })),
     findings: undefined,
     diagnostics: undefined,
   };
   return { doc, analysis };
+}
+
+/**
+ * What code actions work from while a big document's new version is being read: the last
+ * analysis's findings on the lines the edit did not touch, moved to the current text (shift.ts).
+ * Each fix replaces the very characters it did, and is sent for the current version (the client
+ * drops it if the document changed again). A fix-all over the file is not offered from it.
+ */
+function shiftedState(uri: string): DocState | null {
+  const e = pendingEdit(uri);
+  if (!e) return null;
+  const { doc, prev, span } = e;
+  return {
+    uri: doc.uri,
+    version: doc.version,
+    text: doc.getText(),
+    file: prev.file,
+    config: prev.config,
+    map: new PositionMapper({ ...prev.article, text: span.text, lines: span.lines }, prev.bomShift),
+    findings: shiftFindings(span, findingsOf(doc.uri, prev)),
+    partial: true,
+  };
 }
 
 connection.onDocumentSymbol(async (params) => {
@@ -818,6 +836,9 @@ documents.onDidClose((e) => {
   timers.delete(uri);
   validationSeq.set(uri, (validationSeq.get(uri) ?? 0) + 1); // cancels a validation under way
   analyses.delete(uri);
+  spans.delete(uri);
+  lineCaches.delete(uri);
+  offThread.forget(uri);
   lastPublished.delete(uri);
   settingsCache.delete(uri);
   tooLargeWarned.delete(uri);
@@ -828,7 +849,8 @@ documents.onDidClose((e) => {
 // ---- Code actions and commands -------------------------------------------------------------------
 
 connection.onCodeAction(async (params) => {
-  const state = await stateOf(params.textDocument.uri);
+  // a big document's new version being read: the last findings, where the edit did not reach
+  const state = shiftedState(params.textDocument.uri) ?? (await stateOf(params.textDocument.uri));
   if (!state) return null;
   try {
     return await codeActions(state, params, { support: client.edits, disabledSupport: client.disabledCodeActions });

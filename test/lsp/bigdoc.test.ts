@@ -5,7 +5,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { DocumentSymbol } from 'vscode-languageserver';
+import type { CodeAction, DocumentSymbol, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readSeed, startServer, type LspClient } from './client';
 import { analyze } from '../../server/src/engine/analyze';
 import { OFF_THREAD_CHARS } from '../../server/src/lsp/offThread';
@@ -111,4 +112,38 @@ test('a file with more problems than the editor can use: the first 10,000 are pu
   assert.equal(p.diagnostics.length, 10_001);
   const note = p.diagnostics[10_000];
   assert.match(String(note.message), new RegExp(`first 10,000 of the ${total.toLocaleString('en')} problems`));
+});
+
+test('a quick fix asked right after an edit of a big document comes before its new diagnostics, for the current version, and fixes the same characters', async () => {
+  const uri = 'untitled:big-action.txt';
+  const text = bigArticle(OFF_THREAD_CHARS * 2);
+  let since = lsp.notifications.length;
+  await lsp.open(uri, text);
+  const published = await lsp.waitForDiagnostics(uri, () => true, 120_000, since);
+  const diag = published.diagnostics.find((d) => d.code === 'whitespace' && d.range.start.line > 10)!;
+  assert.ok(diag, 'a doubled space is reported');
+  since = lsp.notifications.length;
+  const order: string[] = [];
+  const inserted = 'Trang chủ » Kinh tế\n';
+  const version = await lsp.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: inserted }]);
+  const fresh = lsp.waitForDiagnostics(uri, (d) => d.version === version, 120_000, since).then(() => order.push('diagnostics'));
+  // the editor moves the diagnostic with the text: one line down
+  const moved = { ...diag, range: { start: { ...diag.range.start, line: diag.range.start.line + 1 }, end: { ...diag.range.end, line: diag.range.end.line + 1 } } };
+  const actions = (await lsp.codeActions(uri, moved.range, { diagnostics: [moved] })) as CodeAction[];
+  const atEdit = (await lsp.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: [] })) as CodeAction[];
+  order.push('actions');
+  const fix = actions.find((a) => a.isPreferred)!;
+  assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+  assert.ok(!actions.some((a) => /^Fix all/.test(a.title)), 'no fix-all from the last findings');
+  assert.deepEqual(atEdit, [], 'nothing at the edited line');
+  const change = fix.edit!.documentChanges![0] as TextDocumentEdit;
+  assert.equal(change.textDocument.version, version, 'for the current version');
+  const current = TextDocument.create(uri, 'plaintext', version, inserted + text);
+  const fixed = TextDocument.applyEdits(current, change.edits as TextEdit[]);
+  const original = TextDocument.create(uri, 'plaintext', 1, text);
+  const expected = TextDocument.applyEdits(original, change.edits.map((e) => ({ ...e, range: { start: { ...e.range.start, line: e.range.start.line - 1 }, end: { ...e.range.end, line: e.range.end.line - 1 } } })) as TextEdit[]);
+  assert.equal(fixed, inserted + expected, 'the same characters as in the last version are fixed');
+  assert.notEqual(fixed, inserted + text);
+  await fresh;
+  assert.deepEqual(order, ['actions', 'diagnostics']);
 });

@@ -1,12 +1,21 @@
 // The worker thread of OffThreadAnalyzer (offThread.ts): parses a document and runs the per-file
-// rules, and sends the Article and the findings back. The hover reasons travel with the blocks.
+// rules, and sends the Article, the findings, the outline and the folds back. The hover reasons travel with the blocks.
 import { parentPort } from 'node:worker_threads';
 import { parseArticle } from '../model/article';
 import { analyzeArticle, knowledgeFor } from '../engine/analyze';
+import { buildOutline, foldingRanges } from '../model/outline';
 import type { LineFrequency } from '../model/features';
 import type { OffThreadReply, OffThreadRequest } from './offThread';
+import { LineCache } from '../model/lineCache';
 
-parentPort!.on('message', (m: OffThreadRequest) => {
+/** Per document: what its lines' own text gave in its earlier analyses (dropped when it closes). */
+const caches = new Map<string, LineCache>();
+
+parentPort!.on('message', (m: OffThreadRequest | { forget: string }) => {
+  if ('forget' in m) {
+    caches.delete(m.forget);
+    return;
+  }
   let reply: OffThreadReply;
   try {
     let frequency: LineFrequency | undefined;
@@ -14,10 +23,15 @@ parentPort!.on('message', (m: OffThreadRequest) => {
       const counts = new Map(m.frequency.counts);
       frequency = { size: m.frequency.size, count: (key) => counts.get(key) ?? 0 };
     }
-    const article = parseArticle(m.text, knowledgeFor(m.config), { frequency });
+    let cache = caches.get(m.uri);
+    if (!cache) caches.set(m.uri, (cache = new LineCache()));
+    const article = parseArticle(m.text, knowledgeFor(m.config), { frequency, cache });
     const { findings } = analyzeArticle(article, { file: m.file, config: m.config });
+    // the outline and folds too: the first outline asked for after an edit is then only moved
+    const outline = buildOutline(article);
+    const folds = foldingRanges(article, outline);
     // (postMessage copies each block's reason through its getter: the words are worked out here)
-    reply = { id: m.id, ok: true, article, findings };
+    reply = { id: m.id, ok: true, article, findings, outline, folds };
   } catch (e) {
     reply = { id: m.id, ok: false, error: (e as Error)?.stack ?? String(e) };
   }

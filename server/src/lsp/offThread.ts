@@ -7,12 +7,15 @@ import { Worker } from 'node:worker_threads';
 import type { Config } from '../engine/config';
 import type { Article } from '../model/types';
 import type { Finding } from '../rules/types';
+import type { OutlineFold, OutlineNode } from '../model/outline';
 
 /** Documents at least this long (UTF-16 units) are analysed off the main thread. */
 export const OFF_THREAD_CHARS = 150_000;
 
 export interface OffThreadRequest {
   id: number;
+  /** The document: the worker keeps what its lines' own text gave between its analyses. */
+  uri: string;
   text: string;
   config: Config;
   file?: string;
@@ -20,13 +23,20 @@ export interface OffThreadRequest {
   frequency?: { size: number; counts: Array<[string, number]> };
 }
 
-export type OffThreadReply = { id: number; ok: true; article: Article; findings: Finding[] } | { id: number; ok: false; error: string };
+export interface OffThreadResult {
+  article: Article;
+  findings: Finding[];
+  outline: OutlineNode[];
+  folds: OutlineFold[];
+}
+
+export type OffThreadReply = ({ id: number; ok: true } & OffThreadResult) | { id: number; ok: false; error: string };
 
 interface Job {
   uri: string;
   version: number;
-  request: Omit<OffThreadRequest, 'id'>;
-  resolve: (r: { article: Article; findings: Finding[] } | null) => void;
+  request: Omit<OffThreadRequest, 'id' | 'uri'>;
+  resolve: (r: OffThreadResult | null) => void;
   reject: (e: Error) => void;
 }
 
@@ -42,7 +52,7 @@ export class OffThreadAnalyzer {
    * The analysis of one version of a document. Resolves null when a newer version of the same
    * document was asked for before this one started (its answer would be stale).
    */
-  analyze(uri: string, version: number, request: Omit<OffThreadRequest, 'id'>): Promise<{ article: Article; findings: Finding[] } | null> {
+  analyze(uri: string, version: number, request: Omit<OffThreadRequest, 'id' | 'uri'>): Promise<OffThreadResult | null> {
     return new Promise((resolve, reject) => {
       const old = this.waiting.get(uri);
       if (old) old.resolve(null);
@@ -54,6 +64,14 @@ export class OffThreadAnalyzer {
   /** Is an analysis of this document waiting or under way? */
   busyWith(uri: string): boolean {
     return this.waiting.has(uri) || this.running?.uri === uri;
+  }
+
+  /** The document closed: the worker drops what it kept about its lines. */
+  forget(uri: string): void {
+    const old = this.waiting.get(uri);
+    if (old) old.resolve(null);
+    this.waiting.delete(uri);
+    this.worker?.postMessage({ forget: uri });
   }
 
   dispose(): void {
@@ -71,7 +89,7 @@ export class OffThreadAnalyzer {
       const job = this.running;
       if (!job || job.id !== m.id) return;
       this.running = undefined;
-      if (m.ok) job.resolve({ article: m.article, findings: m.findings });
+      if (m.ok) job.resolve({ article: m.article, findings: m.findings, outline: m.outline, folds: m.folds });
       else job.reject(new Error(m.error));
       this.pump();
     });
@@ -100,6 +118,6 @@ export class OffThreadAnalyzer {
     const id = this.nextId++;
     this.running = { ...job, id };
     this.worker ??= this.start();
-    this.worker.postMessage({ id, ...job.request } satisfies OffThreadRequest);
+    this.worker.postMessage({ id, uri: job.uri, ...job.request } satisfies OffThreadRequest);
   }
 }

@@ -7,12 +7,18 @@ import { type Knowledge, defaultKnowledge } from './knowledge';
 import { words } from '../text/normalize';
 import { prepare, reasonFor, recognize, splitLines, type Prepared, type Recognition } from './recognize';
 import type { LineFrequency } from './features';
+import type { LineCache } from './lineCache';
 
 export { splitLines };
 
 export interface ParseOptions {
   /** Line frequencies across the corpus the article belongs to (a site's template recurs). */
   frequency?: LineFrequency;
+  /**
+   * What earlier parses of the same document worked out from its lines' own text (the language
+   * server keeps one per open document). The result is the same with or without it.
+   */
+  cache?: LineCache;
 }
 
 /** Only one headline: the most probable keeps it, the others take their runner-up kind. */
@@ -38,8 +44,9 @@ function dateOf(line: string, cue: ReturnType<typeof matchDateline>): ParsedDate
 export function parseArticle(input: string, k: Knowledge = defaultKnowledge, opts: ParseOptions = {}): Article {
   const hadBom = input.charCodeAt(0) === 0xfeff;
   const text = hadBom ? input.slice(1) : input;
-  const p: Prepared = prepare(text, k, opts.frequency);
+  const p: Prepared = prepare(text, k, opts.frequency, undefined, opts.cache);
   const r = recognize(p, k.recognizer);
+  opts.cache?.turn();
   oneHeadline(r);
   const { lines } = p;
   const n = lines.length;

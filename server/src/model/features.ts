@@ -11,6 +11,7 @@ import {
 import { matchDateline } from './dates';
 import { isAllCaps } from '../text/normalize';
 import { candidatePairs, shingles, similarity } from '../text/similarity';
+import type { LineCache } from './lineCache';
 
 /** How many other articles of the corpus hold a line (by its folded, lower-case key). */
 export interface LineFrequency {
@@ -29,6 +30,8 @@ export interface FeatureInput {
   inDump: (line: number) => boolean;
   knowledge: Knowledge;
   frequency?: LineFrequency;
+  /** What earlier analyses of the same document worked out from a line's own text (lineCache.ts). */
+  cache?: LineCache;
 }
 
 /** What the features computed about each content line, reused after decoding (dates, bylines). */
@@ -156,6 +159,94 @@ function shapeClass(f: LineFacts, isDate: boolean): string {
   return 'P';
 }
 
+/**
+ * What a line's features read from the line's own text (its raw text, its facts, the knowledge),
+ * worked out once per line (and kept between analyses when a LineCache is given): pure.
+ */
+interface OwnFacts {
+  end: string;
+  start: string;
+  sent: number;
+  fw: number;
+  cs: number;
+  allCaps: boolean;
+  lead: string;
+  trail: string;
+  dateInText: boolean;
+  time: boolean;
+  relTime: boolean;
+  media: boolean;
+  capTail: boolean;
+  capCue: boolean;
+  byline: boolean;
+  section: boolean;
+  inlineTeaser: boolean;
+  series: boolean;
+  /** nameLike but for the chrome cue. */
+  nameShape: boolean;
+  nameSlash: boolean;
+  parenSource: boolean;
+  url: boolean;
+  email: boolean;
+  phone: boolean;
+  commerce: number;
+  colonEnd: boolean;
+  startsLower: boolean;
+  copyright: boolean;
+  pipe: boolean;
+  crumb: boolean;
+  hashtag: boolean;
+  dumpShape: boolean;
+  arrowOp: boolean;
+  quote: 'quoted' | 'quoteStart' | null;
+  noLetters: boolean;
+  edge: { first: string; second: string; last: string };
+}
+
+function ownFacts(r: string, f: LineFacts, k: Knowledge): OwnFacts {
+  const cs = capsShare(f.folded);
+  let commerce = 0;
+  if (f.nWords <= 30) for (const cue of k.commerceCues) if (f.key.includes(cue) && ++commerce >= 2) break;
+  return {
+    end: endClass(f.folded),
+    start: startClass(f.folded),
+    sent: Math.min(3, sentences(f.folded)),
+    fw: functionShare(f.key, k.functionWords),
+    cs,
+    allCaps: isAllCaps(f.folded),
+    lead: leading(r),
+    trail: trailing(r),
+    dateInText: /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b/.test(f.folded),
+    time: /\b\d{1,2}[:h]\d{2}\b/.test(f.folded),
+    relTime: REL_TIME.test(f.folded),
+    media: MEDIA_TIME.test(f.folded),
+    capTail: hasCaptionTail(k, f.folded),
+    capCue: hasCaptionCue(k, f.folded),
+    byline: hasBylineCue(k, f.folded),
+    section: isSectionName(k, f.folded),
+    inlineTeaser: isInlineTeaser(k, f.folded),
+    series: k.seriesPrefix.test(f.folded),
+    nameShape: f.nWords >= 1 && f.nWords <= 5 && cs === 1 && !/[.!?:;,]$/.test(f.folded) && !/\d/.test(f.folded) && /\p{L}{2}/u.test(f.folded),
+    nameSlash: NAME_SLASH.test(f.folded),
+    parenSource: PAREN_SOURCE.test(f.folded),
+    url: URLISH.test(f.folded),
+    email: EMAILISH.test(f.folded),
+    phone: PHONE.test(f.folded),
+    commerce,
+    colonEnd: /[:]$/.test(f.folded),
+    startsLower: /^[\p{Ll}]/u.test(f.folded),
+    copyright: /[©]|bản quyền|giấy phép/iu.test(f.folded),
+    pipe: /\s[|]\s|^\||\|$/.test(f.folded),
+    crumb: /[»›]|\s>\s/.test(f.folded),
+    hashtag: /^#|\s#\p{L}/u.test(f.folded),
+    dumpShape: DUMP_SHAPE.test(r),
+    arrowOp: /=>/.test(f.folded),
+    quote: /^["“«].*["”»]$/u.test(f.folded) ? 'quoted' : /^["“«]/u.test(f.folded) ? 'quoteStart' : null,
+    noLetters: /\p{L}/u.test(f.folded) === false,
+    edge: edgeWords(phraseKey(f.folded.slice(0, 120))),
+  };
+}
+
 export interface LineFeatures {
   /** The features of content line j (computed when asked: a huge text never holds them all). */
   featuresOf(j: number): string[];
@@ -167,25 +258,22 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
   const n = content.length;
   const F = content.map((i) => facts[i]);
   const raw = content.map((i) => lines[i].text);
-  const cues: LineCues[] = content.map((i, j) => {
-    const f = F[j];
-    return {
-      dateline: f.folded.length < 160 ? matchDateline(lines[i].text) : null,
-      boilerplate: f.folded.length > 2000 ? null : boilerplateCategory(k, f.folded),
-    };
+  const cuesOf = (text: string, f: LineFacts): LineCues => ({
+    dateline: f.folded.length < 160 ? matchDateline(text) : null,
+    boilerplate: f.folded.length > 2000 ? null : boilerplateCategory(k, f.folded),
   });
+  const cache = input.cache;
+  const cues: LineCues[] = content.map((i, j) => (cache ? cache.cues(k, lines[i].text, () => cuesOf(lines[i].text, F[j])) : cuesOf(lines[i].text, F[j])));
   // facts of a line that its own features and its neighbours' read: each worked out once, when
-  // first asked (a line is read as itself and as the neighbour of four others)
-  const endOf = new Array<string | undefined>(n);
-  const end_ = (j: number) => (endOf[j] ??= endClass(F[j].folded));
-  const capCueOf = new Array<boolean | undefined>(n);
-  const capCue = (j: number) => (capCueOf[j] ??= hasCaptionCue(k, F[j].folded));
-  const relTimeOf = new Array<boolean | undefined>(n);
-  const relTime = (j: number) => (relTimeOf[j] ??= REL_TIME.test(F[j].folded));
-  const fwOf = new Array<number | undefined>(n);
-  const fwShare = (j: number) => (fwOf[j] ??= functionShare(F[j].key, k.functionWords));
-  const leadOf = new Array<string | undefined>(n);
-  const lead = (j: number) => (leadOf[j] ??= leading(raw[j]));
+  // first asked (a line is read as itself and as the neighbour of four others), or taken from the
+  // cache of the document's earlier analyses (they depend on the line's text alone)
+  const ownOf = new Array<OwnFacts | undefined>(n);
+  const own = (j: number): OwnFacts => (ownOf[j] ??= cache ? cache.own(k, raw[j], () => ownFacts(raw[j], F[j], k)) : ownFacts(raw[j], F[j], k));
+  const end_ = (j: number) => own(j).end;
+  const capCue = (j: number) => own(j).capCue;
+  const relTime = (j: number) => own(j).relTime;
+  const fwShare = (j: number) => own(j).fw;
+  const lead = (j: number) => own(j).lead;
 
   // "long" prose: 20 words ending a sentence, or, in a short text without such lines, the text's
   // own longest sentences (8 words at least): a two-line article still has a body
@@ -234,7 +322,7 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
   const nearAdjacent = new Array<boolean>(n).fill(false);
   {
     const cand = F.map((f, j) => (f.nWords >= 6 && f.nWords <= 400 ? j : -1)).filter((j) => j >= 0);
-    const sets = cand.map((j) => shingles(F[j].folded, 2));
+    const sets = cand.map((j) => (cache ? cache.shingles2(F[j].folded) : shingles(F[j].folded, 2)));
     // (a long text compares only lines that share a good part of their word pairs: bounded work)
     for (const [a, b] of candidatePairs(sets, 64, cand.length > 400 ? 0.3 : 0)) {
       const ja = cand[a], jb = cand[b];
@@ -332,28 +420,28 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
 
   const featuresOf = (j: number): string[] => {
     const f = F[j];
-    const r = raw[j];
     const x: string[] = ['bias'];
     const wb = wordBin(f.nWords);
     const end = end_(j);
     const zone = longBefore[j] === 0 ? 'head' : longAfter[j] === 0 ? 'tail' : 'body';
-    x.push(`w=${wb}`, `end=${end}`, `start=${startClass(f.folded)}`, `zone=${zone}`);
+    const o = own(j);
+    x.push(`w=${wb}`, `end=${end}`, `start=${o.start}`, `zone=${zone}`);
     x.push(`w=${wb}|end=${end}`, `zone=${zone}|w=${wb}`, `zone=${zone}|end=${end}`);
     x.push(`lb=${countBin(longBefore[j])}`, `la=${countBin(longAfter[j])}`);
     if (isLong[j]) x.push('long');
-    x.push(`sent=${Math.min(3, sentences(f.folded))}`);
+    x.push(`sent=${o.sent}`);
     const fs = fwShare(j);
     const fsb = fs === 0 ? '0' : fs < 0.1 ? '<.1' : fs < 0.2 ? '<.2' : fs < 0.3 ? '<.3' : '.3+';
     x.push(`fw%=${fsb}`, `fw%=${fsb}|w=${coarseLen(f.nWords)}`);
     x.push(`shape=${shapes[j]}`, `shape=${shapes[j]}|srun=${shapeRun[j] <= 1 ? '1' : shapeRun[j] <= 3 ? '2-3' : shapeRun[j] <= 8 ? '4-8' : '9+'}`, `shape=${shapes[j]}|runpos=${shapePos[j]}`);
     if (alternating[j]) x.push('titleDateAlternation');
-    const cs = capsShare(f.folded);
+    const cs = o.cs;
     x.push(`caps=${cs < 0.3 ? 'low' : cs < 0.6 ? 'mid' : cs < 0.9 ? 'high' : 'all'}`);
-    const allCaps = isAllCaps(f.folded);
+    const allCaps = o.allCaps;
     if (allCaps) x.push('allcaps', `allcaps|w=${coarseLen(f.nWords)}`);
     x.push(`caps=${cs < 0.3 ? 'low' : cs < 0.6 ? 'mid' : cs < 0.9 ? 'high' : 'all'}|w=${coarseLen(f.nWords)}`);
     const ld = lead(j);
-    x.push(`lead=${ld}`, `trail=${trailing(r)}`);
+    x.push(`lead=${ld}`, `trail=${o.trail}`);
     x.push(`indent=${ld === bodyIndent ? 'body' : 'other'}`);
     x.push(`indent=${ld === bodyIndent ? 'body' : 'other'}|zone=${zone}`);
     // position
@@ -396,52 +484,50 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
       if (j === firstDate) x.push('dateline:first');
       else if (firstDate >= 0 && j > firstDate) x.push('dateline:notFirst');
       x.push(`dateline:nth=${dateOrdinal[j] >= 3 ? '3+' : dateOrdinal[j]}`, `dateline:of=${dates >= 4 ? '4+' : dates}`);
-    } else if (/\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b/.test(f.folded) && f.nWords <= 12) {
+    } else if (o.dateInText && f.nWords <= 12) {
       x.push('dateInShort');
     }
-    if (/\b\d{1,2}[:h]\d{2}\b/.test(f.folded)) x.push('time');
+    if (o.time) x.push('time');
     if (relTime(j)) x.push('reltime');
-    if (MEDIA_TIME.test(f.folded)) x.push('mediatime');
-    if (hasCaptionTail(k, f.folded)) x.push('cap:tail');
+    if (o.media) x.push('mediatime');
+    if (o.capTail) x.push('cap:tail');
     else if (capCue(j)) x.push('cap:cue');
-    const bylineCue = hasBylineCue(k, f.folded);
+    const bylineCue = o.byline;
     if (bylineCue) x.push(`byl:cue|w=${coarseLen(f.nWords)}`, `byl:cue|end=${end}`);
-    if (isSectionName(k, f.folded)) x.push('section');
-    if (isInlineTeaser(k, f.folded)) x.push('inlineTeaser');
-    if (k.seriesPrefix.test(f.folded)) x.push('series');
+    if (o.section) x.push('section');
+    if (o.inlineTeaser) x.push('inlineTeaser');
+    if (o.series) x.push('series');
     // (a known chrome phrase, `A A`, is no name)
-    const nameLike = bp === null && f.nWords >= 1 && f.nWords <= 5 && cs === 1 && !/[.!?:;,]$/.test(f.folded) && !/\d/.test(f.folded) && /\p{L}{2}/u.test(f.folded);
+    const nameLike = bp === null && o.nameShape;
     if (nameLike && f.nWords >= 2) x.push('nameLike');
     // an author's name right under the body's last paragraph is its byline, whatever follows
     if (nameLike && j > 0 && isLong[j - 1]) x.push('nameLike|afterLong', allCaps ? 'capsName|afterLong' : 'titleName|afterLong');
     if (bylineCue && j > 0 && isLong[j - 1]) x.push('byl:cue|afterLong');
-    if (NAME_SLASH.test(f.folded) && f.nWords <= 10) x.push('nameSlash');
-    if (PAREN_SOURCE.test(f.folded) && f.nWords <= 10) x.push('parenSource');
-    if (URLISH.test(f.folded)) x.push(f.nWords <= 8 ? 'url:short' : 'url');
-    if (EMAILISH.test(f.folded)) x.push('email');
-    if (PHONE.test(f.folded)) x.push('phone');
+    if (o.nameSlash && f.nWords <= 10) x.push('nameSlash');
+    if (o.parenSource && f.nWords <= 10) x.push('parenSource');
+    if (o.url) x.push(f.nWords <= 8 ? 'url:short' : 'url');
+    if (o.email) x.push('email');
+    if (o.phone) x.push('phone');
     if (f.nWords <= 30) {
-      let c = 0;
-      for (const cue of k.commerceCues) if (f.key.includes(cue) && ++c >= 2) break;
+      const c = o.commerce;
       if (c > 0) x.push(`commerce=${c}`, `commerce|zone=${zone}`);
     }
     // hard-wrapped text: a line that carries on the previous one (no final punctuation there, a
     // small letter here) belongs to the same block
-    const prevOpen = j > 0 && !F[j - 1].terminal && !/[:]$/.test(F[j - 1].folded) && gapBefore[j] <= usualGap;
-    const startsLower = /^[\p{Ll}]/u.test(f.folded);
+    const prevOpen = j > 0 && !F[j - 1].terminal && !own(j - 1).colonEnd && gapBefore[j] <= usualGap;
+    const startsLower = o.startsLower;
     if (prevOpen && startsLower) x.push('cont:fromPrev');
-    if (j + 1 < n && !f.terminal && /^[\p{Ll}]/u.test(F[j + 1].folded) && gapBefore[j + 1] <= usualGap) x.push('cont:toNext');
+    if (j + 1 < n && !f.terminal && own(j + 1).startsLower && gapBefore[j + 1] <= usualGap) x.push('cont:toNext');
     for (const b of blockFeatures[blockOf[j]]) x.push(b);
     x.push(`blk:pos=${blocks[blockOf[j]].from === j ? 'first' : blocks[blockOf[j]].to === j ? 'last' : 'inner'}`);
-    if (/[©]|bản quyền|giấy phép/iu.test(f.folded)) x.push('copyright');
-    if (/\s[|]\s|^\||\|$/.test(f.folded)) x.push('pipe');
-    if (/[»›]|\s>\s/.test(f.folded)) x.push('crumb');
-    if (/^#|\s#\p{L}/u.test(f.folded)) x.push('hashtag');
-    if (DUMP_SHAPE.test(r)) x.push('dumpShape');
-    if (/=>/.test(f.folded)) x.push('arrowOp');
-    if (/^["“«].*["”»]$/u.test(f.folded)) x.push('quoted');
-    else if (/^["“«]/u.test(f.folded)) x.push('quoteStart');
-    if (/\p{L}/u.test(f.folded) === false) x.push('noLetters');
+    if (o.copyright) x.push('copyright');
+    if (o.pipe) x.push('pipe');
+    if (o.crumb) x.push('crumb');
+    if (o.hashtag) x.push('hashtag');
+    if (o.dumpShape) x.push('dumpShape');
+    if (o.arrowOp) x.push('arrowOp');
+    if (o.quote) x.push(o.quote);
+    if (o.noLetters) x.push('noLetters');
     if (f.folded.length <= 2) x.push('tiny');
     // repeats
     if ((keyCount.get(f.key) ?? 0) > 1) x.push(repeatEarlier[j] ? 'repeat:later' : 'repeat:first');
@@ -456,7 +542,7 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
       } else x.push('df=0');
     }
     // lexical edges (kept only when seen in several sources at training)
-    const ew = edgeWords(phraseKey(f.folded.slice(0, 120)));
+    const ew = o.edge;
     if (ew.first) x.push(`fw=${ew.first}`);
     if (ew.second) x.push(`f2=${ew.first} ${ew.second}`);
     if (ew.last && f.nWords <= 12) x.push(`lw=${ew.last}`);

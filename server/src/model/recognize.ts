@@ -13,6 +13,7 @@ import { findDumps } from './phpdump';
 import { lineFeatures, type LineCues, type LineFrequency } from './features';
 import { decodePosteriorScores, emissionRow, explain, type Constraints, type CrfModel } from './crf';
 import type { Knowledge } from './knowledge';
+import type { LineCache } from './lineCache';
 
 /** The kinds the CRF chooses from (blank lines and parsed dumps are decided before it runs). */
 export const RECOGNIZED_KINDS: readonly BlockKind[] = [
@@ -51,9 +52,9 @@ export function splitLines(text: string): LineInfo[] {
  * Everything the CRF needs about a text (without its BOM). `dumpLines` (training only) are lines
  * known to be dump output: they are set aside like the dumps the parser finds.
  */
-export function prepare(text: string, knowledge: Knowledge, frequency?: LineFrequency, dumpLines?: ReadonlySet<number>): Prepared {
+export function prepare(text: string, knowledge: Knowledge, frequency?: LineFrequency, dumpLines?: ReadonlySet<number>, cache?: LineCache): Prepared {
   const lines = splitLines(text);
-  const facts = allLineFacts(lines);
+  const facts = cache ? lines.map((l) => cache.facts(l.text)) : allLineFacts(lines);
   const dumps = findDumps(lines.map((l) => l.text));
   const inDump = new Uint8Array(lines.length);
   for (const d of dumps) for (let i = d.startLine; i <= d.endLine; i++) inDump[i] = 1;
@@ -62,7 +63,7 @@ export function prepare(text: string, knowledge: Knowledge, frequency?: LineFreq
   for (let i = 0; i < lines.length; i++) if (!facts[i].blank && !inDump[i]) content.push(i);
   const modelled = Math.min(content.length, MODEL_LINES);
   const { featuresOf, cues } = lineFeatures({
-    lines, facts, content: modelled < content.length ? content.slice(0, modelled) : content, inDump: (i) => inDump[i] === 1, knowledge, frequency,
+    lines, facts, content: modelled < content.length ? content.slice(0, modelled) : content, inDump: (i) => inDump[i] === 1, knowledge, frequency, cache,
   });
   return { lines, facts, dumps, inDump, content, modelled, featuresOf, cues };
 }

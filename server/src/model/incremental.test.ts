@@ -1,0 +1,79 @@
+// A document re-read with the line cache of its earlier versions (model/lineCache.ts, as the
+// language server does after every edit) gives exactly what reading it afresh gives: the same
+// blocks, kinds, confidences, reasons and findings, edit after edit.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { parseArticle } from './article';
+import { LineCache } from './lineCache';
+import { analyzeArticle } from '../engine/analyze';
+import { defaultKnowledge, loadKnowledge } from './knowledge';
+
+const DIR = 'test/fixtures/real';
+const FIXTURES = readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(DIR, f), 'utf8'));
+
+const editArb = fc.record({
+  kind: fc.constantFrom('insert', 'delete', 'newline', 'deleteLine', 'paste', 'duplicate'),
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  len: fc.integer({ min: 1, max: 60 }),
+  text: fc.constantFrom('a', ' ', '  ', 'ừ', '.', 'x y', '\n', '\n\n', '&amp;', 'tiêu tiêu', '20/05/2022 - 15:17', 'Theo VnExpress', 'Xem thêm:'),
+  from: fc.nat(),
+});
+
+/** Characters or lines inserted or deleted, a paragraph of another fixture pasted, a line duplicated. */
+function applyEdit(text: string, e: { kind: string; at: number; len: number; text: string; from: number }): string {
+  const o = Math.floor(e.at * text.length);
+  const ls = text.split('\n');
+  const li = Math.min(ls.length - 1, Math.floor(e.at * ls.length));
+  switch (e.kind) {
+    case 'insert': return text.slice(0, o) + e.text + text.slice(o);
+    case 'delete': return text.slice(0, o) + text.slice(o + e.len);
+    case 'newline': return text.slice(0, o) + '\n' + text.slice(o);
+    case 'deleteLine': return [...ls.slice(0, li), ...ls.slice(li + 1)].join('\n');
+    case 'paste': {
+      const other = FIXTURES[e.from % FIXTURES.length].split('\n').filter((l) => l.trim().length > 40);
+      return [...ls.slice(0, li), other[e.from % Math.max(1, other.length)] ?? 'Một đoạn văn.', '', ...ls.slice(li)].join('\n');
+    }
+    default: return [...ls.slice(0, li + 1), ls[li], ...ls.slice(li + 1)].join('\n');
+  }
+}
+
+/** Everything a reader of an Article sees, the reasons read through their getters. */
+function view(text: string, cache?: LineCache) {
+  const article = parseArticle(text, defaultKnowledge, { cache });
+  const { findings } = analyzeArticle(article);
+  return { article: JSON.parse(JSON.stringify(article)), findings: JSON.parse(JSON.stringify(findings)) };
+}
+
+test('a document re-read with its line cache after random edits is read exactly as afresh', () => {
+  fc.assert(
+    fc.property(fc.nat(FIXTURES.length - 1), fc.array(editArb, { minLength: 1, maxLength: 6 }), (i, edits) => {
+      const cache = new LineCache();
+      let text = FIXTURES[i];
+      view(text, cache);
+      for (const e of edits) {
+        text = applyEdit(text, e);
+        const cached = view(text, cache);
+        const fresh = view(text);
+        assert.deepStrictEqual(cached.article, fresh.article);
+        assert.deepStrictEqual(cached.findings, fresh.findings);
+      }
+      // bounded: what the last two versions use
+      assert.ok(cache.size <= 3 * 2 * (text.split(/\r\n|\r|\n/).length + 50) * 3, `cache size ${cache.size}`);
+    }),
+    { numRuns: 60, seed: 7 },
+  );
+});
+
+test('a cache made under other knowledge is not used for its cues', () => {
+  const cache = new LineCache();
+  const text = FIXTURES[0];
+  // a project file naming a line of the text (its author's name) as the site's chrome
+  const line = text.split('\n').find((l) => l.trim() === 'Huyền Trang')!;
+  const other = loadKnowledge({ boilerplate: [line.trim()] });
+  const withOther = parseArticle(text, other, { cache });
+  assert.notDeepStrictEqual(JSON.parse(JSON.stringify(withOther)), JSON.parse(JSON.stringify(parseArticle(text, defaultKnowledge))), 'the knowledge matters here');
+  assert.deepStrictEqual(JSON.parse(JSON.stringify(parseArticle(text, defaultKnowledge, { cache }))), JSON.parse(JSON.stringify(parseArticle(text, defaultKnowledge))));
+});

@@ -1,0 +1,89 @@
+// What the article model works out about a line from the line's own text alone, kept between the
+// analyses of one document (the language server re-reads a document after every edit; most of its
+// lines did not change). Only pure functions of a line's text are kept here: its facts (lines.ts),
+// its cues (a dateline, a chrome phrase: the text and the knowledge), what its own features read
+// of it (its ending, capitals, indentation, cue words: features.ts ownFacts), and its word-pair
+// shingles.
+// Whatever depends on the neighbours or on the whole document (most features, the CRF's decoding,
+// the near-duplicate pairs) is worked out again every time. A parse with a cache gives exactly
+// what a parse without one gives (model/incremental.test.ts).
+//
+// Bounded: the entries used by the last two analyses are kept, the others dropped.
+import { lineFacts, type LineFacts } from './lines';
+import type { LineCues } from './features';
+import type { Knowledge } from './knowledge';
+import { shingles } from '../text/similarity';
+
+class Generations<V> {
+  private cur = new Map<string, V>();
+  private prev = new Map<string, V>();
+
+  get(key: string, make: (key: string) => V): V {
+    let v = this.cur.get(key);
+    if (v !== undefined) return v;
+    v = this.prev.get(key);
+    if (v === undefined) v = make(key);
+    this.cur.set(key, v);
+    return v;
+  }
+
+  /** An analysis is done: what it did not use goes at the next turn. */
+  turn(): void {
+    this.prev = this.cur;
+    this.cur = new Map();
+  }
+
+  get size(): number {
+    return this.cur.size + this.prev.size;
+  }
+}
+
+export class LineCache {
+  private readonly factsByText = new Generations<LineFacts>();
+  private readonly shinglesByFolded = new Generations<Set<number>>();
+  private cuesByText = new Generations<LineCues>();
+  private ownByText = new Generations<unknown>();
+  private knowledge: Knowledge | undefined;
+
+  /** lineFacts(text). The object is shared: read it, do not change it. */
+  facts(text: string): LineFacts {
+    return this.factsByText.get(text, lineFacts);
+  }
+
+  /** shingles(folded, 2). Shared: read it, do not change it. */
+  shingles2(folded: string): Set<number> {
+    return this.shinglesByFolded.get(folded, (f) => shingles(f, 2));
+  }
+
+  /** A line's cues under this knowledge, made by `make` when not known (its text decides them). */
+  cues(knowledge: Knowledge, text: string, make: () => LineCues): LineCues {
+    this.under(knowledge);
+    return this.cuesByText.get(text, make);
+  }
+
+  /** What a line's features read from its own text under this knowledge (features.ts ownFacts). Shared: read only. */
+  own<T>(knowledge: Knowledge, text: string, make: () => T): T {
+    this.under(knowledge);
+    return this.ownByText.get(text, make) as T;
+  }
+
+  /** What was worked out under other knowledge (another project file's chrome lines) goes. */
+  private under(knowledge: Knowledge): void {
+    if (knowledge === this.knowledge) return;
+    this.knowledge = knowledge;
+    this.cuesByText = new Generations<LineCues>();
+    this.ownByText = new Generations<unknown>();
+  }
+
+  /** Called after each analysis: entries the last two analyses did not use are dropped. */
+  turn(): void {
+    this.factsByText.turn();
+    this.shinglesByFolded.turn();
+    this.cuesByText.turn();
+    this.ownByText.turn();
+  }
+
+  get size(): number {
+    return this.factsByText.size + this.shinglesByFolded.size + this.cuesByText.size + this.ownByText.size;
+  }
+}
