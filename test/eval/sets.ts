@@ -86,9 +86,15 @@ export function loadSets(opts: SetOptions): LabelledSet[] {
   const realDir = r('test/fixtures/real');
   const manifest = path.join(realDir, 'manifest.json');
   if (existsSync(manifest)) {
-    const entries = JSON.parse(readFileSync(manifest, 'utf8')) as Array<{ file: string; publisher: string }>;
+    const entries = JSON.parse(readFileSync(manifest, 'utf8')) as Array<{ file: string; publisher: string; train?: boolean }>;
     const pub = new Map(entries.map((e) => [e.file, sourceKey(e.publisher)]));
-    sets.push(loadDir('real', realDir, realDir, (f) => pub.get(f) ?? siteOfName(f), { real: true, train: true }));
+    const all = loadDir('real', realDir, realDir, (f) => pub.get(f) ?? siteOfName(f), { real: true, train: true });
+    // articles the manifest marks `"train": false` (with `whyNotTrained`) are scored, not trained on
+    const notTrained = new Set(entries.filter((e) => e.train === false).map((e) => e.file));
+    if (all) {
+      sets.push({ ...all, docs: all.docs.filter((d) => !notTrained.has(d.file)) });
+      sets.push({ ...all, name: 'real/not-trained', train: false, docs: all.docs.filter((d) => notTrained.has(d.file)) });
+    }
   }
   if (opts.realDev && existsSync(opts.realDev)) {
     sets.push(loadDir('real-dev', opts.realDev, opts.realDev, siteOfName, { real: true, train: false }));

@@ -26,11 +26,18 @@ const REAL_DEV_PUBLISHERS = ['plo', 'tuoitre', 'vnexpress', 'dantri', 'zing', 't
   'tintuc', 'anninh247', 'laodong', 'tintucqpvn', 'phapluat', 'thegioitre', 'giadinhtiepthi', 'baodautu', 'vnpca', 'cafebiz', 'phapluatplus'];
 
 test('the real corpus: at least 150 articles, 20 publishers beyond the development set, each file with provenance', () => {
-  const real = loadSets({ root: process.cwd() }).find((s) => s.name === 'real');
+  const sets = loadSets({ root: process.cwd() });
+  const real = sets.find((s) => s.name === 'real');
   assert.ok(real, 'test/fixtures/real is loaded');
   assert.ok(real.docs.length >= 150, `${real.docs.length} articles`);
   const manifest = JSON.parse(readFileSync('test/fixtures/real/manifest.json', 'utf8')) as Array<Record<string, unknown>>;
-  assert.equal(manifest.length, real.docs.length);
+  // every file of the manifest is loaded: trained on, or (`"train": false`, with the reason) only scored
+  const notTrained = sets.find((s) => s.name === 'real/not-trained')?.docs ?? [];
+  assert.equal(manifest.length, real.docs.length + notTrained.length);
+  for (const d of notTrained) {
+    const e = manifest.find((x) => x.file === d.file)!;
+    assert.ok(e.train === false && typeof e.whyNotTrained === 'string' && e.whyNotTrained.length > 20, `why ${d.file} is not trained on`);
+  }
   for (const e of manifest) {
     assert.ok(e.file && e.publisher && e.repository && e.path, `provenance of ${String(e.file)}`);
     assert.match(String(e.commit), /^[0-9a-f]{7,40}$/, `commit of ${String(e.file)}`);
