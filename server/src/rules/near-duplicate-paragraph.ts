@@ -11,8 +11,13 @@
 //    words are in the run).
 // Blocks shorter than MIN_TOKENS words are never flagged: a heading or caption that quotes a
 // phrase of the text is normal. Exact copies belong to duplicate-paragraph.
+//
+// A block's folded key and its unit's words and hashes are a pure function of its text: with a
+// document's cache (RuleContext.cache) they are kept between analyses (table TEXT_TABLE), and only
+// the pairing, the list template and the messages are worked out again after an edit.
 import type { Finding, Rule, RuleContext } from './types';
 import type { Block, BlockKind } from '../model/types';
+import type { LineCache } from '../model/lineCache';
 import { blockRemovalRange, linesRange } from './ranges';
 import { foldKey, isWhiteSpace, withoutStrayTail, WordScanner } from '../text/normalize';
 import { candidatePairs, HASH32_EMPTY, hash32On } from '../text/similarity';
@@ -46,8 +51,17 @@ const LIST_ITEM = /^\s*(?:[-–+•*●▪►]|\d{1,3}[.)/]|[a-zđ][.)])\s/u;
 /** A block made mostly of template word pairs (a list item, a table row) is never flagged. */
 const MIN_OWN_SHARE = 0.5;
 
-export interface Unit {
+/** The cache table of what a block's text alone gives (BlockText). */
+const TEXT_TABLE = 'near-duplicate-paragraph/text';
+
+export interface Unit extends UnitText {
   block: Block;
+  /** Most of its word pairs are the article's template (a list item): never flagged. */
+  templated?: boolean;
+}
+
+/** A unit's part that its block's text alone decides (kept between analyses: read it, do not change it). */
+interface UnitText {
   /** The number of words: letters, marks and digits, inner `-'’./` kept (at most MAX_TOKENS). */
   n: number;
   /** The lower-cased NFC words are src[ws[i], we[i]) (made into strings only for a flagged block). */
@@ -66,8 +80,6 @@ export interface Unit {
   s1: Set<number>;
   s2: Set<number>;
   s3: Set<number>;
-  /** Most of its word pairs are the article's template (a list item): never flagged. */
-  templated?: boolean;
 }
 
 /** The lower-cased words of a unit, as strings. */
@@ -112,11 +124,15 @@ function containment(a: Set<number>, b: Set<number>): number {
  * word pairs and triples, carried on from word to word (hash32On) with no string per word or pair.
  */
 export function makeUnit(block: Block): Unit {
+  return { ...unitText(block.text), block };
+}
+
+function unitText(blockText: string): UnitText {
   const starts: number[] = [];
   const ends: number[] = [];
   const sentences: number[] = [0];
   // a stray fragment after the final punctuation is not part of the text (stray-token removes it)
-  const text = withoutStrayTail(block.text);
+  const text = withoutStrayTail(blockText);
   // the words are read in the lower-cased text itself when that keeps offsets (NFC text, no
   // length-changing case), else each is normalized on its own and they are joined into src
   const lower = text.toLowerCase();
@@ -160,7 +176,7 @@ export function makeUnit(block: Block): Unit {
   if (n === 1) s3.add(h1[0]);
   else if (n === 2) s3.add(h2[0]);
   for (let i = 0; i + 2 < n; i++) s3.add(hash32On(withSpace(h2[i]), src, ws[i + 2], we[i + 2]));
-  return { block, n, src, ws, we, starts, ends, sentences, h1, h2, s1, s2, s3, ...(direct ? {} : { words: own }) };
+  return { n, src, ws, we, starts, ends, sentences, h1, h2, s1, s2, s3, ...(direct ? {} : { words: own }) };
 }
 
 /** Is there a sentence end (`.`, `!`, `?`, `…`) in text[from, to)? */
@@ -206,8 +222,9 @@ function withoutTemplate(units: Unit[]): void {
   }
   for (const u of items) {
     const before = u.s2.size;
-    for (const h of [...u.s2]) if ((df2.get(h) ?? 0) >= TEMPLATE_BLOCKS) u.s2.delete(h);
-    for (const h of [...u.s3]) if ((df3.get(h) ?? 0) >= TEMPLATE_BLOCKS) u.s3.delete(h);
+    // new sets (the unit's own may be shared with the cache), in the same order
+    u.s2 = new Set([...u.s2].filter((h) => (df2.get(h) ?? 0) < TEMPLATE_BLOCKS));
+    u.s3 = new Set([...u.s3].filter((h) => (df3.get(h) ?? 0) < TEMPLATE_BLOCKS));
     u.templated = before > 0 && u.s2.size < MIN_OWN_SHARE * before;
   }
 }
@@ -295,6 +312,21 @@ function extraWords(x: Unit, y: Unit, match: Match): { spans: string[]; count: n
  * MAX_POSTINGS blocks), they share at least MIN_SHARED of the smaller block's. Near-linear: each
  * word pair is looked up in a posting list of at most MAX_POSTINGS blocks.
  */
+/** What a block's text alone gives: its folded key and (made when first asked) its unit's words and hashes. */
+interface BlockText {
+  key: string;
+  unit?: UnitText;
+}
+
+function blockText(text: string): BlockText {
+  return { key: foldKey(text.length > 100000 ? text.slice(0, 100000) : text) };
+}
+
+/** blockText(text), from the document's cache when there is one. */
+function blockTextIn(cache: LineCache | undefined, text: string): BlockText {
+  return cache ? cache.memo(TEXT_TABLE, text, blockText) : blockText(text);
+}
+
 function candidates(units: readonly Unit[]): Array<[number, number]> {
   return candidatePairs(units.map((u) => u.s2), MAX_POSTINGS, MIN_SHARED).sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
@@ -312,10 +344,11 @@ export const rule: Rule = {
     const units: Unit[] = [];
     for (const b of a.blocks) {
       if (!KINDS.has(b.kind)) continue;
-      const key = foldKey(b.text.length > 100000 ? b.text.slice(0, 100000) : b.text);
+      const t = blockTextIn(ctx.cache, b.text);
+      const key = t.key;
       if (key === '' || seen.has(key)) continue;
       seen.add(key);
-      units.push(makeUnit(b));
+      units.push({ ...(t.unit ??= unitText(b.text)), block: b });
     }
     withoutTemplate(units);
     const hits: Array<{ x: number; y: number; match: Match }> = [];
