@@ -80,7 +80,7 @@ const ruleEditArb = fc.oneof(
     kind: fc.constant('copy'),
     at: fc.double({ min: 0, max: 1, noNaN: true }),
     len: fc.integer({ min: 1, max: 60 }),
-    text: fc.constantFrom('', 'a', 'tiêu', ' của của', '&amp;', '. r'),
+    text: fc.constantFrom('', 'a', 'tiêu', ' của của', 'ban hành ban hành', '&amp;', '. r'),
     from: fc.nat(),
     copy: fc.constantFrom('whole', 'cut', 'word', 'drop', 'tail'),
   }),
