@@ -307,11 +307,6 @@ function extraWords(x: Unit, y: Unit, match: Match): { spans: string[]; count: n
   return { spans, count, allInOther };
 }
 
-/**
- * Pairs [i, j] (i < j) worth a closer look: of their word pairs that are not too common (in at most
- * MAX_POSTINGS blocks), they share at least MIN_SHARED of the smaller block's. Near-linear: each
- * word pair is looked up in a posting list of at most MAX_POSTINGS blocks.
- */
 /** What a block's text alone gives: its folded key and (made when first asked) its unit's words and hashes. */
 interface BlockText {
   key: string;
@@ -327,6 +322,11 @@ function blockTextIn(cache: LineCache | undefined, text: string): BlockText {
   return cache ? cache.memo(TEXT_TABLE, text, blockText) : blockText(text);
 }
 
+/**
+ * Pairs [i, j] (i < j) worth a closer look: of their word pairs that are not too common (in at most
+ * MAX_POSTINGS blocks), they share at least MIN_SHARED of the smaller block's. Near-linear: each
+ * word pair is looked up in a posting list of at most MAX_POSTINGS blocks.
+ */
 function candidates(units: readonly Unit[]): Array<[number, number]> {
   return candidatePairs(units.map((u) => u.s2), MAX_POSTINGS, MIN_SHARED).sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
