@@ -418,7 +418,7 @@ function findingsOf(uri: string, a: Analysis): Finding[] {
         // made off the main thread: the corpus rules' findings are added here, where the index is
         const extra = inCorpus ? analyzeArticle(a.article, { file: a.file, config: a.config, corpus: corpusService.index, only: CORPUS_RULE_CODES }).findings : [];
         a.findings = extra.length ? [...a.fileFindings, ...extra].sort(compareFindings) : a.fileFindings;
-      } else a.findings = analyzeArticle(a.article, { file: a.file, config: a.config, corpus: inCorpus ? corpusService.index : undefined }).findings;
+      } else a.findings = analyzeArticle(a.article, { file: a.file, config: a.config, corpus: inCorpus ? corpusService.index : undefined, cache: lineCaches.get(uri) }).findings;
     } catch (err) {
       connection.console.error(`Corpus Curator: analysis of ${uri} failed: ${(err as Error)?.stack ?? err}`);
       a.findings = [];

@@ -8,6 +8,7 @@ import { RULES } from '../rules/registry';
 import { foldKey } from '../text/normalize';
 import { hash32 } from '../text/similarity';
 import { DEFAULT_CONFIG, relativeKey, type Config } from './config';
+import type { LineCache } from '../model/lineCache';
 
 export interface AnalyzeOptions {
   file?: string;
@@ -19,6 +20,8 @@ export interface AnalyzeOptions {
   knowledge?: Knowledge;
   /** Line frequencies of the corpus (the recognizer reads a site's template from them). */
   frequency?: LineFrequency;
+  /** The document's cache (model/lineCache.ts): the rules keep their per-line and per-block values there. Same findings without it. */
+  cache?: LineCache;
 }
 
 export interface Analysis {
@@ -79,7 +82,7 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Ana
     if (setting === 'off') continue;
     let found: Finding[];
     try {
-      found = rule.check({ article, knowledge, options: config.options, file: opts.file, corpus: opts.corpus });
+      found = rule.check({ article, knowledge, options: config.options, file: opts.file, corpus: opts.corpus, cache: opts.cache });
     } catch (e) {
       // a broken rule must not take the others down; report it as a finding on the first line
       found = [{

@@ -26,7 +26,7 @@ parentPort!.on('message', (m: OffThreadRequest | { forget: string }) => {
     let cache = caches.get(m.uri);
     if (!cache) caches.set(m.uri, (cache = new LineCache()));
     const article = parseArticle(m.text, knowledgeFor(m.config), { frequency, cache });
-    const { findings } = analyzeArticle(article, { file: m.file, config: m.config });
+    const { findings } = analyzeArticle(article, { file: m.file, config: m.config, cache });
     // the outline and folds too: the first outline asked for after an edit is then only moved
     const outline = buildOutline(article);
     const folds = foldingRanges(article, outline);

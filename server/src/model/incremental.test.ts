@@ -1,6 +1,9 @@
 // A document re-read with the line cache of its earlier versions (model/lineCache.ts, as the
 // language server does after every edit) gives exactly what reading it afresh gives: the same
-// blocks, kinds, confidences, reasons and findings, edit after edit.
+// blocks, kinds, confidences, reasons and findings, edit after edit. The rules keep their per-line
+// and per-block values in the same cache (RuleContext.cache): their findings are checked the same
+// way, also after edits made to give them something to find (a paragraph copied and changed, a
+// doubled syllable, debris).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -43,7 +46,7 @@ function applyEdit(text: string, e: { kind: string; at: number; len: number; tex
 /** Everything a reader of an Article sees, the reasons read through their getters. */
 function view(text: string, cache?: LineCache) {
   const article = parseArticle(text, defaultKnowledge, { cache });
-  const { findings } = analyzeArticle(article);
+  const { findings } = analyzeArticle(article, { cache });
   return { article: JSON.parse(JSON.stringify(article)), findings: JSON.parse(JSON.stringify(findings)) };
 }
 
@@ -64,6 +67,56 @@ test('a document re-read with its line cache after random edits is read exactly 
       assert.ok(cache.size <= 3 * 2 * (text.split(/\r\n|\r|\n/).length + 50) * 3, `cache size ${cache.size}`);
     }),
     { numRuns: 60, seed: 7 },
+  );
+});
+
+/**
+ * Edits that make the rules find something: a paragraph copied (whole, cut short, with a word
+ * changed or dropped, or a fragment after its end) next to itself or elsewhere, then the usual edits.
+ */
+const ruleEditArb = fc.oneof(
+  editArb.map((e) => ({ ...e, copy: undefined })),
+  fc.record({
+    kind: fc.constant('copy'),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    len: fc.integer({ min: 1, max: 60 }),
+    text: fc.constantFrom('', 'a', 'tiêu', ' của của', 'ban hành ban hành', '&amp;', '. r'),
+    from: fc.nat(),
+    copy: fc.constantFrom('whole', 'cut', 'word', 'drop', 'tail'),
+  }),
+);
+
+function applyRuleEdit(text: string, e: { kind: string; at: number; len: number; text: string; from: number; copy?: string }): string {
+  if (e.kind !== 'copy') return applyEdit(text, e);
+  const ls = text.split('\n');
+  const long = ls.map((l, i) => [l, i] as const).filter(([l]) => l.trim().length > 60);
+  if (long.length === 0) return applyEdit(text, { ...e, kind: 'duplicate' });
+  const [line] = long[e.from % long.length];
+  const ws = line.split(' ');
+  const k = e.len % ws.length;
+  const copy = e.copy === 'whole' ? line
+    : e.copy === 'cut' ? ws.slice(0, Math.max(1, ws.length - 1 - (e.len % 8))).join(' ')
+    : e.copy === 'tail' ? `${line} ${e.text.trim() || 'r'}`
+    : e.copy === 'word' ? [...ws.slice(0, k), e.text || 'x', ...ws.slice(k + 1)].join(' ')
+    : [...ws.slice(0, k), ...ws.slice(k + 1)].join(' ');
+  const li = Math.min(ls.length, Math.floor(e.at * (ls.length + 1)));
+  return [...ls.slice(0, li), '', copy, '', ...ls.slice(li)].join('\n');
+}
+
+test("the rules re-run with the document's cache after random edits find exactly what they find afresh", () => {
+  fc.assert(
+    fc.property(fc.nat(FIXTURES.length - 1), fc.array(ruleEditArb, { minLength: 1, maxLength: 8 }), (i, edits) => {
+      const cache = new LineCache();
+      let text = FIXTURES[i];
+      analyzeArticle(parseArticle(text, defaultKnowledge, { cache }), { cache });
+      for (const e of edits) {
+        text = applyRuleEdit(text, e);
+        const cached = analyzeArticle(parseArticle(text, defaultKnowledge, { cache }), { cache }).findings;
+        const fresh = analyzeArticle(parseArticle(text, defaultKnowledge)).findings;
+        assert.deepStrictEqual(JSON.parse(JSON.stringify(cached)), JSON.parse(JSON.stringify(fresh)));
+      }
+    }),
+    { numRuns: 80, seed: 11 },
   );
 });
 

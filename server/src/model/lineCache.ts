@@ -4,6 +4,12 @@
 // its cues (a dateline, a chrome phrase: the text and the knowledge), what its own features read
 // of it (its ending, capitals, indentation, cue words: features.ts ownFacts), and its word-pair
 // shingles.
+// The rules keep theirs here too (`memo`, one table per rule and purpose, named in the rule's file):
+// what a rule works out from one line's or one block's text alone (stray-token's debris,
+// repeated-word's words, near-duplicate-paragraph's word hashes), so that a re-analysis after an
+// edit works out again only the changed lines and blocks, and redoes the cheap aggregation over
+// the article. Those values depend on the text and the rule's own data files only (not on the
+// knowledge or the configuration), and a table is turned with the others.
 // Whatever depends on the neighbours or on the whole document (most features, the CRF's decoding,
 // the near-duplicate pairs) is worked out again every time. A parse with a cache gives exactly
 // what a parse without one gives (model/incremental.test.ts).
@@ -44,6 +50,7 @@ export class LineCache {
   private cuesByText = new Generations<LineCues>();
   private ownByText = new Generations<unknown>();
   private knowledge: Knowledge | undefined;
+  private readonly tables = new Map<string, Generations<unknown>>();
 
   /** lineFacts(text). The object is shared: read it, do not change it. */
   facts(text: string): LineFacts {
@@ -67,6 +74,17 @@ export class LineCache {
     return this.ownByText.get(text, make) as T;
   }
 
+  /**
+   * A rule's value for a text, made by `make(text)` when not known. `make` must be a pure function
+   * of the text (and of constants: the rule's data), the same for every call with this `table`.
+   * Shared: read it, do not change it.
+   */
+  memo<T>(table: string, text: string, make: (text: string) => T): T {
+    let t = this.tables.get(table);
+    if (!t) this.tables.set(table, (t = new Generations<unknown>()));
+    return t.get(text, make) as T;
+  }
+
   /** What was worked out under other knowledge (another project file's chrome lines) goes. */
   private under(knowledge: Knowledge): void {
     if (knowledge === this.knowledge) return;
@@ -81,9 +99,12 @@ export class LineCache {
     this.shinglesByFolded.turn();
     this.cuesByText.turn();
     this.ownByText.turn();
+    for (const t of this.tables.values()) t.turn();
   }
 
   get size(): number {
-    return this.factsByText.size + this.shinglesByFolded.size + this.cuesByText.size + this.ownByText.size;
+    let n = this.factsByText.size + this.shinglesByFolded.size + this.cuesByText.size + this.ownByText.size;
+    for (const t of this.tables.values()) n += t.size;
+    return n;
   }
 }

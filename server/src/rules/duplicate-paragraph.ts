@@ -1,6 +1,7 @@
 // duplicate-paragraph: a block (or a line of a related-teaser block) that repeats an earlier one
 // exactly, after normalization (NFC, whitespace and NBSP folded, case folded). The later copy goes.
-// Linear: one pass with a map from folded key to the first copy.
+// Linear: one pass with a map from folded key to the first copy. A text's key is a pure function
+// of the text: with a document's cache (RuleContext.cache) it is kept between analyses.
 import type { Finding, Rule, RuleContext } from './types';
 import type { Block, BlockKind } from '../model/types';
 import { blockRemovalRange, linesRange } from './ranges';
@@ -44,6 +45,15 @@ function units(blocks: readonly Block[], lineText: (i: number) => string): Unit[
   return out;
 }
 
+/** The cache table of comparedKey. */
+const KEY_TABLE = 'duplicate-paragraph/key';
+
+/** keyOf(raw), or '' when it has fewer than MIN_WORDS words (not compared). */
+function comparedKey(raw: string): string {
+  const key = keyOf(raw);
+  return key === '' || words(key).length < MIN_WORDS ? '' : key;
+}
+
 function keyOf(raw: string): string {
   // a stray fragment after the final punctuation does not make a copy different (stray-token's job)
   const text = withoutStrayTail(raw);
@@ -72,8 +82,8 @@ export const rule: Rule = {
     const out: Finding[] = [];
     const first = new Map<string, Unit>();
     for (const u of units(a.blocks, (i) => a.lines[i]?.text ?? '')) {
-      const key = keyOf(u.text);
-      if (key === '' || words(key).length < MIN_WORDS) continue;
+      const key = ctx.cache ? ctx.cache.memo(KEY_TABLE, u.text, comparedKey) : comparedKey(u.text);
+      if (key === '') continue;
       const orig = first.get(key);
       if (!orig) {
         first.set(key, u);

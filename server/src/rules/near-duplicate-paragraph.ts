@@ -11,8 +11,13 @@
 //    words are in the run).
 // Blocks shorter than MIN_TOKENS words are never flagged: a heading or caption that quotes a
 // phrase of the text is normal. Exact copies belong to duplicate-paragraph.
+//
+// A block's folded key and its unit's words and hashes are a pure function of its text: with a
+// document's cache (RuleContext.cache) they are kept between analyses (table TEXT_TABLE), and only
+// the pairing, the list template and the messages are worked out again after an edit.
 import type { Finding, Rule, RuleContext } from './types';
 import type { Block, BlockKind } from '../model/types';
+import type { LineCache } from '../model/lineCache';
 import { blockRemovalRange, linesRange } from './ranges';
 import { foldKey, isWhiteSpace, withoutStrayTail, WordScanner } from '../text/normalize';
 import { candidatePairs, HASH32_EMPTY, hash32On } from '../text/similarity';
@@ -46,11 +51,23 @@ const LIST_ITEM = /^\s*(?:[-–+•*●▪►]|\d{1,3}[.)/]|[a-zđ][.)])\s/u;
 /** A block made mostly of template word pairs (a list item, a table row) is never flagged. */
 const MIN_OWN_SHARE = 0.5;
 
-export interface Unit {
+/** The cache table of what a block's text alone gives (BlockText). */
+const TEXT_TABLE = 'near-duplicate-paragraph/text';
+
+export interface Unit extends UnitText {
   block: Block;
+  /** Most of its word pairs are the article's template (a list item): never flagged. */
+  templated?: boolean;
+  /** Its words' and word triples' hashes: made when first needed (s1Of, s3Of), for the few blocks of a candidate pair. */
+  s1?: Set<number>;
+  s3?: Set<number>;
+}
+
+/** A unit's part that its block's text alone decides (kept between analyses: read it, do not change it). */
+interface UnitText {
   /** The number of words: letters, marks and digits, inner `-'’./` kept (at most MAX_TOKENS). */
   n: number;
-  /** The lower-cased NFC words are src[ws[i], we[i]) (made into strings only for a flagged block). */
+  /** The lower-cased NFC words are src[ws[i], we[i]) (made into strings only for a flagged block; the same arrays as starts and ends when src is the block's lower-cased text). */
   src: string;
   ws: number[];
   we: number[];
@@ -63,11 +80,7 @@ export interface Unit {
   /** hash32 of the word at i, and of the word pair starting at i (`word word`; 0 for the last). */
   h1: number[];
   h2: number[];
-  s1: Set<number>;
   s2: Set<number>;
-  s3: Set<number>;
-  /** Most of its word pairs are the article's template (a list item): never flagged. */
-  templated?: boolean;
 }
 
 /** The lower-cased words of a unit, as strings. */
@@ -111,18 +124,39 @@ function containment(a: Set<number>, b: Set<number>): number {
  * The unit of a block: its words (a doubled syllable once), sentences, and the hashes of its words,
  * word pairs and triples, carried on from word to word (hash32On) with no string per word or pair.
  */
-export function makeUnit(block: Block): Unit {
+export function makeUnit(block: Block): Unit & { s1: Set<number>; s3: Set<number> } {
+  const u: Unit = { ...unitText(block.text), block };
+  return { ...u, s1: s1Of(u), s3: s3Of(u) };
+}
+
+/** The hashes of the unit's words. */
+function s1Of(u: Unit): Set<number> {
+  return (u.s1 ??= new Set(u.h1));
+}
+
+/** The hashes of the unit's word triples (a text shorter than that: one of all its words). */
+function s3Of(u: Unit): Set<number> {
+  if (u.s3) return u.s3;
+  const { n, h1, h2, src, ws, we } = u;
+  const s3 = new Set<number>();
+  if (n === 1) s3.add(h1[0]);
+  else if (n === 2) s3.add(h2[0]);
+  for (let i = 0; i + 2 < n; i++) s3.add(hash32On(withSpace(h2[i]), src, ws[i + 2], we[i + 2]));
+  return (u.s3 = s3);
+}
+
+function unitText(blockText: string): UnitText {
   const starts: number[] = [];
   const ends: number[] = [];
   const sentences: number[] = [0];
   // a stray fragment after the final punctuation is not part of the text (stray-token removes it)
-  const text = withoutStrayTail(block.text);
+  const text = withoutStrayTail(blockText);
   // the words are read in the lower-cased text itself when that keeps offsets (NFC text, no
   // length-changing case), else each is normalized on its own and they are joined into src
   const lower = text.toLowerCase();
   const direct = lower.length === text.length && text.normalize('NFC') === text;
-  const ws: number[] = [];
-  const we: number[] = [];
+  const ws: number[] = direct ? starts : [];
+  const we: number[] = direct ? ends : [];
   const own: string[] = [];
   let n = 0;
   const scan = new WordScanner(text);
@@ -139,8 +173,10 @@ export function makeUnit(block: Block): Unit {
       to = from + tok.length;
       own.push(tok);
     } else if (n > 0 && sameSpan(lower, ws[n - 1], we[n - 1], a, b) && onlySpace(text, gapFrom, a)) continue;
-    ws.push(from);
-    we.push(to);
+    if (!direct) {
+      ws.push(from);
+      we.push(to);
+    }
     starts.push(a);
     ends.push(b);
     n++;
@@ -151,16 +187,11 @@ export function makeUnit(block: Block): Unit {
   const h2: number[] = new Array<number>(n);
   for (let i = 0; i < n; i++) h1[i] = hash32On(HASH32_EMPTY, src, ws[i], we[i]);
   for (let i = 0; i < n; i++) h2[i] = i + 1 < n ? hash32On(withSpace(h1[i]), src, ws[i + 1], we[i + 1]) : 0;
-  const s1 = new Set(h1);
   const s2 = new Set<number>();
-  const s3 = new Set<number>();
   // a text shorter than the n-gram gives one shingle of all its words
   if (n === 1) s2.add(h1[0]);
   for (let i = 0; i + 1 < n; i++) s2.add(h2[i]);
-  if (n === 1) s3.add(h1[0]);
-  else if (n === 2) s3.add(h2[0]);
-  for (let i = 0; i + 2 < n; i++) s3.add(hash32On(withSpace(h2[i]), src, ws[i + 2], we[i + 2]));
-  return { block, n, src, ws, we, starts, ends, sentences, h1, h2, s1, s2, s3, ...(direct ? {} : { words: own }) };
+  return { n, src, ws, we, starts, ends, sentences, h1, h2, s2, ...(direct ? {} : { words: own }) };
 }
 
 /** Is there a sentence end (`.`, `!`, `?`, `…`) in text[from, to)? */
@@ -202,12 +233,13 @@ function withoutTemplate(units: Unit[]): void {
   const df3 = new Map<number, number>();
   for (const u of items) {
     for (const h of u.s2) df2.set(h, (df2.get(h) ?? 0) + 1);
-    for (const h of u.s3) df3.set(h, (df3.get(h) ?? 0) + 1);
+    for (const h of s3Of(u)) df3.set(h, (df3.get(h) ?? 0) + 1);
   }
   for (const u of items) {
     const before = u.s2.size;
-    for (const h of [...u.s2]) if ((df2.get(h) ?? 0) >= TEMPLATE_BLOCKS) u.s2.delete(h);
-    for (const h of [...u.s3]) if ((df3.get(h) ?? 0) >= TEMPLATE_BLOCKS) u.s3.delete(h);
+    // new sets (the unit's own may be shared with the cache), in the same order
+    u.s2 = new Set([...u.s2].filter((h) => (df2.get(h) ?? 0) < TEMPLATE_BLOCKS));
+    u.s3 = new Set([...s3Of(u)].filter((h) => (df3.get(h) ?? 0) < TEMPLATE_BLOCKS));
     u.templated = before > 0 && u.s2.size < MIN_OWN_SHARE * before;
   }
 }
@@ -218,7 +250,7 @@ function redundantIn(x: Unit, y: Unit, shared: number, tau: number): Match | nul
   // cheap bound: a block sharing under a fifth of its word pairs neither is contained nor restates
   if (shared < MIN_SHARED * x.s2.size) return null;
   const c2 = shared / x.s2.size;
-  if (c2 >= tau && containment(x.s3, y.s3) >= tau - TRIPLE_SLACK) return { mode: 'contained', score: c2 };
+  if (c2 >= tau && containment(s3Of(x), s3Of(y)) >= tau - TRIPLE_SLACK) return { mode: 'contained', score: c2 };
   // a run of sentences of y restated by x
   let best: Match | null = null;
   const ys = y.sentences;
@@ -229,10 +261,10 @@ function redundantIn(x: Unit, y: Unit, shared: number, tau: number): Match | nul
       if (len < MIN_RUN_SHARE * x.n) continue;
       if (len * tau > x.n) break; // longer runs cannot fit inside x
       const { r1, r2 } = runSets(y, from, to);
-      const score = (containment(r1, x.s1) + containment(r2, x.s2)) / 2;
+      const score = (containment(r1, s1Of(x)) + containment(r2, x.s2)) / 2;
       if (score < tau || (best && score <= best.score)) continue;
       // and the run is most of x: x is the sentence restated, not a paragraph that merely has it
-      if (containment(x.s1, r1) >= MIN_RUN_SHARE) best = { mode: 'restates', score, from, to };
+      if (containment(s1Of(x), r1) >= MIN_RUN_SHARE) best = { mode: 'restates', score, from, to };
     }
   }
   return best;
@@ -274,7 +306,7 @@ function extraWords(x: Unit, y: Unit, match: Match): { spans: string[]; count: n
   const from = match.mode === 'restates' ? Math.max(0, (match.from ?? 0) - 5) : 0;
   const to = match.mode === 'restates' ? Math.min(y.n, (match.to ?? y.n) + 5) : y.n;
   let extra = unmatched(x, y, from, to);
-  if (!extra) extra = x.h1.map((h) => !y.s1.has(h));
+  if (!extra) extra = x.h1.map((h) => !s1Of(y).has(h));
   const spans: string[] = [];
   let count = 0;
   let allInOther = true;
@@ -283,11 +315,26 @@ function extraWords(x: Unit, y: Unit, match: Match): { spans: string[]; count: n
     let j = i;
     while (j + 1 < extra.length && extra[j + 1]) j++;
     count += j - i + 1;
-    for (let k = i; k <= j; k++) if (!y.s1.has(x.h1[k])) allInOther = false;
+    for (let k = i; k <= j; k++) if (!s1Of(y).has(x.h1[k])) allInOther = false;
     spans.push(x.block.text.slice(x.starts[i], x.ends[j]));
     i = j;
   }
   return { spans, count, allInOther };
+}
+
+/** What a block's text alone gives: its folded key and (made when first asked) its unit's words and hashes. */
+interface BlockText {
+  key: string;
+  unit?: UnitText;
+}
+
+function blockText(text: string): BlockText {
+  return { key: foldKey(text.length > 100000 ? text.slice(0, 100000) : text) };
+}
+
+/** blockText(text), from the document's cache when there is one. */
+function blockTextIn(cache: LineCache | undefined, text: string): BlockText {
+  return cache ? cache.memo(TEXT_TABLE, text, blockText) : blockText(text);
 }
 
 /**
@@ -312,10 +359,11 @@ export const rule: Rule = {
     const units: Unit[] = [];
     for (const b of a.blocks) {
       if (!KINDS.has(b.kind)) continue;
-      const key = foldKey(b.text.length > 100000 ? b.text.slice(0, 100000) : b.text);
+      const t = blockTextIn(ctx.cache, b.text);
+      const key = t.key;
       if (key === '' || seen.has(key)) continue;
       seen.add(key);
-      units.push(makeUnit(b));
+      units.push({ ...(t.unit ??= unitText(b.text)), block: b });
     }
     withoutTemplate(units);
     const hits: Array<{ x: number; y: number; match: Match }> = [];

@@ -10,8 +10,12 @@
 // Reduplications come from server/data/reduplication.vi.json (allowed unless a number follows:
 // `năm năm 2020`). Numbers, single Latin letters, capitalized repeats (names) and repeats across
 // punctuation or line breaks are not flagged. Case-insensitive, NFC, either tone placement.
+// A line's words, its repeats and its doubled pairs are a pure function of its text: with a
+// document's cache (RuleContext.cache) they are kept between analyses (table TOKENS_TABLE); the
+// counts over the article (for the few syllables some line repeats) are made every time.
 import type { Finding, Rule, RuleContext, Severity } from './types';
 import type { Article } from '../model/types';
+import type { LineCache } from '../model/lineCache';
 import { withTonePlacement } from '../text/vietnamese';
 import { WordScanner } from '../text/normalize';
 import data from '../../data/reduplication.vi.json';
@@ -37,39 +41,93 @@ const REDUPLICATIONS = new Set(data.reduplications.map(canon));
 const COMPOUNDS = new Set(data.compounds.map((c) => c.split(' ').map(canon).join(' ')));
 const FUNCTION_WORDS = new Set(data.functionWords.map(canon));
 
+/** The cache table of a line's words (lineToks), keyed by the line's text. */
+const TOKENS_TABLE = 'repeated-word/tokens';
+
 interface Tok {
   /** Canonical form (canon()). */
   w: string;
+  /** Columns in its line (the line's offset in the article is Line.base). */
   start: number;
   end: number;
   /** Separated from the previous token by spaces only (same line). */
   joined: boolean;
 }
 
-function tokenize(a: Article): Tok[][] {
+/** What a line's text alone gives. Shared with the cache: read it, do not change it. */
+interface LineWords {
+  toks: readonly Tok[];
+  /** Each i where toks[i + 1] repeats toks[i] (joined): judged against the article's counts. */
+  repeats: readonly number[];
+  /** Each i where the pair toks[i], toks[i + 1] is typed twice: a finding whatever the article holds. */
+  pairs: readonly number[];
+}
+
+/** The words of a line, at their offset in the article: the tokens' columns plus base. */
+interface Line {
+  base: number;
+  words: LineWords;
+}
+
+const NONE: readonly number[] = [];
+
+function lineWords(text: string, forms: Map<string, string>): LineWords {
+  const toks = lineToks(text, forms);
+  const repeats: number[] = [];
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (toks[i + 1].joined && toks[i].w === toks[i + 1].w) repeats.push(i);
+  }
+  const pairs = doubledPairs(text, toks);
+  return { toks, repeats: repeats.length ? repeats : NONE, pairs: pairs.length ? pairs : NONE };
+}
+
+/** A pair of words typed twice (`ban hành ban hành`, `bí mật bí mật`): the index of each pair's first copy. */
+function doubledPairs(text: string, toks: readonly Tok[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + 3 < toks.length; i++) {
+    const [p, q, r, s2] = [toks[i], toks[i + 1], toks[i + 2], toks[i + 3]];
+    if (!q.joined || !r.joined || !s2.joined) continue;
+    if (p.w !== r.w || q.w !== s2.w || p.w === q.w) continue;
+    if (hasDigit(p.w) || hasDigit(q.w) || /^[a-z]$/.test(p.w) || /^[a-z]$/.test(q.w)) continue;
+    if (/^\p{Lu}/u.test(text.slice(r.start, r.end))) continue; // a name starts again
+    // the pair again right after, or the doubling elsewhere, is deliberate (`cố lên cố lên cố lên`)
+    if (i + 5 < toks.length && toks[i + 4].w === p.w && toks[i + 5].w === q.w) { i += 5; continue; }
+    out.push(i);
+    i += 3;
+  }
+  return out;
+}
+
+/** The words of one line's text (letters, marks and digits; inner `-'’./` kept) as text/normalize's WORD finds them. */
+function lineToks(text: string, forms: Map<string, string>): Tok[] {
+  const toks: Tok[] = [];
+  const scan = new WordScanner(text);
+  let prevEnd = -1;
+  while (scan.next()) {
+    const raw = text.slice(scan.start, scan.end);
+    let w = forms.get(raw);
+    if (w === undefined) {
+      w = canon(raw);
+      if (forms.size < 100000) forms.set(raw, w);
+    }
+    toks.push({ w, start: scan.start, end: scan.end, joined: prevEnd >= 0 && onlySpaces(text, prevEnd, scan.start) });
+    prevEnd = scan.end;
+  }
+  return toks;
+}
+
+function tokenize(a: Article, cache: LineCache | undefined): Line[] {
   const skip = new Uint8Array(a.lines.length);
   for (const b of a.blocks) if (b.kind === 'php-dump') for (let i = b.startLine; i <= b.endLine && i < skip.length; i++) skip[i] = 1;
   const forms = new Map<string, string>();
-  const out: Tok[][] = [];
+  const make = (text: string) => lineWords(text, forms);
+  const out: Line[] = [];
   for (let li = 0; li < a.lines.length; li++) {
     if (skip[li]) continue;
     const { text, start } = a.lines[li];
     if (text.length === 0) continue;
-    const toks: Tok[] = [];
-    // the words (letters, marks and digits; inner `-'’./` kept) as text/normalize's WORD finds them
-    const scan = new WordScanner(text);
-    let prevEnd = -1;
-    while (scan.next()) {
-      const raw = text.slice(scan.start, scan.end);
-      let w = forms.get(raw);
-      if (w === undefined) {
-        w = canon(raw);
-        if (forms.size < 100000) forms.set(raw, w);
-      }
-      toks.push({ w, start: start + scan.start, end: start + scan.end, joined: prevEnd >= 0 && onlySpaces(text, prevEnd, scan.start) });
-      prevEnd = scan.end;
-    }
-    if (toks.length > 1) out.push(toks);
+    const words = cache ? cache.memo(TOKENS_TABLE, text, make) : make(text);
+    if (words.toks.length > 1) out.push({ base: start, words });
   }
   return out;
 }
@@ -78,10 +136,10 @@ function tokenize(a: Article): Tok[][] {
  * For each syllable of `xs`, how often the article has it with each neighbour: "p x", "x n" and
  * "p x n" (words joined by spaces only). One pass over the tokens.
  */
-function gramsAround(lines: Tok[][], xs: ReadonlySet<string>): Map<string, number> {
+function gramsAround(lines: readonly Line[], xs: ReadonlySet<string>): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
-  for (const toks of lines) {
+  for (const { words: { toks } } of lines) {
     for (let i = 0; i < toks.length; i++) {
       const x = toks[i].w;
       if (!xs.has(x)) continue;
@@ -95,6 +153,11 @@ function gramsAround(lines: Tok[][], xs: ReadonlySet<string>): Map<string, numbe
   return counts;
 }
 
+/** A token at its offset in the article. */
+function at(t: Tok, base: number): Tok {
+  return { w: t.w, start: base + t.start, end: base + t.end, joined: t.joined };
+}
+
 function hasDigit(w: string): boolean {
   return /\p{N}/u.test(w);
 }
@@ -106,25 +169,15 @@ export const rule: Rule = {
   check(ctx: RuleContext): Finding[] {
     const a = ctx.article;
     const out: Finding[] = [];
-    const lines = tokenize(a);
+    const lines = tokenize(a, ctx.cache);
     // find the repeats first: most articles have none, and then counting is not needed
-    const repeats: Array<{ toks: Tok[]; i: number }> = [];
-    for (const toks of lines) {
-      for (let i = 0; i + 1 < toks.length; i++) {
-        if (toks[i + 1].joined && toks[i].w === toks[i + 1].w) repeats.push({ toks, i });
-      }
-    }
+    const repeats: Array<{ toks: readonly Tok[]; base: number; i: number }> = [];
+    for (const { words, base } of lines) for (const i of words.repeats) repeats.push({ toks: words.toks, base, i });
     // a pair of words typed twice (`ban hành ban hành`, `bí mật bí mật`)
-    for (const toks of lines) {
-      for (let i = 0; i + 3 < toks.length; i++) {
-        const [p, q, r, s2] = [toks[i], toks[i + 1], toks[i + 2], toks[i + 3]];
-        if (!q.joined || !r.joined || !s2.joined) continue;
-        if (p.w !== r.w || q.w !== s2.w || p.w === q.w) continue;
-        if (hasDigit(p.w) || hasDigit(q.w) || /^[a-z]$/.test(p.w) || /^[a-z]$/.test(q.w)) continue;
+    for (const { words, base } of lines) {
+      for (const i of words.pairs) {
+        const p = at(words.toks[i], base), q = at(words.toks[i + 1], base), s2 = at(words.toks[i + 3], base);
         const raw = a.text.slice(p.start, s2.end);
-        if (/^\p{Lu}/u.test(a.text.slice(r.start, r.end))) continue; // a name starts again
-        // the pair again right after, or the doubling elsewhere, is deliberate (`cố lên cố lên cố lên`)
-        if (i + 5 < toks.length && toks[i + 4].w === p.w && toks[i + 5].w === q.w) { i += 5; continue; }
         out.push({
           code: CODE,
           severity: 'warning',
@@ -133,13 +186,16 @@ export const rule: Rule = {
           end: s2.end,
           fixes: [{ title: 'Remove the repeated words', edits: [{ start: q.end, end: s2.end, newText: '' }] }],
         });
-        i += 3;
       }
     }
     if (repeats.length === 0) return out;
     const grams = gramsAround(lines, new Set(repeats.map((r) => r.toks[r.i].w)));
     const count = (k: string) => grams.get(k) ?? 0;
-    for (const { toks, i } of repeats) {
+    for (const r of repeats) {
+      const { i } = r;
+      // the tokens around the repeat, at their offsets in the article
+      const toks = { length: r.toks.length } as Record<number, Tok> & { length: number };
+      for (let k = Math.max(0, i - 1); k <= i + 2 && k < r.toks.length; k++) toks[k] = at(r.toks[k], r.base);
       const t1 = toks[i], t2 = toks[i + 1];
       const x = t1.w;
       const raw1 = a.text.slice(t1.start, t1.end);

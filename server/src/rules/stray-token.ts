@@ -3,6 +3,8 @@
 //    (`…quần chúng...”. r`): flags the white space and the fragment, the fix removes them;
 //  - a line of lone punctuation inside the article (`.`, `|`) that the parser did not already label
 //    boilerplate (the boilerplate rule flags those): the fix removes the line.
+// A line's debris and its stray fragment are pure functions of its text: with a document's cache
+// (RuleContext.cache) they are kept between analyses (tables DEBRIS_TABLE, FRAGMENT_TABLE).
 import data from '../../data/stray-token.vi.json';
 import type { BlockKind } from '../model/types';
 import { isLonePunctuation } from '../model/knowledge';
@@ -253,6 +255,10 @@ export function strayFragment(line: string): StrayFragment | null {
   return { startColumn, endColumn: startColumn + space.length + fragment.length, fragment };
 }
 
+/** The cache tables of debrisIn and strayFragment, keyed by the line's text. */
+const DEBRIS_TABLE = 'stray-token/debris';
+const FRAGMENT_TABLE = 'stray-token/fragment';
+
 function clip(s: string, max = 24): string {
   const t = s.replace(/\s+/g, ' ').trim();
   return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
@@ -286,7 +292,7 @@ export const rule: Rule = {
           continue;
         }
         if (DEBRIS_KINDS.has(b.kind) && line.text.length <= 200000) {
-          for (const d of debrisIn(line.text)) {
+          for (const d of ctx.cache ? ctx.cache.memo(DEBRIS_TABLE, line.text, debrisIn) : debrisIn(line.text)) {
             const start = line.start + d.start;
             const end = line.start + d.end;
             const shown = clip(line.text.slice(d.start, d.end), 40);
@@ -305,7 +311,7 @@ export const rule: Rule = {
           }
         }
         if (!fragments) continue;
-        const s = strayFragment(line.text);
+        const s = ctx.cache ? ctx.cache.memo(FRAGMENT_TABLE, line.text, strayFragment) : strayFragment(line.text);
         if (!s) continue;
         const start = line.start + s.startColumn;
         const end = line.start + s.endColumn;

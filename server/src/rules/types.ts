@@ -2,6 +2,7 @@
 // findings out. Offsets are UTF-16 code units into Article.text (the text without its BOM).
 import type { Article } from '../model/types';
 import type { Knowledge } from '../model/knowledge';
+import type { LineCache } from '../model/lineCache';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -104,6 +105,12 @@ export interface RuleContext {
   /** Absolute path of the article, when known (the CLI and the server know it). */
   file?: string;
   corpus?: CorpusView;
+  /**
+   * What earlier analyses of the same document worked out (model/lineCache.ts; the language server
+   * keeps one per open document, the CLI none). A rule may keep there what is a pure function of
+   * one line's or one block's text (LineCache.memo); its findings are the same with or without it.
+   */
+  cache?: LineCache;
 }
 
 export interface Rule {

@@ -5,10 +5,17 @@
 // matter of style, so those findings carry severity 'information' explicitly, whatever the rule's
 // default; an engine that lets the user change the rule's severity should leave 'information'
 // findings as they are (they are never warnings on a clean article).
+//
+// The checks that go line by line read what a line's text alone tells (unicodeLine: is it NFC, has
+// it combining marks, look-alike letters, which of its syllables carry an oa/oe/uy tone): with a
+// document's cache (RuleContext.cache) that is kept between analyses (table LINE_TABLE). No check
+// reaches across a line break (a line terminator neither composes nor is a letter), so the whole
+// text is NFC exactly when each line is, and its tone words are its lines' tone words.
 import type { Finding, Rule, RuleContext } from './types';
+import type { LineInfo } from '../model/types';
 import data from '../../data/mojibake.json';
 import confusables from '../../data/confusables.json';
-import { findToneWords, withTonePlacement, type TonePlacement } from '../text/vietnamese';
+import { findToneWords, withTonePlacement, type TonePlacement, type ToneWord } from '../text/vietnamese';
 
 const CODE = 'unicode';
 
@@ -162,6 +169,35 @@ class Occupied {
     }
     return false;
   }
+}
+
+// ---- What a line's own text tells -------------------------------------------------------------
+
+/** The cache table of unicodeLine, keyed by the line's text. */
+const LINE_TABLE = 'unicode/line';
+
+interface UnicodeLine {
+  /** line.normalize('NFC') === line */
+  nfc: boolean;
+  /** It holds a combining mark (oddMarks looks further). */
+  marks: boolean;
+  /** It holds a look-alike letter (lookalikes looks further). */
+  lookalike: boolean;
+  /** Its syllables with a toned oa/oe/uy cluster, at columns of the line. */
+  tones: readonly ToneWord[];
+}
+
+const NO_TONES: readonly ToneWord[] = [];
+
+function unicodeLine(text: string): UnicodeLine {
+  const tones = findToneWords(text);
+  return { nfc: text.normalize('NFC') === text, marks: /\p{M}/u.test(text), lookalike: ANY_LOOKALIKE.test(text), tones: tones.length ? tones : NO_TONES };
+}
+
+/** What each line of the article tells (from the document's cache when there is one). */
+function linesOf(ctx: RuleContext): Array<{ line: LineInfo; u: UnicodeLine }> {
+  const cache = ctx.cache;
+  return ctx.article.lines.map((line) => ({ line, u: cache ? cache.memo(LINE_TABLE, line.text, unicodeLine) : unicodeLine(line.text) }));
 }
 
 // ---- The checks --------------------------------------------------------------------------------
@@ -321,11 +357,10 @@ function lookalikeWord(w: string): boolean {
   return scripts.size > 1 || scripts.has('Latin*'); // look-alikes of several scripts, or odd Latin letters alone
 }
 
-function lookalikes(ctx: RuleContext, occupied: Occupied): Finding[] {
-  const { lines } = ctx.article;
+function lookalikes(lines: ReadonlyArray<{ line: LineInfo; u: UnicodeLine }>, occupied: Occupied): Finding[] {
   const out: Finding[] = [];
-  for (const line of lines) {
-    if (!ANY_LOOKALIKE.test(line.text)) continue;
+  for (const { line, u } of lines) {
+    if (!u.lookalike) continue;
     let from = -1, to = -1, count = 0;
     const flush = () => {
       if (from < 0) return;
@@ -360,11 +395,10 @@ function lookalikes(ctx: RuleContext, occupied: Occupied): Finding[] {
 }
 
 /** Combining marks Vietnamese does not use, left after NFC (b̼.̼o̼: underlines that dodge filters). */
-function oddMarks(ctx: RuleContext, occupied: Occupied): Finding[] {
-  const { lines } = ctx.article;
+function oddMarks(lines: ReadonlyArray<{ line: LineInfo; u: UnicodeLine }>, occupied: Occupied): Finding[] {
   const out: Finding[] = [];
-  for (const line of lines) {
-    if (!/\p{M}/u.test(line.text)) continue;
+  for (const { line, u } of lines) {
+    if (!u.marks) continue;
     const nfc = line.text.normalize('NFC');
     if (nfc.length !== line.text.length) continue; // NFC findings come first; this line is theirs
     let from = -1, to = -1;
@@ -402,10 +436,9 @@ function oddMarks(ctx: RuleContext, occupied: Occupied): Finding[] {
 
 const NFC_TOKEN = /[\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]\p{M}*/gu;
 
-function notNfc(ctx: RuleContext, occupied: Occupied): Finding[] {
-  const { text, lines } = ctx.article;
+function notNfc(text: string, lines: ReadonlyArray<{ line: LineInfo; u: UnicodeLine }>, occupied: Occupied): Finding[] {
   const out: Finding[] = [];
-  if (text.normalize('NFC') === text) return out;
+  if (lines.every((l) => l.u.nfc)) return out;
   const push = (start: number, end: number) => {
     if (occupied.overlaps(start, end)) return;
     const from = text.slice(start, end), to = from.normalize('NFC');
@@ -418,8 +451,8 @@ function notNfc(ctx: RuleContext, occupied: Occupied): Finding[] {
       fixes: [{ title: 'Convert to NFC', edits: [{ start, end, newText: to }] }],
     });
   };
-  for (const line of lines) {
-    if (line.text.normalize('NFC') === line.text) continue;
+  for (const { line, u } of lines) {
+    if (u.nfc) continue;
     // Runs of changed tokens, merged across short gaps (a wholly decomposed line is one finding).
     let runStart = -1, runEnd = -1, found = false;
     for (const m of line.text.matchAll(NFC_TOKEN)) {
@@ -450,9 +483,14 @@ function notNfc(ctx: RuleContext, occupied: Occupied): Finding[] {
 const PLACEMENT: Record<'new' | 'old', TonePlacement> = { old: 'first', new: 'second' };
 const EXAMPLE: Record<TonePlacement, string> = { first: 'hòa', second: 'hoà' };
 
-function toneMix(ctx: RuleContext, occupied: Occupied): Finding[] {
-  const { text } = ctx.article;
-  const words = findToneWords(text).filter((w) => !occupied.overlaps(w.start, w.end));
+function toneMix(ctx: RuleContext, lines: ReadonlyArray<{ line: LineInfo; u: UnicodeLine }>, occupied: Occupied): Finding[] {
+  const words: ToneWord[] = [];
+  for (const { line, u } of lines) {
+    for (const w of u.tones) {
+      const start = line.start + w.start, end = line.start + w.end;
+      if (!occupied.overlaps(start, end)) words.push({ ...w, start, end });
+    }
+  }
   const seen = { first: 0, second: 0 };
   for (const w of words) seen[w.placement]++;
   if (!seen.first || !seen.second) return [];
@@ -482,12 +520,13 @@ export const rule: Rule = {
   check(ctx: RuleContext): Finding[] {
     const { text } = ctx.article;
     const encoding = [...replacementChars(text), ...mojibake(text)];
-    const nfc = notNfc(ctx, new Occupied(encoding));
-    const looks = lookalikes(ctx, new Occupied([...encoding, ...nfc]));
-    const marks = oddMarks(ctx, new Occupied([...encoding, ...nfc, ...looks]));
+    const lines = linesOf(ctx);
+    const nfc = notNfc(text, lines, new Occupied(encoding));
+    const looks = lookalikes(lines, new Occupied([...encoding, ...nfc]));
+    const marks = oddMarks(lines, new Occupied([...encoding, ...nfc, ...looks]));
     const taken = new Occupied([...encoding, ...nfc, ...looks, ...marks]);
     const invisible = invisibles(text).filter((f) => !taken.overlaps(f.start, f.end));
-    const tones = toneMix(ctx, new Occupied([...encoding, ...nfc, ...looks]));
+    const tones = toneMix(ctx, lines, new Occupied([...encoding, ...nfc, ...looks]));
     return [...encoding, ...nfc, ...looks, ...marks, ...invisible, ...tones].sort((a, b) => a.start - b.start || a.end - b.end);
   },
 };

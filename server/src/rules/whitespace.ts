@@ -3,9 +3,13 @@
 // (as information: layout, not damage) runs of blank lines and NBSP used as a word space.
 // Zero-width characters inside the text are the unicode rule's (invisible characters).
 // PHP dumps are skipped (their own rule removes them). Tab indentation and CRLF are left alone.
+// What a text line holds (textLineIssues) is a pure function of its text: with a document's cache
+// (RuleContext.cache) it is kept between analyses (table ISSUES_TABLE); the blank-line runs are
+// worked out every time.
 import type { Finding, Rule, RuleContext } from './types';
 import type { Article } from '../model/types';
 import { isBlank } from '../text/normalize';
+import type { LineCache } from '../model/lineCache';
 
 const CODE = 'whitespace';
 
@@ -60,16 +64,41 @@ function finding(message: string, start: number, end: number, newText: string, t
   return { code: CODE, severity, message, start, end, fixes: [{ title, edits: [{ start, end, newText }] }] };
 }
 
-function checkTextLine(out: Finding[], text: string, base: number): void {
+/** The cache table of textLineIssues, keyed by the line's text. */
+const ISSUES_TABLE = 'whitespace/line';
+
+/** A finding of a text line, at columns of the line. */
+interface Issue {
+  message: string;
+  start: number;
+  end: number;
+  newText: string;
+  title: string;
+  severity: Finding['severity'];
+}
+
+const NO_ISSUES: readonly Issue[] = [];
+
+/** A text line's findings, made anew at the line's offset in the article (findings are changed downstream). */
+function checkTextLine(out: Finding[], text: string, base: number, cache: LineCache | undefined): void {
+  const issues = cache ? cache.memo(ISSUES_TABLE, text, textLineIssues) : textLineIssues(text);
+  for (const i of issues) out.push(finding(i.message, base + i.start, base + i.end, i.newText, i.title, i.severity));
+}
+
+/** What a text line holds: leading and trailing whitespace, doubled spaces, NBSP as a word space (columns). */
+function textLineIssues(text: string): readonly Issue[] {
+  let out: Issue[] | undefined;
+  const finding = (message: string, start: number, end: number, newText: string, title: string, severity: Finding['severity'] = 'warning') =>
+    (out ??= []).push({ message, start, end, newText, title, severity });
   const lead = /^[\t \u00A0\u1680\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF]+/.exec(text);
   const leadLen = lead ? lead[0].length : 0;
   if (lead && !/^\t+$/.test(lead[0])) {
-    out.push(finding(`Leading whitespace (${describeWhitespace(lead[0])})`, base, base + leadLen, '', 'Remove the leading whitespace'));
+    finding(`Leading whitespace (${describeWhitespace(lead[0])})`, 0, leadLen, '', 'Remove the leading whitespace');
   }
   let trailStart = text.length;
   while (trailStart > leadLen && WS_CHAR.test(text[trailStart - 1])) trailStart--;
   if (trailStart < text.length) {
-    out.push(finding(`Trailing whitespace (${describeWhitespace(text.slice(trailStart))})`, base + trailStart, base + text.length, '', 'Remove the trailing whitespace'));
+    finding(`Trailing whitespace (${describeWhitespace(text.slice(trailStart))})`, trailStart, text.length, '', 'Remove the trailing whitespace');
   }
   // runs inside the text
   const core = text.slice(leadLen, trailStart);
@@ -79,20 +108,21 @@ function checkTextLine(out: Finding[], text: string, base: number): void {
     const run = m[0];
     if (run === ' ') continue;
     if (run.includes('\t')) continue; // tab-separated columns: not ours
-    const start = base + leadLen + m.index;
+    const start = leadLen + m.index;
     const end = start + run.length;
     const visible = run.replace(ZW_ALL, '');
     const hasZw = ZW_CHAR.test(run);
     if (visible.length >= 2) {
-      out.push(finding(`Doubled space (${describeWhitespace(run)})`, start, end, ' ', 'Replace with a single space'));
+      finding(`Doubled space (${describeWhitespace(run)})`, start, end, ' ', 'Replace with a single space');
     } else if (hasZw) {
       // zero-width characters and stray BOMs are the unicode rule's (invisible characters)
       continue;
     } else {
       // one space-like character other than a plain space: NBSP (or a thin/narrow space) as a word space
-      out.push(finding(`${describeWhitespace(run)} used as a word space`, start, end, ' ', 'Replace with a plain space', 'information'));
+      finding(`${describeWhitespace(run)} used as a word space`, start, end, ' ', 'Replace with a plain space', 'information');
     }
   }
+  return out ?? NO_ISSUES;
 }
 
 export const rule: Rule = {
@@ -161,7 +191,7 @@ export const rule: Rule = {
         continue;
       }
       closeRun(i);
-      checkTextLine(out, text, start);
+      checkTextLine(out, text, start, ctx.cache);
     }
     closeRun(n);
     return out;
