@@ -53,14 +53,17 @@ test('a footer shared by 6 files is flagged in each, with a removal fix and othe
   for (const it of items.slice(6)) assert.deepEqual(check(idx, it.file, it.text), [], it.file);
 });
 
-test('after a byline the parser calls the footer a related teaser: the finding is information beside the related warning', () => {
-  const items = corpus(10, 6, () => [], 'LÊ TOÀN');
+test('where the parser already calls the footer a related teaser (under a teaser header), the finding is information beside the related warning', () => {
+  const items = Array.from({ length: 10 }, (_, i) => ({
+    file: `/corpus/${String(i).padStart(2, '0')}.txt`,
+    text: makeArticle({ seed: 100 + i, words: 400, byline: 'LÊ TOÀN', footer: i < 6 ? ['Tin liên quan', FOOTER] : [] }),
+  }));
   const idx = buildCorpusFromTexts(items);
   for (const it of items.slice(0, 6)) {
     const a = parseArticle(it.text);
-    const block = a.blocks.find((b) => b.text === FOOTER)!;
+    const block = a.blocks.find((b) => b.text.includes(FOOTER))!;
     assert.equal(block.kind, 'related');
-    const found = check(idx, it.file, it.text);
+    const found = check(idx, it.file, it.text).filter((f) => f.message.includes(FOOTER.slice(0, 40)));
     assert.equal(found.length, 1, it.file);
     assert.equal(found[0].severity, 'information');
     assert.match(found[0].message, /^Line repeated in 6 of 10 files/);

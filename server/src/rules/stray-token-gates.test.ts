@@ -31,7 +31,7 @@ test('every debris pattern with a cheap test: a line it matches in passes the te
         matched++;
         assert.ok(gate(l), `${d.pattern} matches in ${JSON.stringify(l)}`);
       }
-    }), { numRuns: 3000 });
+    }), { numRuns: 3000, seed: 20261125 }); // (seeded: some patterns are rare in random lines, and the next line asserts they were reached)
     assert.ok(matched > 0, `the generated lines reach ${d.pattern}`);
   }
 });

@@ -89,7 +89,7 @@ export interface RuleOptions {
  * Below this probability the recognizer is unsure of a line's kind: findings that rest on the kind
  * alone (this line is chrome, these are teasers) are information, not warnings, and fix-all leaves them.
  */
-export const UNSURE_BELOW = 0.6;
+export const UNSURE_BELOW = 0.75;
 
 export const DEFAULT_RULE_OPTIONS: RuleOptions = {
   toneStyle: 'old',
