@@ -785,7 +785,17 @@ connection.onHover(async (params): Promise<Hover | null> => {
 // open document after a settings or project-file change. A newer request for the same document
 // makes an older one stale: it is dropped before publishing.
 
+// The wait after a change lets a burst of keystrokes cost one analysis. What a wasted analysis
+// costs is what the document's last one took, so the wait is twice that, between 50 and 200 ms:
+// an ordinary article (an analysis of ~10 ms) is re-checked 50 ms after the last keystroke, a 1 MB
+// one (hundreds of ms, in the analysis worker) after 200 ms.
 const CHANGE_DEBOUNCE_MS = 200;
+const MIN_DEBOUNCE_MS = 50;
+const lastAnalysisMs = new Map<string, number>();
+function debounceFor(uri: string): number {
+  const last = lastAnalysisMs.get(uri);
+  return last === undefined ? CHANGE_DEBOUNCE_MS : Math.min(CHANGE_DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, Math.round(2 * last)));
+}
 const timers = new Map<string, NodeJS.Timeout>();
 const validationSeq = new Map<string, number>();
 const published = new Set<string>();
@@ -796,7 +806,7 @@ function validate(doc: TextDocument, delay?: number): void {
   if (old) clearTimeout(old);
   const seq = (validationSeq.get(uri) ?? 0) + 1;
   validationSeq.set(uri, seq);
-  const wait = delay ?? (published.has(uri) ? CHANGE_DEBOUNCE_MS : 0);
+  const wait = delay ?? (published.has(uri) ? debounceFor(uri) : 0);
   timers.set(
     uri,
     setTimeout(() => {
@@ -811,9 +821,11 @@ const lastPublished = new Map<string, string>();
 
 async function runValidation(uri: string, seq: number): Promise<void> {
   try {
+    const started = performance.now();
     const r = await analysisOf(uri);
     if (!r || validationSeq.get(uri) !== seq) return;
     const diagnostics = r.analysis.tooLarge ? [] : diagnosticsOf(r.doc, r.analysis);
+    lastAnalysisMs.set(uri, performance.now() - started);
     // stale: the document changed or closed meanwhile (a newer validation is scheduled)
     if (validationSeq.get(uri) !== seq || documents.get(uri)?.version !== r.doc.version) return;
     // a re-check (e.g. after the corpus index changed) that finds the same thing publishes nothing
@@ -838,6 +850,7 @@ documents.onDidClose((e) => {
   analyses.delete(uri);
   spans.delete(uri);
   lineCaches.delete(uri);
+  lastAnalysisMs.delete(uri);
   offThread.forget(uri);
   lastPublished.delete(uri);
   settingsCache.delete(uri);

@@ -833,7 +833,7 @@ async function editBench(): Promise<void> {
       }
       row({
         section,
-        what: `${what}: keystroke → publishDiagnostics, ${diagLat.length} edits (includes the server's 200 ms debounce): p50 / p95`,
+        what: `${what}: keystroke → publishDiagnostics, ${diagLat.length} edits (includes the server's debounce: twice the document's last analysis, 50–200 ms): p50 / p95`,
         figure: `${ms1(quantile(diagLat, 0.5))} / ${ms1(quantile(diagLat, 0.95))}${err ? `; then failed: ${err}` : ''}`,
       });
       // documentSymbol sent right after an edit (before the debounce fires)
