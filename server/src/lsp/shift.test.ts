@@ -8,31 +8,13 @@ import fc from 'fast-check';
 import { analyze } from '../engine/analyze';
 import { editSpan, shiftFindings } from './shift';
 import type { Finding } from '../rules/types';
+import { applyEdit, editArb as randomEdit } from '../model/randomEdits';
 
 const DIR = 'test/fixtures/real';
 const FIXTURES = readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort().slice(0, 40).map((f) => readFileSync(path.join(DIR, f), 'utf8').replace(/^\uFEFF/, ''));
 
 /** A random edit: characters or lines inserted or deleted, a paragraph pasted, a line duplicated. */
-const editArb = fc.record({
-  kind: fc.constantFrom('insert', 'delete', 'newline', 'deleteLine', 'paste', 'duplicate'),
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  len: fc.integer({ min: 1, max: 40 }),
-  text: fc.constantFrom('a', ' ', '  ', 'ừ', '.', 'x y', '\n', '&amp;', 'tiêu tiêu'),
-});
-
-function applyEdit(text: string, e: { kind: string; at: number; len: number; text: string }, paste: string): string {
-  const o = Math.floor(e.at * text.length);
-  const ls = text.split('\n');
-  const li = Math.min(ls.length - 1, Math.floor(e.at * ls.length));
-  switch (e.kind) {
-    case 'insert': return text.slice(0, o) + e.text + text.slice(o);
-    case 'delete': return text.slice(0, o) + text.slice(o + e.len);
-    case 'newline': return text.slice(0, o) + '\n' + text.slice(o);
-    case 'deleteLine': return [...ls.slice(0, li), ...ls.slice(li + 1)].join('\n');
-    case 'paste': return [...ls.slice(0, li), paste, '', ...ls.slice(li)].join('\n');
-    default: return [...ls.slice(0, li + 1), ls[li], ...ls.slice(li + 1)].join('\n');
-  }
-}
+const editArb = randomEdit(['a', ' ', '  ', 'ừ', '.', 'x y', '\n', '&amp;', 'tiêu tiêu'], 40);
 
 test('shifted findings flag and fix the same characters, on lines the edit did not touch', () => {
   fc.assert(

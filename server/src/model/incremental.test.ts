@@ -13,34 +13,17 @@ import { parseArticle } from './article';
 import { LineCache } from './lineCache';
 import { analyzeArticle } from '../engine/analyze';
 import { defaultKnowledge, loadKnowledge } from './knowledge';
+import { applyEdit as applyRandomEdit, editArb as randomEdit, type RandomEdit } from './randomEdits';
 
 const DIR = 'test/fixtures/real';
 const FIXTURES = readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(DIR, f), 'utf8'));
 
-const editArb = fc.record({
-  kind: fc.constantFrom('insert', 'delete', 'newline', 'deleteLine', 'paste', 'duplicate'),
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  len: fc.integer({ min: 1, max: 60 }),
-  text: fc.constantFrom('a', ' ', '  ', 'ừ', '.', 'x y', '\n', '\n\n', '&amp;', 'tiêu tiêu', '20/05/2022 - 15:17', 'Theo VnExpress', 'Xem thêm:'),
-  from: fc.nat(),
-});
+const editArb = randomEdit(['a', ' ', '  ', 'ừ', '.', 'x y', '\n', '\n\n', '&amp;', 'tiêu tiêu', '20/05/2022 - 15:17', 'Theo VnExpress', 'Xem thêm:']);
 
 /** Characters or lines inserted or deleted, a paragraph of another fixture pasted, a line duplicated. */
-function applyEdit(text: string, e: { kind: string; at: number; len: number; text: string; from: number }): string {
-  const o = Math.floor(e.at * text.length);
-  const ls = text.split('\n');
-  const li = Math.min(ls.length - 1, Math.floor(e.at * ls.length));
-  switch (e.kind) {
-    case 'insert': return text.slice(0, o) + e.text + text.slice(o);
-    case 'delete': return text.slice(0, o) + text.slice(o + e.len);
-    case 'newline': return text.slice(0, o) + '\n' + text.slice(o);
-    case 'deleteLine': return [...ls.slice(0, li), ...ls.slice(li + 1)].join('\n');
-    case 'paste': {
-      const other = FIXTURES[e.from % FIXTURES.length].split('\n').filter((l) => l.trim().length > 40);
-      return [...ls.slice(0, li), other[e.from % Math.max(1, other.length)] ?? 'Một đoạn văn.', '', ...ls.slice(li)].join('\n');
-    }
-    default: return [...ls.slice(0, li + 1), ls[li], ...ls.slice(li + 1)].join('\n');
-  }
+function applyEdit(text: string, e: RandomEdit): string {
+  const other = FIXTURES[e.from % FIXTURES.length].split('\n').filter((l) => l.trim().length > 40);
+  return applyRandomEdit(text, e, other[e.from % Math.max(1, other.length)] ?? 'Một đoạn văn.');
 }
 
 /** Everything a reader of an Article sees, the reasons read through their getters. */
