@@ -986,11 +986,37 @@ const corpus = {
       include ??= (await this.folderSettings()).include;
       if (!this.isArticle(file, include)) continue;
       updates.push({ file, type: c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Changed ? 'changed' : 'deleted' });
+      if (c.type === FileChangeType.Created) this.reconcileLater(path.dirname(file));
     }
     if (updates.length) await corpusService.update(updates);
   },
+  // A file watcher can miss files: those written into a new folder before the watcher has reached
+  // it (a folder of articles copied in, a crawler writing its output). A second after the last
+  // creation reported in a folder, the folder is listed and what the index lacks is added.
+  touchedDirs: new Set<string>(),
+  reconcileTimer: undefined as NodeJS.Timeout | undefined,
+  reconcileLater(dir: string): void {
+    this.touchedDirs.add(dir);
+    if (this.reconcileTimer) clearTimeout(this.reconcileTimer);
+    this.reconcileTimer = setTimeout(() => void this.reconcile(), 1000);
+  },
+  async reconcile(): Promise<void> {
+    this.reconcileTimer = undefined;
+    const dirs = [...this.touchedDirs];
+    this.touchedDirs.clear();
+    // (after what the index is already doing: the files reported are in it by then)
+    await corpusService.whenIdle();
+    const { include } = await this.folderSettings();
+    const missing: Array<{ file: string; type: 'created' }> = [];
+    for (const dir of dirs) {
+      const files = await listTxtFiles(dir).catch(() => [] as string[]);
+      for (const f of files) if (this.isArticle(f, include) && !corpusService.index.has(f)) missing.push({ file: f, type: 'created' });
+    }
+    if (missing.length) await corpusService.update(missing);
+  },
   async dispose(): Promise<void> {
     if (revalidateTimer) clearTimeout(revalidateTimer);
+    if (this.reconcileTimer) clearTimeout(this.reconcileTimer);
     offThread.dispose();
     await corpusService.dispose();
   },

@@ -78,3 +78,28 @@ test('a copied article gets duplicate-article diagnostics pointing at the other 
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('a folder of articles copied in: files the watcher did not report are indexed all the same', async () => {
+  const { root, corpus } = workspace();
+  const c = await startServer({ rootPath: root });
+  try {
+    await summaryWhenIndexed(c, 5);
+    // three articles written into a new folder; the watcher reports only the last (inotify had not
+    // reached the new folder when the first two were written)
+    const batch = path.join(corpus, 'batch');
+    mkdirSync(batch);
+    const seed = readFileSync(path.join(corpus, readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort()[1]), 'utf8').split('\n');
+    const files = [0, 1, 2].map((i) => {
+      const f = path.join(batch, `b${i}.txt`);
+      writeFileSync(f, [`Bài số ${i}: ${seed[0]}`, ...seed.slice(1).filter((_, k) => (k + i) % 4 !== 0)].join('\n'));
+      return f;
+    });
+    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(files[2]).href, type: 1 }] });
+    const s = await summaryWhenIndexed(c, 8);
+    const names = s.articles.map((a) => path.basename(new URL(a.uri).pathname));
+    for (const f of files) assert.ok(names.includes(path.basename(f)), `${path.basename(f)} indexed`);
+  } finally {
+    await c.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -252,6 +252,11 @@ export class IndexService extends EventEmitter {
 
   // ---- internals --------------------------------------------------------------------------------
 
+  /** Resolves once every operation queued so far has run. */
+  whenIdle(): Promise<void> {
+    return this.queue.then(() => undefined, () => undefined);
+  }
+
   /**
    * Runs operations one after another. A failing operation is reported as an 'error' event and its
    * promise resolves to `fallback`: callers may ignore the promises without unhandled rejections.
