@@ -1009,7 +1009,8 @@ const corpus = {
     const { include } = await this.folderSettings();
     const missing: Array<{ file: string; type: 'created' }> = [];
     for (const dir of dirs) {
-      const files = await listTxtFiles(dir).catch(() => [] as string[]);
+      // (the folder's own files: each folder a creation was reported in is listed, not the tree under it)
+      const files = await listTxtFiles(dir, { deep: false }).catch(() => [] as string[]);
       for (const f of files) if (this.isArticle(f, include) && !corpusService.index.has(f)) missing.push({ file: f, type: 'created' });
     }
     if (missing.length) await corpusService.update(missing);

@@ -87,8 +87,8 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
   }
 }
 
-/** Every `.txt` file under a folder (sorted), skipping node_modules and dot-folders. */
-export async function listTxtFiles(dir: string): Promise<string[]> {
+/** Every `.txt` file under a folder (sorted), skipping node_modules and dot-folders; `deep: false`: only the folder's own. */
+export async function listTxtFiles(dir: string, { deep = true }: { deep?: boolean } = {}): Promise<string[]> {
   const out: string[] = [];
   const walk = async (d: string) => {
     const entries = await fs.readdir(d, { withFileTypes: true });
@@ -96,7 +96,7 @@ export async function listTxtFiles(dir: string): Promise<string[]> {
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const p = path.join(d, e.name);
-      if (e.isDirectory()) await walk(p);
+      if (e.isDirectory()) { if (deep) await walk(p); }
       else if (e.isFile() && e.name.toLowerCase().endsWith('.txt')) out.push(p);
     }
   };

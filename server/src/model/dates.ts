@@ -277,6 +277,8 @@ function* scan(t: string): Generator<Piece> {
     let m: RegExpExecArray | null;
     const c = t.charCodeAt(pos);
     const isDigit = c >= 48 && c <= 57;
+    // month names and month words start with a-z in the working string (lower-cased, diacritics stripped)
+    const isAsciiLetter = c >= 97 && c <= 122;
     if (isDigit && (m = at(RE.iso))) p = makeDate(pos, pos + m[0].length, m[1]!, Number(m[3]), Number(m[4]));
     else if (isDigit && (m = at(RE.dmySlash))) {
       // day first, unless only the month-first reading is a date (9/21/2022)
@@ -289,9 +291,9 @@ function* scan(t: string): Generator<Piece> {
       p = makeDate(pos, pos + m[0].length, m[3]!, month, Number(m[1]));
     } else if (isDigit && (m = at(RE.dayName))) {
       p = makeDate(pos, pos + m[0].length, m[3]!, MONTH_ALONE.get(m[2]!) ?? 0, Number(m[1]));
-    } else if (!isDigit && (m = at(RE.nameDay))) {
+    } else if (isAsciiLetter && (m = at(RE.nameDay))) {
       p = makeDate(pos, pos + m[0].length, m[3]!, MONTH_ALONE.get(m[1]!) ?? 0, Number(m[2]));
-    } else if (!isDigit && (m = at(RE.monthWordFirst))) {
+    } else if (isAsciiLetter && (m = at(RE.monthWordFirst))) {
       p = makeDate(pos, pos + m[0].length, m[3]!, Number(m[1]), Number(m[2]));
     } else if (isDigit && ((m = at(RE.timeColon)) || (m = at(RE.timeMarker)))) {
       p = { kind: 'time', s: pos, e: pos + m[0].length, t: makeTime(m[1]!, m[2], m[3], m[4]) };
