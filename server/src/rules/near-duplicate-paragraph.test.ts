@@ -121,6 +121,33 @@ test('a large article: every finding, no crash', () => {
   assertSafe(article, findings);
 });
 
+/** `n` copies of a paragraph, each with its own number: near copies, not exact ones. */
+function numberedCopies(n: number): string {
+  const parts: string[] = [HEAD, `${C}\n\n`];
+  for (let i = 1; i <= n; i++) parts.push(`${A.replace('trong nhiệm kỳ qua', `trong nhiệm kỳ ${i}`)}\n\n`);
+  parts.push(`${B}\n`);
+  return parts.join('');
+}
+
+test('many near copies of a paragraph (more than share any word pair the lookup keeps): every copy but the first is flagged', () => {
+  // 10 copies were found before; past about 32, every word pair of the copies was too common to
+  // look up and none was found
+  for (const n of [10, 33, 50, 400]) {
+    const text = numberedCopies(n);
+    const { article, findings } = run(text);
+    const s = summary(article, findings);
+    const flagged = s.map(([l]) => l);
+    const expected = Array.from({ length: n - 1 }, (_, k) => 7 + 2 * k); // copies 2..n (the first is line 5)
+    assert.deepEqual(flagged, expected, `${n} copies`);
+    for (const [l, of] of s) assert.ok(!flagged.includes(of), `${n} copies: line ${l} points at a flagged block (${of})`);
+    assertSafe(article, findings);
+    // fixing them all keeps exactly one copy, and the other paragraphs
+    const fixed = apply(text, findings.flatMap((f) => f.fixes[0].edits));
+    assert.equal(fixed.split('trong nhiệm kỳ ').length - 1, 1, `${n} copies: one copy left`);
+    assert.ok(fixed.includes(B) && fixed.includes(C));
+  }
+});
+
 // ---- seeds against the gold -----------------------------------------------------------------
 
 const seeds = loadSeeds();

@@ -20,7 +20,7 @@ import type { Block, BlockKind } from '../model/types';
 import type { LineCache } from '../model/lineCache';
 import { blockRemovalRange, linesRange } from './ranges';
 import { foldKey, isWhiteSpace, withoutStrayTail, WordScanner } from '../text/normalize';
-import { candidatePairs, HASH32_EMPTY, hash32On } from '../text/similarity';
+import { candidatePairs, commonSharingPairs, HASH32_EMPTY, hash32On } from '../text/similarity';
 
 const CODE = 'near-duplicate-paragraph';
 const KINDS: ReadonlySet<BlockKind> = new Set<BlockKind>(['paragraph', 'caption', 'heading', 'byline']);
@@ -35,6 +35,10 @@ const MAX_RUN_SENTENCES = 3;
 const MIN_SHARED = 0.2;
 /** Word pairs found in more blocks than this carry no signal for finding candidate pairs. */
 const MAX_POSTINGS = 32;
+/** Through word pairs too common to look up, a pair shares at least this share of the smaller block's (near copies). */
+const COMMON_SHARED = 0.5;
+/** Through common word pairs, a block is compared with at most this many earlier ones (its closest). */
+const PER_BLOCK = 4;
 /** Blocks longer than this many words are compared on their first MAX_TOKENS words. */
 const MAX_TOKENS = 5000;
 /** Token alignment (for the message) is skipped above this many cells. */
@@ -339,11 +343,22 @@ function blockTextIn(cache: LineCache | undefined, text: string): BlockText {
 
 /**
  * Pairs [i, j] (i < j) worth a closer look: of their word pairs that are not too common (in at most
- * MAX_POSTINGS blocks), they share at least MIN_SHARED of the smaller block's. Near-linear: each
- * word pair is looked up in a posting list of at most MAX_POSTINGS blocks.
+ * MAX_POSTINGS blocks), they share at least MIN_SHARED of the smaller block's; or, through the
+ * common ones too, COMMON_SHARED of all of them (near copies among many similar blocks).
+ * Near-linear: each word pair is looked up in a posting list of at most MAX_POSTINGS blocks.
  */
 function candidates(units: readonly Unit[]): Array<[number, number]> {
-  return candidatePairs(units.map((u) => u.s2), MAX_POSTINGS, MIN_SHARED).sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  const sets = units.map((u) => u.s2);
+  const pairs = candidatePairs(sets, MAX_POSTINGS, MIN_SHARED);
+  // many similar blocks: their word pairs are all too common to look up; compare each with a few
+  // earlier ones that share most of its word pairs (bounded: PER_BLOCK partners each)
+  const more = commonSharingPairs(sets, MAX_POSTINGS, COMMON_SHARED, PER_BLOCK);
+  if (more.length) {
+    const m = units.length;
+    const have = new Set(pairs.map(([i, j]) => i * m + j));
+    for (const [i, j] of more) if (!have.has(i * m + j)) pairs.push([i, j]);
+  }
+  return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
 
 export const rule: Rule = {

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { candidatePairs, shingles } from './similarity';
+import { candidatePairs, commonSharingPairs, shingles } from './similarity';
 
 /** candidatePairs as it was written before the typed arrays. */
 function slowCandidatePairs(sets: Set<number>[], maxPostings = 64, minShare = 0): Array<[number, number]> {
@@ -102,4 +102,32 @@ test('candidatePairs: more than 2048 items (pairs remembered in a set, not a bit
 test('candidatePairs on shingles of text: near copies pair up', () => {
   const texts = ['một hai ba bốn năm sáu', 'một hai ba bốn năm bảy', 'tám chín mười', 'mười một mười hai'];
   assert.deepEqual(candidatePairs(texts.map((t) => shingles(t)), 64, 0.5), [[0, 1]]);
+});
+
+test('commonSharingPairs: near copies sharing only too-common shingles pair up, each with at most perItem earlier ones', () => {
+  const base = Array.from({ length: 30 }, (_, k) => k + 1);
+  // 200 items: the 30 shared shingles are in all of them (more than maxPostings); each has 2 of its own
+  const sets = Array.from({ length: 200 }, (_, i) => new Set([...base, 1000 + 2 * i, 1001 + 2 * i]));
+  // candidatePairs finds nothing: every shared shingle is too common
+  assert.deepEqual(candidatePairs(sets, 32, 0.2), []);
+  const pairs = commonSharingPairs(sets, 32, 0.5, 4);
+  const partners = new Map<number, number[]>();
+  for (const [i, j] of pairs) {
+    assert.ok(i < j);
+    partners.set(j, [...(partners.get(j) ?? []), i]);
+  }
+  for (let j = 1; j < 200; j++) {
+    const ps = partners.get(j) ?? [];
+    assert.ok(ps.length >= 1 && ps.length <= 4, `item ${j}: ${ps.length} partners`);
+    assert.ok(ps.includes(0), `item ${j} is compared with the first copy`);
+  }
+  assert.ok(pairs.length <= 4 * 200);
+});
+
+test('commonSharingPairs: items sharing a few common shingles and nothing else are not paired; nothing when no shingle is common', () => {
+  const common = [1, 2, 3];
+  const sets = Array.from({ length: 100 }, (_, i) => new Set([...common, ...Array.from({ length: 20 }, (_, k) => 10000 + i * 100 + k)]));
+  assert.deepEqual(commonSharingPairs(sets, 32, 0.5, 4), []);
+  const rare = [new Set([1, 2, 3]), new Set([1, 2, 3]), new Set([4, 5])];
+  assert.deepEqual(commonSharingPairs(rare, 32, 0.5, 4), []);
 });

@@ -219,3 +219,64 @@ function sharingPairs(sets: Set<number>[], maxPostings: number, minShare: number
   }
   return pairs;
 }
+
+/**
+ * Pairs [i, j] (i < j) through the shingles that `candidatePairs` leaves out as too common (in more
+ * than maxPostings items), for items that are near copies of each other: many similar paragraphs
+ * (a line pasted 50 times with a number changed) share every word pair, so each of their pairs is
+ * too common to be looked up, and without this no pair of them would be compared at all.
+ *
+ * Bounded: a common shingle's posting list keeps only its first maxPostings items, so each item is
+ * compared with at most maxPostings earlier holders per shingle; and an item keeps its `perItem`
+ * best partners (most shared shingles, then the earliest). A pair qualifies when the shingles they
+ * share (common and rare alike) make at least `minShare` of the smaller item's shingles: a pair of
+ * ordinary paragraphs that share a few common word pairs does not.
+ */
+export function commonSharingPairs(sets: Set<number>[], maxPostings: number, minShare: number, perItem: number): Array<[number, number]> {
+  const { ids, offsets, df, distinct } = intern(sets);
+  const m = sets.length;
+  let any = false;
+  for (let id = 0; id < distinct && !any; id++) if (df[id] > maxPostings) any = true;
+  if (!any) return [];
+  const start = new Int32Array(distinct + 1);
+  for (let id = 0; id < distinct; id++) start[id + 1] = start[id] + Math.min(df[id], maxPostings);
+  const fill = new Int32Array(distinct);
+  const post = new Int32Array(start[distinct]);
+  const count = new Int32Array(m);
+  const common = new Int32Array(m);
+  const touched = new Int32Array(m);
+  const pairs: Array<[number, number]> = [];
+  const best: number[] = [];
+  for (let j = 0; j < m; j++) {
+    let nt = 0;
+    for (let p = offsets[j]; p < offsets[j + 1]; p++) {
+      const id = ids[p];
+      const base = start[id], len = fill[id];
+      const isCommon = df[id] > maxPostings;
+      for (let x = base; x < base + len; x++) {
+        const i = post[x];
+        if (count[i]++ === 0) touched[nt++] = i;
+        if (isCommon) common[i]++;
+      }
+      if (len < maxPostings) {
+        post[base + len] = j;
+        fill[id] = len + 1;
+      }
+    }
+    best.length = 0;
+    const size = offsets[j + 1] - offsets[j];
+    for (let t = 0; t < nt; t++) {
+      const i = touched[t];
+      // (a pair sharing no common shingle is candidatePairs' to find)
+      if (common[i] > 0 && count[i] >= Math.max(1, minShare * Math.min(size, offsets[i + 1] - offsets[i]))) best.push(i);
+    }
+    if (best.length > perItem) best.sort((a, b) => count[b] - count[a] || a - b).length = perItem;
+    best.sort((a, b) => a - b);
+    for (const i of best) pairs.push([i, j]);
+    for (let t = 0; t < nt; t++) {
+      count[touched[t]] = 0;
+      common[touched[t]] = 0;
+    }
+  }
+  return pairs;
+}
