@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/engine/analyze';
 import { applyEdits, fixAll, preferredFix } from '../../server/src/engine/fix';
+import { growingCopies } from './copies';
 
 const SENTENCES = [
   'Năm qua, tỉnh đã triển khai nhiều giải pháp đồng bộ để phát triển kinh tế nông nghiệp bền vững.',
@@ -95,7 +96,7 @@ function stripBom(t: string): string {
 /** Runs fix-all, checking every pass: each edit inside its finding's range, unflagged text kept in order. */
 function checkedFixAll(input: string): string {
   let passes = 0;
-  const result = fixAll(input, {}, 8, (text, findings, picked) => {
+  const result = fixAll(input, {}, Infinity, (text, findings, picked) => {
     passes++;
     for (const f of findings) {
       for (const fix of f.fixes) {
@@ -120,7 +121,7 @@ function checkedFixAll(input: string): string {
     }
     assert.ok(rest.endsWith(text.slice(pos)), 'unflagged tail was changed');
   });
-  assert.ok(passes > 0 && passes <= 8, 'fix-all did not settle in 8 passes');
+  assert.ok(passes > 0 && result.remaining === 0, 'fix-all did not settle');
   return stripBom(result.text);
 }
 
@@ -177,4 +178,30 @@ test('fix-all on seed 000 removes the dumps, chrome and teasers and keeps every 
     const kept = line.replace(/\s+r$/, '').trim();
     if (kept) assert.ok(fixed.includes(kept), `body line lost: ${kept.slice(0, 50)}`);
   }
+});
+
+test('one run of fix-all reaches the fixed point, however many passes a chain of copies takes (300 growing copies)', () => {
+  const text = growingCopies(300);
+  let passes = 0;
+  const once = fixAll(text, {}, undefined, () => void passes++);
+  // (more passes than the 8 fix-all used to stop at)
+  assert.ok(passes > 9, `${passes} analyses`);
+  assert.equal(once.remaining, 0);
+  assert.ok(once.applied['near-duplicate-paragraph'] > 280, JSON.stringify(once.applied));
+  // nothing is left for a second run
+  const again = fixAll(once.text);
+  assert.equal(again.passes, 0);
+  assert.equal(again.text, once.text);
+  assert.equal(analyze(once.text).findings.filter((f) => preferredFix(f)).length, 0);
+});
+
+test('fix-all stops at a cycle instead of looping: a text seen before ends the run', () => {
+  // the passes of a run never return to an earlier text; maxPasses still bounds a run for callers that ask
+  const text = growingCopies(40);
+  const bounded = fixAll(text, {}, 1);
+  assert.equal(bounded.passes, 1);
+  assert.ok(bounded.remaining > 0);
+  const full = fixAll(text);
+  assert.equal(full.remaining, 0);
+  assert.equal(fixAll(bounded.text).text, full.text);
 });

@@ -3,6 +3,8 @@ import type { Finding, Fix, TextEdit } from '../rules/types';
 import type { Article, BlockKind } from '../model/types';
 import { foldKey } from '../text/normalize';
 import { analyze, type AnalyzeOptions } from './analyze';
+import { LineCache } from '../model/lineCache';
+import { hash64 } from '../index/keys';
 
 /**
  * Findings whose fix removes whole lines because of the kind the recognizer gave them. (A copy of a
@@ -94,24 +96,30 @@ export interface FixAllResult {
   /** Number of fixes applied, by code. */
   applied: Record<string, number>;
   passes: number;
-  /** Fixable findings still left after the last pass (0 unless the pass limit was hit). */
+  /** Fixable findings still left after the last pass (0 unless fix-all had to stop: a cycle, or `maxPasses`). */
   remaining: number;
 }
 
 /**
  * Applies every preferred fix, re-analysing between passes (removing a block can leave, say, a run
- * of blank lines for the whitespace rule) until nothing fixable is left. Text outside flagged
- * ranges is never touched. `opts.only` limits it to some codes.
+ * of blank lines for the whitespace rule) until nothing fixable is left: one run reaches the fixed
+ * point, however many passes a chain of copies takes. Text outside flagged ranges is never touched.
+ * `opts.only` limits it to some codes.
  *
  * The recognizer reads each line with its neighbours, so removing chrome can change how a line
  * next to it reads. Later passes therefore never remove a line that the first pass read as the
  * article's own text and left alone: fix-all removes what the text as given shows to be junk, and
  * what removing it leaves behind (blank lines, spaces), nothing more.
+ *
+ * Every pass applies at least one fix, and a text seen before ends the run (fixes that undo each
+ * other would cycle): it always ends. The passes share a line cache (model/lineCache.ts), so a pass
+ * after a few removals re-reads only what they changed. `maxPasses` is for tests; the default has
+ * no limit short of the cycle check.
  */
 export function fixAll(
   text: string,
   opts: AnalyzeOptions = {},
-  maxPasses = 8,
+  maxPasses = Infinity,
   /** Called with each pass's text (without BOM), its findings and the fixes picked (tests check each pass). */
   observe?: (text: string, findings: readonly Finding[], picked: ReadonlyArray<{ finding: Finding; fix: Fix }>) => void,
 ): FixAllResult {
@@ -122,17 +130,29 @@ export function fixAll(
   let kept: Set<string> | null = null;
   const allowed = (a: Article, findings: readonly Finding[]) =>
     kept === null ? findings : findings.filter((f) => !takesKeptText(a, f, kept!));
-  for (let pass = 1; pass <= maxPasses; pass++) {
-    const { findings, article } = analyze(current, opts);
+  const cache = opts.cache ?? new LineCache();
+  const seen = new Set<string>([textKey(current)]);
+  let passes = 0;
+  for (;;) {
+    const { findings, article } = analyze(current, { ...opts, cache });
+    cache.turn();
     const picked = selectFixes(allowed(article, findings));
     // (lines a first-pass finding would fix, picked now or deferred to a later pass, are not kept)
     if (kept === null) kept = keptText(article, findings.filter((f) => preferredFix(f)).map((finding) => ({ finding })));
     observe?.(current, findings, picked);
-    if (picked.length === 0) return { text: bom + current, applied, passes: pass - 1, remaining: 0 };
-    current = applyEdits(current, picked.flatMap((p) => p.fix.edits));
+    if (picked.length === 0) return { text: bom + current, applied, passes, remaining: 0 };
+    if (passes >= maxPasses) return { text: bom + current, applied, passes, remaining: picked.length };
+    const next = applyEdits(current, picked.flatMap((p) => p.fix.edits));
+    const key = textKey(next);
+    if (next === current || seen.has(key)) return { text: bom + current, applied, passes, remaining: picked.length };
+    seen.add(key);
+    current = next;
+    passes++;
     for (const p of picked) applied[p.finding.code] = (applied[p.finding.code] ?? 0) + 1;
   }
-  const last = analyze(current, opts);
-  const left = selectFixes(allowed(last.article, last.findings)).length;
-  return { text: bom + current, applied, passes: maxPasses, remaining: left };
+}
+
+/** A key of a pass's text for the cycle check: its length and a 64-bit hash. */
+function textKey(text: string): string {
+  return `${text.length}:${hash64(text)}`;
 }
