@@ -9,6 +9,7 @@ import { articleUris, type ExplorerNode } from './explorer';
 import type { CorpusExplorer } from './explorerView';
 import { updateReviewed } from './reviewed';
 import { fileNameOf } from './text';
+import { refuseIfRestricted } from './trust';
 
 /** What corpusCurator.cleanCorpusEdit answers. */
 export interface CleanCorpusEditResult {
@@ -30,6 +31,8 @@ export interface CleanCorpusOptions {
 
 export interface CleanCorpusOutcome {
   applied: boolean;
+  /** Why nothing was done: Restricted Mode (an untrusted workspace). */
+  restricted?: string;
   files: number;
   fixes: Record<string, number>;
   skipped: Array<{ uri: string; reason: string }>;
@@ -142,6 +145,8 @@ export class CorpusCommands implements vscode.Disposable {
   }
 
   async markReviewed(node: Target | undefined, selected: readonly ExplorerNode[] | undefined, reviewed: boolean): Promise<MarkReviewedResult> {
+    const restricted = refuseIfRestricted(reviewed ? vscode.l10n.t('Mark as Reviewed') : vscode.l10n.t('Unmark as Reviewed'));
+    if (restricted) return { ok: false, reason: restricted };
     const uris = this.uris(node, selected);
     if (uris.length === 0) return { ok: false, reason: 'no article' };
     let res: MarkReviewedResult;
@@ -176,6 +181,8 @@ export class CorpusCommands implements vscode.Disposable {
 
   /** Clean Corpus: the server's fix-all edit for many articles, applied with VS Code's refactor preview. */
   async cleanCorpus(opts: CleanCorpusOptions = {}): Promise<CleanCorpusOutcome> {
+    const restricted = refuseIfRestricted(vscode.l10n.t('Clean Corpus'));
+    if (restricted) return { applied: false, files: 0, fixes: {}, skipped: [], restricted };
     let uris = opts.uris?.filter((u) => typeof u === 'string');
     if (!uris || uris.length === 0) {
       uris = this.store.articles.map((a) => a.uri);

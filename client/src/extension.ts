@@ -11,6 +11,7 @@ import { CorpusTreeProvider } from './explorer';
 import { CorpusExplorer } from './explorerView';
 import { IndexProgressNotification } from './indexProgress';
 import { CorpusStatusBar } from './statusBar';
+import { forwardTrust } from './trust';
 
 export const LANGUAGE_ID = 'news-article';
 let client: LanguageClient | undefined;
@@ -54,7 +55,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Curato
     synchronize: { configurationSection: 'corpusCurator' },
     outputChannel: output,
     traceOutputChannel: output,
-    initializationOptions: { storagePath: context.globalStorageUri.fsPath },
+    // Restricted Mode: the server refuses what writes files until the user trusts the workspace
+    initializationOptions: { storagePath: context.globalStorageUri.fsPath, workspaceTrusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('corpusCurator', 'Corpus Curator', serverOptions, clientOptions);
 
@@ -83,7 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Curato
   context.subscriptions.push(store, tree, explorer, commands, decorations, statusBar, progress);
 
   await client.start();
-  context.subscriptions.push(client);
+  context.subscriptions.push(client, forwardTrust(client));
   void store.refresh();
   return { client, store, explorer, tree, commands, decorations, statusBar };
 }

@@ -19,7 +19,9 @@ import type { IndexProgressEvent, IndexService, IndexUpdateEvent } from './index
 import { readArticleFile } from './io/files';
 import { fsPathOf } from './lsp/commands';
 import { fileUri, PositionMapper } from './lsp/convert';
-import { ProjectFiles } from './lsp/project';
+import { ProjectFiles, writableProjectRoot } from './lsp/project';
+import { t } from './lsp/l10n';
+import { WorkspaceTrust } from './lsp/workspace';
 import { writeFileAtomic } from './io/files';
 import {
   CorpusMethods,
@@ -50,6 +52,10 @@ export interface CorpusHandlerHost {
   projects?: ProjectFiles;
   /** Called after markReviewed wrote a project file. */
   projectChanged?(): void;
+  /** False in VS Code's Restricted Mode: markReviewed refuses (it writes the project file). Default true. */
+  trusted?(): boolean;
+  /** corpusCurator.useConfigAboveWorkspace for a file (default false). */
+  configAbove?(file: string): Promise<boolean>;
   /** A fresh scan of the workspace (corpusCurator/reindex). */
   reindex?(): unknown;
   /** Items handled between two turns of the event loop while a summary is made (default 500; tests make it small). */
@@ -92,12 +98,27 @@ export function registerCorpusHandlers(
   // ---- workspace folders and configuration -----------------------------------------------------
 
   async function workspaceFolders(): Promise<string[]> {
-    if (host.workspaceFolders) return host.workspaceFolders();
+    let folders: string[];
+    if (host.workspaceFolders) folders = host.workspaceFolders();
+    else {
+      try {
+        const list = await connection.workspace.getWorkspaceFolders();
+        folders = (list ?? []).map((f) => fsPathOf(f.uri)).filter((p): p is string => !!p);
+      } catch {
+        folders = [];
+      }
+    }
+    // the handlers' own project-file cache searches within these folders (the server's is kept by the server)
+    if (!host.projects) projects.setFolders(folders);
+    return folders;
+  }
+
+  async function configAbove(file: string | undefined): Promise<boolean> {
+    if (!file || !host.configAbove) return false;
     try {
-      const folders = await connection.workspace.getWorkspaceFolders();
-      return (folders ?? []).map((f) => fsPathOf(f.uri)).filter((p): p is string => !!p);
+      return await host.configAbove(file);
     } catch {
-      return [];
+      return false;
     }
   }
 
@@ -109,16 +130,16 @@ export function registerCorpusHandlers(
     } catch {
       editor = undefined;
     }
-    const info = await projects.lookup(path.dirname(file)).catch(() => undefined);
+    const info = await projects.lookup(path.dirname(file), await configAbove(file)).catch(() => undefined);
     const { config } = mergeConfig(editor, info?.project, info?.root);
     const max = editor?.maxFileSize;
     return { config, maxFileSize: typeof max === 'number' && Number.isFinite(max) && max >= 0 ? max : 5 * 1024 * 1024 };
   }
 
-  /** The folder whose project file governs `file` (where `reviewed` lives): the nearest existing one, else the workspace folder. */
-  function reviewRoot(file: string, folders: readonly string[]): string {
+  /** The folder whose project file governs `file` (where `reviewed` is read): the nearest existing one, else the workspace folder. */
+  function reviewRoot(file: string, folders: readonly string[], above: boolean): string {
     const dir = path.dirname(file);
-    return projects.findRoot(dir)?.root ?? host.workspaceFolderOf?.(file) ?? [...folders].sort((a, b) => b.length - a.length).find((f) => isUnder(file, f)) ?? dir;
+    return projects.findRoot(dir, above)?.root ?? host.workspaceFolderOf?.(file) ?? [...folders].sort((a, b) => b.length - a.length).find((f) => isUnder(file, f)) ?? dir;
   }
 
   // ---- corpusCurator/corpusSummary --------------------------------------------------------------
@@ -179,6 +200,7 @@ export function registerCorpusHandlers(
 
   async function makeListing(token: CancellationToken | undefined): Promise<Listing> {
     const folders = await workspaceFolders();
+    const above = await configAbove(folders[0] && path.join(folders[0], 'article.txt'));
     checkCancelled(token);
     const unsorted: DocSummary[] = service.index.all();
     // project roots and reviewed sets, per folder (a corpus has few folders and fewer project files)
@@ -187,7 +209,7 @@ export function registerCorpusHandlers(
     const reviewedSet = async (root: string): Promise<Set<string>> => {
       let s = reviewedOf.get(root);
       if (!s) {
-        const info = await projects.lookup(root).catch(() => undefined);
+        const info = await projects.lookup(root, above).catch(() => undefined);
         const list = info && info.root === root && Array.isArray(info.project?.reviewed) ? info.project.reviewed : [];
         s = new Set(list.filter((x): x is string => typeof x === 'string'));
         reviewedOf.set(root, s);
@@ -203,7 +225,7 @@ export function registerCorpusHandlers(
       const dir = path.dirname(d.file);
       let root = rootOfDir.get(dir);
       if (root === undefined) {
-        root = reviewRoot(d.file, folders);
+        root = reviewRoot(d.file, folders, above);
         rootOfDir.set(dir, root);
       }
       const rel = relativeKey(root, d.file);
@@ -309,13 +331,16 @@ export function registerCorpusHandlers(
   // ---- corpusCurator/markReviewed ----------------------------------------------------------------
 
   async function markReviewed(params: MarkReviewedParams, token?: CancellationToken): Promise<MarkReviewedResult> {
+    if (host.trusted && !host.trusted()) return { ok: false, reason: WorkspaceTrust.refusal(t('Marking articles as reviewed')) };
     const files = (Array.isArray(params?.uris) ? params.uris : [])
       .map((u) => (typeof u === 'string' ? fsPathOf(u) : undefined))
       .filter((f): f is string => !!f);
     if (files.length === 0) return { ok: false, reason: 'no file: URI given' };
     const reviewed = params.reviewed !== false;
-    const folders = await workspaceFolders();
+    await workspaceFolders();
+    const above = await configAbove(files[0]);
     const byRoot = new Map<string, string[]>();
+    const writable = new Map<string, Awaited<ReturnType<typeof writableProjectRoot>>>();
     // a whole group of a large corpus can be marked at once: a turn of the event loop now and then
     for (let i = 0; i < files.length; i++) {
       if (i > 0 && i % chunk === 0) {
@@ -323,7 +348,12 @@ export function registerCorpusHandlers(
         if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       }
       const f = files[i];
-      const root = reviewRoot(f, folders);
+      // written only inside the file's workspace folder (never above it, never through a link)
+      const dir = path.dirname(f);
+      let where = writable.get(dir);
+      if (!where) writable.set(dir, (where = await writableProjectRoot(projects, f, above)));
+      if (!where.ok) return { ok: false, reason: where.reason };
+      const root = where.root;
       let l = byRoot.get(root);
       if (!l) byRoot.set(root, (l = []));
       l.push(relativeKey(root, f));

@@ -21,6 +21,8 @@ export const CorpusMethods = {
   indexProgress: 'corpusCurator/indexProgress',
   indexUpdated: 'corpusCurator/indexUpdated',
   cancelIndexing: 'corpusCurator/cancelIndexing',
+  /** Client → server notification { trusted: boolean }: VS Code's workspace trust changed (granted). */
+  workspaceTrust: 'corpusCurator/workspaceTrust',
 } as const;
 
 export type ProblemSeverity = 'error' | 'warning' | 'information' | 'hint';

@@ -49,6 +49,8 @@ import { COMMAND_LIST, executeCommand, fsPathOf, type CommandHost } from './lsp/
 import { editSupport, type EditSupport } from './lsp/edits';
 import { configureLocale, t } from './lsp/l10n';
 import { ProjectFiles, type ProjectInfo } from './lsp/project';
+import { checkInWorkspace, WorkspaceTrust } from './lsp/workspace';
+import { CorpusMethods } from './protocol';
 import { buildOutline, foldingRanges, type OutlineFold, type OutlineKind, type OutlineNode } from './model/outline';
 import { dumpPreview, dumpRecords } from './model/phpdump';
 import type { Article, Block } from './model/types';
@@ -66,9 +68,11 @@ interface CuratorSettings {
   include: string[];
   /** `rules`, `toneStyle`, `learnedBoilerplate`, `nearDuplicateThreshold` (validated by mergeConfig). */
   editor: EditorSettings;
+  /** A `.corpus-curator.json` above the workspace folder counts (`corpusCurator.useConfigAboveWorkspace`). */
+  useConfigAboveWorkspace: boolean;
 }
 
-const DEFAULT_SETTINGS: Readonly<CuratorSettings> = { maxFileSize: 5 * 1024 * 1024, include: ['**/seeds/**/*.txt', '**/corpus/**/*.txt'], editor: {} };
+const DEFAULT_SETTINGS: Readonly<CuratorSettings> = { maxFileSize: 5 * 1024 * 1024, include: ['**/seeds/**/*.txt', '**/corpus/**/*.txt'], editor: {}, useConfigAboveWorkspace: false };
 
 function normalizeSettings(raw: unknown): CuratorSettings {
   const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
@@ -87,6 +91,7 @@ function normalizeSettings(raw: unknown): CuratorSettings {
     maxFileSize: typeof max === 'number' && Number.isFinite(max) && max >= 0 ? max : DEFAULT_SETTINGS.maxFileSize,
     include: Array.isArray(s.include) && s.include.every((g) => typeof g === 'string') ? (s.include as string[]) : DEFAULT_SETTINGS.include,
     editor,
+    useConfigAboveWorkspace: s.useConfigAboveWorkspace === true,
   };
 }
 
@@ -110,6 +115,12 @@ const client = {
 /** Where the corpus index caches its summaries (the client's global storage), if given. */
 let storagePath: string | undefined;
 
+/** Workspace trust (VS Code's Restricted Mode): set from initializationOptions and corpusCurator/workspaceTrust. */
+const trust = new WorkspaceTrust();
+connection.onNotification(CorpusMethods.workspaceTrust, (p: { trusted?: unknown } | null) => {
+  trust.trusted = p?.trusted !== false;
+});
+
 /** Workspace folders (absolute paths), longest first: where a new project file goes. */
 let workspaceFolders: string[] = [];
 
@@ -118,6 +129,7 @@ function setWorkspaceFolders(uris: string[]): void {
     .map((u) => fsPathOf(u))
     .filter((p): p is string => !!p)
     .sort((a, b) => b.length - a.length);
+  projects.setFolders(workspaceFolders);
 }
 
 function workspaceFolderOf(file: string): string | undefined {
@@ -138,6 +150,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   configureLocale(params.locale);
   const init = params.initializationOptions as { storagePath?: unknown } | undefined;
   storagePath = typeof init?.storagePath === 'string' ? init.storagePath : undefined;
+  trust.init(init);
   if (params.workspaceFolders) setWorkspaceFolders(params.workspaceFolders.map((f) => f.uri));
   else if (params.rootUri) setWorkspaceFolders([params.rootUri]);
   return {
@@ -250,7 +263,7 @@ async function configFor(uri: string, file: string | undefined): Promise<DocConf
   let info: ProjectInfo | undefined;
   if (file) {
     try {
-      info = await projects.lookup(path.dirname(file));
+      info = await projects.lookup(path.dirname(file), settings.useConfigAboveWorkspace);
     } catch {
       info = undefined;
     }
@@ -866,7 +879,12 @@ connection.onCodeAction(async (params) => {
   const state = shiftedState(params.textDocument.uri) ?? (await stateOf(params.textDocument.uri));
   if (!state) return null;
   try {
-    return await codeActions(state, params, { support: client.edits, disabledSupport: client.disabledCodeActions });
+    return await codeActions(state, params, {
+      support: client.edits,
+      disabledSupport: client.disabledCodeActions,
+      trusted: trust.trusted,
+      inWorkspace: (file) => checkInWorkspace(file, workspaceFolders),
+    });
   } catch (err) {
     connection.console.error(`Corpus Curator: code actions for ${state.uri} failed: ${(err as Error)?.stack ?? err}`);
     return null;
@@ -906,6 +924,9 @@ const commandHost: CommandHost = {
     void connection.sendNotification(ShowMessageNotification.type, { type, message });
   },
   workspaceFolderOf,
+  workspaceFolders: () => workspaceFolders,
+  trusted: () => trust.trusted,
+  configAbove: async (file) => (await settingsFor(pathToFileURL(file).href)).useConfigAboveWorkspace,
   projects,
   projectChanged,
 };
@@ -1029,6 +1050,8 @@ registerCorpusHandlers(connection, corpusService, {
   workspaceFolderOf,
   projects,
   projectChanged,
+  trusted: commandHost.trusted,
+  configAbove: commandHost.configAbove,
   reindex: () => corpus.scan(),
 });
 

@@ -36,6 +36,9 @@
 //   E2E_VERBOSE=1         also print code-server's own log, the workbench's start-up chatter
 //                         and the browser's console errors
 //   E2E_GREP, E2E_TIMEOUT passed on to the suite (see test/e2e/suite/index.ts)
+//   E2E_UNTRUSTED=1       open the workspace untrusted (Restricted Mode: workspace trust on, the
+//                         folder not trusted, no start-up prompt) and run only the suite's
+//                         restricted.e2e.ts; no screenshots
 //   CHROMIUM_PATH         browser binary, default /usr/bin/chromium
 //   CODE_SERVER_BIN       code-server binary, default .vscode-test/code-server/node_modules/.bin/code-server
 // Exit code: the suite's (0 = all passed); 124 on timeout; 2 when something is missing.
@@ -54,7 +57,8 @@ const CODE_SERVER = process.env.CODE_SERVER_BIN || join(ROOT, '.vscode-test/code
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TESTS_INDEX = join(ROOT, 'out-e2e/suite/index.js');
 const SCREENSHOT_DIR = resolve(ROOT, process.env.E2E_SCREENSHOT_DIR || 'docs/screenshots');
-const TAKE_SCREENSHOTS = process.env.E2E_NO_SCREENSHOTS !== '1';
+const UNTRUSTED = process.env.E2E_UNTRUSTED === '1';
+const TAKE_SCREENSHOTS = process.env.E2E_NO_SCREENSHOTS !== '1' && !UNTRUSTED;
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS) || 10 * 60_000;
 const VERBOSE = process.env.E2E_VERBOSE === '1';
 const VIEWPORT = { width: 1600, height: 1000 };
@@ -95,7 +99,9 @@ writeFileSync(
       'extensions.ignoreRecommendations': true,
       'update.mode': 'none',
       'telemetry.telemetryLevel': 'off',
-      'security.workspace.trust.enabled': false,
+      'security.workspace.trust.enabled': UNTRUSTED,
+      // (untrusted runs: Restricted Mode at once, without the modal question)
+      'security.workspace.trust.startupPrompt': 'never',
       'chat.commandCenter.enabled': false,
       'git.enabled': false,
       // DejaVu Sans Mono, Debian's default monospace font, lacks Vietnamese letters such as ể.
@@ -262,7 +268,7 @@ async function main() {
       '--bind-addr', `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(UNTRUSTED ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--config', join(RUN_DIR, 'config.yaml'),
       '--user-data-dir', userDataDir,

@@ -89,6 +89,8 @@ export interface StartOptions {
   locale?: string;
   /** Workspace folder (default: the repository root). */
   rootPath?: string;
+  /** The server process's working directory (default: this process's). */
+  cwd?: string;
 }
 
 export interface Notification {
@@ -269,7 +271,7 @@ export async function startServer(options: StartOptions = {}): Promise<LspClient
     proc = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     conn = createMessageConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
   } else {
-    proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(options.cwd ? { cwd: options.cwd } : {}) });
     conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   }
   const client = new LspClient(proc, conn, options.settings ?? {});

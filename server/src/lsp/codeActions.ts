@@ -10,7 +10,6 @@ import {
   TextDocumentEdit,
   TextEdit,
   type CodeActionParams,
-  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { Config } from '../engine/config';
 import { fixAll, selectFixes } from '../engine/fix';
@@ -19,6 +18,7 @@ import { fileUri, isDiagnosticData, SOURCE, toTextEdits, type PositionMapper } f
 import { documentEdit, minimalEdits, offsetEditsToTextEdits, type EditSupport } from './edits';
 import { t } from './l10n';
 import { sidecarContent, sidecarPath } from './sidecar';
+import type { InWorkspace } from './workspace';
 
 export const FIX_ALL_KIND = 'source.fixAll.corpus-curator';
 
@@ -51,18 +51,29 @@ export interface ActionEnv {
   support: EditSupport;
   /** The client shows disabled actions with a reason (codeAction.disabledSupport). */
   disabledSupport: boolean;
+  /**
+   * The workspace is trusted: false in VS Code's Restricted Mode, where no action that writes a file
+   * (a sidecar, the project file) and no source.fixAll (fix on save) is offered. Default true.
+   */
+  trusted?: boolean;
+  /** Is the article inside a workspace folder (real paths)? Sidecars are written only there. Default: yes. */
+  inWorkspace?(file: string): Promise<InWorkspace>;
 }
 
-/** Arguments of corpusCurator.writeSidecar. */
+/**
+ * Arguments of corpusCurator.writeSidecar: which finding of which document version. The server
+ * derives everything else from the article itself: the sidecar's path (beside the article, named
+ * by the rule), its content, and the article edit. A client-supplied path is not accepted.
+ */
 export interface WriteSidecarArgs {
-  /** The article's document URI and the version the edit was computed for. */
+  /** The article's document URI and the version the action was computed for. */
   uri: string;
   version: number;
-  /** Absolute path of the sidecar file (beside the article). */
-  sidecar: string;
-  json: unknown;
-  /** The article edit to apply (workspace/applyEdit) once the sidecar is written. */
-  edit?: WorkspaceEdit;
+  /** The finding: its code, hash and range (UTF-16 offsets into the article text). */
+  code: string;
+  hash?: string;
+  start: number;
+  end: number;
 }
 
 /** Arguments of corpusCurator.ignoreFinding. */
@@ -105,38 +116,56 @@ export function findingForDiagnostic(state: DocState, d: Diagnostic): Finding | 
   );
 }
 
-async function sidecarAction(state: DocState, fix: Fix, diag: Diagnostic, env: ActionEnv): Promise<CodeAction | undefined> {
+/** The sidecar of a fix for an article on disk: its path, derived from the article, or why there is none. */
+export async function sidecarTarget(
+  file: string,
+  fix: Fix,
+  inWorkspace: ActionEnv['inWorkspace'],
+): Promise<{ ok: true; target: string } | { ok: false; reason: string }> {
+  const sc = fix.sidecar;
+  const target = sc ? sidecarPath(file, sc.fileName) : undefined;
+  if (!target) return { ok: false, reason: t('no sidecar beside {0}', path.basename(file)) };
+  const inside = inWorkspace ? await inWorkspace(file) : ({ ok: true } as const);
+  if (!inside.ok) return { ok: false, reason: t('sidecars are written only beside articles inside a workspace folder ({0})', inside.reason) };
+  return { ok: true, target };
+}
+
+async function sidecarAction(state: DocState, fix: Fix, f: Finding, diag: Diagnostic, env: ActionEnv): Promise<CodeAction | undefined> {
   const sc = fix.sidecar;
   if (!sc || !state.file) return undefined; // an unsaved document has no folder to put the sidecar in
-  const target = sidecarPath(state.file, sc.fileName);
-  if (!target) return undefined;
-  const edits = toTextEdits(fix, state.map);
+  if (env.trusted === false) return undefined; // Restricted Mode: nothing that writes files
+  // Without applyEdit the article edit would have to travel with the action and be applied before
+  // the command writes the sidecar: the dump could go with its records nowhere. Not offered.
+  if (!env.support.create && !env.support.applyEdit) return undefined;
   const action = CodeAction.create(fix.title, CodeActionKind.QuickFix);
   action.diagnostics = [diag];
+  const disabled = (reason: string): CodeAction | undefined => {
+    if (!env.disabledSupport) return undefined;
+    action.disabled = { reason };
+    return action;
+  };
+  const where = await sidecarTarget(state.file, fix, env.inWorkspace);
+  if (!where.ok) return disabled(where.reason);
+  const target = where.target;
+  // (read without following links: a sidecar path that is a link or not a regular file is refused)
+  const content = await sidecarContent(target, sc.json);
+  if (!content.ok) return disabled(t('{0} cannot be updated: {1}', path.basename(target), content.reason));
   if (env.support.create) {
-    const content = await sidecarContent(target, sc.json);
-    if (!content.ok) {
-      if (!env.disabledSupport) return undefined;
-      action.disabled = { reason: t('{0} cannot be updated: {1}', path.basename(target), content.reason) };
-      return action;
-    }
     const uri = fileUri(target);
     // the sidecar first, then the article: the records are on disk before the dump goes
     action.edit = {
       documentChanges: [
         CreateFile.create(uri, { overwrite: true }),
         TextDocumentEdit.create({ uri, version: null }, [TextEdit.insert({ line: 0, character: 0 }, content.text)]),
-        TextDocumentEdit.create({ uri: state.uri, version: state.version }, edits),
+        TextDocumentEdit.create({ uri: state.uri, version: state.version }, toTextEdits(fix, state.map)),
       ],
     };
     return action;
   }
   // No file creation in workspace edits: the server writes the sidecar atomically, then asks the
-  // client to apply the article edit (or, for a client without applyEdit, the action carries it).
-  const articleEdit = documentEdit(state.uri, state.version, edits, env.support);
-  const args: WriteSidecarArgs = { uri: state.uri, version: state.version, sidecar: target, json: sc.json };
-  if (env.support.applyEdit) args.edit = articleEdit;
-  else action.edit = articleEdit;
+  // client to apply the article edit.
+  const args: WriteSidecarArgs = { uri: state.uri, version: state.version, code: f.code, start: f.start, end: f.end };
+  if (f.hash) args.hash = f.hash;
   action.command = { title: fix.title, command: COMMANDS.writeSidecar, arguments: [args] };
   return action;
 }
@@ -161,7 +190,7 @@ export async function codeActions(state: DocState, params: CodeActionParams, env
         const fix = f.fixes[k];
         if (fix.edits.length === 0 && !fix.sidecar) continue;
         let action: CodeAction | undefined;
-        if (fix.sidecar) action = await sidecarAction(state, fix, diag, env);
+        if (fix.sidecar) action = await sidecarAction(state, fix, f, diag, env);
         else {
           action = CodeAction.create(fix.title, documentEdit(state.uri, state.version, toTextEdits(fix, state.map), env.support), CodeActionKind.QuickFix);
           action.diagnostics = [diag];
@@ -185,7 +214,7 @@ export async function codeActions(state: DocState, params: CodeActionParams, env
           out.push(action);
         }
       }
-      if (state.file && f.hash && !ignoreDone.has(f)) {
+      if (state.file && f.hash && env.trusted !== false && !ignoreDone.has(f)) {
         ignoreDone.add(f);
         const args: IgnoreFindingArgs = { uri: state.uri, code: f.code, hash: f.hash };
         const action = CodeAction.create(t('Ignore this finding'), { title: t('Ignore this finding'), command: COMMANDS.ignoreFinding, arguments: [args] }, CodeActionKind.QuickFix);
@@ -195,7 +224,8 @@ export async function codeActions(state: DocState, params: CodeActionParams, env
     }
   }
   // Computed only when asked for (Source Action menu, codeActionsOnSave): it re-analyses the text.
-  if (only && kindWanted(only, FIX_ALL_KIND)) {
+  // Not in Restricted Mode: fix on save (editor.codeActionsOnSave) would change files unasked.
+  if (only && kindWanted(only, FIX_ALL_KIND) && env.trusted !== false) {
     const { edits } = fixAllEdits(state.text, state.file, state.config);
     if (edits.length > 0) {
       out.push(CodeAction.create(t('Fix all Corpus Curator problems'), documentEdit(state.uri, state.version, edits, env.support), FIX_ALL_KIND));

@@ -14,11 +14,12 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { relativeKey, type Config } from '../engine/config';
 import { listTxtFiles, readArticleFile } from '../io/files';
-import { fileUri } from './convert';
-import { COMMANDS, fixAllEdits, type DocState, type IgnoreFindingArgs, type WriteSidecarArgs } from './codeActions';
+import { fileUri, toTextEdits } from './convert';
+import { COMMANDS, fixAllEdits, sidecarTarget, type DocState, type IgnoreFindingArgs, type WriteSidecarArgs } from './codeActions';
 import { documentEdit, MultiFileEdit, type EditSupport } from './edits';
 import { t } from './l10n';
-import { addIgnoreEntry, type ProjectFiles } from './project';
+import { addIgnoreEntry, writableProjectRoot, type ProjectFiles } from './project';
+import { checkInWorkspace, WorkspaceTrust } from './workspace';
 import { writeSidecar } from './sidecar';
 
 /** What the commands need from the server. */
@@ -34,6 +35,12 @@ export interface CommandHost {
   showMessage(type: MessageType, message: string): void;
   /** The workspace folder containing `file`, if any. */
   workspaceFolderOf(file: string): string | undefined;
+  /** The workspace folders (absolute paths). */
+  workspaceFolders(): readonly string[];
+  /** False in VS Code's Restricted Mode: commands that write files refuse. */
+  trusted(): boolean;
+  /** corpusCurator.useConfigAboveWorkspace for a file. */
+  configAbove(file: string): Promise<boolean>;
   projects: ProjectFiles;
   /** Project file changed: drop caches and re-validate the open documents. */
   projectChanged(): void;
@@ -74,7 +81,15 @@ async function fixAllCommand(host: CommandHost, args: unknown[]): Promise<FixAll
 
 export type IgnoreCommandResult = { added: boolean; file: string } | { added: false; error: string; file?: string };
 
+/** Tells the user why a command that writes files does nothing in Restricted Mode; returns the message. */
+function refuseUntrusted(host: CommandHost, what: string): string {
+  const error = WorkspaceTrust.refusal(what);
+  host.showMessage(MessageType.Warning, `Corpus Curator: ${error}`);
+  return error;
+}
+
 async function ignoreCommand(host: CommandHost, args: unknown[]): Promise<IgnoreCommandResult> {
+  if (!host.trusted()) return { added: false, error: refuseUntrusted(host, t('Ignoring a finding')) };
   const a = (args[0] ?? {}) as Partial<IgnoreFindingArgs>;
   const file = typeof a.uri === 'string' ? fsPathOf(a.uri) : undefined;
   if (!file || typeof a.code !== 'string' || typeof a.hash !== 'string') {
@@ -82,8 +97,13 @@ async function ignoreCommand(host: CommandHost, args: unknown[]): Promise<Ignore
     host.showMessage(MessageType.Warning, `Corpus Curator: ${error}`);
     return { added: false, error };
   }
-  const dir = path.dirname(file);
-  const root = host.projects.findRoot(dir)?.root ?? host.workspaceFolderOf(file) ?? dir;
+  const where = await writableProjectRoot(host.projects, file, await host.configAbove(file));
+  if (!where.ok) {
+    const error = t('Could not ignore the finding: {0}', where.reason);
+    host.showMessage(MessageType.Error, `Corpus Curator: ${error}`);
+    return { added: false, error };
+  }
+  const root = where.root;
   const res = await addIgnoreEntry(root, { file: relativeKey(root, file), code: a.code, hash: a.hash });
   if (!res.ok) {
     const error = t('Could not update {0}: {1}', res.file, res.reason);
@@ -96,27 +116,42 @@ async function ignoreCommand(host: CommandHost, args: unknown[]): Promise<Ignore
 
 export type WriteSidecarResult = { written: boolean; applied: boolean; sidecar?: string; error?: string };
 
+/**
+ * Writes the sidecar of a finding's fix, then asks the client to apply the article edit. Only the
+ * document and the finding come from the arguments: the sidecar's path (beside the article, never
+ * a link), its content and the edit are derived by the server from the article's current version.
+ */
 async function writeSidecarCommand(host: CommandHost, args: unknown[]): Promise<WriteSidecarResult> {
-  const a = (args[0] ?? {}) as Partial<WriteSidecarArgs>;
-  const article = typeof a.uri === 'string' ? fsPathOf(a.uri) : undefined;
-  const target = typeof a.sidecar === 'string' ? path.resolve(a.sidecar) : undefined;
-  // only a .json file beside the article
-  if (!article || !target || path.dirname(target) !== path.dirname(article) || !/\.json$/i.test(target)) {
-    return { written: false, applied: false, error: 'invalid arguments' };
+  const fail = (error: string, type: MessageType = MessageType.Error, sidecar?: string): WriteSidecarResult => {
+    host.showMessage(type, `Corpus Curator: ${error}`);
+    return { written: false, applied: false, error, ...(sidecar ? { sidecar } : {}) };
+  };
+  if (!host.trusted()) return { written: false, applied: false, error: refuseUntrusted(host, t('Extracting to a sidecar')) };
+  const a = (args[0] ?? {}) as Partial<WriteSidecarArgs> & { sidecar?: unknown };
+  if (typeof a.uri !== 'string' || typeof a.version !== 'number' || typeof a.code !== 'string' || typeof a.start !== 'number' || typeof a.end !== 'number') {
+    return fail(t('Could not write the sidecar: invalid arguments.'));
   }
-  const doc = host.document(a.uri!);
-  if (doc && typeof a.version === 'number' && doc.version !== a.version) {
-    const error = t('The document changed since the fix was computed; try again.');
-    host.showMessage(MessageType.Warning, `Corpus Curator: ${error}`);
-    return { written: false, applied: false, sidecar: target, error };
+  if (a.sidecar !== undefined) {
+    return fail(t("Could not write the sidecar: its path is derived from the article; a given path ({0}) is not accepted.", String(a.sidecar)));
   }
-  const w = await writeSidecar(target, a.json);
-  if (!w.ok) {
-    const error = t('Could not write {0}: {1}', target, w.reason);
-    host.showMessage(MessageType.Error, `Corpus Curator: ${error}`);
-    return { written: false, applied: false, sidecar: target, error };
+  const article = fsPathOf(a.uri);
+  if (!article) return fail(t('Could not write the sidecar: only saved articles have a folder to put it in.'));
+  const inside = await checkInWorkspace(article, host.workspaceFolders());
+  if (!inside.ok) return fail(t('Could not write the sidecar: sidecars are written only beside articles inside a workspace folder ({0}).', inside.reason));
+  const state = await host.state(a.uri);
+  if (!state || !state.file || state.version !== a.version) {
+    return fail(t('The document changed since the fix was computed; try again.'), MessageType.Warning);
   }
-  const applied = a.edit ? await host.applyEdit(a.edit, path.basename(target)) : false;
+  const f = state.findings.find((x) => x.code === a.code && x.start === a.start && x.end === a.end && (a.hash === undefined || x.hash === a.hash));
+  const fix = f?.fixes.find((x) => x.sidecar);
+  if (!fix?.sidecar) return fail(t('The document changed since the fix was computed; try again.'), MessageType.Warning);
+  const where = await sidecarTarget(state.file, fix, (file) => checkInWorkspace(file, host.workspaceFolders()));
+  if (!where.ok) return fail(t('Could not write the sidecar: {0}', where.reason));
+  const target = where.target;
+  const w = await writeSidecar(target, fix.sidecar.json);
+  if (!w.ok) return fail(t('Could not write {0}: {1}', target, w.reason), MessageType.Error, target);
+  const edit = documentEdit(state.uri, state.version, toTextEdits(fix, state.map), host.support);
+  const applied = await host.applyEdit(edit, path.basename(target));
   return { written: true, applied, sidecar: target };
 }
 
@@ -180,6 +215,7 @@ export interface CommandContext {
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function cleanCorpusCommand(host: CommandHost, args: unknown[], ctx: CommandContext): Promise<CleanCorpusResult> {
+  if (!host.trusted()) throw new ResponseError(LSPErrorCodes.RequestFailed, refuseUntrusted(host, t('Clean Corpus')));
   const skipped: CleanCorpusResult['skipped'] = [];
   const uris = await expandUris(host, args[0], skipped);
   const edit = new MultiFileEdit(host.support);

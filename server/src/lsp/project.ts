@@ -1,9 +1,13 @@
-// The project file `.corpus-curator.json` as the server sees it: the nearest one above a document,
-// re-read only when its mtime or size changes, and updated (ignore entries) with atomic writes.
+// The project file `.corpus-curator.json` as the server sees it: the nearest one above a document
+// within its workspace folder (above the folder only with corpusCurator.useConfigAboveWorkspace),
+// re-read only when its mtime or size changes, and updated (ignore entries) with atomic writes,
+// never above the workspace folder.
 import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadProjectFile, parseProjectFile, PROJECT_FILE, type IgnoreEntry, type ProjectFile } from '../engine/config';
 import { writeFileAtomic } from '../io/files';
+import { t } from './l10n';
+import { checkInWorkspace, folderContaining, isUnder } from './workspace';
 
 export interface ProjectInfo {
   /** Folder holding the project file. */
@@ -26,13 +30,31 @@ function statFile(file: string): { mtimeMs: number; size: number } | undefined {
 
 export class ProjectFiles {
   private readonly cache = new Map<string, { stamp: string; info: Promise<ProjectInfo> }>();
+  private folders: readonly string[] = [];
 
-  /** The nearest folder at or above `dir` with a project file (a few stat calls). */
-  findRoot(dir: string): { root: string; stamp: string } | undefined {
+  /** The workspace folders (absolute paths). None: no workspace, the search goes up to the file system's root, as the CLI's. */
+  setFolders(folders: readonly string[]): void {
+    this.folders = [...folders];
+  }
+
+  workspaceFolders(): readonly string[] {
+    return this.folders;
+  }
+
+  /**
+   * The nearest folder at or above `dir` with a project file (a few stat calls), searched up to the
+   * workspace folder containing `dir`; above it, and for a `dir` outside every workspace folder,
+   * only when `above` (corpusCurator.useConfigAboveWorkspace) says so.
+   */
+  findRoot(dir: string, above = false): { root: string; stamp: string } | undefined {
     let d = path.resolve(dir);
+    const bounded = this.folders.length > 0 && !above;
+    const folder = bounded ? folderContaining(this.folders, d) : undefined;
+    if (bounded && !folder) return undefined;
     for (;;) {
       const st = statFile(path.join(d, PROJECT_FILE));
       if (st) return { root: d, stamp: `${d}|${st.mtimeMs}|${st.size}` };
+      if (d === folder) return undefined;
       const up = path.dirname(d);
       if (up === d) return undefined;
       d = up;
@@ -40,8 +62,8 @@ export class ProjectFiles {
   }
 
   /** The project file governing files in `dir`, loaded (or from the cache when unchanged). */
-  async lookup(dir: string): Promise<ProjectInfo | undefined> {
-    const found = this.findRoot(dir);
+  async lookup(dir: string, above = false): Promise<ProjectInfo | undefined> {
+    const found = this.findRoot(dir, above);
     if (!found) return undefined;
     const cached = this.cache.get(found.root);
     if (cached && cached.stamp === found.stamp) return cached.info;
@@ -56,6 +78,47 @@ export class ProjectFiles {
   invalidate(): void {
     this.cache.clear();
   }
+}
+
+/**
+ * Where an ignore entry or a reviewed mark for `file` is written: the folder of the project file
+ * governing it when that lies inside the file's workspace folder, else that workspace folder's root
+ * (a project file is created there). Never above or outside the workspace folder: a file outside
+ * every workspace folder, a project file in use above the folder (useConfigAboveWorkspace: a new one
+ * inside would hide it), a link leading out of the folder, are refused with a reason.
+ */
+export async function writableProjectRoot(
+  projects: ProjectFiles,
+  file: string,
+  above: boolean,
+): Promise<{ ok: true; root: string } | { ok: false; reason: string }> {
+  const folders = projects.workspaceFolders();
+  const folder = folderContaining(folders, file);
+  if (!folder) return { ok: false, reason: t('{0} is not inside a workspace folder; Corpus Curator writes project files only inside the workspace', file) };
+  const found = projects.findRoot(path.dirname(file), above);
+  if (found && !isUnder(found.root, folder)) {
+    return {
+      ok: false,
+      reason: t(
+        'the project file in use, {0}, is above the workspace folder, and Corpus Curator does not write outside the workspace (a new one in {1} would hide it); edit it yourself or move it into the workspace folder',
+        path.join(found.root, PROJECT_FILE),
+        folder,
+      ),
+    };
+  }
+  const root = found?.root ?? folder;
+  const target = path.join(root, PROJECT_FILE);
+  try {
+    const st = await fs.lstat(target);
+    if (st.isSymbolicLink()) return { ok: false, reason: t('{0} is a symbolic link; Corpus Curator does not write through it', target) };
+    if (!st.isFile()) return { ok: false, reason: t('{0} is not a regular file', target) };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, reason: (e as Error).message };
+  }
+  // a folder on the way that links out of the workspace folder
+  const inside = await checkInWorkspace(target, folders);
+  if (!inside.ok) return { ok: false, reason: inside.reason };
+  return { ok: true, root };
 }
 
 export type IgnoreResult =

@@ -1,8 +1,9 @@
 // Sidecar JSON files written beside an article by fixes that keep what they remove (php-dump's
 // "Extract to sidecar"): `<dir>/<fileName>`, merged with an existing sidecar by appending to `dumps`.
-import { promises as fs } from 'node:fs';
+import { promises as fs, constants as fsc } from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../io/files';
+import { t } from './l10n';
 
 /** The sidecar's path for an article file; undefined for a name that would leave the article's folder. */
 export function sidecarPath(articleFile: string, fileName: string): string | undefined {
@@ -48,31 +49,60 @@ export function mergeSidecar(existing: string | undefined, json: unknown): Sidec
   return { ok: true, text: JSON.stringify(merged, null, 2).replace(/\n/g, eol) + eol, existed: true };
 }
 
-export async function readIfExists(file: string): Promise<string | undefined> {
+/**
+ * The sidecar's current text, undefined when there is none. Links are never followed: a sidecar
+ * path that is a symbolic link (which could lead out of the workspace, to a secret or to
+ * /dev/zero) or anything but a regular file is refused with a reason, and nothing is read.
+ */
+export async function readSidecarIfExists(file: string): Promise<{ ok: true; text: string | undefined } | { ok: false; reason: string }> {
+  let st;
   try {
-    return await fs.readFile(file, 'utf8');
+    st = await fs.lstat(file);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, text: undefined };
+    return { ok: false, reason: (e as Error).message };
+  }
+  if (st.isSymbolicLink()) return { ok: false, reason: t('it is a symbolic link; Corpus Curator does not follow links for sidecars') };
+  if (!st.isFile()) return { ok: false, reason: t('it is not a regular file') };
+  let fh;
+  try {
+    // O_NOFOLLOW: a link put there since the lstat is not followed either
+    fh = await fs.open(file, fsc.O_RDONLY | fsc.O_NOFOLLOW | fsc.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return { ok: false, reason: t('it is a symbolic link; Corpus Curator does not follow links for sidecars') };
+    return { ok: false, reason: (e as Error).message };
+  }
+  try {
+    const now = await fh.stat();
+    if (!now.isFile() || now.ino !== st.ino || now.dev !== st.dev) return { ok: false, reason: t('it changed while it was read') };
+    return { ok: true, text: await fh.readFile('utf8') };
+  } catch (e) {
+    return { ok: false, reason: (e as Error).message };
+  } finally {
+    await fh.close();
   }
 }
 
 /** The merged sidecar content for `file` as it is on disk now. */
 export async function sidecarContent(file: string, json: unknown): Promise<SidecarContent> {
-  let existing: string | undefined;
-  try {
-    existing = await readIfExists(file);
-  } catch (e) {
-    return { ok: false, reason: (e as Error).message };
-  }
-  return mergeSidecar(existing, json);
+  const existing = await readSidecarIfExists(file);
+  if (!existing.ok) return existing;
+  return mergeSidecar(existing.text, json);
 }
 
 /** Reads, merges and writes the sidecar atomically (server-side path). */
 export async function writeSidecar(file: string, json: unknown): Promise<{ ok: true } | { ok: false; reason: string }> {
-  const c = await sidecarContent(file, json);
+  const existing = await readSidecarIfExists(file);
+  if (!existing.ok) return existing;
+  const c = mergeSidecar(existing.text, json);
   if (!c.ok) return c;
   try {
+    // read again right before the rename (which replaces the path itself): no link put there
+    // meanwhile is written through, and no change made meanwhile is overwritten
+    const again = await readSidecarIfExists(file);
+    if (!again.ok) return again;
+    if (again.text !== existing.text) return { ok: false, reason: t('it changed meanwhile; try again') };
     await writeFileAtomic(file, c.text);
     return { ok: true };
   } catch (e) {

@@ -13,6 +13,8 @@
 // output to the launcher, which prints it. Environment variables read here:
 //   E2E_GREP      only run tests whose full title matches this regular expression
 //   E2E_TIMEOUT   per-test timeout in ms (default 60000)
+//   E2E_UNTRUSTED 1: the launcher opened the workspace untrusted; only restricted.e2e.js runs
+//                 (and it runs only then)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
@@ -31,6 +33,7 @@ export function run(): Promise<void> {
   const files = fs
     .readdirSync(__dirname)
     .filter((f) => f.endsWith('.e2e.js'))
+    .filter((f) => (f === 'restricted.e2e.js') === (process.env.E2E_UNTRUSTED === '1'))
     .sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
 
