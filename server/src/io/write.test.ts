@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { NotWritten, stampOf, writeFileAtomic, type WriteFs } from './files';
 import { writeSidecar } from '../lsp/sidecar';
+import { addIgnoreEntry } from '../lsp/project';
 
 function folder(): string {
   return realpathSync(mkdtempSync(path.join(tmpdir(), 'cc-write-')));
@@ -267,5 +268,24 @@ test('a sidecar written by the language server keeps its mode, owner and extende
   assert.equal(st.mode & 0o7777, 0o664);
   assert.deepEqual([st.uid, st.gid], [65534, 65534]);
   assert.equal(execFileSync('getfattr', ['--absolute-names', '--only-values', '-n', 'user.origin', file], { encoding: 'utf8' }), 'crawler');
+  rmSync(dir, { recursive: true });
+});
+
+test('an ignore entry added to .corpus-curator.json keeps its mode, owner, extended attributes and hard link', async () => {
+  const dir = folder();
+  const file = path.join(dir, '.corpus-curator.json');
+  writeFileSync(file, '{\n  "rules": {}\n}\n');
+  chmodSync(file, 0o664);
+  chownSync(file, 65534, 65534);
+  execFileSync('setfattr', ['-n', 'user.origin', '-v', 'team', file]);
+  const shared = path.join(dir, 'shared.json');
+  linkSync(file, shared);
+  const r = await addIgnoreEntry(dir, { file: 'a.txt', code: 'boilerplate', hash: 'abc' });
+  assert.deepEqual(r, { ok: true, file, added: true });
+  assert.match(readFileSync(shared, 'utf8'), /"boilerplate"/);
+  const st = statSync(file);
+  assert.equal(st.mode & 0o7777, 0o664);
+  assert.deepEqual([st.uid, st.gid, st.nlink], [65534, 65534, 2]);
+  assert.equal(execFileSync('getfattr', ['--absolute-names', '--only-values', '-n', 'user.origin', file], { encoding: 'utf8' }), 'team');
   rmSync(dir, { recursive: true });
 });
