@@ -16,11 +16,20 @@ const SEEDS = path.resolve('seeds');
 const NAMES = readdirSync(SEEDS).filter((n) => n.endsWith('.txt')).sort();
 const [FIRST, SECOND] = NAMES;
 
-function run(args: string[], { env = {}, asNobody = false }: { env?: Record<string, string>; asNobody?: boolean } = {}) {
-  const argv = [CLI, ...args];
-  const r = asNobody
-    ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...argv], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } })
-    : spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
+/**
+ * Runs the CLI; `asNobody`: as uid/gid 65534 with no groups, from a copy of the CLI bundle in the
+ * folder given, readable by that user wherever this checkout lies (CI's may be under /root).
+ */
+function run(args: string[], { env = {}, asNobody }: { env?: Record<string, string>; asNobody?: string } = {}) {
+  const opts = { encoding: 'utf8' as const, maxBuffer: 1 << 28, env: { ...process.env, ...env } };
+  let r;
+  if (asNobody) {
+    const cli = path.join(asNobody, 'cli.js');
+    cpSync(CLI, cli);
+    r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, ...args], { ...opts, cwd: asNobody });
+  } else {
+    r = spawnSync(process.execPath, [CLI, ...args], opts);
+  }
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -92,7 +101,7 @@ test('--fix as an unprivileged user: the files of a read-only folder are reporte
   // ro/ and its files belong to root (0755, 0644): readable, not writable, by uid 65534
   chownSync(rw, 65534, 65534);
   for (const n of NAMES) chownSync(path.join(rw, n), 65534, 65534);
-  const r = run(['lint', ro, rw, '--fix', '--format', 'json'], { asNobody: true });
+  const r = run(['lint', ro, rw, '--fix', '--format', 'json'], { asNobody: root });
   assert.equal(r.code, 2, r.stderr);
   assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
   for (const n of NAMES) {
