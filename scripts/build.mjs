@@ -12,9 +12,12 @@ const common = {
   minify: process.argv.includes('--minify'),
   logLevel: 'warning',
   loader: { '.json': 'json' },
+  // a native addon (io/files.ts copies extended attributes with it): loaded from node_modules at
+  // run time, and optional (without it a rewritten file keeps everything but its xattrs)
+  external: ['@napi-rs/xattr'],
 };
 await Promise.all([
-  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode', ...common.external] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/lsp/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
@@ -31,7 +34,7 @@ await Promise.all([
     entryPoints: ['server/src/**/*.test.ts', 'test/**/*.test.ts'],
     outdir: 'out',
     outbase: '.',
-    external: ['vscode', 'fast-check'],
+    external: ['vscode', 'fast-check', ...common.external],
   }),
 ]);
 chmodSync('dist/cli.js', 0o755);

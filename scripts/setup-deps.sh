@@ -3,7 +3,9 @@
 # this first; the end-to-end suite's own packages stay in scripts/setup-e2e.sh):
 #   - php-cli: real PHP, the oracle for the PHP-dump tests (test/php/gen.php prints print_r,
 #     var_dump and var_export of generated values);
-#   - php-xdebug: xdebug's var_dump forms (the CLI text form and the HTML form).
+#   - php-xdebug: xdebug's var_dump forms (the CLI text form and the HTML form);
+#   - attr: setfattr/getfattr, with which the write tests give a file extended attributes and
+#     check that --fix keeps them (set and read independently of the addon that copies them).
 # Idempotent: apt-get runs only when a package is missing, and then `apt-get update` first.
 # Run as root, or with sudo available. Usage: bash scripts/setup-deps.sh
 set -euo pipefail
@@ -16,7 +18,7 @@ if [ "$(id -u)" -ne 0 ]; then
     log "not root and no sudo: apt-get steps may fail"; fi
 fi
 
-APT_PACKAGES=(php-cli php-xdebug)
+APT_PACKAGES=(php-cli php-xdebug attr)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

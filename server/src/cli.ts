@@ -1,6 +1,7 @@
 // corpus-curator: the same engine as the language server, in batch and in CI. A thin adapter:
 // read files, run the engine, print a report, optionally write fixes atomically.
 import { parseArgs } from 'node:util';
+import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,7 +11,7 @@ import { parseArticle } from './model/article';
 import { buildOutline, type OutlineNode } from './model/outline';
 import type { Severity } from './rules/types';
 import { RULES } from './rules/registry';
-import { listTxtFiles, readArticleFile, writeFileAtomic } from './io/files';
+import { listTxtFiles, NotWritten, readArticleFile, stampOf, writeFileAtomic, type FileStamp } from './io/files';
 import { analyze, knowledgeFor, withCorpusFindings, type Analysis } from './engine/analyze';
 import { fixAll } from './engine/fix';
 import { articleJson, diagnosticJson, type JsonDiagnostic } from './engine/report';
@@ -33,7 +34,8 @@ const USAGE = `Usage:
   --jobs N    worker threads (default: the number of CPU cores; 1, or fewer than 4 files
               a thread, = all in this thread)
 
-Exit status: 0 no error-level finding, 1 error-level findings, 2 a path could not be read or bad usage.`;
+Exit status: 0 no error-level finding, 1 error-level findings, 2 a path could not be read, a fix
+  could not be written (or the file changed since it was read), or bad usage.`;
 
 interface FileReport {
   file: string;
@@ -169,7 +171,7 @@ interface LintOptions {
 async function lint(paths: string[], opts: LintOptions): Promise<number> {
   const { files, errors } = await expand(paths);
   for (const e of errors) process.stderr.write(e + '\n');
-  if (opts.fix || opts.dryRun) return lintAndFix(files, errors, opts);
+  if (opts.fix || opts.dryRun) return lintAndFix(files, errors, opts, await corpusRoots(paths));
   return lintStreaming(files, errors, opts);
 }
 
@@ -313,15 +315,62 @@ function reportWriter(format: string): { add(r: FileReport): Promise<void> | voi
   return { add: (r) => out(s.file(r)), end: () => out(s.summary()) };
 }
 
+/** The real paths of the folders given (a file's own folder): --fix writes through a symbolic link only to a file inside one. */
+async function corpusRoots(paths: string[]): Promise<string[]> {
+  const roots: string[] = [];
+  for (const p of paths) {
+    try {
+      const st = await fs.stat(p);
+      roots.push(await fs.realpath(st.isDirectory() ? p : path.dirname(p)));
+    } catch {
+      // reported by expand
+    }
+  }
+  return roots;
+}
+
+/** Why a fix could not be written, for the user. */
+function writeProblem(e: unknown): string {
+  if (e instanceof NotWritten) return e.message;
+  const code = (e as NodeJS.ErrnoException).code;
+  const why: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    EROFS: 'read-only file system',
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'a part of its path is not a folder',
+    EIO: 'input/output error',
+  };
+  return `cannot write: ${code && why[code] ? `${why[code]} (${code})` : (e as Error).message}`;
+}
+
+/**
+ * A test hook: CORPUS_CURATOR_TEST_BEFORE_WRITE is a shell command run (with CORPUS_CURATOR_FILE
+ * set to the file) when a fixed text is ready to replace a file, just before the last check that
+ * the file is still what was read: tests change, delete or replace the file there, on purpose.
+ */
+function testHookBeforeWrite(): ((file: string) => void) | undefined {
+  const cmd = process.env.CORPUS_CURATOR_TEST_BEFORE_WRITE;
+  if (!cmd) return undefined;
+  return (file) => {
+    execFileSync('/bin/sh', ['-c', cmd], { env: { ...process.env, CORPUS_CURATOR_FILE: file }, stdio: ['ignore', 2, 2] });
+  };
+}
+
 /** lint --fix and --dry-run: every text in memory, since fixes are written back (and diffs printed). */
-async function lintAndFix(files: string[], errors: string[], opts: LintOptions): Promise<number> {
+async function lintAndFix(files: string[], errors: string[], opts: LintOptions, roots: string[]): Promise<number> {
   // read everything first: corpus rules need the whole collection
-  const texts: Array<{ file: string; text?: string; skipped?: string }> = [];
+  const texts: Array<{ file: string; text?: string; skipped?: string; stamp?: FileStamp }> = [];
   for (const file of files) {
     try {
+      // taken before the read: a change made while it is read shows as a change when writing
+      const before = opts.fix ? await fs.stat(file) : undefined;
       const r = await readArticleFile(file, opts.maxBytes);
       if (r.skipped !== undefined) process.stderr.write(`corpus-curator: ${file}: skipped: ${r.skipped}\n`);
-      texts.push(r);
+      // the text is the file's bytes decoded losslessly (valid UTF-8, the BOM kept): re-encoded, they hash the same
+      texts.push(before && r.text !== undefined ? { ...r, stamp: stampOf(before, Buffer.from(r.text, 'utf8')) } : r);
     } catch (e) {
       process.stderr.write(`corpus-curator: ${readProblem(file, e).error}\n`);
       errors.push(file);
@@ -343,6 +392,8 @@ async function lintAndFix(files: string[], errors: string[], opts: LintOptions):
   const reports: FileReport[] = [];
   let filesFixed = 0;
   let fixesApplied = 0;
+  let notFixed = 0;
+  const beforeCommit = testHookBeforeWrite();
   for (const t of texts) {
     if (t.text === undefined) {
       reports.push({ file: t.file, skipped: t.skipped, diagnostics: [] });
@@ -359,11 +410,17 @@ async function lintAndFix(files: string[], errors: string[], opts: LintOptions):
         if (opts.dryRun) {
           process.stdout.write(createTwoFilesPatch(t.file, t.file, text, result.text, '', '(fixed)'));
         } else {
-          await writeFileAtomic(t.file, result.text);
-          text = result.text;
-          filesFixed++;
-          fixesApplied += n;
-          fixed = result.applied;
+          try {
+            await writeFileAtomic(t.file, result.text, { expect: t.stamp, roots, beforeCommit });
+            text = result.text;
+            filesFixed++;
+            fixesApplied += n;
+            fixed = result.applied;
+          } catch (e) {
+            // this file is left as it is, and reported as read; the others go on
+            process.stderr.write(`corpus-curator: ${t.file}: ${writeProblem(e)}; not fixed\n`);
+            notFixed++;
+          }
         }
       }
     }
@@ -382,9 +439,12 @@ async function lintAndFix(files: string[], errors: string[], opts: LintOptions):
     else process.stdout.write(stylish(reports));
   }
   if (opts.fix) {
-    process.stderr.write(`corpus-curator: applied ${fixesApplied} fix${fixesApplied === 1 ? '' : 'es'} in ${filesFixed} file${filesFixed === 1 ? '' : 's'}; ${readable.length - filesFixed} unchanged\n`);
+    process.stderr.write(
+      `corpus-curator: applied ${fixesApplied} fix${fixesApplied === 1 ? '' : 'es'} in ${filesFixed} file${filesFixed === 1 ? '' : 's'}; ${readable.length - filesFixed - notFixed} unchanged` +
+        (notFixed ? `; ${notFixed} not fixed (see above)` : '') + '\n',
+    );
   }
-  if (errors.length) return 2;
+  if (errors.length || notFixed) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 

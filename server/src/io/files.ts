@@ -1,5 +1,6 @@
 // Reading and writing corpus files safely: clear reasons for what cannot be read, atomic writes.
-import { promises as fs, constants as fsc } from 'node:fs';
+import { promises as fs, constants as fsc, type Stats } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 
 export type Decoded = { ok: true; text: string } | { ok: false; reason: string };
@@ -59,31 +60,292 @@ export async function readArticleFile(file: string, maxBytes: number): Promise<R
   return d.ok ? { file, text: d.text } : { file, skipped: d.reason };
 }
 
+/** What a file was when it was read: which file, its size, modification time and a hash of its bytes. */
+export interface FileStamp {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+}
+
+/** The stamp of bytes read from a file whose `stat` was taken before the read (a change between the two then shows as a change). */
+export function stampOf(st: { dev: number; ino: number; size: number; mtimeMs: number }, bytes: Uint8Array): FileStamp {
+  return { dev: st.dev, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, sha256: sha256(bytes) };
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Why a write was refused on purpose (nothing was written): the message says it to a user. */
+export class NotWritten extends Error {
+  constructor(
+    readonly file: string,
+    readonly why: 'changed' | 'deleted' | 'not-regular' | 'link-outside' | 'dangling-link',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'NotWritten';
+  }
+}
+
+/** The file system calls the writer makes; tests pass their own to raise faults (ENOSPC) deterministically. */
+export interface WriteFs {
+  open: typeof fs.open;
+  lstat: typeof fs.lstat;
+  realpath: typeof fs.realpath;
+  rename: typeof fs.rename;
+  rm: typeof fs.rm;
+}
+
+export interface WriteOptions {
+  /**
+   * What the file was when it was read: write only if it still is (same file, size, mtime and
+   * bytes), checked once before anything is written and again just before the rename. A file
+   * that is gone is never re-created.
+   */
+  expect?: FileStamp;
+  /**
+   * Real paths of the folders the file belongs to (a corpus): a symlinked file whose real path
+   * lies inside one is written through the link, one whose target lies elsewhere is refused.
+   * Without roots a symbolic link is replaced by a regular file, as a new file would be, and
+   * nothing is written outside.
+   */
+  roots?: readonly string[];
+  /** Called when the new text is in its temporary file, just before the last check and the rename (tests: a race made on purpose). */
+  beforeCommit?: (file: string) => void | Promise<void>;
+  fs?: WriteFs;
+}
+
+type XattrModule = typeof import('@napi-rs/xattr');
+let xattrModule: XattrModule | null | undefined;
+/** @napi-rs/xattr (a native addon, kept out of the bundles), or null where it cannot be loaded. */
+function xattrs(): XattrModule | null {
+  if (xattrModule === undefined) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      xattrModule = require('@napi-rs/xattr') as XattrModule;
+    } catch {
+      xattrModule = null;
+    }
+  }
+  return xattrModule;
+}
+
+const inside = (p: string, roots: readonly string[]) => roots.some((r) => p === r || p.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+
 /**
  * Writes a file atomically: a temporary file in the same folder, flushed, then renamed over the
- * original, keeping its mode. A reader never sees a half-written file.
+ * original. A reader never sees a half-written file. The original's metadata is kept: its mode
+ * (exactly, whatever the umask), its owner and group (where the process may set them), its
+ * extended attributes, its hard links (a linked file is written in place, see writeInPlace) and,
+ * with `roots`, a symbolic link (written through to its target). On any failure the temporary
+ * file is removed and the original is left as it was.
  */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  let mode: number | undefined;
+export async function writeFileAtomic(file: string, text: string, opts: WriteOptions = {}): Promise<void> {
+  const xfs = opts.fs ?? fs;
+  const data = Buffer.from(text, 'utf8');
+  const { expect } = opts;
+  let target = file;
+  let st: Stats | undefined;
   try {
-    mode = (await fs.stat(file)).mode;
-  } catch {
-    mode = undefined;
+    st = await xfs.lstat(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
-  const fh = await fs.open(tmp, fsc.O_CREAT | fsc.O_EXCL | fsc.O_WRONLY, mode ?? 0o644);
+  if (st?.isSymbolicLink()) {
+    if (opts.roots) {
+      let real: string;
+      try {
+        real = await xfs.realpath(file);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new NotWritten(file, 'dangling-link', 'a symbolic link to a file that does not exist; not written');
+        throw e;
+      }
+      if (!inside(real, opts.roots)) throw new NotWritten(file, 'link-outside', `a symbolic link to ${real}, outside the corpus; not written through`);
+      target = real;
+      st = await xfs.lstat(real);
+    } else {
+      st = undefined; // replaced by a regular file: nothing is read from, or written to, the link's target
+    }
+  }
+  if (!st) {
+    if (expect) throw new NotWritten(file, 'deleted', 'deleted since it was read; not re-created');
+  } else if (!st.isFile()) {
+    throw new NotWritten(file, expect ? 'changed' : 'not-regular', expect ? 'changed since it was read (it is no longer a regular file)' : 'not a regular file');
+  } else if (expect && !sameStat(st, expect)) {
+    throw new NotWritten(file, 'changed', 'changed since it was read');
+  }
+  if (st && st.nlink > 1) return writeInPlace(xfs, file, target, data, st, opts);
+
+  const tmp = tempName(target);
+  // an existing file's temp starts private: its mode is set exactly (chmod) before anyone sees it
+  const fh = await xfs.open(tmp, fsc.O_CREAT | fsc.O_EXCL | fsc.O_WRONLY, st ? 0o600 : 0o644);
   try {
-    await fh.writeFile(text, 'utf8');
-    await fh.sync();
+    try {
+      await fh.writeFile(data);
+      if (st) await copyMetadata(fh, tmp, target, st);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await opts.beforeCommit?.(target);
+    if (expect) await verifyUnchanged(xfs, file, target, expect);
+    await xfs.rename(tmp, target);
+  } catch (e) {
+    await xfs.rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+  await syncDir(path.dirname(target));
+}
+
+function tempName(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+function sameStat(st: { dev: number; ino: number; size: number; mtimeMs: number }, s: FileStamp): boolean {
+  return st.dev === s.dev && st.ino === s.ino && st.size === s.size && st.mtimeMs === s.mtimeMs;
+}
+
+/**
+ * The file is still what was read: same file, size and mtime, and the same bytes (read anew and
+ * hashed), and still so (a last lstat) once they are read. The window left before the rename is
+ * that of one system call.
+ */
+async function verifyUnchanged(xfs: WriteFs, file: string, target: string, expect: FileStamp): Promise<void> {
+  let fh: fs.FileHandle;
+  try {
+    fh = await xfs.open(target, fsc.O_RDONLY | fsc.O_NOFOLLOW | fsc.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new NotWritten(file, 'deleted', 'deleted since it was read; not re-created');
+    if (code === 'ELOOP') throw new NotWritten(file, 'changed', 'changed since it was read (it is now a symbolic link)');
+    throw e;
+  }
+  try {
+    const st = await fh.stat();
+    if (!st.isFile() || !sameStat(st, expect)) throw new NotWritten(file, 'changed', 'changed since it was read');
+    if (sha256(await fh.readFile()) !== expect.sha256) throw new NotWritten(file, 'changed', 'changed since it was read');
   } finally {
     await fh.close();
   }
+  let now: Stats;
   try {
-    await fs.rename(tmp, file);
+    now = await xfs.lstat(target);
   } catch (e) {
-    await fs.rm(tmp, { force: true });
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new NotWritten(file, 'deleted', 'deleted since it was read; not re-created');
     throw e;
+  }
+  if (!now.isFile() || !sameStat(now, expect)) throw new NotWritten(file, 'changed', 'changed since it was read');
+}
+
+/**
+ * Gives the temporary file the original's owner, group, mode and extended attributes. The owner
+ * can be set only by root (a group by a member of it): where it is not permitted the write goes
+ * on with the running user as owner. Extended attributes that cannot be set (security.*,
+ * trusted.* without the privilege) are left out likewise.
+ */
+async function copyMetadata(fh: fs.FileHandle, tmp: string, source: string, st: Stats): Promise<void> {
+  const mine = await fh.stat();
+  if (mine.uid !== st.uid || mine.gid !== st.gid) {
+    try {
+      await fh.chown(st.uid, st.gid);
+    } catch {
+      if (mine.gid !== st.gid) await fh.chown(-1, st.gid).catch(() => undefined);
+    }
+  }
+  // after chown, which clears the set-user-ID and set-group-ID bits
+  await fh.chmod(st.mode & 0o7777);
+  const x = xattrs();
+  if (!x) return;
+  let names: string[];
+  try {
+    names = await x.listAttributes(source);
+  } catch {
+    return; // a file system without extended attributes
+  }
+  for (const name of names) {
+    try {
+      const value = await x.getAttribute(source, name);
+      if (value !== null) await x.setAttribute(tmp, name, value);
+    } catch {
+      // not permitted for this namespace: keep going
+    }
+  }
+}
+
+/**
+ * A file with more than one hard link is written in place: renaming a new file over it would give
+ * this name a new inode and split it from its other names. An in-place write is not atomic, so
+ * the new text first goes to a temporary file beside it, flushed, and stays there until the
+ * in-place write has completed: if the process dies midway, the whole new text survives in it.
+ * The old bytes are read through the same descriptor before the write (and checked against
+ * `expect`), and put back if the write fails (ENOSPC when the file grows).
+ */
+async function writeInPlace(xfs: WriteFs, file: string, target: string, data: Buffer, st: Stats, opts: WriteOptions): Promise<void> {
+  const tmp = tempName(target);
+  const th = await xfs.open(tmp, fsc.O_CREAT | fsc.O_EXCL | fsc.O_WRONLY, 0o600);
+  try {
+    try {
+      await th.writeFile(data);
+      await th.sync();
+    } finally {
+      await th.close();
+    }
+    await opts.beforeCommit?.(target);
+    let fh: fs.FileHandle;
+    try {
+      fh = await xfs.open(target, fsc.O_RDWR | fsc.O_NOFOLLOW | fsc.O_NONBLOCK);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && opts.expect) throw new NotWritten(file, 'deleted', 'deleted since it was read; not re-created');
+      if (code === 'ELOOP') throw new NotWritten(file, 'changed', 'changed since it was read (it is now a symbolic link)');
+      throw e;
+    }
+    try {
+      const now = await fh.stat();
+      if (!now.isFile() || now.dev !== st.dev || now.ino !== st.ino) throw new NotWritten(file, 'changed', 'changed since it was read');
+      const old = await fh.readFile();
+      if (opts.expect && (!sameStat(now, opts.expect) || sha256(old) !== opts.expect.sha256)) throw new NotWritten(file, 'changed', 'changed since it was read');
+      try {
+        await writeAll(fh, data);
+        await fh.truncate(data.length);
+        await fh.sync();
+      } catch (e) {
+        // put the old bytes back: they fitted before, and the file has not been truncated
+        await writeAll(fh, old).then(() => fh.truncate(old.length)).then(() => fh.sync()).catch(() => undefined);
+        throw e;
+      }
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    await xfs.rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+  await xfs.rm(tmp, { force: true });
+}
+
+async function writeAll(fh: fs.FileHandle, data: Buffer): Promise<void> {
+  let at = 0;
+  while (at < data.length) {
+    const { bytesWritten } = await fh.write(data, at, data.length - at, at);
+    if (bytesWritten <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
+    at += bytesWritten;
+  }
+}
+
+/** Flushes a folder's entries (the rename), where the platform allows it. */
+async function syncDir(dir: string): Promise<void> {
+  let dh: fs.FileHandle | undefined;
+  try {
+    dh = await fs.open(dir, fsc.O_RDONLY);
+    await dh.sync();
+  } catch {
+    // not supported here (Windows) or not permitted: the rename is done all the same
+  } finally {
+    await dh?.close().catch(() => undefined);
   }
 }
 
