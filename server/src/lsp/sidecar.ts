@@ -1,8 +1,7 @@
 // Sidecar JSON files written beside an article by fixes that keep what they remove (php-dump's
 // "Extract to sidecar"): `<dir>/<fileName>`, merged with an existing sidecar by appending to `dumps`.
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { writeFileAtomic } from '../io/files';
+import { readRegularFile, SIDECAR_MAX_BYTES, writeFileAtomic } from '../io/files';
 
 /** The sidecar's path for an article file; undefined for a name that would leave the article's folder. */
 export function sidecarPath(articleFile: string, fileName: string): string | undefined {
@@ -48,13 +47,21 @@ export function mergeSidecar(existing: string | undefined, json: unknown): Sidec
   return { ok: true, text: JSON.stringify(merged, null, 2).replace(/\n/g, eol) + eol, existed: true };
 }
 
+/**
+ * The sidecar's text, undefined when there is none. Only a regular file of at most SIDECAR_MAX_BYTES
+ * is read, and a symbolic link is not followed: anything else (a link to /dev/zero, a FIFO, a huge
+ * file) throws an Error saying why, without reading it.
+ */
 export async function readIfExists(file: string): Promise<string | undefined> {
+  let r;
   try {
-    return await fs.readFile(file, 'utf8');
+    r = await readRegularFile(file, { maxBytes: SIDECAR_MAX_BYTES, noFollow: true });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
   }
+  if (!r.ok) throw new Error(r.reason);
+  return r.bytes.toString('utf8');
 }
 
 /** The merged sidecar content for `file` as it is on disk now. */
