@@ -7,16 +7,26 @@ export type Decoded = { ok: true; text: string } | { ok: false; reason: string }
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** The encoding a byte-order mark names, for the BOMs of encodings other than UTF-8 (UTF-32 first: its LE mark starts like UTF-16's). */
+function foreignBom(b: Uint8Array): string | undefined {
+  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return 'UTF-32 LE';
+  if (b.length >= 4 && b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return 'UTF-32 BE';
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'UTF-16 LE';
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'UTF-16 BE';
+  return undefined;
+}
+
 /** Decodes a file's bytes as UTF-8 text, or says why it is not a text article. The BOM is kept in the text. */
 export function decodeArticle(bytes: Uint8Array): Decoded {
+  // before the NUL count: UTF-16 and UTF-32 text has NUL bytes too, and is text in another encoding
+  const bom = foreignBom(bytes);
+  if (bom) return { ok: false, reason: `${bom} text (it starts with a ${bom} byte-order mark); convert it to UTF-8 first` };
   const probe = bytes.subarray(0, 8192);
   let nul = 0;
   for (const b of probe) if (b === 0) nul++;
-  // UTF-16 files have NUL in every other byte; a single stray NUL in text is kept (and flagged by rules)
-  if (nul > 0 && (nul > probe.length / 64 || nul > 16)) return { ok: false, reason: 'binary file (it contains NUL bytes); not an article' };
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return { ok: false, reason: 'UTF-16 text; convert it to UTF-8 first' };
-  }
+  // binary files have NUL bytes throughout; a single stray NUL in text is kept (the unicode rule flags it),
+  // however short the file
+  if (nul > 1 && (nul > probe.length / 64 || nul > 16)) return { ok: false, reason: 'binary file (it contains NUL bytes); not an article' };
   try {
     return { ok: true, text: decoder.decode(bytes) };
   } catch {
@@ -25,18 +35,34 @@ export function decodeArticle(bytes: Uint8Array): Decoded {
   }
 }
 
-/** Offset of the first byte that breaks UTF-8. */
+/**
+ * Offset of the first byte that breaks UTF-8 (the lead byte of a bad sequence), -1 when there is
+ * none. As the WHATWG decoder: overlong forms (C0, C1, E0 80..9F, F0 80..8F), UTF-16 surrogates
+ * (ED A0..BF) and code points past U+10FFFF (F4 90.., F5..FF) are errors, and so is a sequence cut short.
+ */
 export function firstInvalidUtf8(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i];
-    let need = 0;
-    if (c < 0x80) need = 0;
-    else if (c >= 0xc2 && c <= 0xdf) need = 1;
-    else if (c >= 0xe0 && c <= 0xef) need = 2;
-    else if (c >= 0xf0 && c <= 0xf4) need = 3;
-    else return i;
-    for (let k = 1; k <= need; k++) if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80) return i;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    // the range the second byte must be in (the others: 80..BF)
+    let lo = 0x80, hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      if (c === 0xe0) lo = 0xa0;
+      else if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      if (c === 0xf0) lo = 0x90;
+      else if (c === 0xf4) hi = 0x8f;
+    } else return i;
+    if (i + 1 >= b.length || b[i + 1] < lo || b[i + 1] > hi) return i;
+    for (let k = 2; k <= need; k++) if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80) return i;
     i += need + 1;
   }
   return -1;
