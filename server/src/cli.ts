@@ -221,11 +221,14 @@ async function lintStreaming(files: string[], errors: string[], opts: LintOption
         errors.push(file);
       }
     };
-    await inOrder(files, window, (f) => pool.keys(f, opts.maxBytes), (f, r) => {
+    await inOrder(files, window, (f) => pool.keys(f, opts.maxBytes), async (f, r) => {
       if (r.unread) unreadable(f, r.unread);
       else {
         counter.add(r.hashes!);
         readable.push(f);
+        // the configuration is looked up here too (once per folder): a project file that cannot be
+        // used is reported on stderr, whatever the number of files (workers do not report)
+        await configFor(path.resolve(f));
       }
     });
     const corpusWide = readable.length > 1;

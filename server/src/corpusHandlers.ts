@@ -13,7 +13,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CancellationToken, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { analyze } from './engine/analyze';
-import { mergeConfig, parseProjectFile, PROJECT_FILE, relativeKey, type Config, type EditorSettings } from './engine/config';
+import { mergeConfig, parseProjectFile, PROJECT_FILE, readProjectText, relativeKey, type Config, type EditorSettings } from './engine/config';
 import type { DocSummary } from './index/corpus';
 import type { IndexProgressEvent, IndexService, IndexUpdateEvent } from './index/service';
 import { readArticleFile } from './io/files';
@@ -463,12 +463,9 @@ export type ReviewedWrite = { ok: true; file: string; changed: number } | { ok: 
  */
 export async function updateReviewed(root: string, rels: readonly string[], reviewed: boolean): Promise<ReviewedWrite> {
   const file = path.join(root, PROJECT_FILE);
-  let text: string | undefined;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, file, reason: (e as Error).message };
-  }
+  // only a regular file is read (a FIFO there would hang the request), and never written over
+  const { text, problem } = await readProjectText(file);
+  if (problem !== undefined) return { ok: false, file, reason: problem };
   let obj: Record<string, unknown> = {};
   if (text !== undefined && text.trim() !== '') {
     const parsed = parseProjectFile(text.replace(/^\uFEFF/, ''));

@@ -71,7 +71,7 @@ export class ConfigCache {
       c = (async () => {
         if (!root) return mergeConfig(undefined, undefined).config;
         const { project, problem } = await loadProjectFile(root);
-        if (problem) this.report?.(`${path.join(root, '.corpus-curator.json')}: ${problem}`);
+        if (problem) this.report?.(`${path.join(root, '.corpus-curator.json')}: ${problem}; its settings are not used`);
         const { config, problems } = mergeConfig(undefined, project, root);
         for (const p of problems) this.report?.(p);
         return config;

@@ -1,9 +1,10 @@
 // Settings: defaults, the editor's `corpusCurator.*` settings, and the corpus's project file
 // `.corpus-curator.json` (rule severities, extra boilerplate phrases, ignored findings, reviewed files).
-import { promises as fs, readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { RuleOptions, SeveritySetting } from '../rules/types';
 import { DEFAULT_RULE_OPTIONS } from '../rules/types';
+import { PROJECT_FILE_MAX_BYTES, readRegularFile } from '../io/files';
 
 export const PROJECT_FILE = '.corpus-curator.json';
 
@@ -86,16 +87,21 @@ export function mergeConfig(editor: EditorSettings | undefined, project: Project
   return { config, problems };
 }
 
-/** The nearest folder at or above `dir` holding a project file, or undefined. */
+/**
+ * The nearest folder at or above `dir` holding a project file, or undefined. Only looks (stat), never
+ * reads: a FIFO or a link to a device there names the root all the same, and loadProjectFile says
+ * why it cannot be used. A folder of that name does not count.
+ */
 export function findProjectRoot(dir: string): string | undefined {
   let d = path.resolve(dir);
   for (;;) {
+    let st;
     try {
-      readFileSync(path.join(d, PROJECT_FILE));
-      return d;
+      st = statSync(path.join(d, PROJECT_FILE));
     } catch {
-      /* not here */
+      st = undefined; // not here (or not reachable)
     }
+    if (st && !st.isDirectory()) return d;
     const up = path.dirname(d);
     if (up === d) return undefined;
     d = up;
@@ -112,13 +118,25 @@ export function parseProjectFile(text: string): { project?: ProjectFile; problem
   }
 }
 
-export async function loadProjectFile(root: string): Promise<{ project?: ProjectFile; problem?: string }> {
+/**
+ * Reads the project file's text: only a regular file of at most PROJECT_FILE_MAX_BYTES (a FIFO, a
+ * link to a device or a huge file is refused, never read). `text` undefined: there is none.
+ */
+export async function readProjectText(file: string): Promise<{ text?: string; problem?: string }> {
   try {
-    return parseProjectFile(await fs.readFile(path.join(root, PROJECT_FILE), 'utf8'));
+    const r = await readRegularFile(file, { maxBytes: PROJECT_FILE_MAX_BYTES });
+    if (!r.ok) return { problem: `cannot read ${PROJECT_FILE}: ${r.reason}` };
+    return { text: r.bytes.toString('utf8') };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
     return { problem: `cannot read ${PROJECT_FILE}: ${(e as Error).message}` };
   }
+}
+
+export async function loadProjectFile(root: string): Promise<{ project?: ProjectFile; problem?: string }> {
+  const { text, problem } = await readProjectText(path.join(root, PROJECT_FILE));
+  if (text === undefined) return problem ? { problem } : {};
+  return parseProjectFile(text);
 }
 
 /** The key an ignore entry uses for a file: its path relative to the project root, '/'-separated. */

@@ -6,12 +6,14 @@
 // file's mtimeMs and size. Lines are written and parsed a few hundred at a time with a turn of the
 // event loop in between, so that a 10,000-file cache does not stall the language server. A cache that
 // is missing, corrupt, of another version, or made by another engine or configuration is ignored
-// (never an error); a corrupt line loses only its entry. Written atomically.
+// (never an error); a corrupt line loses only its entry. Written atomically. Something other than a
+// regular file at the cache path (a FIFO, a link to a device) is neither read nor written over: the
+// service reports it and rebuilds the index from the files.
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Config } from '../engine/config';
-import { writeFileAtomic } from '../io/files';
+import { INDEX_CACHE_MAX_BYTES, kindOf, readRegularFile, writeFileAtomic } from '../io/files';
 import { isDocSummary, type DocSummary } from './corpus';
 import { hash64 } from './keys';
 import { NUM_HASHES } from './minhash';
@@ -74,15 +76,24 @@ export interface CacheIdentity {
 
 /**
  * Loads the summaries saved in `storageDir`, or an empty map when there is no usable cache (missing,
- * unreadable, corrupt header, another format version, engine or configuration). Lines that do not
+ * unreadable, corrupt header, another format version, engine or configuration). A cache that is not
+ * a regular file (a FIFO, a link) or is larger than INDEX_CACHE_MAX_BYTES is not read, and `report` says so. Lines that do not
  * parse or validate are dropped one by one, as are summaries without mtimeMs/size (they cannot be checked).
  */
-export async function loadCache(storageDir: string, id: CacheIdentity): Promise<Map<string, DocSummary>> {
+export async function loadCache(storageDir: string, id: CacheIdentity, report?: (problem: string) => void): Promise<Map<string, DocSummary>> {
   const out = new Map<string, DocSummary>();
+  const file = path.join(storageDir, CACHE_FILE);
   let raw: string;
   try {
-    raw = await fs.readFile(path.join(storageDir, CACHE_FILE), 'utf8');
-  } catch {
+    // only a regular file, not through a link, within the cap: a FIFO there would never answer
+    const r = await readRegularFile(file, { maxBytes: INDEX_CACHE_MAX_BYTES, noFollow: true });
+    if (!r.ok) {
+      report?.(`the index cache ${file} is not used (${r.reason}); the index is rebuilt from the files`);
+      return out;
+    }
+    raw = r.bytes.toString('utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') report?.(`cannot read the index cache ${file} (${(e as Error).message}); the index is rebuilt from the files`);
     return out;
   }
   const lines = raw.split('\n');
@@ -124,7 +135,16 @@ export async function saveCache(storageDir: string, id: CacheIdentity, summaries
     parts.push(JSON.stringify({ ...list[i], signature: encodeSignature(list[i].signature) }));
   }
   await fs.mkdir(storageDir, { recursive: true });
-  await writeFileAtomic(path.join(storageDir, CACHE_FILE), parts.join('\n') + '\n');
+  const file = path.join(storageDir, CACHE_FILE);
+  // never replaces (nor writes through) anything but a regular file: a FIFO, a link, a device there is left alone
+  let st;
+  try {
+    st = await fs.lstat(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  if (st && !st.isFile()) throw new Error(`${file} is ${kindOf(st)}, not a regular file; it is left as it is and the cache is not saved`);
+  await writeFileAtomic(file, parts.join('\n') + '\n');
 }
 
 /**

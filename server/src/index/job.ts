@@ -2,7 +2,7 @@
 // inside the index worker (worker.ts) and, for a single file, inline in the language server. The
 // messages are plain data (structured clone).
 import { promises as fs } from 'node:fs';
-import { decodeArticle } from '../io/files';
+import { decodeArticle, kindOf, readRegularFile } from '../io/files';
 import type { Config } from '../engine/config';
 import { summarize, type DocSummary } from './corpus';
 
@@ -79,21 +79,20 @@ export async function loadFile(f: JobFile, maxBytes: number): Promise<Loaded> {
   } catch {
     return { kind: 'missing', file: f.file };
   }
-  if (!st.isFile()) return { kind: 'skipped', file: f.file, reason: 'not a regular file' };
+  if (!st.isFile()) return { kind: 'skipped', file: f.file, reason: `not a regular file: it is ${kindOf(st)}` };
   if (f.mtimeMs === st.mtimeMs && f.size === st.size) return { kind: 'unchanged', file: f.file };
-  if (st.size > maxBytes) {
-    return { kind: 'skipped', file: f.file, reason: `too large (${(st.size / 1048576).toFixed(1)} MB > ${(maxBytes / 1048576).toFixed(1)} MB limit)` };
-  }
-  let bytes;
+  // read only if it is (still) a regular file within the limit, whatever happened since the stat
+  let r;
   try {
-    bytes = await fs.readFile(f.file);
+    r = await readRegularFile(f.file, { maxBytes });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return code === 'ENOENT' ? { kind: 'missing', file: f.file } : { kind: 'skipped', file: f.file, reason: `cannot read: ${code ?? (e as Error).message}` };
   }
-  const d = decodeArticle(bytes);
+  if (!r.ok) return { kind: 'skipped', file: f.file, reason: r.reason };
+  const d = decodeArticle(r.bytes);
   if (!d.ok) return { kind: 'skipped', file: f.file, reason: d.reason };
-  return { kind: 'text', file: f.file, text: d.text, mtimeMs: st.mtimeMs, size: st.size };
+  return { kind: 'text', file: f.file, text: d.text, mtimeMs: r.stats.mtimeMs, size: r.stats.size };
 }
 
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -302,7 +302,7 @@ export class IndexService extends EventEmitter {
     for (const f of [...this.skipped.keys()]) if (!wanted.has(f)) this.skipped.delete(f);
     // what the cache knows, for files the index does not hold yet
     if (this.opts.storagePath && files.some((f) => !this.index.has(f))) {
-      const cached = await loadCache(this.opts.storagePath, await this.cacheIdentity());
+      const cached = await loadCache(this.opts.storagePath, await this.cacheIdentity(), (problem) => this.emit('error', new Error(problem)));
       const fromCache: string[] = [];
       for (const f of files) {
         const s = cached.get(f);

@@ -4,7 +4,7 @@
 // never above the workspace folder.
 import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { loadProjectFile, parseProjectFile, PROJECT_FILE, type IgnoreEntry, type ProjectFile } from '../engine/config';
+import { loadProjectFile, parseProjectFile, PROJECT_FILE, readProjectText, type IgnoreEntry, type ProjectFile } from '../engine/config';
 import { writeFileAtomic } from '../io/files';
 import { t } from './l10n';
 import { checkInWorkspace, folderContaining, isUnder } from './workspace';
@@ -22,7 +22,8 @@ export interface ProjectInfo {
 function statFile(file: string): { mtimeMs: number; size: number } | undefined {
   try {
     const st = statSync(file);
-    return st.isFile() ? { mtimeMs: st.mtimeMs, size: st.size } : undefined;
+    // a FIFO or a link to a device counts (loading it says why it cannot be used); a folder does not
+    return st.isDirectory() ? undefined : { mtimeMs: st.mtimeMs, size: st.size };
   } catch {
     return undefined;
   }
@@ -133,12 +134,9 @@ export type IgnoreResult =
 export async function addIgnoreEntry(root: string, entry: IgnoreEntry): Promise<IgnoreResult> {
   const file = path.join(root, PROJECT_FILE);
   let obj: Record<string, unknown> = {};
-  let text: string | undefined;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, file, reason: (e as Error).message };
-  }
+  // only a regular file is read (a FIFO there would hang the request), and never written over
+  const { text, problem } = await readProjectText(file);
+  if (problem !== undefined) return { ok: false, file, reason: problem };
   if (text !== undefined && text.trim() !== '') {
     const parsed = parseProjectFile(text.replace(/^\uFEFF/, ''));
     if (!parsed.project) return { ok: false, file, reason: parsed.problem ?? 'not a JSON object' };

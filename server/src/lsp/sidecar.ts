@@ -1,8 +1,8 @@
 // Sidecar JSON files written beside an article by fixes that keep what they remove (php-dump's
 // "Extract to sidecar"): `<dir>/<fileName>`, merged with an existing sidecar by appending to `dumps`.
-import { promises as fs, constants as fsc } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { writeFileAtomic } from '../io/files';
+import { readRegularFile, SIDECAR_MAX_BYTES, writeFileAtomic } from '../io/files';
 import { t } from './l10n';
 
 /** The sidecar's path for an article file; undefined for a name that would leave the article's folder. */
@@ -50,9 +50,11 @@ export function mergeSidecar(existing: string | undefined, json: unknown): Sidec
 }
 
 /**
+/**
  * The sidecar's current text, undefined when there is none. Links are never followed: a sidecar
  * path that is a symbolic link (which could lead out of the workspace, to a secret or to
- * /dev/zero) or anything but a regular file is refused with a reason, and nothing is read.
+ * /dev/zero) or anything but a regular file of at most SIDECAR_MAX_BYTES is refused with a reason,
+ * and nothing is read (readRegularFile opens it with O_NOFOLLOW and checks what it opened).
  */
 export async function readSidecarIfExists(file: string): Promise<{ ok: true; text: string | undefined } | { ok: false; reason: string }> {
   let st;
@@ -64,23 +66,14 @@ export async function readSidecarIfExists(file: string): Promise<{ ok: true; tex
   }
   if (st.isSymbolicLink()) return { ok: false, reason: t('it is a symbolic link; Corpus Curator does not follow links for sidecars') };
   if (!st.isFile()) return { ok: false, reason: t('it is not a regular file') };
-  let fh;
   try {
-    // O_NOFOLLOW: a link put there since the lstat is not followed either
-    fh = await fs.open(file, fsc.O_RDONLY | fsc.O_NOFOLLOW | fsc.O_NONBLOCK);
+    const r = await readRegularFile(file, { maxBytes: SIDECAR_MAX_BYTES, noFollow: true });
+    if (!r.ok) return { ok: false, reason: r.reason };
+    if (r.stats.ino !== st.ino || r.stats.dev !== st.dev) return { ok: false, reason: t('it changed while it was read') };
+    return { ok: true, text: r.bytes.toString('utf8') };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') return { ok: false, reason: t('it is a symbolic link; Corpus Curator does not follow links for sidecars') };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, text: undefined };
     return { ok: false, reason: (e as Error).message };
-  }
-  try {
-    const now = await fh.stat();
-    if (!now.isFile() || now.ino !== st.ino || now.dev !== st.dev) return { ok: false, reason: t('it changed while it was read') };
-    return { ok: true, text: await fh.readFile('utf8') };
-  } catch (e) {
-    return { ok: false, reason: (e as Error).message };
-  } finally {
-    await fh.close();
   }
 }
 

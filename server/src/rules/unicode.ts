@@ -281,12 +281,19 @@ function mojibake(text: string): Finding[] {
 
 // ---- Invisible characters, look-alike letters, decorative marks ------------------------------
 
-/** Zero-width characters and a byte-order mark inside the text (the file's own BOM is removed before). */
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]+/g;
+/**
+ * Zero-width characters and a byte-order mark inside the text (the file's own BOM is removed before),
+ * and control characters other than tab and line breaks: a stray NUL byte in a scraped file (a file
+ * with one NUL is read as text, not skipped as binary).
+ */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD\u0000-\u0008\u000E-\u001F\u007F]+/g;
 const INVISIBLE_NAMES: Record<string, string> = {
   '\u200B': 'zero-width space', '\u200C': 'zero-width non-joiner', '\u200D': 'zero-width joiner',
   '\u2060': 'word joiner', '\uFEFF': 'byte-order mark (U+FEFF)', '\u00AD': 'soft hyphen',
+  '\u0000': 'NUL control character (U+0000)', '\u007F': 'DEL control character (U+007F)',
 };
+/** A C0 control character's name when INVISIBLE_NAMES has none. */
+const controlName = (c: string) => `control character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** A joiner that an emoji sequence or a script other than Latin needs (Persian, Indic…). */
 function neededJoiner(run: string, before: string, after: string): boolean {
@@ -310,7 +317,7 @@ function invisibles(text: string): Finding[] {
     const run = m[0];
     const start = m.index, end = start + run.length;
     if (neededJoiner(run, codePointBefore(text, start), String.fromCodePoint(text.codePointAt(end) ?? 32))) continue;
-    const names = [...new Set(run)].map((c) => INVISIBLE_NAMES[c] ?? `U+${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const names = [...new Set(run)].map((c) => INVISIBLE_NAMES[c] ?? (c < '\u0020' ? controlName(c) : `U+${c.charCodeAt(0).toString(16).toUpperCase()}`));
     out.push({
       code: CODE,
       severity: 'warning',
