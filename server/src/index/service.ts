@@ -185,6 +185,10 @@ export class IndexService extends EventEmitter {
       if (job.cancelled) continue;
       job.cancelled = true;
       for (const w of job.workers) w.worker?.postMessage({ type: 'cancel', id: w.id });
+      // a worker stuck in a loop never reads the message: whatever still runs after a grace period ends
+      setTimeout(() => {
+        for (const w of job.workers) void w.worker?.terminate();
+      }, CANCEL_GRACE_MS).unref();
     }
   }
 
@@ -588,6 +592,9 @@ export class IndexService extends EventEmitter {
 }
 
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** How long a cancelled job's workers may take to stop before they are terminated. */
+const CANCEL_GRACE_MS = 2000;
 
 /** After this many files skipped in a row because workers failed on them, a job stops (the worker itself is broken). */
 const MAX_FAILED_STREAK = 8;

@@ -1,44 +1,22 @@
 // IndexService when index workers fail: a worker stuck in a loop, one that exits, one that throws.
-// The faults come from a test worker (written to a temporary folder) that loads the real bundle
-// (dist/indexWorker.js; run `npm run build` first) after wrapping fs.promises.readFile: reading a
-// file whose name holds a marker busy-loops (__busy__), exits (__exit__), throws out of the event
-// loop (__throw__), makes the job fail (__reject__), or exits the first time only (__once__).
+// The faults come from a test worker (fixtures.ts faultyWorkerSource, written to a temporary folder)
+// that loads the real bundle (dist/indexWorker.js; run `npm run build` first) and fails on files whose
+// names hold a marker.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { makeArticle } from './fixtures';
+import { faultyWorkerSource, makeArticle } from './fixtures';
 import { IndexService, type IndexProgressEvent } from './service';
 
 const WORKER = path.resolve('dist/indexWorker.js');
 
-const FAULTY_WORKER = `
-const fs = require('node:fs');
-const readFile = fs.promises.readFile;
-fs.promises.readFile = function (file, ...rest) {
-  const name = String(file);
-  if (name.includes('__busy__')) for (;;) {}
-  if (name.includes('__exit__')) process.exit(7);
-  if (name.includes('__throw__')) {
-    setImmediate(() => { throw new Error('thrown while reading ' + name); });
-    return new Promise(() => {});
-  }
-  // (a read error is caught and reported by the job; bytes it cannot decode make the job itself fail)
-  if (name.includes('__reject__')) return Promise.resolve(null);
-  if (name.includes('__once__') && !fs.existsSync(name + '.seen')) {
-    fs.writeFileSync(name + '.seen', '');
-    process.exit(9);
-  }
-  return readFile.call(this, file, ...rest);
-};
-require(${JSON.stringify(WORKER)});
-`;
 
 function setup(bad: string[], n = 40): { dir: string; files: string[]; good: string[]; worker: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cc-faults-'));
   const worker = path.join(dir, 'faultyWorker.js');
-  writeFileSync(worker, FAULTY_WORKER);
+  writeFileSync(worker, faultyWorkerSource(WORKER));
   const good = Array.from({ length: n }, (_, i) => {
     const f = path.join(dir, `${String(i).padStart(3, '0')}.txt`);
     writeFileSync(f, makeArticle({ seed: i }));
