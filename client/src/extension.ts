@@ -10,6 +10,7 @@ import { CorpusDecorations } from './decorations';
 import { CorpusTreeProvider } from './explorer';
 import { CorpusExplorer } from './explorerView';
 import { IndexProgressNotification } from './indexProgress';
+import { ServerRestarts } from './serverRestart';
 import { CorpusStatusBar } from './statusBar';
 
 export const LANGUAGE_ID = 'news-article';
@@ -38,6 +39,8 @@ export interface CuratorApi {
   commands: CorpusCommands;
   decorations: CorpusDecorations;
   statusBar: CorpusStatusBar;
+  /** Restarts of a language server that died, and what the user was told. */
+  restarts: ServerRestarts;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CuratorApi> {
@@ -49,12 +52,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Curato
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
+  const restarts = new ServerRestarts(output);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
     synchronize: { configurationSection: 'corpusCurator' },
     outputChannel: output,
     traceOutputChannel: output,
     initializationOptions: { storagePath: context.globalStorageUri.fsPath },
+    // a server that dies is started again, a bounded number of times, and the user told once
+    errorHandler: restarts,
   };
   client = new LanguageClient('corpusCurator', 'Corpus Curator', serverOptions, clientOptions);
 
@@ -85,7 +91,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Curato
   await client.start();
   context.subscriptions.push(client);
   void store.refresh();
-  return { client, store, explorer, tree, commands, decorations, statusBar };
+  return { client, store, explorer, tree, commands, decorations, statusBar, restarts };
 }
 
 export async function deactivate(): Promise<void> {
