@@ -53,12 +53,16 @@ function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([p, late]);
 }
 
-test('shutdown is answered and exit ends the process (code 0) while an index worker is stuck; later requests get InvalidRequest', { timeout: 60_000 }, async () => {
+test('shutdown is answered and exit ends the process (code 0) while an index worker is stuck and a reindex runs; later requests get InvalidRequest', { timeout: 60_000 }, async () => {
   const { root, worker } = workspace();
   const c = await start(root, worker);
   try {
     await stuck(c);
+    // a long request under way: reindex waits for a scan that reaches the stuck file again
+    const long = c.request('corpusCurator/reindex', {}).then(() => 'answered', (e: Error) => `failed: ${e.message}`);
+    await new Promise((r) => setTimeout(r, 300));
     await within(c.request('shutdown', null), 5000, 'shutdown');
+    assert.equal(await within(long, 5000, 'the reindex under way'), 'answered');
     const doc = pathToFileURL(path.join(root, 'corpus', '000.txt')).href;
     await assert.rejects(c.request('textDocument/documentSymbol', { textDocument: { uri: doc } }), (e: { code?: number }) => e.code === -32600);
     await assert.rejects(c.request('corpusCurator/corpusSummary', {}), (e: { code?: number }) => e.code === -32600);
