@@ -1,4 +1,5 @@
-// A bounded LSP fuzz over stdio. Each run opens a copy of a real article (seeds/, test/fixtures/real)
+// A bounded LSP fuzz over stdio. Each run opens a copy of a real article (seeds/, test/fixtures/real;
+// or the seeds end to end, past the size analysed off the main thread)
 // and plays a random sequence against one server: incremental didChange edits (1-3 ranges each) that
 // insert astral characters (emoji, surrogate pairs), CR, LF, CRLF, NBSP, Vietnamese text and junk
 // lines, or delete; interleaved with every request kind the server serves (documentSymbol,
@@ -13,10 +14,11 @@
 //
 // Default: CC_FUZZ_RUNS=20 runs of up to 30 steps (about 10 s). Replay a failure with the seed it
 // prints: CC_FUZZ_SEED=<seed> node --test out/test/lsp/fuzz.test.js. A longer run:
-// CC_FUZZ_RUNS=500 node --test out/test/lsp/fuzz.test.js (add CC_FUZZ_SHRINK=1 to shrink a failure).
+// CC_FUZZ_RUNS=500 node --test out/test/lsp/fuzz.test.js (CC_FUZZ_STEPS sets the steps per run;
+// CC_FUZZ_SHRINK=1 shrinks a failure to a shorter sequence).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
@@ -40,13 +42,21 @@ import { ROOT, seedPath, startServer, type LspClient } from './client';
 import { ALL_SEEDS, editsFor, removeDir, tempCorpus } from './helpers';
 import { fixAll } from '../../server/src/engine/fix';
 import { analyze, CORPUS_RULE_CODES } from '../../server/src/engine/analyze';
+import { OFF_THREAD_CHARS } from '../../server/src/lsp/offThread';
 
 const RUNS = Number(process.env.CC_FUZZ_RUNS) > 0 ? Number(process.env.CC_FUZZ_RUNS) : 20;
 const SEED = process.env.CC_FUZZ_SEED !== undefined && process.env.CC_FUZZ_SEED !== '' ? Number(process.env.CC_FUZZ_SEED) : Date.now() % 2 ** 31;
-const STEPS = 30;
+const STEPS = Number(process.env.CC_FUZZ_STEPS) > 0 ? Number(process.env.CC_FUZZ_STEPS) : 30;
 
 const REAL = path.join(ROOT, 'test', 'fixtures', 'real');
-const SOURCES = [...ALL_SEEDS.map((s) => seedPath(s)), path.join(REAL, 'c01_cafef.txt'), path.join(REAL, 'c03_nguoiduatin.txt')];
+const SOURCES = [...ALL_SEEDS.map((s) => seedPath(s)), path.join(REAL, 'c01_cafef.txt'), path.join(REAL, 'c03_nguoiduatin.txt'), 'big'];
+/** 'big': the seeds one after another until past OFF_THREAD_CHARS (analysed off the main thread; code actions use shifted findings). */
+function sourceText(source: string): string {
+  if (source !== 'big') return readFileSync(source, 'utf8');
+  let text = '';
+  while (text.length <= OFF_THREAD_CHARS) for (const s of ALL_SEEDS) text += readFileSync(seedPath(s), 'utf8') + '\n';
+  return text;
+}
 
 // ---- the test's copy and position checks -----------------------------------------------------------
 
@@ -325,7 +335,7 @@ test(`LSP fuzz: ${RUNS} runs of up to ${STEPS} steps (CC_FUZZ_SEED=${SEED})`, { 
       fc.asyncProperty(fc.constantFrom(...SOURCES), fc.constantFrom('\n', '\r\n', '\r', 'mixed'), fc.array(stepArb, { maxLength: STEPS }), async (source, eol, steps) => {
         const name = `run-${++runNo}.txt`;
         const file = path.join(dir, name);
-        copyFileSync(source, file);
+        writeFileSync(file, sourceText(source));
         let text = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n');
         if (eol === 'mixed') text = text.split('\n').map((l, i) => l + (i % 3 === 0 ? '\r\n' : i % 3 === 1 ? '\r' : '\n')).join('');
         else text = text.split('\n').join(eol);
