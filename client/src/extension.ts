@@ -10,6 +10,7 @@ import { CorpusDecorations } from './decorations';
 import { CorpusTreeProvider } from './explorer';
 import { CorpusExplorer } from './explorerView';
 import { IndexProgressNotification } from './indexProgress';
+import { ServerRestarts } from './serverRestart';
 import { CorpusStatusBar } from './statusBar';
 import { forwardTrust } from './trust';
 
@@ -39,6 +40,8 @@ export interface CuratorApi {
   commands: CorpusCommands;
   decorations: CorpusDecorations;
   statusBar: CorpusStatusBar;
+  /** Restarts of a language server that died, and what the user was told. */
+  restarts: ServerRestarts;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CuratorApi> {
@@ -50,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Curato
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
+  const restarts = new ServerRestarts(output);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
     synchronize: { configurationSection: 'corpusCurator' },
@@ -57,6 +61,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Curato
     traceOutputChannel: output,
     // Restricted Mode: the server refuses what writes files until the user trusts the workspace
     initializationOptions: { storagePath: context.globalStorageUri.fsPath, workspaceTrusted: vscode.workspace.isTrusted },
+    // a server that dies is started again, a bounded number of times, and the user told once
+    errorHandler: restarts,
   };
   client = new LanguageClient('corpusCurator', 'Corpus Curator', serverOptions, clientOptions);
 
@@ -87,7 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Curato
   await client.start();
   context.subscriptions.push(client, forwardTrust(client));
   void store.refresh();
-  return { client, store, explorer, tree, commands, decorations, statusBar };
+  return { client, store, explorer, tree, commands, decorations, statusBar, restarts };
 }
 
 export async function deactivate(): Promise<void> {

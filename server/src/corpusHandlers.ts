@@ -195,7 +195,7 @@ export function registerCorpusHandlers(
     if (!sawProgress && service.lastRun === undefined && service.index.size() === 0 && p.phase === 'done') {
       return { done: 0, total: 0, phase: 'scanning' };
     }
-    return { done: p.done, total: p.total, phase: p.phase };
+    return p.failed ? { done: p.done, total: p.total, phase: p.phase, failed: p.failed } : { done: p.done, total: p.total, phase: p.phase };
   }
 
   async function makeListing(token: CancellationToken | undefined): Promise<Listing> {
@@ -390,7 +390,7 @@ export function registerCorpusHandlers(
 
   const onProgress = (e: IndexProgressEvent) => {
     sawProgress = true;
-    const p: IndexProgress = { done: e.done, total: e.total, phase: e.phase };
+    const p: IndexProgress = e.failed ? { done: e.done, total: e.total, phase: e.phase, failed: e.failed } : { done: e.done, total: e.total, phase: e.phase };
     const wait = PROGRESS_INTERVAL_MS - (Date.now() - lastProgressSent);
     if (p.phase !== lastPhase || wait <= 0) {
       if (progressTimer) clearTimeout(progressTimer);

@@ -74,6 +74,8 @@ export interface IndexProgress {
   /** Files to summarize in this pass (0 while still listing). */
   total: number;
   phase: 'scanning' | 'indexing' | 'done' | 'cancelled';
+  /** Files not indexed because the index worker failed on them every time it tried (absent when none). */
+  failed?: number;
 }
 
 export interface CorpusSummary {

@@ -10,6 +10,9 @@ import { pathToFileURL } from 'node:url';
 import {
   DiagnosticSeverity,
   CodeActionKind,
+  ErrorCodes,
+  Message,
+  ShutdownRequest,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -97,7 +100,24 @@ function normalizeSettings(raw: unknown): CuratorSettings {
 
 // ---- Connection and client capabilities ----------------------------------------------------------
 
-const connection = createConnection(ProposedFeatures.all);
+// After `shutdown` the server serves no more requests: each is answered with InvalidRequest (LSP
+// spec). The connection's message strategy sees every message in order, before any handler.
+let shutdownReceived = false;
+const AFTER_SHUTDOWN = '$/corpusCurator/afterShutdown';
+const connection = createConnection(ProposedFeatures.all, {
+  messageStrategy: {
+    handleMessage(message, next) {
+      if (Message.isRequest(message)) {
+        if (shutdownReceived) return next({ ...message, method: AFTER_SHUTDOWN } as Message);
+        if (message.method === ShutdownRequest.method) shutdownReceived = true;
+      }
+      return next(message);
+    },
+  },
+});
+connection.onRequest(AFTER_SHUTDOWN, () => {
+  throw new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');
+});
 const documents = new TextDocuments(TextDocument);
 
 const client = {
@@ -942,19 +962,32 @@ connection.onExecuteCommand(async (params, token, progress) => {
 });
 
 connection.onShutdown(async () => {
-  await corpus.dispose();
   for (const timer of timers.values()) clearTimeout(timer);
   timers.clear();
   analyses.clear();
   settingsCache.clear();
+  // shutdown is always answered: the index stops its workers and saves its cache, or gives up after
+  // a few seconds (a read that never ends); `exit` ends the process either way
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_CLEANUP_MS)));
+  await Promise.race([corpus.dispose().catch((e: unknown) => connection.console.error(`Corpus Curator: shutdown: ${(e as Error)?.message ?? e}`)), late]);
+  clearTimeout(timer);
 });
+
+/** How long shutdown waits for the index to stop and save. */
+const SHUTDOWN_CLEANUP_MS = 3000;
 
 // ---- The corpus index ----------------------------------------------------------------------------
 // Summaries of every corpus article of the workspace, built by worker threads (IndexService), cached
 // in the client's storage, updated from file events; the explorer reads them through the custom
 // requests of corpusHandlers.ts, and the corpus rules of open documents read the index.
 
-const corpusService = new IndexService({});
+// (CORPUS_CURATOR_INDEX_WORKER: another worker script, for tests that make workers fail;
+// CORPUS_CURATOR_INDEX_WORKER_TIMEOUT_MS: how long a worker may stay silent before it is replaced)
+const corpusService = new IndexService({
+  workerPath: process.env.CORPUS_CURATOR_INDEX_WORKER || undefined,
+  workerTimeoutMs: Number(process.env.CORPUS_CURATOR_INDEX_WORKER_TIMEOUT_MS) > 0 ? Number(process.env.CORPUS_CURATOR_INDEX_WORKER_TIMEOUT_MS) : undefined,
+});
 corpusService.on('error', (err) => connection.console.error(`Corpus Curator: indexing: ${err.message}`));
 let revalidateTimer: NodeJS.Timeout | undefined;
 corpusService.on('updated', () => {

@@ -170,3 +170,32 @@ export function onCleanBlock(gold: GoldFile, startLine0: number, endLine0: numbe
   if (gold.blocks.some((b) => ['boilerplate', 'related', 'php-dump', 'blank'].includes(b.kind) && overlaps(b.startLine, b.endLine))) return false;
   return gold.blocks.some((b) => overlaps(b.startLine, b.endLine));
 }
+
+/**
+ * The source of an index worker for fault tests: it loads the real worker bundle `bundle` after
+ * wrapping fs.promises.readFile, so that reading a file whose name holds a marker busy-loops
+ * (`__busy__`), exits (`__exit__`), throws out of the event loop (`__throw__`), makes the job itself
+ * fail (`__reject__`: bytes the decoder cannot take), or exits the first time only (`__once__`).
+ */
+export function faultyWorkerSource(bundle: string): string {
+  return `
+const fs = require('node:fs');
+const readFile = fs.promises.readFile;
+fs.promises.readFile = function (file, ...rest) {
+  const name = String(file);
+  if (name.includes('__busy__')) for (;;) {}
+  if (name.includes('__exit__')) process.exit(7);
+  if (name.includes('__throw__')) {
+    setImmediate(() => { throw new Error('thrown while reading ' + name); });
+    return new Promise(() => {});
+  }
+  if (name.includes('__reject__')) return Promise.resolve(null);
+  if (name.includes('__once__') && !fs.existsSync(name + '.seen')) {
+    fs.writeFileSync(name + '.seen', '');
+    process.exit(9);
+  }
+  return readFile.call(this, file, ...rest);
+};
+require(${JSON.stringify(bundle)});
+`;
+}

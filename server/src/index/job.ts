@@ -63,7 +63,13 @@ export interface ErrorMessage {
   message: string;
 }
 
-export type WorkerMessage = BatchMessage | DoneMessage | ErrorMessage;
+/** Sent once by a worker when it has loaded and listens for requests. */
+export interface ReadyMessage {
+  type: 'ready';
+  id?: undefined;
+}
+
+export type WorkerMessage = BatchMessage | DoneMessage | ErrorMessage | ReadyMessage;
 
 type Loaded =
   | { kind: 'unchanged'; file: string }

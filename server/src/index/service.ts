@@ -48,12 +48,22 @@ export interface IndexServiceOptions {
   saveDelayMs?: number;
   /** Up to this many created/changed files (of up to 512 KB) are summarized inline; more go to a worker (default 1). */
   inlineMax?: number;
+  /**
+   * A worker that sends no message for this long while it has files is taken as stuck: it is
+   * terminated and replaced, and its files are tried again (default 30000 ms).
+   */
+  workerTimeoutMs?: number;
+  /** A file a worker fails on (stuck, exits, throws) this many times, alone, is skipped (default 2). */
+  workerRetries?: number;
 }
 
 export interface IndexProgressEvent {
+  /** Files handled (indexed, unchanged, skipped as not articles, gone); not those a worker failed on. */
   done: number;
   total: number;
   phase: 'scanning' | 'indexing' | 'done' | 'cancelled';
+  /** Files skipped because an index worker failed on them every time (absent when none). */
+  failed?: number;
 }
 
 export interface IndexUpdateEvent {
@@ -92,7 +102,8 @@ export declare interface IndexService {
 }
 
 interface RunningJob {
-  workers: Array<{ worker: Worker; id: number }>;
+  /** The job's worker slots: the worker thread each runs now (replaced when one fails), its request id. */
+  workers: Array<{ worker: Worker | undefined; id: number }>;
   cancelled: boolean;
 }
 
@@ -130,6 +141,8 @@ export class IndexService extends EventEmitter {
       batchSize: opts.batchSize ?? 64,
       saveDelayMs: opts.saveDelayMs ?? 3000,
       inlineMax: opts.inlineMax ?? 1,
+      workerTimeoutMs: opts.workerTimeoutMs ?? 30_000,
+      workerRetries: Math.max(1, opts.workerRetries ?? 2),
     };
     // an EventEmitter without an 'error' listener throws on emit; errors here are reported, not fatal
     this.on('error', () => undefined);
@@ -171,7 +184,11 @@ export class IndexService extends EventEmitter {
     for (const job of this.jobs) {
       if (job.cancelled) continue;
       job.cancelled = true;
-      for (const w of job.workers) w.worker.postMessage({ type: 'cancel', id: w.id });
+      for (const w of job.workers) w.worker?.postMessage({ type: 'cancel', id: w.id });
+      // a worker stuck in a loop never reads the message: whatever still runs after a grace period ends
+      setTimeout(() => {
+        for (const w of job.workers) void w.worker?.terminate();
+      }, CANCEL_GRACE_MS).unref();
     }
   }
 
@@ -244,6 +261,8 @@ export class IndexService extends EventEmitter {
     if (this.disposed) return;
     this.disposed = true;
     this.cancel();
+    // a worker stuck in a loop would never see the cancel message: end them all now
+    for (const job of this.jobs) for (const w of job.workers) void w.worker?.terminate();
     await this.queue.catch(() => undefined);
     await this.flush();
     this.removeAllListeners();
@@ -406,71 +425,166 @@ export class IndexService extends EventEmitter {
     // however the files' sizes fall, and no worker holds the whole list
     const chunkSize = Math.max(16, Math.min(256, Math.ceil(items.length / (n * 4))));
     let next = 0;
+    /** Files of a chunk a worker failed on, not yet reported: tried again one at a time. */
+    const retry: JobFile[] = [];
+    /** How often a worker failed while handling a file alone. */
+    const failures = new Map<string, number>();
+    let failed = 0;
+    /** Files skipped one after another with nothing handled in between: past a few, the workers are broken. */
+    let streak = 0;
+    let giveUp: Error | undefined;
     this.jobs.add(job);
     let done = 0;
     stats.workers = n;
+    const progress = (phase: IndexProgressEvent['phase']) =>
+      this.setProgress(failed ? { done, total: items.length, phase, failed } : { done, total: items.length, phase });
     this.setProgress({ done: 0, total: items.length, phase: 'indexing' });
-    const runOne = () =>
+    // A slot is one worker thread at a time: a worker that stops answering (no message for
+    // workerTimeoutMs while it has files), exits or throws is terminated and replaced; the files it
+    // had not reported go to the retry list, each then alone, and a file a worker fails on
+    // `workerRetries` times alone is skipped (reported in `skipped` and in the progress's `failed`).
+    const runSlot = () =>
       new Promise<void>((resolve, reject) => {
-        let worker: Worker;
-        try {
-          worker = new Worker(this.opts.workerPath);
-        } catch (e) {
-          reject(e);
-          return;
-        }
-        const slot = { worker, id: 0 };
+        const slot: { worker: Worker | undefined; id: number } = { worker: undefined, id: 0 };
         job.workers.push(slot);
         let finished = false;
+        let timer: NodeJS.Timeout | undefined;
+        let pending: { files: JobFile[]; alone: boolean; reported: Set<string> } | undefined;
         const finish = (err?: Error) => {
           if (finished) return;
           finished = true;
-          void worker.terminate();
+          if (timer) clearTimeout(timer);
+          if (slot.worker) void slot.worker.terminate();
+          slot.worker = undefined;
           if (err) reject(err);
           else resolve();
         };
+        const arm = () => {
+          if (timer) clearTimeout(timer);
+          timer = undefined;
+          if (!pending || finished) return;
+          const w = slot.worker;
+          timer = setTimeout(() => {
+            if (w && w === slot.worker) failed_(w, `no answer for ${(this.opts.workerTimeoutMs / 1000).toFixed(1)} s`);
+          }, this.opts.workerTimeoutMs);
+          timer.unref?.();
+        };
         const dispatch = () => {
-          if (job.cancelled || next >= items.length) {
-            finish();
+          if (finished) return;
+          pending = undefined;
+          if (job.cancelled) return finish();
+          if (giveUp) return finish(giveUp);
+          let files: JobFile[];
+          let alone = false;
+          if (retry.length) {
+            files = [retry.shift()!];
+            alone = true;
+          } else if (next < items.length) {
+            files = items.slice(next, next + chunkSize);
+            next += files.length;
+          } else {
+            return finish();
+          }
+          slot.id = this.nextJobId++;
+          pending = { files, alone, reported: new Set() };
+          const req: IndexRequest = { type: 'index', id: slot.id, files, config: this.config, maxBytes: this.opts.maxBytes, batchSize: alone ? 1 : this.opts.batchSize };
+          slot.worker!.postMessage(req);
+          arm();
+        };
+        /** The worker `w` failed: replace it and put back the files it had not reported. */
+        const failed_ = (w: Worker, reason: string, ready = true) => {
+          if (finished || w !== slot.worker) return;
+          slot.worker = undefined;
+          if (timer) clearTimeout(timer);
+          void w.terminate();
+          if (job.cancelled) return finish();
+          // a worker that fails before it is ready is no use to retry with (a missing or broken bundle)
+          if (!ready) return finish(new Error(`index worker: ${reason}`));
+          const p = pending;
+          pending = undefined;
+          const rest = p ? p.files.filter((f) => !p.reported.has(f.file)) : [];
+          if (p?.alone && rest.length) {
+            const f = rest[0];
+            const count = (failures.get(f.file) ?? 0) + 1;
+            failures.set(f.file, count);
+            if (count >= this.opts.workerRetries) {
+              const changed: string[] = [];
+              const removed: string[] = [];
+              this.applyBatch([], [{ file: f.file, reason: `the index worker failed on this file ${count} times (${reason})` }], [], changed, removed);
+              stats.skipped++;
+              stats.removed += removed.length;
+              failed++;
+              if (removed.length) this.emit('updated', { files: [], removed, size: this.index.size() });
+              this.emit('error', new Error(`index worker failed on ${f.file} ${count} times (${reason}); the file is skipped`));
+              if (++streak >= MAX_FAILED_STREAK) giveUp ??= new Error(`index workers failed on ${streak} files in a row (${reason}); indexing stopped`);
+            } else {
+              retry.push(f);
+            }
+          } else if (rest.length) {
+            retry.push(...rest);
+            this.emit('error', new Error(`index worker: ${reason}; retrying ${rest.length} file(s) in a new worker`));
+          }
+          if (!job.cancelled) progress('indexing');
+          if (giveUp) return finish(giveUp);
+          start();
+        };
+        const start = () => {
+          if (finished) return;
+          let worker: Worker;
+          try {
+            worker = new Worker(this.opts.workerPath);
+          } catch (e) {
+            finish(e instanceof Error ? e : new Error(String(e)));
             return;
           }
-          const part = items.slice(next, next + chunkSize);
-          next += part.length;
-          slot.id = this.nextJobId++;
-          const req: IndexRequest = { type: 'index', id: slot.id, files: part, config: this.config, maxBytes: this.opts.maxBytes, batchSize: this.opts.batchSize };
-          worker.postMessage(req);
+          slot.worker = worker;
+          let ready = false;
+          worker.on('message', (m: WorkerMessage) => {
+            if (worker !== slot.worker || finished) return;
+            if (m.type === 'ready') {
+              ready = true;
+              dispatch();
+              return;
+            }
+            if (m.id !== slot.id || !pending) return;
+            arm();
+            if (m.type === 'batch') {
+              const changed: string[] = [];
+              const removed: string[] = [];
+              this.applyBatch(m.summaries, m.skipped, m.missing, changed, removed);
+              for (const s of m.summaries) pending.reported.add(s.file);
+              for (const f of m.unchanged) pending.reported.add(f);
+              for (const s of m.skipped) pending.reported.add(s.file);
+              for (const f of m.missing) pending.reported.add(f);
+              // (counted from batches: a worker that fails sends no 'done' for the files it did report)
+              stats.read += m.summaries.length;
+              stats.reused += m.unchanged.length;
+              stats.skipped += m.skipped.length;
+              stats.removed += removed.length;
+              const handled = m.summaries.length + m.unchanged.length + m.skipped.length + m.missing.length;
+              done += handled;
+              if (handled) streak = 0;
+              if (changed.length || removed.length) this.emit('updated', { files: changed, removed, size: this.index.size() });
+              if (!job.cancelled) progress('indexing');
+            } else if (m.type === 'done') {
+              if (m.cancelled) stats.cancelled = true;
+              dispatch();
+            } else if (m.type === 'error') {
+              failed_(worker, m.message.split('\n')[0], ready);
+            }
+          });
+          worker.on('error', (e) => failed_(worker, e.message, ready));
+          worker.on('exit', (code) => failed_(worker, `exited with code ${code}`, ready));
         };
-        worker.on('message', (m: WorkerMessage) => {
-          if (m.id !== slot.id) return;
-          if (m.type === 'batch') {
-            const changed: string[] = [];
-            const removed: string[] = [];
-            this.applyBatch(m.summaries, m.skipped, m.missing, changed, removed);
-            stats.reused += m.unchanged.length;
-            stats.skipped += m.skipped.length;
-            stats.removed += removed.length;
-            done += m.summaries.length + m.unchanged.length + m.skipped.length + m.missing.length;
-            if (changed.length || removed.length) this.emit('updated', { files: changed, removed, size: this.index.size() });
-            if (!job.cancelled) this.setProgress({ done, total: items.length, phase: 'indexing' });
-          } else if (m.type === 'done') {
-            stats.read += m.read;
-            if (m.cancelled) stats.cancelled = true;
-            dispatch();
-          } else if (m.type === 'error') {
-            finish(new Error(`index worker: ${m.message}`));
-          }
-        });
-        worker.on('error', (e) => finish(e));
-        worker.on('exit', (code) => finish(code === 0 || job.cancelled ? undefined : new Error(`index worker exited with code ${code}`)));
-        dispatch();
+        start();
       });
-    const all = Promise.allSettled(Array.from({ length: n }, runOne)).then((results) => {
+    const all = Promise.allSettled(Array.from({ length: n }, runSlot)).then((results) => {
       this.jobs.delete(job);
       if (job.cancelled) stats.cancelled = true;
       stats.ms = Date.now() - t0;
-      this.setProgress({ done, total: items.length, phase: stats.cancelled ? 'cancelled' : 'done' });
-      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed) throw failed.reason instanceof Error ? failed.reason : new Error(String(failed.reason));
+      progress(stats.cancelled ? 'cancelled' : 'done');
+      const failedSlot = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failedSlot) throw failedSlot.reason instanceof Error ? failedSlot.reason : new Error(String(failedSlot.reason));
       return stats;
     });
     return all;
@@ -478,6 +592,12 @@ export class IndexService extends EventEmitter {
 }
 
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** How long a cancelled job's workers may take to stop before they are terminated. */
+const CANCEL_GRACE_MS = 2000;
+
+/** After this many files skipped in a row because workers failed on them, a job stops (the worker itself is broken). */
+const MAX_FAILED_STREAK = 8;
 
 /** Worker threads at most, whatever the number of CPUs (each holds the engine and a few files). */
 const MAX_WORKERS = 4;

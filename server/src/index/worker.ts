@@ -32,4 +32,5 @@ if (port) {
       .catch((e: unknown) => post({ type: 'error', id: m.id, message: (e as Error)?.stack ?? String(e) }))
       .finally(() => cancelled.delete(m.id));
   });
+  port.postMessage({ type: 'ready' } satisfies WorkerMessage);
 }
