@@ -173,15 +173,15 @@ export function onCleanBlock(gold: GoldFile, startLine0: number, endLine0: numbe
 
 /**
  * The source of an index worker for fault tests: it loads the real worker bundle `bundle` after
- * wrapping fs.promises.readFile, so that reading a file whose name holds a marker busy-loops
- * (`__busy__`), exits (`__exit__`), throws out of the event loop (`__throw__`), makes the job itself
- * fail (`__reject__`: bytes the decoder cannot take), or exits the first time only (`__once__`).
+ * wrapping fs.promises.open, so that opening a file whose name holds a marker busy-loops
+ * (`__busy__`), exits (`__exit__`), throws out of the event loop (`__throw__`), or exits the first
+ * time only (`__once__`); and its port, so that a job reporting a `__reject__` file fails (rejects).
  */
 export function faultyWorkerSource(bundle: string): string {
   return `
 const fs = require('node:fs');
-const readFile = fs.promises.readFile;
-fs.promises.readFile = function (file, ...rest) {
+const open = fs.promises.open;
+fs.promises.open = function (file, ...rest) {
   const name = String(file);
   if (name.includes('__busy__')) for (;;) {}
   if (name.includes('__exit__')) process.exit(7);
@@ -189,12 +189,18 @@ fs.promises.readFile = function (file, ...rest) {
     setImmediate(() => { throw new Error('thrown while reading ' + name); });
     return new Promise(() => {});
   }
-  if (name.includes('__reject__')) return Promise.resolve(null);
   if (name.includes('__once__') && !fs.existsSync(name + '.seen')) {
     fs.writeFileSync(name + '.seen', '');
     process.exit(9);
   }
-  return readFile.call(this, file, ...rest);
+  return open.call(this, file, ...rest);
+};
+// the job itself fails (rejects) when it reports a batch holding a __reject__ file
+const { parentPort } = require('node:worker_threads');
+const post = parentPort.postMessage;
+parentPort.postMessage = function (m, ...rest) {
+  if (m && m.type !== 'error' && JSON.stringify(m).includes('__reject__')) throw new TypeError('posting a batch with a __reject__ file failed');
+  return post.call(this, m, ...rest);
 };
 require(${JSON.stringify(bundle)});
 `;

@@ -74,7 +74,7 @@ test('a worker that exits, throws or rejects is replaced and the batch retried; 
     for (const b of bad) assert.match(s.skipped.get(path.join(dir, b)) ?? '', /index worker failed on this file 2 times/);
     assert.match(s.skipped.get(path.join(dir, 'a__exit__.txt'))!, /exited with code 7/);
     assert.match(s.skipped.get(path.join(dir, 'b__throw__.txt'))!, /thrown while reading/);
-    assert.match(s.skipped.get(path.join(dir, 'c__reject__.txt'))!, /index worker: TypeError|Cannot read properties of null/);
+    assert.match(s.skipped.get(path.join(dir, 'c__reject__.txt'))!, /posting a batch with a __reject__ file failed/);
     assert.equal(st.read, good.length);
     assert.deepEqual(ev.progress.at(-1), { done: good.length, total: files.length, phase: 'done', failed: 3 });
     // progress never runs backwards nor past the total
