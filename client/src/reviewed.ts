@@ -4,6 +4,8 @@
 import * as vscode from 'vscode';
 
 export const PROJECT_FILE = '.corpus-curator.json';
+/** The project file is read only up to this size (as the server reads it). */
+const PROJECT_FILE_MAX_BYTES = 16 * 1024 * 1024;
 
 /** Path of `file` relative to `root`, '/'-separated, or undefined when it is not under root. */
 export function relativeTo(root: vscode.Uri, file: vscode.Uri): string | undefined {
@@ -18,6 +20,12 @@ export async function updateReviewed(root: vscode.Uri, files: readonly vscode.Ur
   const target = vscode.Uri.joinPath(root, PROJECT_FILE);
   let text: string | undefined;
   try {
+    // only a regular file of a sane size is read: a FIFO there would hang the read, a link to
+    // /dev/zero would fill memory, and a link may lead out of the workspace
+    const st = await vscode.workspace.fs.stat(target);
+    if (st.type & vscode.FileType.SymbolicLink) return { ok: false, file: target, reason: vscode.l10n.t('{0} is a symbolic link; Corpus Curator does not write through it', PROJECT_FILE) };
+    if (!(st.type & vscode.FileType.File)) return { ok: false, file: target, reason: vscode.l10n.t('{0} is not a regular file', PROJECT_FILE) };
+    if (st.size > PROJECT_FILE_MAX_BYTES) return { ok: false, file: target, reason: vscode.l10n.t('{0} is too large ({1} MB)', PROJECT_FILE, (st.size / 1048576).toFixed(1)) };
     text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
   } catch (e) {
     if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) {
