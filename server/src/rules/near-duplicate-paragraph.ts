@@ -20,7 +20,7 @@ import type { Block, BlockKind } from '../model/types';
 import type { LineCache } from '../model/lineCache';
 import { blockRemovalRange, linesRange } from './ranges';
 import { foldKey, isWhiteSpace, withoutStrayTail, WordScanner } from '../text/normalize';
-import { candidatePairs, commonSharingPairs, HASH32_EMPTY, hash32On } from '../text/similarity';
+import { HASH32_EMPTY, hash32On, nearCopyPairs } from '../text/similarity';
 
 const CODE = 'near-duplicate-paragraph';
 const KINDS: ReadonlySet<BlockKind> = new Set<BlockKind>(['paragraph', 'caption', 'heading', 'byline']);
@@ -43,6 +43,12 @@ const PER_BLOCK = 4;
 const MAX_TOKENS = 5000;
 /** Token alignment (for the message) is skipped above this many cells. */
 const MAX_ALIGN_CELLS = 4_000_000;
+/**
+ * Token alignments of one document take at most this many cells in all; past it, the words a
+ * flagged block has beyond the other are found by set lookup (a file of thousands of long similar
+ * blocks would otherwise spend seconds aligning them for the messages).
+ */
+const DOC_ALIGN_CELLS = 40_000_000;
 
 /**
  * A word pair found in this many list items of the article is the list's template (the
@@ -275,11 +281,13 @@ function redundantIn(x: Unit, y: Unit, shared: number, tau: number): Match | nul
 }
 
 /** Which tokens of a are not part of a longest common subsequence with b[from, to). */
-function unmatched(a: Unit, b: Unit, from: number, to: number): boolean[] | null {
+function unmatched(a: Unit, b: Unit, from: number, to: number, budget: { cells: number }): boolean[] | null {
   const n = a.n, m = to - from;
   const at = toks(a), bt = toks(b);
   if (n === 0) return [];
-  if ((n + 1) * (m + 1) > MAX_ALIGN_CELLS) return null;
+  const cells = (n + 1) * (m + 1);
+  if (cells > MAX_ALIGN_CELLS || cells > budget.cells) return null;
+  budget.cells -= cells;
   const w = m + 1;
   const dp = new Uint16Array((n + 1) * w);
   for (let i = n - 1; i >= 0; i--) {
@@ -306,10 +314,10 @@ function quote(text: string, max = 60): string {
 }
 
 /** The words the flagged block has beyond the other block, as quoted spans of its text. */
-function extraWords(x: Unit, y: Unit, match: Match): { spans: string[]; count: number; allInOther: boolean } {
+function extraWords(x: Unit, y: Unit, match: Match, budget: { cells: number }): { spans: string[]; count: number; allInOther: boolean } {
   const from = match.mode === 'restates' ? Math.max(0, (match.from ?? 0) - 5) : 0;
   const to = match.mode === 'restates' ? Math.min(y.n, (match.to ?? y.n) + 5) : y.n;
-  let extra = unmatched(x, y, from, to);
+  let extra = unmatched(x, y, from, to, budget);
   if (!extra) extra = x.h1.map((h) => !s1Of(y).has(h));
   const spans: string[] = [];
   let count = 0;
@@ -348,17 +356,7 @@ function blockTextIn(cache: LineCache | undefined, text: string): BlockText {
  * Near-linear: each word pair is looked up in a posting list of at most MAX_POSTINGS blocks.
  */
 function candidates(units: readonly Unit[]): Array<[number, number]> {
-  const sets = units.map((u) => u.s2);
-  const pairs = candidatePairs(sets, MAX_POSTINGS, MIN_SHARED);
-  // many similar blocks: their word pairs are all too common to look up; compare each with a few
-  // earlier ones that share most of its word pairs (bounded: PER_BLOCK partners each)
-  const more = commonSharingPairs(sets, MAX_POSTINGS, COMMON_SHARED, PER_BLOCK);
-  if (more.length) {
-    const m = units.length;
-    const have = new Set(pairs.map(([i, j]) => i * m + j));
-    for (const [i, j] of more) if (!have.has(i * m + j)) pairs.push([i, j]);
-  }
-  return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  return nearCopyPairs(units.map((u) => u.s2), MAX_POSTINGS, MIN_SHARED, COMMON_SHARED, PER_BLOCK);
 }
 
 export const rule: Rule = {
@@ -397,6 +395,7 @@ export const rule: Rule = {
     const flagged = new Set<number>();
     const kept = new Set<number>();
     const out: Finding[] = [];
+    const budget = { cells: DOC_ALIGN_CELLS };
     for (const h of hits) {
       // never both sides of a pair, never a block another flagged block relies on
       if (flagged.has(h.x) || flagged.has(h.y) || kept.has(h.x)) continue;
@@ -410,7 +409,7 @@ export const rule: Rule = {
         : x.n < 0.8 * y.n
           ? `Repeats part of the ${y.block.kind} at ${where} (${pct}% of its text is there)`
           : `Repeats the ${y.block.kind} at ${where} (${pct}% of its text is there)`;
-      const extra = extraWords(x, y, h.match);
+      const extra = extraWords(x, y, h.match, budget);
       if (extra.count > 0) {
         const shown = extra.spans.slice(0, 3).map((s) => `“${quote(s)}”`).join(', ') + (extra.spans.length > 3 ? ', …' : '');
         message += `; removing it also drops ${extra.count === 1 ? '1 word' : `${extra.count} words`}: ${shown}`;

@@ -180,8 +180,8 @@ export function candidatePairs(sets: Set<number>[], maxPostings = 64, minShare =
  * are not worth comparing, and the pairs stay close to linear in the number of items (each shingle
  * is looked up in a posting list of at most maxPostings items).
  */
-function sharingPairs(sets: Set<number>[], maxPostings: number, minShare: number): Array<[number, number]> {
-  const { ids, offsets, df, distinct } = intern(sets);
+function sharingPairs(sets: Set<number>[], maxPostings: number, minShare: number, interned = intern(sets)): Array<[number, number]> {
+  const { ids, offsets, df, distinct } = interned;
   const m = sets.length;
   const rare = new Int32Array(m);
   for (let k = 0; k < m; k++) {
@@ -232,8 +232,8 @@ function sharingPairs(sets: Set<number>[], maxPostings: number, minShare: number
  * share (common and rare alike) make at least `minShare` of the smaller item's shingles: a pair of
  * ordinary paragraphs that share a few common word pairs does not.
  */
-export function commonSharingPairs(sets: Set<number>[], maxPostings: number, minShare: number, perItem: number): Array<[number, number]> {
-  const { ids, offsets, df, distinct } = intern(sets);
+export function commonSharingPairs(sets: Set<number>[], maxPostings: number, minShare: number, perItem: number, interned = intern(sets)): Array<[number, number]> {
+  const { ids, offsets, df, distinct } = interned;
   const m = sets.length;
   let any = false;
   for (let id = 0; id < distinct && !any; id++) if (df[id] > maxPostings) any = true;
@@ -279,4 +279,20 @@ export function commonSharingPairs(sets: Set<number>[], maxPostings: number, min
     }
   }
   return pairs;
+}
+
+/**
+ * candidatePairs(sets, maxPostings, minShare) followed by the pairs commonSharingPairs adds that it
+ * lacks (i < j, sorted), the shingles interned once for both.
+ */
+export function nearCopyPairs(sets: Set<number>[], maxPostings: number, minShare: number, commonShare: number, perItem: number): Array<[number, number]> {
+  const interned = intern(sets);
+  const pairs = sharingPairs(sets, maxPostings, minShare, interned);
+  const more = commonSharingPairs(sets, maxPostings, commonShare, perItem, interned);
+  if (more.length) {
+    const m = sets.length;
+    const have = new Set(pairs.map(([i, j]) => i * m + j));
+    for (const [i, j] of more) if (!have.has(i * m + j)) pairs.push([i, j]);
+  }
+  return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
