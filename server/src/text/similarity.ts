@@ -228,55 +228,62 @@ function sharingPairs(sets: Set<number>[], maxPostings: number, minShare: number
  *
  * Bounded: a common shingle's posting list keeps only its first maxPostings items, so each item is
  * compared with at most maxPostings earlier holders per shingle; and an item keeps its `perItem`
- * best partners (most shared shingles, then the earliest). A pair qualifies when the shingles they
- * share (common and rare alike) make at least `minShare` of the smaller item's shingles: a pair of
- * ordinary paragraphs that share a few common word pairs does not.
+ * best partners (most shared shingles, then the earliest). A pair qualifies when the common
+ * shingles they share make at least `minShare` of the smaller item's shingles: a pair of ordinary
+ * paragraphs that share a few common word pairs does not, and an item with fewer common shingles
+ * than that is not looked up at all (an ordinary paragraph of a long article costs nothing here).
  */
 export function commonSharingPairs(sets: Set<number>[], maxPostings: number, minShare: number, perItem: number, interned = intern(sets)): Array<[number, number]> {
   const { ids, offsets, df, distinct } = interned;
   const m = sets.length;
-  let any = false;
-  for (let id = 0; id < distinct && !any; id++) if (df[id] > maxPostings) any = true;
-  if (!any) return [];
+  // only the common shingles are listed (at most maxPostings holders each): the rare ones are
+  // candidatePairs' to look up
   const start = new Int32Array(distinct + 1);
-  for (let id = 0; id < distinct; id++) start[id + 1] = start[id] + Math.min(df[id], maxPostings);
+  let any = false;
+  for (let id = 0; id < distinct; id++) {
+    const common = df[id] > maxPostings;
+    if (common) any = true;
+    start[id + 1] = start[id] + (common ? maxPostings : 0);
+  }
+  if (!any) return [];
   const fill = new Int32Array(distinct);
   const post = new Int32Array(start[distinct]);
   const count = new Int32Array(m);
-  const common = new Int32Array(m);
   const touched = new Int32Array(m);
   const pairs: Array<[number, number]> = [];
   const best: number[] = [];
   for (let j = 0; j < m; j++) {
+    const size = offsets[j + 1] - offsets[j];
+    let own = 0;
+    for (let p = offsets[j]; p < offsets[j + 1]; p++) if (df[ids[p]] > maxPostings) own++;
+    // an item with fewer common shingles than minShare of its own cannot share that much through them
+    const asks = own > 0 && own >= minShare * size;
     let nt = 0;
     for (let p = offsets[j]; p < offsets[j + 1]; p++) {
       const id = ids[p];
+      if (df[id] <= maxPostings) continue;
       const base = start[id], len = fill[id];
-      const isCommon = df[id] > maxPostings;
-      for (let x = base; x < base + len; x++) {
-        const i = post[x];
-        if (count[i]++ === 0) touched[nt++] = i;
-        if (isCommon) common[i]++;
+      if (asks) {
+        for (let x = base; x < base + len; x++) {
+          const i = post[x];
+          if (count[i]++ === 0) touched[nt++] = i;
+        }
       }
       if (len < maxPostings) {
         post[base + len] = j;
         fill[id] = len + 1;
       }
     }
+    if (nt === 0) continue;
     best.length = 0;
-    const size = offsets[j + 1] - offsets[j];
     for (let t = 0; t < nt; t++) {
       const i = touched[t];
-      // (a pair sharing no common shingle is candidatePairs' to find)
-      if (common[i] > 0 && count[i] >= Math.max(1, minShare * Math.min(size, offsets[i + 1] - offsets[i]))) best.push(i);
+      if (count[i] >= Math.max(1, minShare * Math.min(size, offsets[i + 1] - offsets[i]))) best.push(i);
     }
     if (best.length > perItem) best.sort((a, b) => count[b] - count[a] || a - b).length = perItem;
     best.sort((a, b) => a - b);
     for (const i of best) pairs.push([i, j]);
-    for (let t = 0; t < nt; t++) {
-      count[touched[t]] = 0;
-      common[touched[t]] = 0;
-    }
+    for (let t = 0; t < nt; t++) count[touched[t]] = 0;
   }
   return pairs;
 }
