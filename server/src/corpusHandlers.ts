@@ -35,6 +35,7 @@ import {
   type MarkReviewedParams,
   type MarkReviewedResult,
 } from './protocol';
+import { yieldToEvents } from './io/events';
 
 /**
  * What the handlers use from the rest of the server; every member is optional (the server's
@@ -79,7 +80,6 @@ const UPDATED_INTERVAL_MS = 200;
 /** Listings kept for further pages. */
 const MAX_LISTINGS = 3;
 
-const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function isUnder(file: string, dir: string): boolean {
   return file === dir || file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);

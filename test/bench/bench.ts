@@ -21,6 +21,7 @@
 // --write: rewrites the measured part of docs/benchmarks.md (between its bench markers).
 // --json: prints the results as JSON on stdout (progress always goes to stderr).
 // --only / --skip: comma-separated section names from the list above. --keep: keep the temp folder.
+// BENCH_SERVER_NODE_ARGS: node options for the language servers the bench starts (profiling).
 import { closeSync, createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -496,7 +497,9 @@ class Server {
 
   constructor(name: string) {
     this.probeFile = path.join(TMP, `probe-${name}.json`);
-    this.proc = spawn(process.execPath, ['--require', PROBE, SERVER, '--stdio'], { cwd: ROOT, env: { ...process.env, BENCH_PROBE_FILE: this.probeFile }, stdio: ['pipe', 'pipe', 'pipe'] });
+    // BENCH_SERVER_NODE_ARGS: node options for the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it)
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+    this.proc = spawn(process.execPath, [...nodeArgs, '--require', PROBE, SERVER, '--stdio'], { cwd: ROOT, env: { ...process.env, BENCH_PROBE_FILE: this.probeFile }, stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stdin!.on('error', () => undefined);
     this.proc.stderr!.on('data', (d: Buffer) => {
       this.stderr = (this.stderr + d.toString()).slice(-65536);
@@ -670,11 +673,18 @@ async function indexBench(s: Subset, f: Floors): Promise<void> {
     void srv.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: smallUri, languageId: 'news-article', version: 1, text: smallText } });
     // a request every 200 ms while indexing: how long the server's main thread keeps a user waiting
     const lat: number[] = [];
+    // where the slowest round trip fell: the index's progress when it was sent, and the time since initialized
+    let slowest = { ms: -1, at: '' };
     let indexing = true;
     const poller = (async () => {
       while (indexing && !srv.exited) {
+        const sent = srv.lastProgress;
+        const since = performance.now() - t0;
         const r = await srv.request('textDocument/documentSymbol', { textDocument: { uri: smallUri } }, 30_000);
-        if (!r.error) lat.push(r.ms);
+        if (!r.error) {
+          lat.push(r.ms);
+          if (r.ms > slowest.ms) slowest = { ms: r.ms, at: `${secs(since)} after initialized, progress ${sent ? `${sent.phase} ${sent.done}/${sent.total}` : 'none yet'}` };
+        }
         await sleep(200);
       }
     })();
@@ -705,9 +715,9 @@ async function indexBench(s: Subset, f: Floors): Promise<void> {
         row({ section, what: 'server main thread event-loop delay while indexing (probe.cjs: p50 / p99 / max)', figure: `${ms1(snap.eld.p50)} / ${ms1(snap.eld.p99)} / ${ms1(snap.eld.max)}` });
         row({ section, what: 'server memory after indexing: heap used / RSS / peak RSS', figure: `${mb(snap.mem.heapUsed)} / ${mb(snap.mem.rss)} / ${int(rss)} MB` });
       }
-      row({ section, what: `documentSymbol round trips while indexing (${lat.length} requests, 10 KB document): p50 / p95 / max`, figure: `${ms1(quantile(lat, 0.5))} / ${ms1(quantile(lat, 0.95))} / ${ms1(Math.max(...lat))}` });
+      row({ section, what: `documentSymbol round trips while indexing (${lat.length} requests, 10 KB document): p50 / p95 / p99 / max`, figure: `${ms1(quantile(lat, 0.5))} / ${ms1(quantile(lat, 0.95))} / ${ms1(quantile(lat, 0.99))} / ${ms1(Math.max(...lat))} (the slowest sent ${slowest.at})` });
       row({ section, what: 'corpusCurator/corpusSummary after indexing (the explorer\'s request)', figure: summary.error ? `error: ${summary.error}` : `${ms1(summary.ms)}, ${plural(summary.result?.articles.length ?? 0, 'article')}` });
-      data.index = { coldMs, cpuMs: cpu, files: s.files, bytes: s.bytes, eld: snap?.eld, mem: snap?.mem, peakRssMB: rss, requestLatency: { p50: quantile(lat, 0.5), p95: quantile(lat, 0.95), n: lat.length } };
+      data.index = { coldMs, cpuMs: cpu, files: s.files, bytes: s.bytes, eld: snap?.eld, mem: snap?.mem, peakRssMB: rss, requestLatency: { p50: quantile(lat, 0.5), p95: quantile(lat, 0.95), p99: quantile(lat, 0.99), max: Math.max(...lat), slowest: slowest.at, n: lat.length } };
     }
     const stopMs = await srv.stop();
     row({ section, what: 'shutdown (saves the index cache)', figure: secs(stopMs) });

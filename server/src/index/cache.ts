@@ -17,6 +17,7 @@ import { INDEX_CACHE_MAX_BYTES, kindOf, readRegularFile, writeFileAtomic } from 
 import { isDocSummary, type DocSummary } from './corpus';
 import { hash64 } from './keys';
 import { NUM_HASHES } from './minhash';
+import { yieldToEvents } from '../io/events';
 
 export const CACHE_FILE = 'corpus-index.jsonl';
 export const CACHE_FORMAT = 'corpus-curator-index';
@@ -40,7 +41,6 @@ interface CacheHeader {
 
 /** Lines handled between two turns of the event loop. */
 const CHUNK = 200;
-const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The part of a configuration that changes summaries of every file: rule severities, options and

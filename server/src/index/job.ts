@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import { decodeArticle, kindOf, readRegularFile } from '../io/files';
 import type { Config } from '../engine/config';
 import { summarize, type DocSummary } from './corpus';
+import { yieldToEvents } from '../io/events';
 
 export interface JobFile {
   file: string;
@@ -101,7 +102,6 @@ export async function loadFile(f: JobFile, maxBytes: number): Promise<Loaded> {
   return { kind: 'text', file: f.file, text: d.text, mtimeMs: r.stats.mtimeMs, size: r.stats.size };
 }
 
-const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** How many files are being read ahead while one is summarized. */
 const READ_AHEAD = 8;

@@ -22,6 +22,7 @@ import { DEFAULT_CONFIG, relativeKey, type Config } from '../engine/config';
 import { CorpusIndex, type DocSummary } from './corpus';
 import { configKey, engineStamp, loadCache, saveCache, type CacheIdentity } from './cache';
 import { runIndexJob, type IndexRequest, type JobFile, type WorkerMessage } from './job';
+import { yieldToEvents } from '../io/events';
 
 export type FileChangeType = 'created' | 'changed' | 'deleted';
 
@@ -591,7 +592,6 @@ export class IndexService extends EventEmitter {
   }
 }
 
-const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** How long a cancelled job's workers may take to stop before they are terminated. */
 const CANCEL_GRACE_MS = 2000;
