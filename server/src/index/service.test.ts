@@ -222,3 +222,24 @@ test('by default there is a worker per CPU (at most 4)', { skip: !existsSync(WOR
     rmSync(path.dirname(dir), { recursive: true, force: true });
   }
 });
+
+test('a finished scan saves the cache at once, not after the save delay (an editor closing soon after gives shutdown 2 s)', { skip: !existsSync(WORKER) }, async () => {
+  const { dir, files, storage } = makeCorpus();
+  try {
+    const s = new IndexService({ workerPath: WORKER, storagePath: storage, saveDelayMs: 600_000 });
+    await s.start(files);
+    const cache = path.join(storage, CACHE_FILE);
+    for (let i = 0; i < 100 && !existsSync(cache); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(existsSync(cache), 'no cache 5 s after the scan finished');
+    assert.equal(readFileSync(cache, 'utf8').trim().split('\n').length, files.length + 1, 'a header and one line per article');
+    // a new service on the same storage reads nothing again
+    await s.dispose();
+    const again = new IndexService({ workerPath: WORKER, storagePath: storage });
+    const st = await again.start(files);
+    assert.equal(st.read, 0);
+    assert.equal(again.index.size(), files.length);
+    await again.dispose();
+  } finally {
+    rmSync(path.dirname(dir), { recursive: true, force: true });
+  }
+});

@@ -340,6 +340,10 @@ export class IndexService extends EventEmitter {
       this.emit('updated', { files: [], removed, size: this.index.size() });
     }
     const stats = await this.runJob(files.map((file) => known(file, this.index.get(file))), false, job);
+    // a finished scan is saved at once, not a few seconds later: an editor that closes soon after
+    // gives shutdown two seconds, less than saving 100k summaries takes, and the next start would
+    // read every file again
+    if (!stats.cancelled) void this.flush();
     stats.removed += removed.length;
     stats.ms = Date.now() - t0;
     this.lastRun = stats;
