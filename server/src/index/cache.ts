@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Config } from '../engine/config';
-import { INDEX_CACHE_MAX_BYTES, kindOf, readRegularFile, writeFileAtomic } from '../io/files';
+import { INDEX_CACHE_MAX_BYTES, kindOf, readRegularFile, writeChunksAtomic } from '../io/files';
 import { isDocSummary, type DocSummary } from './corpus';
 import { hash64 } from './keys';
 import { NUM_HASHES } from './minhash';
@@ -129,11 +129,6 @@ export async function loadCache(storageDir: string, id: CacheIdentity, report?: 
 export async function saveCache(storageDir: string, id: CacheIdentity, summaries: Iterable<DocSummary>): Promise<void> {
   const list = [...summaries].filter((s) => typeof s.mtimeMs === 'number' && typeof s.size === 'number'); // others are not from disk
   const header: CacheHeader = { format: CACHE_FORMAT, version: CACHE_VERSION, engine: id.engine, config: id.config, savedAt: new Date().toISOString(), count: list.length };
-  const parts: string[] = [JSON.stringify(header)];
-  for (let i = 0; i < list.length; i++) {
-    if (i > 0 && i % CHUNK === 0) await yieldToEvents();
-    parts.push(JSON.stringify({ ...list[i], signature: encodeSignature(list[i].signature) }));
-  }
   await fs.mkdir(storageDir, { recursive: true });
   const file = path.join(storageDir, CACHE_FILE);
   // never replaces (nor writes through) anything but a regular file: a FIFO, a link, a device there is left alone
@@ -144,7 +139,18 @@ export async function saveCache(storageDir: string, id: CacheIdentity, summaries
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
   if (st && !st.isFile()) throw new Error(`${file} is ${kindOf(st)}, not a regular file; it is left as it is and the cache is not saved`);
-  await writeFileAtomic(file, parts.join('\n') + '\n');
+  // written CHUNK summaries at a time, a turn of the event loop between: the cache of 100k articles
+  // is never one string (joined whole, it took the server's peak RSS past 1.3 GB)
+  async function* lines(): AsyncGenerator<string> {
+    yield JSON.stringify(header) + '\n';
+    for (let i = 0; i < list.length; i += CHUNK) {
+      if (i > 0) await yieldToEvents();
+      let out = '';
+      for (const s of list.slice(i, i + CHUNK)) out += JSON.stringify({ ...s, signature: encodeSignature(s.signature) }) + '\n';
+      yield out;
+    }
+  }
+  await writeChunksAtomic(file, lines());
 }
 
 /**

@@ -445,6 +445,39 @@ async function writeAll(fh: fs.FileHandle, data: Buffer): Promise<void> {
   }
 }
 
+/**
+ * Writes a file atomically from chunks of text made as they are written (a temporary file beside
+ * it, flushed, then renamed over it), so that a file of hundreds of MB (the index cache of 100k
+ * articles) is never held whole in memory. For files the tool owns (no metadata to keep): the
+ * temporary file is made with `mode`, and a link or special file at the path is the caller's to refuse.
+ */
+export async function writeChunksAtomic(file: string, chunks: AsyncIterable<string>, mode = 0o644): Promise<void> {
+  const tmp = tempName(file);
+  const fh = await fs.open(tmp, fsc.O_CREAT | fsc.O_EXCL | fsc.O_WRONLY, mode);
+  try {
+    try {
+      let pos = 0;
+      for await (const chunk of chunks) {
+        const data = Buffer.from(chunk, 'utf8');
+        for (let at = 0; at < data.length; ) {
+          const { bytesWritten } = await fh.write(data, at, data.length - at, pos);
+          if (bytesWritten <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
+          at += bytesWritten;
+          pos += bytesWritten;
+        }
+      }
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+  await syncDir(path.dirname(file));
+}
+
 /** Flushes a folder's entries (the rename), where the platform allows it. */
 async function syncDir(dir: string): Promise<void> {
   let dh: fs.FileHandle | undefined;

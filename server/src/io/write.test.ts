@@ -9,7 +9,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { NotWritten, stampOf, writeFileAtomic, type WriteFs } from './files';
+import { NotWritten, stampOf, writeChunksAtomic, writeFileAtomic, type WriteFs } from './files';
 import { writeSidecar } from '../lsp/sidecar';
 import { addIgnoreEntry } from '../lsp/project';
 
@@ -288,4 +288,28 @@ test('an ignore entry added to .corpus-curator.json keeps its mode, owner, exten
   assert.deepEqual([st.uid, st.gid, st.nlink], [65534, 65534, 2]);
   assert.equal(execFileSync('getfattr', ['--absolute-names', '--only-values', '-n', 'user.origin', file], { encoding: 'utf8' }), 'team');
   rmSync(dir, { recursive: true });
+});
+
+test('writeChunksAtomic: the chunks in order, made as they are written; a failure midway leaves the old file and no temp file', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cc-chunks-'));
+  try {
+    const file = path.join(dir, 'cache.jsonl');
+    writeFileSync(file, 'old\n');
+    async function* ok(): AsyncGenerator<string> {
+      for (let i = 0; i < 1000; i++) yield `{"n":${i},"t":"Tiếng Việt ${'x'.repeat(i % 50)}"}\n`;
+    }
+    await writeChunksAtomic(file, ok());
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    assert.equal(lines.length, 1000);
+    assert.deepEqual(lines.map((l) => (JSON.parse(l) as { n: number }).n), Array.from({ length: 1000 }, (_, i) => i));
+    async function* failing(): AsyncGenerator<string> {
+      yield 'partial\n';
+      throw new Error('summaries gone');
+    }
+    await assert.rejects(writeChunksAtomic(file, failing()), /summaries gone/);
+    assert.equal(readFileSync(file, 'utf8').split('\n').length, 1001, 'the last good file is kept');
+    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
