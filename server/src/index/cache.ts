@@ -18,6 +18,7 @@ import { isDocSummary, type DocSummary } from './corpus';
 import { hash64 } from './keys';
 import { NUM_HASHES } from './minhash';
 import { yieldToEvents } from '../io/events';
+import { StringDecoder } from 'node:string_decoder';
 
 export const CACHE_FILE = 'corpus-index.jsonl';
 export const CACHE_FORMAT = 'corpus-curator-index';
@@ -83,46 +84,74 @@ export interface CacheIdentity {
 export async function loadCache(storageDir: string, id: CacheIdentity, report?: (problem: string) => void): Promise<Map<string, DocSummary>> {
   const out = new Map<string, DocSummary>();
   const file = path.join(storageDir, CACHE_FILE);
-  let raw: string;
+  // read in pieces and parsed line by line as they come: the cache of 100k articles is never one
+  // string (read whole, it took a warm start's peak RSS past 1 GB)
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  let header: boolean | undefined; // undefined: not read yet; false: not this engine's cache
+  let n = 0;
+  const line = (text: string): void => {
+    if (header === undefined) {
+      header = usableHeader(text, id);
+      return;
+    }
+    if (!header || text === '') return;
+    const s = parseStored(text);
+    if (s) out.set(s.file, s);
+  };
   try {
     // only a regular file, not through a link, within the cap: a FIFO there would never answer
-    const r = await readRegularFile(file, { maxBytes: INDEX_CACHE_MAX_BYTES, noFollow: true });
+    const r = await readRegularFile(file, {
+      maxBytes: INDEX_CACHE_MAX_BYTES,
+      noFollow: true,
+      onChunk: async (piece) => {
+        if (header === false) return;
+        const lines = (rest + decoder.write(piece)).split('\n');
+        rest = lines.pop()!;
+        for (const l of lines) {
+          line(l);
+          if (++n % CHUNK === 0) await yieldToEvents();
+        }
+      },
+    });
     if (!r.ok) {
       report?.(`the index cache ${file} is not used (${r.reason}); the index is rebuilt from the files`);
-      return out;
+      return new Map();
     }
-    raw = r.bytes.toString('utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') report?.(`cannot read the index cache ${file} (${(e as Error).message}); the index is rebuilt from the files`);
-    return out;
+    return new Map();
   }
-  const lines = raw.split('\n');
+  line(rest + decoder.end());
+  return header ? out : new Map();
+}
+
+/** Is this the header of a cache this engine and config can use? */
+function usableHeader(text: string, id: CacheIdentity): boolean {
   let header: Partial<CacheHeader> | null;
   try {
-    header = JSON.parse(lines[0]) as Partial<CacheHeader> | null;
+    header = JSON.parse(text) as Partial<CacheHeader> | null;
   } catch {
-    return out;
+    return false;
   }
-  if (!header || typeof header !== 'object' || header.format !== CACHE_FORMAT || header.version !== CACHE_VERSION) return out;
-  if (header.engine !== id.engine || header.config !== id.config) return out;
-  for (let i = 1; i < lines.length; i++) {
-    if (i % CHUNK === 0) await yieldToEvents();
-    const line = lines[i];
-    if (line === '') continue;
-    let stored: unknown;
-    try {
-      stored = JSON.parse(line);
-    } catch {
-      continue;
-    }
-    if (!stored || typeof stored !== 'object' || Array.isArray(stored)) continue;
-    const signature = decodeSignature((stored as StoredSummary).signature);
-    if (signature === undefined) continue;
-    const s = { ...(stored as StoredSummary), signature } as DocSummary;
-    if (!isDocSummary(s) || typeof s.mtimeMs !== 'number' || typeof s.size !== 'number') continue;
-    out.set(s.file, s);
+  if (!header || typeof header !== 'object' || header.format !== CACHE_FORMAT || header.version !== CACHE_VERSION) return false;
+  return header.engine === id.engine && header.config === id.config;
+}
+
+/** A stored summary line, or undefined when it is not one. */
+function parseStored(text: string): DocSummary | undefined {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(text);
+  } catch {
+    return undefined;
   }
-  return out;
+  if (!stored || typeof stored !== 'object' || Array.isArray(stored)) return undefined;
+  const signature = decodeSignature((stored as StoredSummary).signature);
+  if (signature === undefined) return undefined;
+  const s = { ...(stored as StoredSummary), signature } as DocSummary;
+  if (!isDocSummary(s) || typeof s.mtimeMs !== 'number' || typeof s.size !== 'number') return undefined;
+  return s;
 }
 
 /** Saves summaries to `storageDir` (created if needed), atomically. */

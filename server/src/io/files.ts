@@ -98,6 +98,12 @@ export interface RegularReadOptions {
   maxBytes: number;
   /** Refuse a symbolic link instead of following it (O_NOFOLLOW: also when one is put in place meanwhile). */
   noFollow?: boolean;
+  /**
+   * Hands the file over in pieces of at most 4 MB instead of returning it whole (`bytes` is then
+   * empty): a file of hundreds of MB is never in memory at once. The piece's buffer is reused once
+   * onChunk returns. A refusal after some pieces (the file grew past the cap) means they are void.
+   */
+  onChunk?: (chunk: Buffer) => void | Promise<void>;
 }
 
 /** 0 where the platform has no such flag (Windows). */
@@ -132,6 +138,18 @@ export async function readRegularFile(file: string, opts: RegularReadOptions): P
     const st = await fh.stat();
     if (!st.isFile()) return notRegular(st);
     if (st.size > max) return tooLarge(st.size);
+    if (opts.onChunk) {
+      const piece = Buffer.allocUnsafe(Math.min(4 * 1024 * 1024, max + 1));
+      let total = 0;
+      for (;;) {
+        const { bytesRead } = await fh.read(piece, 0, piece.length, total);
+        if (bytesRead === 0) break;
+        total += bytesRead;
+        if (total > max) return { ok: false, reason: `too large (over the ${MB(max)} MB limit; it grew while it was read)` };
+        await opts.onChunk(piece.subarray(0, bytesRead));
+      }
+      return { ok: true, bytes: Buffer.alloc(0), stats: st };
+    }
     // one byte more than allowed tells a file that grew; a size of 0 may be a file whose size is not
     // known in advance (/proc): the buffer grows as it is read, up to the cap
     let buf = Buffer.allocUnsafe(Math.min(st.size, max) + 1);
