@@ -11,7 +11,7 @@ import { parseArticle } from './model/article';
 import { buildOutline, type OutlineNode } from './model/outline';
 import type { Severity } from './rules/types';
 import { RULES } from './rules/registry';
-import { listTxtFiles, NotWritten, readArticleFile, stampOf, writeFileAtomic, type FileStamp } from './io/files';
+import { listTxtFiles, NotWritten, readArticleFile, writeFileAtomic, type FileStamp } from './io/files';
 import { analyze, knowledgeFor, withCorpusFindings, type Analysis } from './engine/analyze';
 import { fixAll } from './engine/fix';
 import { articleJson, diagnosticJson, type JsonDiagnostic } from './engine/report';
@@ -368,12 +368,9 @@ async function lintAndFix(files: string[], errors: string[], opts: LintOptions, 
   const texts: Array<{ file: string; text?: string; skipped?: string; stamp?: FileStamp }> = [];
   for (const file of files) {
     try {
-      // taken before the read: a change made while it is read shows as a change when writing
-      const before = opts.fix ? await fs.stat(file) : undefined;
-      const r = await readArticleFile(file, opts.maxBytes);
+      const r = await readArticleFile(file, opts.maxBytes, { stamp: opts.fix });
       if (r.skipped !== undefined) process.stderr.write(`corpus-curator: ${file}: skipped: ${r.skipped}\n`);
-      // the text is the file's bytes decoded losslessly (valid UTF-8, the BOM kept): re-encoded, they hash the same
-      texts.push(before && r.text !== undefined ? { ...r, stamp: stampOf(before, Buffer.from(r.text, 'utf8')) } : r);
+      texts.push(r);
     } catch (e) {
       process.stderr.write(`corpus-curator: ${readProblem(file, e).error}\n`);
       errors.push(file);

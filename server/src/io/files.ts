@@ -177,14 +177,18 @@ export interface ReadOutcome {
   text?: string;
   /** Why the file is not analysed. */
   skipped?: string;
+  /** What the file was when read (with `stamp: true`): `--fix` writes it back only if it still is. */
+  stamp?: FileStamp;
 }
 
 /** An article's text, or why it is skipped (not a regular file, too large, not UTF-8 text). Errors opening it are thrown. */
-export async function readArticleFile(file: string, maxBytes: number): Promise<ReadOutcome> {
+export async function readArticleFile(file: string, maxBytes: number, { stamp = false }: { stamp?: boolean } = {}): Promise<ReadOutcome> {
   const r = await readRegularFile(file, { maxBytes });
   if (!r.ok) return { file, skipped: r.reason };
   const d = decodeArticle(r.bytes);
-  return d.ok ? { file, text: d.text } : { file, skipped: d.reason };
+  if (!d.ok) return { file, skipped: d.reason };
+  // (the open file's stat is taken before its bytes are read: a change made while it is read shows as a change when writing)
+  return stamp ? { file, text: d.text, stamp: stampOf(r.stats, r.bytes) } : { file, text: d.text };
 }
 
 /** What a file was when it was read: which file, its size, modification time and a hash of its bytes. */
@@ -454,13 +458,15 @@ async function writeInPlace(xfs: WriteFs, file: string, target: string, data: Bu
   await xfs.rm(tmp, { force: true });
 }
 
-async function writeAll(fh: fs.FileHandle, data: Buffer): Promise<void> {
+/** Writes all of `data` at file offset `pos` (0: the start); returns the offset after it. */
+async function writeAll(fh: fs.FileHandle, data: Buffer, pos = 0): Promise<number> {
   let at = 0;
   while (at < data.length) {
-    const { bytesWritten } = await fh.write(data, at, data.length - at, at);
+    const { bytesWritten } = await fh.write(data, at, data.length - at, pos + at);
     if (bytesWritten <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
     at += bytesWritten;
   }
+  return pos + at;
 }
 
 /**
@@ -475,15 +481,7 @@ export async function writeChunksAtomic(file: string, chunks: AsyncIterable<stri
   try {
     try {
       let pos = 0;
-      for await (const chunk of chunks) {
-        const data = Buffer.from(chunk, 'utf8');
-        for (let at = 0; at < data.length; ) {
-          const { bytesWritten } = await fh.write(data, at, data.length - at, pos);
-          if (bytesWritten <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
-          at += bytesWritten;
-          pos += bytesWritten;
-        }
-      }
+      for await (const chunk of chunks) pos = await writeAll(fh, Buffer.from(chunk, 'utf8'), pos);
       await fh.sync();
     } finally {
       await fh.close();
