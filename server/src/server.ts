@@ -314,6 +314,11 @@ interface Analysis {
   bomShift: number;
   outline?: OutlineNode[];
   folds?: OutlineFold[];
+  /**
+   * For an analysis made off the main thread: resolves once what follows its findings has arrived
+   * (the outline, the folds, the blocks' hover reasons). Never rejects.
+   */
+  extras?: Promise<void>;
   /** The rules' findings (computed on first use), and their diagnostics. */
   findings?: Finding[];
   /** The per-file rules' findings, when the analysis was made off the main thread (the corpus rules run here). */
@@ -397,7 +402,15 @@ async function analyseOffThread(doc: TextDocument, dc: DocConfig, text: string):
     const r = await offThread.analyze(doc.uri, doc.version, { text, config: dc.config, file: dc.file, frequency: frequencyFor(text, dc.file) });
     if (!r) return null;
     const bomShift = r.article.hadBom && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    return { ...base, article: r.article, fileFindings: r.findings, outline: r.outline, folds: r.folds, bomShift };
+    const analysis: Analysis = { ...base, article: r.article, fileFindings: r.findings, bomShift };
+    analysis.extras = r.extras.then((x) => {
+      if (x) {
+        analysis.outline ??= x.outline;
+        analysis.folds ??= x.folds;
+      }
+      noteOutlined(doc.uri, analysis);
+    });
+    return analysis;
   } catch (err) {
     connection.console.error(`Corpus Curator: could not parse ${doc.uri}: ${(err as Error)?.stack ?? err}`);
     return { ...base, bomShift: 0 };
@@ -619,16 +632,37 @@ function pendingEdit(uri: string): { doc: TextDocument; prev: Analysis & { artic
   return { doc, prev: prev as Analysis & { article: Article }, span };
 }
 
+/** Per big document: its latest analysis whose outline and folds are at hand, and the edit since. */
+const outlined = new Map<string, Analysis & { article: Article }>();
+const outlineSpans = new Map<string, { base: Analysis; version: number; span: EditSpan }>();
+
+/** An analysis's outline and folds are at hand: it is what shiftedView moves until a newer one is. */
+function noteOutlined(uri: string, a: Analysis): void {
+  if (!a.article || a.outline === undefined) return;
+  const cur = outlined.get(uri);
+  if (!cur || cur.version <= a.version) outlined.set(uri, a as Analysis & { article: Article });
+}
+
 /**
- * The outline and folds of a big document asked about while its new version is being read off the
- * main thread: the last analysis's, with the lines after the edited ones shifted by the lines the
- * edit added or removed. The editor asks again after the next change; the diagnostics follow when
- * the new version is read. (Small documents are read at once, and get their own outline.)
+ * The outline and folds of a big document asked about while its current version is being read off
+ * the main thread (or its outline is being made, just after its findings): the latest outline at
+ * hand, with the lines after the edited ones shifted by the lines the edits added or removed. The
+ * editor asks again after the next change; the diagnostics follow when the new version is read.
+ * (Small documents are read at once, and get their own outline.)
  */
 function shiftedView(uri: string): { doc: TextDocument; analysis: Analysis } | null {
-  const e = pendingEdit(uri);
-  if (!e) return null;
-  const { doc, prev, span } = e;
+  const doc = documents.get(uri);
+  const base = outlined.get(uri);
+  if (!doc || !base || base.version === doc.version || doc.getText().length < OFF_THREAD_CHARS) return null;
+  if (analyses.get(uri)?.version !== doc.version) void analysisOf(uri); // make sure the current version is under way
+  let cached = outlineSpans.get(uri);
+  if (!cached || cached.base !== base || cached.version !== doc.version) {
+    const raw = doc.getText();
+    const text = base.bomShift && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    cached = { base, version: doc.version, span: editSpan(base.article.text, text, base.article.lines) };
+    outlineSpans.set(uri, cached);
+  }
+  const { span } = cached;
   const map = span.mapLine;
   const mapNode = (n: OutlineNode): OutlineNode => ({
     ...n,
@@ -638,11 +672,12 @@ function shiftedView(uri: string): { doc: TextDocument; analysis: Analysis } | n
     children: n.children.map(mapNode),
   });
   const analysis: Analysis = {
-    ...prev,
+    ...base,
     version: doc.version,
-    article: { ...prev.article, text: span.text, lines: span.lines },
-    outline: outlineOf(prev).map(mapNode),
-    folds: foldsOf(prev).map((f) => ({ ...f, startLine: map(f.startLine), endLine: map(f.endLine) })),
+    article: { ...base.article, text: span.text, lines: span.lines },
+    outline: base.outline!.map(mapNode),
+    folds: foldsOf(base).map((f) => ({ ...f, startLine: map(f.startLine), endLine: map(f.endLine) })),
+    extras: undefined,
     findings: undefined,
     diagnostics: undefined,
   };
@@ -674,7 +709,9 @@ function shiftedState(uri: string): DocState | null {
 connection.onDocumentSymbol(async (params) => {
   const r = shiftedView(params.textDocument.uri) ?? (await analysisOf(params.textDocument.uri));
   if (!r) return null;
+  await r.analysis.extras; // a big document's outline follows its findings (when no older one is at hand)
   const outline = outlineOf(r.analysis);
+  noteOutlined(r.doc.uri, r.analysis);
   return client.hierarchicalSymbols
     ? outline.map((n) => toDocumentSymbol(r.analysis, r.doc, n))
     : toSymbolInformation(r.analysis, r.doc, outline);
@@ -685,6 +722,7 @@ connection.onDocumentSymbol(async (params) => {
 connection.onFoldingRanges(async (params) => {
   const r = shiftedView(params.textDocument.uri) ?? (await analysisOf(params.textDocument.uri));
   if (!r) return null;
+  await r.analysis.extras;
   const last = lastLineOf(r.analysis, r.doc);
   let folds: FoldingRange[] = foldsOf(r.analysis)
     .filter((f) => f.startLine < f.endLine && f.endLine <= last)
@@ -805,6 +843,7 @@ connection.onHover(async (params): Promise<Hover | null> => {
   if (!r || !article) return null;
   const block = blockAtLine(article, params.position.line);
   if (!block) return null;
+  await r.analysis.extras; // a big document's reasons follow its findings by a few milliseconds
   const value = hoverFor(block);
   if (!value) return null;
   return {
@@ -821,13 +860,19 @@ connection.onHover(async (params): Promise<Hover | null> => {
 
 // The wait after a change lets a burst of keystrokes cost one analysis. What a wasted analysis
 // costs is what the document's last one took, so the wait is twice that, between 50 and 200 ms:
-// an ordinary article (an analysis of ~10 ms) is re-checked 50 ms after the last keystroke, a 1 MB
-// one (hundreds of ms, in the analysis worker) after 200 ms.
+// an ordinary article (an analysis of ~10 ms, on the main thread) is re-checked 50 ms after the
+// last keystroke.
+// A big document (read by the analysis worker) is not waited for: its analysis starts at once when
+// the worker is free, and while the worker reads one version, only the newest later version waits
+// its turn (offThread.ts). A burst of keystrokes then costs at most one analysis under way and one
+// waiting, the main thread stays free, and the diagnostics come one analysis after the last
+// keystroke instead of a debounce plus an analysis.
 const CHANGE_DEBOUNCE_MS = 200;
 const MIN_DEBOUNCE_MS = 50;
 const lastAnalysisMs = new Map<string, number>();
-function debounceFor(uri: string): number {
-  const last = lastAnalysisMs.get(uri);
+function debounceFor(doc: TextDocument): number {
+  if (doc.getText().length >= OFF_THREAD_CHARS) return 0;
+  const last = lastAnalysisMs.get(doc.uri);
   return last === undefined ? CHANGE_DEBOUNCE_MS : Math.min(CHANGE_DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, Math.round(2 * last)));
 }
 const timers = new Map<string, NodeJS.Timeout>();
@@ -840,7 +885,7 @@ function validate(doc: TextDocument, delay?: number): void {
   if (old) clearTimeout(old);
   const seq = (validationSeq.get(uri) ?? 0) + 1;
   validationSeq.set(uri, seq);
-  const wait = delay ?? (published.has(uri) ? debounceFor(uri) : 0);
+  const wait = delay ?? (published.has(uri) ? debounceFor(doc) : 0);
   timers.set(
     uri,
     setTimeout(() => {
@@ -883,6 +928,8 @@ documents.onDidClose((e) => {
   validationSeq.set(uri, (validationSeq.get(uri) ?? 0) + 1); // cancels a validation under way
   analyses.delete(uri);
   spans.delete(uri);
+  outlined.delete(uri);
+  outlineSpans.delete(uri);
   lineCaches.delete(uri);
   lastAnalysisMs.delete(uri);
   offThread.forget(uri);

@@ -9,6 +9,8 @@ import type { CodeAction, DocumentSymbol, TextDocumentEdit, TextEdit } from 'vsc
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readSeed, startServer, type LspClient } from './client';
 import { analyze } from '../../server/src/engine/analyze';
+import { parseArticle } from '../../server/src/model/article';
+import { buildOutline } from '../../server/src/model/outline';
 import { OFF_THREAD_CHARS } from '../../server/src/lsp/offThread';
 
 let lsp: LspClient;
@@ -45,6 +47,16 @@ test('while a big document is analysed, a hover in another document is answered 
   assert.deepEqual(published.diagnostics.map((d) => d.code).sort(), expected.map((f) => f.code).sort());
   const symbols = (await lsp.documentSymbols(big)) as DocumentSymbol[];
   assert.ok(symbols.length > 0 && JSON.stringify(symbols).includes('Nông dân phấn khởi'), 'the outline names the headline');
+  // the outline is the engine's, and a hover gives the model's reason (both follow the findings
+  // from the worker in a second message)
+  const article = parseArticle(text);
+  const outline = buildOutline(article);
+  const names = (ns: Array<{ name: string; children?: unknown[] }>): string[] => ns.flatMap((n) => [n.name, ...names((n.children ?? []) as never)]);
+  assert.deepEqual(names(symbols), names(outline));
+  const para = article.blocks.find((b) => b.kind === 'paragraph' && b.startLine > 100)!;
+  const h = await lsp.hover(big, { line: para.startLine, character: 1 });
+  const value = JSON.stringify(h?.contents ?? '');
+  assert.ok(para.reason && value.includes(para.reason.slice(0, 40).replace(/"/g, '\\"')), `the hover gives the reason "${para.reason}": ${value.slice(0, 300)}`);
 });
 
 test('an edit to a big document during its analysis: the diagnostics published are for the last version', async () => {

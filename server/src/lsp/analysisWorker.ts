@@ -1,11 +1,12 @@
 // The worker thread of OffThreadAnalyzer (offThread.ts): parses a document and runs the per-file
-// rules, and sends the Article, the findings, the outline and the folds back. The hover reasons travel with the blocks.
+// rules, and sends the Article (without its strings) and the findings back; then, in a second
+// message, the outline, the folds and the blocks' hover reasons.
 import { parentPort } from 'node:worker_threads';
 import { parseArticle } from '../model/article';
 import { analyzeArticle, knowledgeFor } from '../engine/analyze';
 import { buildOutline, foldingRanges } from '../model/outline';
 import type { LineFrequency } from '../model/features';
-import type { OffThreadReply, OffThreadRequest } from './offThread';
+import { toWire, type OffThreadReply, type OffThreadRequest } from './offThread';
 import { LineCache } from '../model/lineCache';
 
 /** Per document: what its lines' own text gave in its earlier analyses (dropped when it closes). */
@@ -16,7 +17,6 @@ parentPort!.on('message', (m: OffThreadRequest | { forget: string }) => {
     caches.delete(m.forget);
     return;
   }
-  let reply: OffThreadReply;
   try {
     let frequency: LineFrequency | undefined;
     if (m.frequency) {
@@ -27,13 +27,20 @@ parentPort!.on('message', (m: OffThreadRequest | { forget: string }) => {
     if (!cache) caches.set(m.uri, (cache = new LineCache()));
     const article = parseArticle(m.text, knowledgeFor(m.config), { frequency, cache });
     const { findings } = analyzeArticle(article, { file: m.file, config: m.config, cache });
-    // the outline and folds too: the first outline asked for after an edit is then only moved
-    const outline = buildOutline(article);
-    const folds = foldingRanges(article, outline);
-    // (postMessage copies each block's reason through its getter: the words are worked out here)
-    reply = { id: m.id, ok: true, article, findings, outline, folds };
+    // the reply first, without the text (the main thread has it): diagnostics wait for nothing else
+    parentPort!.postMessage({ id: m.id, ok: true, article: toWire(article), findings } satisfies OffThreadReply);
+    // then the outline and folds (the first outline asked for after an edit is then only moved) and
+    // the hover reasons: words worked out from the model's scores, which stay here
+    let extras: Extract<OffThreadReply, { extras: unknown }>['extras'];
+    try {
+      const outline = buildOutline(article);
+      extras = { outline, folds: foldingRanges(article, outline), reasons: article.blocks.map((b) => b.reason) };
+    } catch {
+      extras = null; // the main thread makes the outline itself; a hover shows the kind without its reason
+    }
+    parentPort!.postMessage({ id: m.id, extras } satisfies OffThreadReply);
+    return;
   } catch (e) {
-    reply = { id: m.id, ok: false, error: (e as Error)?.stack ?? String(e) };
+    parentPort!.postMessage({ id: m.id, ok: false, error: (e as Error)?.stack ?? String(e) } satisfies OffThreadReply);
   }
-  parentPort!.postMessage(reply);
 });

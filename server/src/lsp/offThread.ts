@@ -5,7 +5,7 @@
 // latest version waits its turn: a version superseded before it started is never analysed.
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../engine/config';
-import type { Article } from '../model/types';
+import type { Article, Block, LineInfo } from '../model/types';
 import type { Finding } from '../rules/types';
 import type { OutlineFold, OutlineNode } from '../model/outline';
 
@@ -26,11 +26,68 @@ export interface OffThreadRequest {
 export interface OffThreadResult {
   article: Article;
   findings: Finding[];
-  outline: OutlineNode[];
-  folds: OutlineFold[];
+  /**
+   * What follows the reply, worked out after it so that diagnostics do not wait for it: the outline
+   * and the folds (null if the worker could not make them: the main thread then does), and the
+   * blocks' hover reasons, set on the blocks when this resolves. Never rejects.
+   */
+  extras: Promise<{ outline: OutlineNode[]; folds: OutlineFold[] } | null>;
 }
 
-export type OffThreadReply = ({ id: number; ok: true } & OffThreadResult) | { id: number; ok: false; error: string };
+/**
+ * An Article as the worker sends it: without its text, its lines' texts and its blocks' texts and
+ * reasons. The main thread has the text (it sent it): the strings are rebuilt there, instead of
+ * copying the document three times through postMessage (a 1 MB article made a 5.9 MB message).
+ */
+export interface WireArticle extends Omit<Article, 'text' | 'lines' | 'blocks' | 'headline' | 'kicker' | 'dateline' | 'byline'> {
+  lines: Array<Omit<LineInfo, 'text'>>;
+  blocks: Array<Omit<Block, 'text' | 'reason'>>;
+  /** Indexes into blocks (-1: none). */
+  headline: number;
+  kicker: number;
+  dateline: number;
+  byline: number;
+}
+
+export type OffThreadReply =
+  | { id: number; ok: true; article: WireArticle; findings: Finding[] }
+  | { id: number; ok: false; error: string }
+  | { id: number; extras: { outline: OutlineNode[]; folds: OutlineFold[]; reasons: Array<string | undefined> } | null };
+
+/** The Article without its strings (the worker's side). Reads no block's reason (a lazy getter). */
+export function toWire(a: Article): WireArticle {
+  const index = new Map<Block, number>();
+  const blocks = a.blocks.map((b, i) => {
+    index.set(b, i);
+    const o: Record<string, unknown> = {};
+    for (const k of Object.keys(b)) if (k !== 'text' && k !== 'reason') o[k] = (b as unknown as Record<string, unknown>)[k];
+    return o as unknown as Omit<Block, 'text' | 'reason'>;
+  });
+  const at = (b: Block | null) => (b ? index.get(b) ?? -1 : -1);
+  return {
+    hadBom: a.hadBom,
+    date: a.date,
+    lines: a.lines.map((l) => ({ start: l.start, end: l.end, eol: l.eol })),
+    blocks,
+    headline: at(a.headline),
+    kicker: at(a.kicker),
+    dateline: at(a.dateline),
+    byline: at(a.byline),
+  };
+}
+
+/** The Article again, its strings taken from the document text the worker read (the main thread's side). */
+export function fromWire(w: WireArticle, documentText: string): Article {
+  const text = w.hadBom && documentText.charCodeAt(0) === 0xfeff ? documentText.slice(1) : documentText;
+  const lines: LineInfo[] = w.lines.map((l) => ({ text: text.slice(l.start, l.end), start: l.start, end: l.end, eol: l.eol }));
+  const blocks: Block[] = w.blocks.map((b) => {
+    let t = lines[b.startLine].text;
+    for (let i = b.startLine + 1; i <= b.endLine; i++) t += '\n' + lines[i].text;
+    return { ...b, text: t } as Block;
+  });
+  const at = (i: number) => (i >= 0 ? blocks[i] : null);
+  return { text, hadBom: w.hadBom, lines, blocks, headline: at(w.headline), kicker: at(w.kicker), dateline: at(w.dateline), byline: at(w.byline), date: w.date };
+}
 
 interface Job {
   uri: string;
@@ -40,9 +97,16 @@ interface Job {
   reject: (e: Error) => void;
 }
 
+interface Running extends Job {
+  id: number;
+  /** Set once the reply came: the blocks whose reasons are still to come, and who waits for the extras. */
+  blocks?: Block[];
+  extrasArrived?: (x: { outline: OutlineNode[]; folds: OutlineFold[] } | null) => void;
+}
+
 export class OffThreadAnalyzer {
   private worker: Worker | undefined;
-  private running: (Job & { id: number }) | undefined;
+  private running: Running | undefined;
   private readonly waiting = new Map<string, Job>();
   private nextId = 1;
 
@@ -77,6 +141,7 @@ export class OffThreadAnalyzer {
   dispose(): void {
     for (const j of this.waiting.values()) j.resolve(null);
     this.waiting.clear();
+    this.running?.extrasArrived?.(null);
     this.running?.resolve(null);
     this.running = undefined;
     void this.worker?.terminate();
@@ -88,9 +153,24 @@ export class OffThreadAnalyzer {
     w.on('message', (m: OffThreadReply) => {
       const job = this.running;
       if (!job || job.id !== m.id) return;
+      if ('extras' in m) {
+        // the second message of a reply: the outline, the folds and the hover reasons; the worker is free again
+        if (m.extras) job.blocks?.forEach((b, i) => { b.reason = m.extras!.reasons[i]; });
+        this.running = undefined;
+        job.extrasArrived?.(m.extras && { outline: m.extras.outline, folds: m.extras.folds });
+        this.pump();
+        return;
+      }
+      if (m.ok) {
+        const article = fromWire(m.article, job.request.text);
+        job.blocks = article.blocks;
+        const extras = new Promise<{ outline: OutlineNode[]; folds: OutlineFold[] } | null>((resolve) => { job.extrasArrived = resolve; });
+        job.resolve({ article, findings: m.findings, extras });
+        return;
+      }
       this.running = undefined;
-      if (m.ok) job.resolve({ article: m.article, findings: m.findings, outline: m.outline, folds: m.folds });
-      else job.reject(new Error(m.error));
+      job.extrasArrived?.(null);
+      job.reject(new Error(m.error));
       this.pump();
     });
     w.on('error', (e) => this.failed(e));
@@ -105,6 +185,7 @@ export class OffThreadAnalyzer {
     const job = this.running;
     this.running = undefined;
     this.worker = undefined;
+    job?.extrasArrived?.(null); // the extras will not come: the main thread makes the outline itself
     job?.reject(e);
     this.pump();
   }

@@ -64,7 +64,13 @@ function truncate(s: string, max: number): string {
 
 /** The first ~8 words of a block, with `…` when there is more. */
 export function shortName(text: string, words = PARAGRAPH_WORDS): string {
-  const all = cleanName(text, Number.MAX_SAFE_INTEGER).split(' ').filter(Boolean);
+  // only the first words are needed: clean a prefix long enough to hold one more than them, not the
+  // whole block (a paragraph of a 1 MB article scraped onto one line is the whole article)
+  let all: string[];
+  for (let take = 256; ; take *= 4) {
+    all = cleanName(text.length > take ? text.slice(0, take) : text, Number.MAX_SAFE_INTEGER).split(' ').filter(Boolean);
+    if (text.length <= take || all.length > words) break;
+  }
   if (all.length <= words) return truncate(all.join(' '), NAME_MAX);
   return truncate(all.slice(0, words).join(' '), NAME_MAX - 1) + '…';
 }
