@@ -136,21 +136,32 @@ function tokenize(a: Article, cache: LineCache | undefined): Line[] {
  * For each syllable of `xs`, how often the article has it with each neighbour: "p x", "x n" and
  * "p x n" (words joined by spaces only). One pass over the tokens.
  */
-function gramsAround(lines: readonly Line[], xs: ReadonlySet<string>): Map<string, number> {
+function gramsAround(lines: readonly Line[], wanted: ReadonlyMap<string, Wanted>): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
   for (const { words: { toks } } of lines) {
     for (let i = 0; i < toks.length; i++) {
       const x = toks[i].w;
-      if (!xs.has(x)) continue;
+      const w = wanted.get(x);
+      if (w === undefined) continue;
       const p = i >= 1 && toks[i].joined ? toks[i - 1].w : null;
       const n = i + 1 < toks.length && toks[i + 1].joined ? toks[i + 1].w : null;
-      if (p !== null) add(`${p} ${x}`);
-      if (n !== null) add(`${x} ${n}`);
-      if (p !== null && n !== null) add(`${p} ${x} ${n}`);
+      // only the grams the check asks about are counted (a common syllable doubled once in a 1 MB
+      // article would otherwise make three strings at each of its thousands of uses)
+      if (p !== null && w.before.has(p)) add(`${p} ${x}`);
+      if (n !== null && w.after.has(n)) add(`${x} ${n}`);
+      if (p !== null && n !== null && w.around.has(`${p} ${n}`)) add(`${p} ${x} ${n}`);
     }
   }
   return counts;
+}
+
+/** For a doubled syllable: the neighbours whose grams with it the check asks about. */
+interface Wanted {
+  before: Set<string>;
+  after: Set<string>;
+  /** `${p} ${n}`: the three-word gram p x n. */
+  around: Set<string>;
 }
 
 /** A token at its offset in the article. */
@@ -189,7 +200,24 @@ export const rule: Rule = {
       }
     }
     if (repeats.length === 0) return out;
-    const grams = gramsAround(lines, new Set(repeats.map((r) => r.toks[r.i].w)));
+    // what the check below asks about: for a doubling "p x x n", the grams "p x n", "x x", "p x" and "x n"
+    // (a two-word gram "a b" is counted once around b and once more around a when a is doubled too)
+    const wanted = new Map<string, Wanted>();
+    for (const r of repeats) if (!wanted.has(r.toks[r.i].w)) wanted.set(r.toks[r.i].w, { before: new Set(), after: new Set(), around: new Set() });
+    const pair = (a: string, b: string) => {
+      wanted.get(b)?.before.add(a);
+      wanted.get(a)?.after.add(b);
+    };
+    for (const r of repeats) {
+      const x = r.toks[r.i].w;
+      const p = r.i >= 1 && r.toks[r.i].joined ? r.toks[r.i - 1].w : null;
+      const n = r.i + 2 < r.toks.length && r.toks[r.i + 2].joined ? r.toks[r.i + 2].w : null;
+      pair(x, x);
+      if (p !== null) pair(p, x);
+      if (n !== null) pair(x, n);
+      if (p !== null && n !== null) wanted.get(x)!.around.add(`${p} ${n}`);
+    }
+    const grams = gramsAround(lines, wanted);
     const count = (k: string) => grams.get(k) ?? 0;
     for (const r of repeats) {
       const { i } = r;

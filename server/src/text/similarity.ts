@@ -83,6 +83,18 @@ interface Interned {
   distinct: number;
 }
 
+/**
+ * A set's members as an array, in the set's order, made once per set: the sets of a document's
+ * unchanged lines are kept between its analyses (LineCache), and reading a typed array is several
+ * times faster than iterating a Set.
+ */
+const membersOf = new WeakMap<Set<number>, Float64Array>();
+function members(s: Set<number>): Float64Array {
+  let a = membersOf.get(s);
+  if (a === undefined) membersOf.set(s, (a = Float64Array.from(s)));
+  return a;
+}
+
 function intern(sets: readonly Set<number>[]): Interned {
   let total = 0;
   for (const s of sets) total += s.size;
@@ -99,7 +111,9 @@ function intern(sets: readonly Set<number>[]): Interned {
   let p = 0;
   for (let k = 0; k < sets.length; k++) {
     offsets[k] = p;
-    for (const h of sets[k]) {
+    const hs = members(sets[k]);
+    for (let x = 0; x < hs.length; x++) {
+      const h = hs[x];
       let id: number;
       if (h === h >>> 0) {
         let at = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
