@@ -42,7 +42,6 @@ import { parseArticle } from './model/article';
 import { LineCache } from './model/lineCache';
 import { analyzeArticle, compareFindings, CORPUS_RULE_CODES, knowledgeFor } from './engine/analyze';
 import { OFF_THREAD_CHARS, OffThreadAnalyzer } from './lsp/offThread';
-import { lineFacts } from './model/lines';
 import { mergeConfig, PROJECT_FILE, type Config, type EditorSettings } from './engine/config';
 import type { Finding } from './rules/types';
 import { PositionMapper, toDiagnostics } from './lsp/convert';
@@ -378,20 +377,27 @@ const offThread = new OffThreadAnalyzer(path.join(__dirname, 'analysisWorker.js'
 /** Analyses under way off the main thread, per document: for which version and configuration. */
 const offThreadPending = new Map<string, { key: string; promise: Promise<Analysis | null> }>();
 
+/** Per big document in the corpus: its lines' keys, for frequencyFor (dropped when it closes). */
+const frequencyKeys = new Map<string, LineCache>();
+
 /** The corpus' line counts for a document's short lines (what the recognizer reads as a site's template). */
-function frequencyFor(text: string, file: string | undefined): { size: number; counts: Array<[string, number]> } | undefined {
+function frequencyFor(uri: string, text: string, file: string | undefined): { size: number; counts: Array<[string, number]> } | undefined {
   if (file === undefined || !corpusService.index.has(file)) return undefined;
   const freq = corpusService.index.lineFrequency();
   const counts: Array<[string, number]> = [];
   const seen = new Set<string>();
+  // the lines' keys are kept between keystrokes: only the edited lines are read again here
+  let cache = frequencyKeys.get(uri);
+  if (!cache) frequencyKeys.set(uri, (cache = new LineCache()));
   for (const line of text.split(/\r\n|\r|\n/, 50_000)) {
     if (line.length > 900) continue;
-    const f = lineFacts(line);
+    const f = cache.facts(line);
     if (f.blank || f.folded.length > 300 || seen.has(f.key)) continue;
     seen.add(f.key);
     const c = freq.count(f.key);
     if (c > 0) counts.push([f.key, c]);
   }
+  cache.turn();
   return { size: freq.size, counts };
 }
 
@@ -399,7 +405,7 @@ function frequencyFor(text: string, file: string | undefined): { size: number; c
 async function analyseOffThread(doc: TextDocument, dc: DocConfig, text: string): Promise<Analysis | null> {
   const base = { version: doc.version, configKey: dc.key, config: dc.config, file: dc.file };
   try {
-    const r = await offThread.analyze(doc.uri, doc.version, { text, config: dc.config, file: dc.file, frequency: frequencyFor(text, dc.file) });
+    const r = await offThread.analyze(doc.uri, doc.version, { text, config: dc.config, file: dc.file, frequency: frequencyFor(doc.uri, text, dc.file) });
     if (!r) return null;
     const bomShift = r.article.hadBom && text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const analysis: Analysis = { ...base, article: r.article, fileFindings: r.findings, bomShift };
@@ -930,6 +936,7 @@ documents.onDidClose((e) => {
   spans.delete(uri);
   outlined.delete(uri);
   outlineSpans.delete(uri);
+  frequencyKeys.delete(uri);
   lineCaches.delete(uri);
   lastAnalysisMs.delete(uri);
   offThread.forget(uri);
