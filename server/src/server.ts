@@ -656,7 +656,10 @@ function noteOutlined(uri: string, a: Analysis): void {
  * editor asks again after the next change; the diagnostics follow when the new version is read.
  * (Small documents are read at once, and get their own outline.)
  */
-function shiftedView(uri: string): { doc: TextDocument; analysis: Analysis } | null {
+async function shiftedView(uri: string): Promise<{ doc: TextDocument; analysis: Analysis } | null> {
+  // no outline at hand yet (the first analysis's is on its way, right after its findings): that one
+  const latest = analyses.get(uri);
+  if (!outlined.has(uri) && latest?.extras && latest.outline === undefined) await latest.extras;
   const doc = documents.get(uri);
   const base = outlined.get(uri);
   if (!doc || !base || base.version === doc.version || doc.getText().length < OFF_THREAD_CHARS) return null;
@@ -713,7 +716,7 @@ function shiftedState(uri: string): DocState | null {
 }
 
 connection.onDocumentSymbol(async (params) => {
-  const r = shiftedView(params.textDocument.uri) ?? (await analysisOf(params.textDocument.uri));
+  const r = (await shiftedView(params.textDocument.uri)) ?? (await analysisOf(params.textDocument.uri));
   if (!r) return null;
   await r.analysis.extras; // a big document's outline follows its findings (when no older one is at hand)
   const outline = outlineOf(r.analysis);
@@ -726,7 +729,7 @@ connection.onDocumentSymbol(async (params) => {
 // ---- Folding -----------------------------------------------------------------------------------
 
 connection.onFoldingRanges(async (params) => {
-  const r = shiftedView(params.textDocument.uri) ?? (await analysisOf(params.textDocument.uri));
+  const r = (await shiftedView(params.textDocument.uri)) ?? (await analysisOf(params.textDocument.uri));
   if (!r) return null;
   await r.analysis.extras;
   const last = lastLineOf(r.analysis, r.doc);

@@ -65,3 +65,25 @@ test('a finding on the edited line is left out; one below moves by the character
   assert.equal(text.slice(kept[0].start, kept[0].end), old.slice(before[1].start, before[1].end));
   assert.equal(kept[0].fixes[0].edits[0].start, before[1].fixes[0].edits[0].start + text.length - old.length);
 });
+
+test('the edit span is the longest common prefix and suffix, on long texts too (compared a chunk at a time)', () => {
+  const naive = (a: string, b: string) => {
+    const max = Math.min(a.length, b.length);
+    let p = 0;
+    while (p < max && a[p] === b[p]) p++;
+    let q = 0;
+    while (q < max - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+    return [p, q];
+  };
+  // long texts of few letters, so that common runs cross the chunk boundaries in every way
+  const long = fc.array(fc.constantFrom('a', 'b', '\n', 'ừ'), { minLength: 0, maxLength: 9000 }).map((x) => x.join(''));
+  fc.assert(
+    fc.property(long, fc.nat(), fc.nat(), fc.array(fc.constantFrom('a', 'b', '\n', 'ừ'), { maxLength: 5000 }).map((x) => x.join('')), (text, i, j, insert) => {
+      const s = Math.min(i, j) % (text.length + 1), e = Math.max(i, j) % (text.length + 1);
+      const next = text.slice(0, Math.min(s, e)) + insert + text.slice(Math.max(s, e));
+      const span = editSpan(text, next);
+      assert.deepEqual([span.prefix, span.suffix], naive(text, next));
+    }),
+    { numRuns: 300 },
+  );
+});
