@@ -324,7 +324,7 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
     const cand = F.map((f, j) => (f.nWords >= 6 && f.nWords <= 400 ? j : -1)).filter((j) => j >= 0);
     const sets = cand.map((j) => (cache ? cache.shingles2(F[j].folded) : shingles(F[j].folded, 2)));
     // (a long text compares only lines that share a good part of their word pairs: bounded work)
-    for (const [a, b] of candidatePairs(sets, 64, cand.length > 400 ? 0.3 : 0)) {
+    for (const [a, b] of candidatePairs(sets, 64, cand.length > 400 ? 0.3 : 0, cache?.interner('features:lines'))) {
       const ja = cand[a], jb = cand[b];
       if (F[ja].key === F[jb].key) continue;
       const s = similarity(sets[a], sets[b]);

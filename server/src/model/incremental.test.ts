@@ -53,6 +53,27 @@ test('a document re-read with its line cache after random edits is read exactly 
   );
 });
 
+test('a long document (over 400 lines compared for near copies: the pair search keeps its shingle numbers between analyses) re-read with its cache after random edits is read exactly as afresh', () => {
+  // several fixtures' paragraphs one after another, some pasted twice with a word changed
+  const paras = FIXTURES.flatMap((t) => t.split('\n').filter((l) => l.split(' ').length >= 8)).slice(0, 700);
+  const long = paras.map((l, k) => (k % 9 === 4 ? `${l}\n${l.replace(' ', ' rất ')}` : l)).join('\n');
+  fc.assert(
+    fc.property(fc.array(editArb, { minLength: 1, maxLength: 4 }), (edits) => {
+      const cache = new LineCache();
+      let text = long;
+      view(text, cache);
+      for (const e of edits) {
+        text = applyEdit(text, e);
+        const cached = view(text, cache);
+        const fresh = view(text);
+        assert.deepStrictEqual(cached.article, fresh.article);
+        assert.deepStrictEqual(cached.findings, fresh.findings);
+      }
+    }),
+    { numRuns: 6, seed: 5 },
+  );
+});
+
 /**
  * Edits that make the rules find something: a paragraph copied (whole, cut short, with a word
  * changed or dropped, or a fragment after its end) next to itself or elsewhere, then the usual edits.

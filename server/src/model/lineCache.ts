@@ -18,7 +18,7 @@
 import { lineFacts, type LineFacts } from './lines';
 import type { LineCues } from './features';
 import type { Knowledge } from './knowledge';
-import { shingles } from '../text/similarity';
+import { Interner, shingles } from '../text/similarity';
 
 class Generations<V> {
   private cur = new Map<string, V>();
@@ -51,6 +51,14 @@ export class LineCache {
   private ownByText = new Generations<unknown>();
   private knowledge: Knowledge | undefined;
   private readonly tables = new Map<string, Generations<unknown>>();
+  /** The document's shingle numbering, for the pair searches (similarity.ts Interner), one per purpose. */
+  private readonly interners = new Map<string, Interner>();
+
+  interner(purpose: string): Interner {
+    let i = this.interners.get(purpose);
+    if (!i) this.interners.set(purpose, (i = new Interner()));
+    return i;
+  }
 
   /** lineFacts(text). The object is shared: read it, do not change it. */
   facts(text: string): LineFacts {

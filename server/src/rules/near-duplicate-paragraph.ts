@@ -355,8 +355,8 @@ function blockTextIn(cache: LineCache | undefined, text: string): BlockText {
  * common ones too, COMMON_SHARED of all of them (near copies among many similar blocks).
  * Near-linear: each word pair is looked up in a posting list of at most MAX_POSTINGS blocks.
  */
-function candidates(units: readonly Unit[]): Array<[number, number]> {
-  return nearCopyPairs(units.map((u) => u.s2), MAX_POSTINGS, MIN_SHARED, COMMON_SHARED, PER_BLOCK);
+function candidates(units: readonly Unit[], cache: LineCache | undefined): Array<[number, number]> {
+  return nearCopyPairs(units.map((u) => u.s2), MAX_POSTINGS, MIN_SHARED, COMMON_SHARED, PER_BLOCK, cache?.interner(CODE));
 }
 
 export const rule: Rule = {
@@ -380,7 +380,7 @@ export const rule: Rule = {
     }
     withoutTemplate(units);
     const hits: Array<{ x: number; y: number; match: Match }> = [];
-    for (const [i, j] of candidates(units)) {
+    for (const [i, j] of candidates(units, ctx.cache)) {
       const shared = intersection(units[i].s2, units[j].s2);
       // prefer flagging the later block (j) when both are redundant
       const later = redundantIn(units[j], units[i], shared, tau);

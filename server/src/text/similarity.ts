@@ -142,11 +142,109 @@ function intern(sets: readonly Set<number>[]): Interned {
 }
 
 /**
+ * Shingle hashes numbered for one document, kept between its analyses (LineCache.interner): a set
+ * seen before (an unchanged line's) keeps its numbers, and only the shingles of edited lines are
+ * looked up. The numbers are not in first-appearance order, so only the pair searches that do not
+ * depend on the numbering take one (sharingPairs and commonSharingPairs, whose pairs come in item
+ * order); candidatePairs without minShare numbers afresh.
+ */
+export class Interner {
+  private keys = new Uint32Array(1 << 12);
+  private slot = new Int32Array(1 << 12).fill(-1);
+  private other: Map<number, number> | undefined;
+  private idsOf = new WeakMap<Set<number>, Int32Array>();
+  /** Numbers given so far (some may belong to lines since edited away). */
+  size = 0;
+
+  ids(set: Set<number>): Int32Array {
+    let out = this.idsOf.get(set);
+    if (out !== undefined) return out;
+    const hs = members(set);
+    out = new Int32Array(hs.length);
+    for (let x = 0; x < hs.length; x++) out[x] = this.id(hs[x]);
+    this.idsOf.set(set, out);
+    return out;
+  }
+
+  /** Too many numbers of lines gone (a document rewritten many times over): start afresh. */
+  trim(live: number): void {
+    if (this.size <= 4 * live + 65536) return;
+    this.keys = new Uint32Array(1 << 12);
+    this.slot = new Int32Array(1 << 12).fill(-1);
+    this.other = undefined;
+    this.idsOf = new WeakMap();
+    this.size = 0;
+  }
+
+  private id(h: number): number {
+    if (h !== h >>> 0) {
+      // not a 32-bit hash (a caller's own numbers): a map keeps them apart
+      this.other ??= new Map<number, number>();
+      let id = this.other.get(h);
+      if (id === undefined) this.other.set(h, (id = this.size++));
+      return id;
+    }
+    if (2 * (this.size + 1) > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let at = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+    let id = this.slot[at];
+    while (id >= 0 && this.keys[at] !== h) {
+      at = (at + 1) & mask;
+      id = this.slot[at];
+    }
+    if (id < 0) {
+      id = this.size++;
+      this.slot[at] = id;
+      this.keys[at] = h;
+    }
+    return id;
+  }
+
+  private grow(): void {
+    const keys = this.keys, slot = this.slot;
+    this.keys = new Uint32Array(keys.length * 2);
+    this.slot = new Int32Array(keys.length * 2).fill(-1);
+    const mask = this.keys.length - 1;
+    for (let i = 0; i < keys.length; i++) {
+      if (slot[i] < 0) continue;
+      let at = (Math.imul(keys[i], 0x9e3779b1) >>> 0) & mask;
+      while (this.slot[at] >= 0) at = (at + 1) & mask;
+      this.slot[at] = slot[i];
+      this.keys[at] = keys[i];
+    }
+  }
+}
+
+/** The sets numbered by a document's interner (see Interner: for numbering-free pair searches only). */
+function internWith(sets: readonly Set<number>[], interner: Interner): Interned {
+  let total = 0;
+  const arrays = sets.map((s) => {
+    const a = interner.ids(s);
+    total += a.length;
+    return a;
+  });
+  const ids = new Int32Array(total);
+  const offsets = new Int32Array(sets.length + 1);
+  let p = 0;
+  for (let k = 0; k < arrays.length; k++) {
+    offsets[k] = p;
+    ids.set(arrays[k], p);
+    p += arrays[k].length;
+  }
+  offsets[sets.length] = p;
+  const distinct = interner.size;
+  const df = new Int32Array(distinct);
+  for (let x = 0; x < total; x++) df[ids[x]]++;
+  interner.trim(total);
+  return { ids, offsets, df, distinct };
+}
+
+/**
  * Finds candidate pairs of items that share at least one shingle, skipping shingles so common
  * that they carry no signal. Returns pairs [i, j] with i < j.
  */
-export function candidatePairs(sets: Set<number>[], maxPostings = 64, minShare = 0): Array<[number, number]> {
-  if (minShare > 0) return sharingPairs(sets, maxPostings, minShare);
+export function candidatePairs(sets: Set<number>[], maxPostings = 64, minShare = 0, interner?: Interner): Array<[number, number]> {
+  if (minShare > 0) return sharingPairs(sets, maxPostings, minShare, interner ? internWith(sets, interner) : intern(sets));
   // a shingle's posting list holds the items with it, in item order; shingles in more than
   // maxPostings items are skipped; the lists are read in the order their shingles first appear
   const { ids, offsets, df, distinct } = intern(sets);
@@ -306,8 +404,8 @@ export function commonSharingPairs(sets: Set<number>[], maxPostings: number, min
  * candidatePairs(sets, maxPostings, minShare) followed by the pairs commonSharingPairs adds that it
  * lacks (i < j, sorted), the shingles interned once for both.
  */
-export function nearCopyPairs(sets: Set<number>[], maxPostings: number, minShare: number, commonShare: number, perItem: number): Array<[number, number]> {
-  const interned = intern(sets);
+export function nearCopyPairs(sets: Set<number>[], maxPostings: number, minShare: number, commonShare: number, perItem: number, interner?: Interner): Array<[number, number]> {
+  const interned = interner ? internWith(sets, interner) : intern(sets);
   const pairs = sharingPairs(sets, maxPostings, minShare, interned);
   const more = commonSharingPairs(sets, maxPostings, commonShare, perItem, interned);
   if (more.length) {
