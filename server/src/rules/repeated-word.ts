@@ -54,13 +54,15 @@ interface Tok {
   joined: boolean;
 }
 
-/** What a line's text alone gives. Shared with the cache: read it, do not change it. */
+/** What a line's text alone gives. Shared with the cache: read it, do not change it (but for `set`, filled in once). */
 interface LineWords {
   toks: readonly Tok[];
   /** Each i where toks[i + 1] repeats toks[i] (joined): judged against the article's counts. */
   repeats: readonly number[];
   /** Each i where the pair toks[i], toks[i + 1] is typed twice: a finding whatever the article holds. */
   pairs: readonly number[];
+  /** The line's distinct words, made when first needed (kept with the rest in the document's cache). */
+  set?: Set<string>;
 }
 
 /** The words of a line, at their offset in the article: the tokens' columns plus base. */
@@ -139,7 +141,16 @@ function tokenize(a: Article, cache: LineCache | undefined): Line[] {
 function gramsAround(lines: readonly Line[], wanted: ReadonlyMap<string, Wanted>): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
-  for (const { words: { toks } } of lines) {
+  const xs = wanted.size <= 16 ? [...wanted.keys()] : null;
+  for (const { words } of lines) {
+    const toks = words.toks;
+    if (xs) {
+      // a line without any of the doubled syllables adds nothing: skipped through its set of words
+      const set = (words.set ??= new Set(toks.map((t) => t.w)));
+      let any = false;
+      for (const x of xs) if (set.has(x)) { any = true; break; }
+      if (!any) continue;
+    }
     for (let i = 0; i < toks.length; i++) {
       const x = toks[i].w;
       const w = wanted.get(x);
