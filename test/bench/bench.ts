@@ -85,6 +85,8 @@ const PLAN: Plan =
   mode === 'quick'
     ? { mode, main: 1000, growth: [500, 1000], growthPair: [500, 1000], stubs: [250, 500, 1000], indexFiles: 500, editSizes: [10 << 10, 100 << 10, 1 << 20], edits: { diag: 5, symbol: 3, action: 3, bursts: 2 }, shortLinesBytes: 500_000, perFolder: 250 }
     : { mode, main: 3000, growth: mode === 'full' ? [1000, 3000, 10000, 30000, 100000] : [1000, 3000, 10000, 30000], growthPair: [3000, 30000], stubs: [5000, 10000, 20000], indexFiles: mode === 'full' ? 100000 : 3000, editSizes: [10 << 10, 100 << 10, 1 << 20], edits: { diag: 50, symbol: 10, action: 10, bursts: 10 }, shortLinesBytes: 5_000_000, perFolder: 500 };
+// (profiling the index at another size: BENCH_INDEX_FILES=30000)
+if (process.env.BENCH_INDEX_FILES) PLAN.indexFiles = Number(process.env.BENCH_INDEX_FILES);
 const PER_FOLDER = PLAN.perFolder;
 
 // ---- output -----------------------------------------------------------------------------------------
