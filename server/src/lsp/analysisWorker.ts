@@ -7,6 +7,7 @@ import { buildOutline, foldingRanges } from '../model/outline';
 import type { LineFrequency } from '../model/features';
 import type { OffThreadReply, OffThreadRequest } from './offThread';
 import { LineCache } from '../model/lineCache';
+import { packFindings, withoutLines } from './transfer';
 
 /** Per document: what its lines' own text gave in its earlier analyses (dropped when it closes). */
 const caches = new Map<string, LineCache>();
@@ -31,7 +32,11 @@ parentPort!.on('message', (m: OffThreadRequest | { forget: string }) => {
     const outline = buildOutline(article);
     const folds = foldingRanges(article, outline);
     // (postMessage copies each block's reason through its getter: the words are worked out here)
-    reply = { id: m.id, ok: true, article, findings, outline, folds };
+    // the lines and findings in a form that copies fast (transfer.ts)
+    const packed = packFindings(findings);
+    reply = { id: m.id, ok: true, article: withoutLines(article), findings: packed, outline, folds };
+    parentPort!.postMessage(reply, [packed.nums.buffer as ArrayBuffer]);
+    return;
   } catch (e) {
     reply = { id: m.id, ok: false, error: (e as Error)?.stack ?? String(e) };
   }

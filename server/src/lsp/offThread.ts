@@ -8,6 +8,7 @@ import type { Config } from '../engine/config';
 import type { Article } from '../model/types';
 import type { Finding } from '../rules/types';
 import type { OutlineFold, OutlineNode } from '../model/outline';
+import { unpackFindings, withLines, type PackedFindings } from './transfer';
 
 /** Documents at least this long (UTF-16 units) are analysed off the main thread. */
 export const OFF_THREAD_CHARS = 150_000;
@@ -30,7 +31,8 @@ export interface OffThreadResult {
   folds: OutlineFold[];
 }
 
-export type OffThreadReply = ({ id: number; ok: true } & OffThreadResult) | { id: number; ok: false; error: string };
+/** What the worker sends: the article without its lines, the findings packed (transfer.ts). */
+export type OffThreadReply = { id: number; ok: true; article: Article; findings: PackedFindings; outline: OutlineNode[]; folds: OutlineFold[] } | { id: number; ok: false; error: string };
 
 interface Job {
   uri: string;
@@ -89,8 +91,17 @@ export class OffThreadAnalyzer {
       const job = this.running;
       if (!job || job.id !== m.id) return;
       this.running = undefined;
-      if (m.ok) job.resolve({ article: m.article, findings: m.findings, outline: m.outline, folds: m.folds });
-      else job.reject(new Error(m.error));
+      if (m.ok) {
+        let r: OffThreadResult;
+        try {
+          r = { article: withLines(m.article), findings: unpackFindings(m.findings), outline: m.outline, folds: m.folds };
+        } catch (e) {
+          job.reject(e as Error);
+          this.pump();
+          return;
+        }
+        job.resolve(r);
+      } else job.reject(new Error(m.error));
       this.pump();
     });
     w.on('error', (e) => this.failed(e));
