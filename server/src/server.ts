@@ -500,7 +500,7 @@ function diagnosticsOf(doc: TextDocument, a: Analysis): Diagnostic[] {
  */
 export const FIRST_PASS_ABOVE_LINES = 200_000;
 export const FIRST_PASS_ABOVE_CHARS = 2_000_000;
-const FIRST_PASS_LINES = 10_000;
+const FIRST_PASS_LINES = 5_000;
 const FIRST_PASS_CHARS = 256 * 1024;
 
 /** The beginning of a huge document that the first pass reads, or undefined (not huge, or no line end to cut at). */
