@@ -498,8 +498,8 @@ function diagnosticsOf(doc: TextDocument, a: Analysis): Diagnostic[] {
  * the whole document's analysis replaces them. Requests wait for the whole analysis. Later edits
  * publish the whole analysis only (the first diagnostics are there by then).
  */
-export const FIRST_PASS_ABOVE_LINES = 200_000;
-export const FIRST_PASS_ABOVE_CHARS = 2_000_000;
+const FIRST_PASS_ABOVE_LINES = 200_000;
+const FIRST_PASS_ABOVE_CHARS = 2_000_000;
 const FIRST_PASS_LINES = 5_000;
 const FIRST_PASS_CHARS = 256 * 1024;
 
@@ -525,7 +525,7 @@ async function startFirstPass(uri: string, seq: number): Promise<void> {
   const prefix = firstPassText(doc);
   if (prefix === undefined) return;
   const dc = await configFor(uri, fsPathOf(uri));
-  if (documents.get(uri)?.version !== doc.version || validationSeq.get(uri) !== seq) return;
+  if (documents.get(uri) !== doc || validationSeq.get(uri) !== seq) return;
   const limit = dc.settings.maxFileSize;
   if (doc.getText().length * 3 > limit && Buffer.byteLength(doc.getText(), 'utf8') > limit) return; // not analysed at all
   const version = doc.version;
@@ -535,7 +535,8 @@ async function startFirstPass(uri: string, seq: number): Promise<void> {
     .analyze(key, version, { text: prefix, config: dc.config, file: dc.file, frequency: frequencyFor(prefix, dc.file) })
     .then((r) => {
       offThread.forget(key);
-      if (!r || validationSeq.get(uri) !== seq || documents.get(uri)?.version !== version) return;
+      // (the same document object: closed and opened again, it is another, whatever its version)
+      if (!r || validationSeq.get(uri) !== seq || documents.get(uri) !== doc || doc.version !== version) return;
       if (lastPublished.get(uri)?.startsWith(`${version}|`)) return; // the whole analysis came first
       const bomShift = r.article.hadBom && prefix.charCodeAt(0) === 0xfeff ? 1 : 0;
       const map = new PositionMapper(r.article, bomShift);

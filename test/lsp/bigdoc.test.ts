@@ -72,6 +72,14 @@ test('5 MB of short lines: a first look at its beginning is published, then the 
   assert.equal(note.range.start.line, 0);
   assert.ok(first.diagnostics.length > 1, 'problems of the beginning are shown');
   assert.ok(first.diagnostics.every((d) => d.range.end.line < 5_000), 'all within the lines read');
+  // a quick fix asked from a first-look diagnostic is the whole analysis' fix of the same characters
+  const fixable = first.diagnostics.find((d) => d.range.start.line > 100 && (d.data as { n?: number } | undefined)?.n);
+  assert.ok(fixable, 'a first-look problem with a fix');
+  const fromFirst = (await lsp.codeActions(uri, fixable.range, { diagnostics: [fixable] })) as CodeAction[];
+  const quick = fromFirst.find((a) => a.isPreferred);
+  assert.ok(quick?.edit, JSON.stringify(fromFirst.map((a) => a.title)));
+  const edits = (quick.edit.documentChanges?.[0] as TextDocumentEdit | undefined)?.edits ?? quick.edit.changes?.[uri] ?? [];
+  assert.ok(edits.length > 0 && edits.every((e) => e.range.start.line >= fixable.range.start.line && e.range.end.line <= fixable.range.end.line + 1), JSON.stringify(edits));
   // then the whole file's, which replace them
   const whole = await lsp.waitForDiagnostics(uri, (d) => !d.diagnostics.some((x) => /a first look/.test(String(x.message))), 180_000, since);
   assert.equal(whole.diagnostics.length, 10_001);
