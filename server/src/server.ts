@@ -507,6 +507,82 @@ function diagnosticsOf(doc: TextDocument, a: Analysis): Diagnostic[] {
   return (a.diagnostics = shown);
 }
 
+// ---- A first pass over a huge document ----------------------------------------------------------
+
+/**
+ * A document over either size is read in two passes when it is opened (a data dump, a log, a word
+ * list pasted into a file: millions of short lines take the whole analysis seconds). First its
+ * beginning alone (FIRST_PASS_LINES lines, at most FIRST_PASS_CHARS characters, cut at a line end)
+ * is analysed like a file of its own, and its diagnostics are published with a note saying so; then
+ * the whole document's analysis replaces them. Requests wait for the whole analysis. Later edits
+ * publish the whole analysis only (the first diagnostics are there by then).
+ */
+const FIRST_PASS_ABOVE_LINES = 200_000;
+const FIRST_PASS_ABOVE_CHARS = 2_000_000;
+const FIRST_PASS_LINES = 5_000;
+const FIRST_PASS_CHARS = 256 * 1024;
+
+/** The beginning of a huge document that the first pass reads, or undefined (not huge, or no line end to cut at). */
+function firstPassText(doc: TextDocument): string | undefined {
+  const text = doc.getText();
+  if (text.length <= FIRST_PASS_ABOVE_CHARS && doc.lineCount <= FIRST_PASS_ABOVE_LINES) return undefined;
+  const upTo = Math.min(FIRST_PASS_CHARS, doc.lineCount > FIRST_PASS_LINES ? doc.offsetAt({ line: FIRST_PASS_LINES, character: 0 }) : text.length);
+  let cut = text.lastIndexOf('\n', upTo);
+  if (cut <= 0) return undefined;
+  if (text.charCodeAt(cut - 1) === 13) cut--;
+  return text.slice(0, cut);
+}
+
+/**
+ * Starts the first pass of a huge document just opened (none published yet): the analysis of its
+ * beginning is queued before the whole one, and its diagnostics are published when they come,
+ * unless the whole analysis (or a newer version) came first.
+ */
+async function startFirstPass(uri: string, seq: number): Promise<void> {
+  const doc = documents.get(uri);
+  if (!doc || published.has(uri) || analyses.get(uri)?.version === doc.version) return;
+  const prefix = firstPassText(doc);
+  if (prefix === undefined) return;
+  const dc = await configFor(uri, fsPathOf(uri));
+  if (documents.get(uri) !== doc || validationSeq.get(uri) !== seq) return;
+  const limit = dc.settings.maxFileSize;
+  if (doc.getText().length * 3 > limit && Buffer.byteLength(doc.getText(), 'utf8') > limit) return; // not analysed at all
+  const version = doc.version;
+  const key = `${uri}#first-pass`;
+  const lines = doc.lineCount;
+  void offThread
+    .analyze(key, version, { text: prefix, config: dc.config, file: dc.file, frequency: frequencyFor(key, prefix, dc.file) })
+    .then((r) => {
+      offThread.forget(key);
+      frequencyKeys.delete(key);
+      // (the same document object: closed and opened again, it is another, whatever its version)
+      if (!r || validationSeq.get(uri) !== seq || documents.get(uri) !== doc || doc.version !== version) return;
+      if (lastPublished.get(uri)?.startsWith(`${version}|`)) return; // the whole analysis came first
+      const bomShift = r.article.hadBom && prefix.charCodeAt(0) === 0xfeff ? 1 : 0;
+      const map = new PositionMapper(r.article, bomShift);
+      // not the findings of the version's (whole) analysis: code actions find them by code, hash and range
+      const diagnostics = toDiagnostics(r.findings.slice(0, MAX_PUBLISHED), map, uri, -1, dc.file);
+      diagnostics.push({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Information,
+        source: 'corpus-curator',
+        message: t(
+          'Corpus Curator: a first look at lines 1–{0} of {1}, read on their own. The whole file is being analysed; its problems will replace these.',
+          r.article.lines.length.toLocaleString('en'),
+          lines.toLocaleString('en'),
+        ),
+      });
+      published.add(uri);
+      lastPublished.set(uri, `first|${version}`);
+      void connection.sendDiagnostics({ uri, version, diagnostics });
+    })
+    .catch((err: unknown) => {
+      offThread.forget(key);
+      frequencyKeys.delete(key);
+      connection.console.error(`Corpus Curator: the first pass over ${uri} failed: ${(err as Error)?.stack ?? err}`);
+    });
+}
+
 /** What code actions and commands work from: the current version's analysis. */
 async function stateOf(uri: string): Promise<DocState | null> {
   const r = await analysisOf(uri);
@@ -587,6 +663,7 @@ const SYMBOL_KINDS: Record<OutlineKind, SymbolKind> = {
   related: SymbolKind.Array,
   'php-dump': SymbolKind.Object,
   record: SymbolKind.Struct,
+  more: SymbolKind.Null,
 };
 
 function toDocumentSymbol(a: Analysis, doc: TextDocument, node: OutlineNode): DocumentSymbol {
@@ -910,6 +987,7 @@ const lastPublished = new Map<string, string>();
 async function runValidation(uri: string, seq: number): Promise<void> {
   try {
     const started = performance.now();
+    await startFirstPass(uri, seq); // a huge document just opened: its beginning first
     const r = await analysisOf(uri);
     if (!r || validationSeq.get(uri) !== seq) return;
     const diagnostics = r.analysis.tooLarge ? [] : diagnosticsOf(r.doc, r.analysis);

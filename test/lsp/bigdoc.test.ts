@@ -70,20 +70,42 @@ test('an edit to a big document during its analysis: the diagnostics published a
   assert.equal(p.diagnostics.length, expected.length);
 });
 
-test('5 MB of short lines: diagnostics come, and the outline, folding and a hover are answered', async () => {
+test('5 MB of short lines: a first look at its beginning is published, then the whole file\'s problems; the outline, folding and a hover are answered, bounded', async () => {
   const lines: string[] = [];
-  for (let i = 0; i < 2_400_000; i++) lines.push(i % 7 === 0 ? 'x' : 'a');
+  for (let i = 0; i < 2_400_000; i++) lines.push(i % 7 === 0 ? 'x' : i % 5 === 0 ? '|' : 'a');
   const uri = 'untitled:short-lines.txt';
   const since = lsp.notifications.length;
-  await lsp.open(uri, lines.join('\n'));
-  const p = await lsp.waitForDiagnostics(uri, () => true, 180_000, since);
-  assert.ok(Array.isArray(p.diagnostics));
+  const text = lines.join('\n');
+  await lsp.open(uri, text);
+  // first: the beginning read on its own, said so at the top
+  const first = await lsp.waitForDiagnostics(uri, () => true, 180_000, since);
+  const note = first.diagnostics.find((d) => /a first look at lines 1–5,000 of 2,400,000/.test(String(d.message)));
+  assert.ok(note, `a note says what was read: ${first.diagnostics.slice(-1).map((d) => d.message)}`);
+  assert.equal(note.range.start.line, 0);
+  assert.ok(first.diagnostics.length > 1, 'problems of the beginning are shown');
+  assert.ok(first.diagnostics.every((d) => d.range.end.line < 5_000), 'all within the lines read');
+  // a quick fix asked from a first-look diagnostic is the whole analysis' fix of the same characters
+  const fixable = first.diagnostics.find((d) => d.range.start.line > 100 && (d.data as { n?: number } | undefined)?.n);
+  assert.ok(fixable, 'a first-look problem with a fix');
+  const fromFirst = (await lsp.codeActions(uri, fixable.range, { diagnostics: [fixable] })) as CodeAction[];
+  const quick = fromFirst.find((a) => a.isPreferred);
+  assert.ok(quick?.edit, JSON.stringify(fromFirst.map((a) => a.title)));
+  const edits = (quick.edit.documentChanges?.[0] as TextDocumentEdit | undefined)?.edits ?? quick.edit.changes?.[uri] ?? [];
+  assert.ok(edits.length > 0 && edits.every((e) => e.range.start.line >= fixable.range.start.line && e.range.end.line <= fixable.range.end.line + 1), JSON.stringify(edits));
+  // then the whole file's, which replace them
+  const whole = await lsp.waitForDiagnostics(uri, (d) => !d.diagnostics.some((x) => /a first look/.test(String(x.message))), 180_000, since);
+  assert.equal(whole.diagnostics.length, 10_001);
+  assert.match(String(whole.diagnostics[10_000].message), /first 10,000 of the [\d,]+ problems/);
   const symbols = await lsp.documentSymbols(uri);
   assert.ok(Array.isArray(symbols) && symbols.length > 0);
+  assert.ok(JSON.stringify(symbols).length < 1_000_000, 'the outline is bounded');
   const folds = await lsp.foldingRanges(uri);
-  assert.ok(Array.isArray(folds));
+  assert.ok(Array.isArray(folds) && JSON.stringify(folds).length < 1_000_000);
   const hover = await lsp.hover(uri, { line: 2_000_000, character: 0 });
   assert.ok(hover === null || typeof hover === 'object');
+  // a quick fix on a line far past the beginning (its diagnostic is not published: only the first 10,000 are)
+  const actions = (await lsp.codeActions(uri, { start: { line: 2_000_005, character: 0 }, end: { line: 2_000_005, character: 1 } }, { diagnostics: [] })) as CodeAction[];
+  assert.ok(Array.isArray(actions));
 });
 
 test('the outline asked right after an edit of a big document comes before its new diagnostics, shifted past the edit', async () => {

@@ -101,8 +101,13 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Ana
   const ignoreSet = new Set(config.ignore.filter((i) => i.file === fileKey).map((i) => `${i.code}:${i.hash}`));
   let ignored = 0;
   const kept: Finding[] = [];
+  // the same flagged text under the same code has the same hash (a file of short lines repeats a few tokens thousands of times)
+  const hashes = new Map<string, string>();
   for (const f of findings) {
-    f.hash = findingHash(article, f);
+    const flagged = `${f.code}\u0000${article.text.slice(f.start, f.end)}`;
+    let h = hashes.get(flagged);
+    if (h === undefined) hashes.set(flagged, (h = findingHash(article, f)));
+    f.hash = h;
     if (ignoreSet.has(`${f.code}:${f.hash}`)) ignored++;
     else kept.push(f);
   }

@@ -8,6 +8,7 @@ import { buildOutline, foldingRanges } from '../model/outline';
 import type { LineFrequency } from '../model/features';
 import { toWire, type OffThreadReply, type OffThreadRequest } from './offThread';
 import { LineCache } from '../model/lineCache';
+import { packFindings } from './transfer';
 
 /** Per document: what its lines' own text gave in its earlier analyses (dropped when it closes). */
 const caches = new Map<string, LineCache>();
@@ -28,7 +29,9 @@ parentPort!.on('message', (m: OffThreadRequest | { forget: string }) => {
     const article = parseArticle(m.text, knowledgeFor(m.config), { frequency, cache });
     const { findings } = analyzeArticle(article, { file: m.file, config: m.config, cache });
     // the reply first, without the text (the main thread has it): diagnostics wait for nothing else
-    parentPort!.postMessage({ id: m.id, ok: true, article: toWire(article), findings } satisfies OffThreadReply);
+    // (the findings as numbers in one transferable buffer and a table of their strings: transfer.ts)
+    const packed = packFindings(findings);
+    parentPort!.postMessage({ id: m.id, ok: true, article: toWire(article), findings: packed } satisfies OffThreadReply, [packed.nums.buffer as ArrayBuffer]);
     // then the outline and folds (the first outline asked for after an edit is then only moved) and
     // the hover reasons: words worked out from the model's scores, which stay here
     let extras: Extract<OffThreadReply, { extras: unknown }>['extras'];

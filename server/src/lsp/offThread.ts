@@ -8,6 +8,8 @@ import type { Config } from '../engine/config';
 import type { Article, Block, LineInfo } from '../model/types';
 import type { Finding } from '../rules/types';
 import type { OutlineFold, OutlineNode } from '../model/outline';
+import { splitLines } from '../model/recognize';
+import { unpackFindings, type PackedFindings } from './transfer';
 
 /** Documents at least this long (UTF-16 units) are analysed off the main thread. */
 export const OFF_THREAD_CHARS = 150_000;
@@ -35,12 +37,12 @@ export interface OffThreadResult {
 }
 
 /**
- * An Article as the worker sends it: without its text, its lines' texts and its blocks' texts and
- * reasons. The main thread has the text (it sent it): the strings are rebuilt there, instead of
- * copying the document three times through postMessage (a 1 MB article made a 5.9 MB message).
+ * An Article as the worker sends it: without its text, its lines, and its blocks' texts and
+ * reasons. The main thread has the text (it sent it): the lines are split again there (splitLines,
+ * the parser's own function) and the strings rebuilt, instead of copying the document three times
+ * through postMessage (a 1 MB article made a 5.9 MB message; 5 MB of short lines, 2.4M line objects).
  */
 export interface WireArticle extends Omit<Article, 'text' | 'lines' | 'blocks' | 'headline' | 'kicker' | 'dateline' | 'byline'> {
-  lines: Array<Omit<LineInfo, 'text'>>;
   blocks: Array<Omit<Block, 'text' | 'reason'>>;
   /** Indexes into blocks (-1: none). */
   headline: number;
@@ -50,7 +52,7 @@ export interface WireArticle extends Omit<Article, 'text' | 'lines' | 'blocks' |
 }
 
 export type OffThreadReply =
-  | { id: number; ok: true; article: WireArticle; findings: Finding[] }
+  | { id: number; ok: true; article: WireArticle; findings: PackedFindings }
   | { id: number; ok: false; error: string }
   | { id: number; extras: { outline: OutlineNode[]; folds: OutlineFold[]; reasons: Array<string | undefined> } | null };
 
@@ -67,7 +69,6 @@ export function toWire(a: Article): WireArticle {
   return {
     hadBom: a.hadBom,
     date: a.date,
-    lines: a.lines.map((l) => ({ start: l.start, end: l.end, eol: l.eol })),
     blocks,
     headline: at(a.headline),
     kicker: at(a.kicker),
@@ -79,7 +80,7 @@ export function toWire(a: Article): WireArticle {
 /** The Article again, its strings taken from the document text the worker read (the main thread's side). */
 export function fromWire(w: WireArticle, documentText: string): Article {
   const text = w.hadBom && documentText.charCodeAt(0) === 0xfeff ? documentText.slice(1) : documentText;
-  const lines: LineInfo[] = w.lines.map((l) => ({ text: text.slice(l.start, l.end), start: l.start, end: l.end, eol: l.eol }));
+  const lines: LineInfo[] = splitLines(text);
   const blocks: Block[] = w.blocks.map((b) => {
     let t = lines[b.startLine].text;
     for (let i = b.startLine + 1; i <= b.endLine; i++) t += '\n' + lines[i].text;
@@ -162,10 +163,19 @@ export class OffThreadAnalyzer {
         return;
       }
       if (m.ok) {
-        const article = fromWire(m.article, job.request.text);
+        let article: Article, findings: Finding[];
+        try {
+          article = fromWire(m.article, job.request.text);
+          findings = unpackFindings(m.findings);
+        } catch (e) {
+          this.running = undefined;
+          job.reject(e as Error);
+          this.pump();
+          return;
+        }
         job.blocks = article.blocks;
         const extras = new Promise<{ outline: OutlineNode[]; folds: OutlineFold[] } | null>((resolve) => { job.extrasArrived = resolve; });
-        job.resolve({ article, findings: m.findings, extras });
+        job.resolve({ article, findings, extras });
         return;
       }
       this.running = undefined;

@@ -52,15 +52,17 @@ export function parseArticle(input: string, k: Knowledge = defaultKnowledge, opt
   const n = lines.length;
   const kind: Array<BlockKind | undefined> = new Array(n);
   const confidence: Array<number | undefined> = new Array(n);
-  const contentIndex = new Map<number, number>();
-  p.content.forEach((i, j) => {
-    contentIndex.set(i, j);
+  // content line index of each line, -1 for the others (an array: a file can have millions of lines)
+  const contentIndex = new Int32Array(n).fill(-1);
+  for (let j = 0; j < p.content.length; j++) {
+    const i = p.content[j];
+    contentIndex[i] = j;
     kind[i] = r.kinds[j];
     confidence[i] = r.confidence[j];
-  });
+  }
   const why = (i: number): string | undefined => {
-    const j = contentIndex.get(i);
-    if (j === undefined) return undefined;
+    const j = contentIndex[i];
+    if (j < 0) return undefined;
     if (j >= p.modelled) return `not read by the model: it reads the first ${p.modelled.toLocaleString('en')} lines of text of a file`;
     return reasonFor(k.recognizer, p.featuresOf(j), r.kinds[j], r.confidence[j], r.second[j]);
   };
@@ -105,8 +107,8 @@ export function parseArticle(input: string, k: Knowledge = defaultKnowledge, opt
       i = j + 1;
       continue;
     }
-    const j0 = contentIndex.get(i);
-    if (j0 !== undefined && j0 >= p.modelled) {
+    const j0 = contentIndex[i];
+    if (j0 >= 0 && j0 >= p.modelled) {
       // past what the model reads (a huge text): plain text, in blocks of up to TAIL_BLOCK lines
       let j = i;
       let x = i + 1;
@@ -136,7 +138,7 @@ export function parseArticle(input: string, k: Knowledge = defaultKnowledge, opt
       continue;
     }
     const block: Block = withReason({ kind: kd, startLine: i, endLine: i, text: lines[i].text, confidence: confidence[i] }, i);
-    if (kd === 'dateline') block.date = i === dateline ? date : dateOf(lines[i].text, p.cues[contentIndex.get(i)!].dateline);
+    if (kd === 'dateline') block.date = i === dateline ? date : dateOf(lines[i].text, p.cues[contentIndex[i]].dateline);
     blocks.push(block);
     i++;
   }

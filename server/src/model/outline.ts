@@ -17,7 +17,8 @@ export type OutlineKind =
   | 'php-dump'
   | 'record'
   | 'heading'
-  | 'headline';
+  | 'headline'
+  | 'more';
 
 export interface OutlineNode {
   kind: OutlineKind;
@@ -64,13 +65,13 @@ function truncate(s: string, max: number): string {
 
 /** The first ~8 words of a block, with `…` when there is more. */
 export function shortName(text: string, words = PARAGRAPH_WORDS): string {
-  // only the first words are needed: clean a prefix long enough to hold one more than them, not the
-  // whole block (a paragraph of a 1 MB article scraped onto one line is the whole article)
-  let all: string[];
-  for (let take = 256; ; take *= 4) {
-    all = cleanName(text.length > take ? text.slice(0, take) : text, Number.MAX_SAFE_INTEGER).split(' ').filter(Boolean);
-    if (text.length <= take || all.length > words) break;
+  // the name is the first words: read the beginning of a long text; when a further word starts
+  // there, those words are whole and the name is the one the whole text gives
+  for (let len = 256; len < text.length; len *= 4) {
+    const head = cleanName(text.slice(0, len), Number.MAX_SAFE_INTEGER).split(' ').filter(Boolean);
+    if (head.length > words) return truncate(head.slice(0, words).join(' '), NAME_MAX - 1) + '…';
   }
+  const all = cleanName(text, Number.MAX_SAFE_INTEGER).split(' ').filter(Boolean);
   if (all.length <= words) return truncate(all.join(' '), NAME_MAX);
   return truncate(all.slice(0, words).join(' '), NAME_MAX - 1) + '…';
 }
@@ -335,7 +336,78 @@ export function buildOutline(article: Article): OutlineNode[] {
   }
   // Keep every node inside the document (a defensive clamp; the parser should never exceed it).
   clampTree(root, lastLine);
+  bound(root);
   return [root];
+}
+
+/**
+ * An outline has at most about this many nodes. A text that is no article (a data dump, a log, a
+ * word list: millions of short lines) would otherwise get one node per line or per block, tens of
+ * thousands of them, which no editor shows usefully. Articles stay far below it (their outlines
+ * are unchanged); past it, runs of RUN_GROUP or more consecutive leaves of one kind become one node
+ * ("19,999 boilerplate blocks", lines a–b), and if that is not enough, the nodes past the cap, in
+ * document order, are summed up in one "… more" node per level (their count and lines).
+ */
+export const MAX_OUTLINE_NODES = 5000;
+const RUN_GROUP = 10;
+
+function countNodes(node: OutlineNode): number {
+  let n = 1;
+  for (const c of node.children) n += countNodes(c);
+  return n;
+}
+
+const KIND_WORDS: Partial<Record<OutlineKind, string>> = { 'php-dump': 'PHP dump', related: 'related block' };
+
+function bound(root: OutlineNode): void {
+  if (countNodes(root) <= MAX_OUTLINE_NODES) return;
+  const grouped = (node: OutlineNode): void => {
+    const out: OutlineNode[] = [];
+    const kids = node.children;
+    for (let i = 0; i < kids.length; ) {
+      let j = i;
+      if (kids[i].children.length === 0) while (j + 1 < kids.length && kids[j + 1].kind === kids[i].kind && kids[j + 1].children.length === 0) j++;
+      if (j - i + 1 >= RUN_GROUP) {
+        const what = KIND_WORDS[kids[i].kind] ?? `${kids[i].kind} block`;
+        out.push({
+          kind: kids[i].kind,
+          name: `${(j - i + 1).toLocaleString('en')} ${what}s`,
+          detail: `lines ${(kids[i].startLine + 1).toLocaleString('en')}–${(kids[j].endLine + 1).toLocaleString('en')}`,
+          startLine: kids[i].startLine,
+          endLine: kids[j].endLine,
+          selectionStartLine: kids[i].selectionStartLine,
+          children: [],
+        });
+      } else for (let x = i; x <= j; x++) out.push(kids[x]);
+      i = j + 1;
+    }
+    node.children = out;
+    for (const c of out) grouped(c);
+  };
+  grouped(root);
+  let budget = MAX_OUTLINE_NODES - 1;
+  const capped = (node: OutlineNode): void => {
+    for (let i = 0; i < node.children.length; i++) {
+      if (budget <= 1) {
+        const rest = node.children.splice(i);
+        const count = rest.reduce((n, c) => n + countNodes(c), 0);
+        node.children.push({
+          kind: 'more',
+          name: `… ${count.toLocaleString('en')} more ${count === 1 ? 'entry' : 'entries'}`,
+          detail: `lines ${(rest[0].startLine + 1).toLocaleString('en')}–${(rest[rest.length - 1].endLine + 1).toLocaleString('en')}`,
+          startLine: rest[0].startLine,
+          endLine: rest[rest.length - 1].endLine,
+          selectionStartLine: rest[0].startLine,
+          children: [],
+        });
+        budget--;
+        return;
+      }
+      budget--;
+      capped(node.children[i]);
+    }
+  };
+  capped(root);
 }
 
 function clamp(n: number, lo: number, hi: number): number {

@@ -110,6 +110,8 @@ export const MODEL_LINES = 20000;
  */
 export const WINDOW = 8192;
 
+const UNREAD_SECOND: { readonly kind: BlockKind; readonly p: number } = Object.freeze({ kind: 'paragraph', p: 0 });
+
 export function recognize(p: Prepared, model: CrfModel): Recognition {
   const L = model.labels.length;
   const T = p.modelled;
@@ -125,10 +127,11 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     const { path, marginals } = decodePosteriorScores(model, scores, to - from, from === 0 ? constraints : undefined);
     decided(p, model, from, path, marginals, kinds, confidence, second);
   }
+  // the lines past what the model reads share one runner-up (read only: a file can have millions)
   for (let t = T; t < p.content.length; t++) {
     kinds.push('paragraph');
     confidence.push(0);
-    second.push({ kind: 'paragraph', p: 0 });
+    second.push(UNREAD_SECOND);
   }
   return { kinds, confidence, second };
 }

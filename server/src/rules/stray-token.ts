@@ -271,6 +271,14 @@ export const rule: Rule = {
   check(ctx: RuleContext): Finding[] {
     const a = ctx.article;
     const out: Finding[] = [];
+    // one string per distinct message and title (a file of short lines repeats a few tokens hundreds of thousands of times)
+    const texts = new Map<string, string>();
+    const said = (s: string): string => {
+      const known = texts.get(s);
+      if (known !== undefined) return known;
+      texts.set(s, s);
+      return s;
+    };
     for (const b of a.blocks) {
       const fragments = FRAGMENT_KINDS.has(b.kind);
       const punct = PUNCT_KINDS.has(b.kind);
@@ -284,7 +292,7 @@ export const rule: Rule = {
           out.push({
             code: 'stray-token',
             severity: 'warning',
-            message: `Lone punctuation line “${clip(folded)}” in the ${b.kind}`,
+            message: said(`Lone punctuation line “${clip(folded)}” in the ${b.kind}`),
             start: r.start,
             end: r.end,
             fixes: [{ title: 'Remove the punctuation line', edits: [{ start: r.start, end: r.end, newText: '' }] }],
@@ -299,11 +307,11 @@ export const rule: Rule = {
             out.push({
               code: 'stray-token',
               severity: 'warning',
-              message: `Scraping debris: ${d.message} (“${shown}”)`,
+              message: said(`Scraping debris: ${d.message} (“${shown}”)`),
               start,
               end,
               fixes: [{
-                title: d.newText === '' ? `Remove “${shown}”` : `Replace “${shown}”`,
+                title: said(d.newText === '' ? `Remove “${shown}”` : `Replace “${shown}”`),
                 edits: [{ start, end, newText: d.newText }],
                 ...(d.newText.includes('\n') ? { safeForFixAll: false } : {}),
               }],
@@ -318,10 +326,10 @@ export const rule: Rule = {
         out.push({
           code: 'stray-token',
           severity: 'warning',
-          message: `Stray fragment “${s.fragment}” after the end of the sentence`,
+          message: said(`Stray fragment “${s.fragment}” after the end of the sentence`),
           start,
           end,
-          fixes: [{ title: `Remove stray “${s.fragment}”`, edits: [{ start, end, newText: '' }] }],
+          fixes: [{ title: said(`Remove stray “${s.fragment}”`), edits: [{ start, end, newText: '' }] }],
         });
       }
     }

@@ -1,0 +1,67 @@
+// The outline stays usable on a text that is no article (millions of short lines): bounded in
+// size, runs of one kind grouped, the rest summed up; a paragraph's name is its first words.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parseArticle, splitLines } from './article';
+import { buildOutline, cleanName, foldingRanges, MAX_OUTLINE_NODES, shortName, type OutlineNode } from './outline';
+import type { Article, Block } from './types';
+
+const count = (nodes: OutlineNode[]): number => nodes.reduce((n, x) => n + 1 + count(x.children), 0);
+const all = (nodes: OutlineNode[]): OutlineNode[] => nodes.flatMap((n) => [n, ...all(n.children)]);
+
+test('300,000 short lines: the outline is bounded, runs of one kind are one node each, spanning their lines', () => {
+  const lines: string[] = [];
+  for (let i = 0; i < 300_000; i++) lines.push(i % 7 === 0 ? 'x' : i % 5 === 0 ? '|' : 'a');
+  const article = parseArticle(lines.join('\n'));
+  assert.ok(article.blocks.length > MAX_OUTLINE_NODES, `${article.blocks.length} blocks`);
+  const outline = buildOutline(article);
+  assert.ok(count(outline) <= MAX_OUTLINE_NODES, `${count(outline)} nodes`);
+  const groups = all(outline).filter((n) => / blocks$/.test(n.name) && /^lines [\d,]+–[\d,]+$/.test(n.detail ?? ''));
+  assert.ok(groups.length > 0, JSON.stringify(outline).slice(0, 500));
+  const tail = groups.find((g) => g.kind === 'paragraph')!;
+  assert.equal(tail.endLine, 299_999, 'the last group reaches the last line');
+  assert.ok(foldingRanges(article, outline).length < MAX_OUTLINE_NODES);
+});
+
+test('blocks of alternating kinds past the cap: the first are listed, one node sums up the others', () => {
+  const n = 3 * MAX_OUTLINE_NODES;
+  const text = Array.from({ length: n }, (_, i) => `dòng ${i}`).join('\n');
+  const blocks: Block[] = Array.from({ length: n }, (_, i) => ({ kind: i % 2 ? 'caption' : 'paragraph', startLine: i, endLine: i, text: `dòng ${i}` }));
+  const article: Article = { text, hadBom: false, lines: splitLines(text), blocks, headline: null, kicker: null, dateline: null, byline: null, date: null };
+  const outline = buildOutline(article);
+  const nodes = count(outline);
+  assert.ok(nodes <= MAX_OUTLINE_NODES + 2 && nodes > MAX_OUTLINE_NODES - 10, `${nodes} nodes`);
+  const kids = outline[0].children;
+  assert.equal(kids[0].name, 'dòng 0');
+  const more = kids[kids.length - 1];
+  assert.equal(more.kind, 'more');
+  assert.equal(more.name, `… ${(n - (kids.length - 1)).toLocaleString('en')} more entries`);
+  assert.equal(more.endLine, n - 1);
+  assert.equal(more.startLine, kids[kids.length - 2].endLine + 1);
+});
+
+test('an outline under the cap is not grouped (runs of paragraphs stay one node each)', () => {
+  const text = Array.from({ length: 60 }, (_, i) => `Đây là đoạn văn số ${i} của bài báo, kể lại một chuyện dài với nhiều chữ.`).join('\n\n');
+  const outline = buildOutline(parseArticle(text));
+  assert.ok(all(outline).filter((x) => x.kind === 'paragraph').length >= 50);
+  assert.ok(!all(outline).some((x) => x.kind === 'more' || / blocks$/.test(x.name)));
+});
+
+/** shortName as it was: the whole text cleaned and split. */
+function shortNameWhole(text: string, words = 8): string {
+  const w = cleanName(text, Number.MAX_SAFE_INTEGER).split(' ').filter(Boolean);
+  if (w.length <= words) return cleanName(w.join(' '), 120);
+  return cleanName(w.slice(0, words).join(' '), 119) + '…';
+}
+
+test('a long paragraph\'s name is the one its whole text gives', () => {
+  const piece = fc.constantFrom('a', 'ừ', ' ', '  ', '\n', '\t', '\u200b', 'xyz', '😀', 'Một', '.', 'dàiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 3000 }), fc.integer({ min: 1, max: 12 }), (parts, words) => {
+      const text = parts.join('');
+      assert.equal(shortName(text, words), shortNameWhole(text, words));
+    }),
+    { numRuns: 300 },
+  );
+});
