@@ -2,7 +2,7 @@
 // (../shared/tools/score.mjs).
 //
 //   node out/eval/eval.js [--real-dev DIR] [--train-also real-dev] [--by-source] [--misses SET]
-//                         [--in-sample] [--json FILE]
+//                         [--in-sample] [--json FILE] [--save-models DIR | --load-models DIR]
 //
 // The line recognizer is learned from the training sets (the seeds and the real corpus in
 // test/fixtures/real), so every article is scored LEAVE-ONE-SOURCE-OUT: by a model trained
@@ -10,7 +10,7 @@
 // ../shared/real-dev) are scored by the model trained on every source but their own. --in-sample
 // also prints the figures of the shipped model (trained on everything), which are not a result.
 import * as path from 'node:path';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadSets, type LabelledDoc, type LabelledSet } from './sets';
 import { addTally, emptyTally, figures, kindTable, pct, scoreFile, summaryLine, type Tally } from './score';
 import { runSet } from './pipeline';
@@ -63,7 +63,11 @@ async function trainAll(): Promise<void> {
   const shared = seqs.map((x) => ({ source: x.doc.source, seq: x.seq }));
   await Promise.all(Array.from({ length: n }, (_, w) => new Promise<void>((resolve, reject) => {
     const worker = new Worker(__filename, { workerData: { seqs: shared, folds: keys.filter((_, i) => i % n === w), options: trainOptions } });
-    worker.on('message', (m: { key: string; json: CrfJson }) => models.set(m.key, loadKnowledge({ recognizer: modelFromJson(m.json) })));
+    worker.on('message', (m: { key: string; json: CrfJson }) => {
+      models.set(m.key, loadKnowledge({ recognizer: modelFromJson(m.json) }));
+      const save = opt('--save-models');
+      if (save) { mkdirSync(save, { recursive: true }); writeFileSync(path.join(save, encodeURIComponent(m.key) + '.json'), JSON.stringify(m.json)); }
+    });
     worker.on('error', reject);
     worker.on('exit', () => resolve());
   })));
@@ -86,8 +90,27 @@ function scoreSet(set: LabelledSet, knowledgeOf: (d: LabelledDoc) => Knowledge):
   return { total, bySource };
 }
 
+// --save-models DIR keeps the trained models; --load-models DIR reads them instead of training,
+// for experiments that change only decoding or scoring (the features must be the same)
+function loadOrTrain(): Promise<void> {
+  const load = opt('--load-models');
+  if (load) {
+    const keys = ['*', ...trainingSources];
+    const missing = keys.filter((k) => !existsSync(path.join(load, encodeURIComponent(k) + '.json')));
+    if (missing.length > 0) {
+      console.error(`--load-models ${load}: no saved model for ${missing.length} of ${keys.length} folds (${missing.slice(0, 3).join(', ')}…); save them with --save-models on the same training sets`);
+      process.exit(2);
+    }
+    for (const k of keys) {
+      models.set(k, loadKnowledge({ recognizer: modelFromJson(JSON.parse(readFileSync(path.join(load, encodeURIComponent(k) + '.json'), 'utf8')) as CrfJson) }));
+    }
+    return Promise.resolve();
+  }
+  return trainAll();
+}
+
 async function main(): Promise<void> {
-await trainAll();
+await loadOrTrain();
 const report: Record<string, unknown> = {};
 const overall = emptyTally();
 const realLoso = emptyTally();
@@ -116,7 +139,7 @@ console.log(`\n## real sets together (leave-one-source-out)`);
 console.log(summaryLine(realLoso));
 console.log(`\n## all sets`);
 console.log(summaryLine(overall));
-console.log(`\n${models.size} models trained in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`\n${models.size} models ${opt('--load-models') ? 'loaded' : 'trained'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 report.realTogether = figures(realLoso);
 const json = opt('--json');
 if (json) writeFileSync(json, JSON.stringify(report, null, 1) + '\n');
