@@ -324,7 +324,7 @@ describe('language server over stdio (VS Code-like client)', () => {
     // Same outline; only ranges ending on line 0 are one column longer (the BOM).
     const shift = (s: DocumentSymbol): DocumentSymbol => {
       const fix = (r: Range): Range => (r.end.line === 0 ? { start: r.start, end: { line: 0, character: r.end.character + 1 } } : r);
-      return { ...s, range: fix(s.range), selectionRange: fix(s.selectionRange), children: s.children?.map(shift) };
+      return { ...s, range: fix(s.range), selectionRange: fix(s.selectionRange), ...(s.children ? { children: s.children.map(shift) } : {}) };
     };
     assert.deepEqual(bom, plain.map(shift));
 
