@@ -336,12 +336,16 @@ function formatSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+/** The text's size in UTF-8 bytes when it may be over `limit`, else -1 (UTF-8 is at most 3 bytes per UTF-16 unit: no exact count for texts clearly under it). */
+function bytesIfNear(text: string, limit: number): number {
+  return text.length * 3 <= limit ? -1 : Buffer.byteLength(text, 'utf8');
+}
+
 function analyse(doc: TextDocument, dc: DocConfig): Analysis {
   const text = doc.getText();
   const limit = dc.settings.maxFileSize;
   const base = { version: doc.version, configKey: dc.key, config: dc.config, file: dc.file };
-  // UTF-8 is at most 3 bytes per UTF-16 unit: skip the exact count for documents clearly under the limit.
-  const bytes = text.length * 3 <= limit ? -1 : Buffer.byteLength(text, 'utf8');
+  const bytes = bytesIfNear(text, limit);
   if (bytes > limit) {
     if (!tooLargeWarned.has(doc.uri)) {
       tooLargeWarned.add(doc.uri);
@@ -438,7 +442,7 @@ async function analysisOf(uri: string): Promise<{ doc: TextDocument; analysis: A
     if (cached && cached.version === doc.version && cached.configKey === dc.key) return { doc, analysis: cached };
     const text = doc.getText();
     const limit = dc.settings.maxFileSize;
-    const overLimit = text.length * 3 > limit && Buffer.byteLength(text, 'utf8') > limit;
+    const overLimit = bytesIfNear(text, limit) > limit;
     if (text.length < OFF_THREAD_CHARS || overLimit) {
       const analysis = analyse(doc, dc);
       analyses.set(uri, analysis);
@@ -546,7 +550,7 @@ async function startFirstPass(uri: string, seq: number): Promise<void> {
   const dc = await configFor(uri, fsPathOf(uri));
   if (documents.get(uri) !== doc || validationSeq.get(uri) !== seq) return;
   const limit = dc.settings.maxFileSize;
-  if (doc.getText().length * 3 > limit && Buffer.byteLength(doc.getText(), 'utf8') > limit) return; // not analysed at all
+  if (bytesIfNear(doc.getText(), limit) > limit) return; // not analysed at all
   const version = doc.version;
   const key = `${uri}#first-pass`;
   const lines = doc.lineCount;
@@ -695,8 +699,23 @@ function toSymbolInformation(a: Analysis, doc: TextDocument, nodes: OutlineNode[
   return out;
 }
 
-/** The edit between a document's last analysis and its current text (one per version pair). */
-const spans = new Map<string, { prev: Analysis; version: number; span: EditSpan }>();
+/**
+ * The edit between an analysis of a document and its current text, kept in `cache` per document
+ * (one per analysis and version: each request after the same keystroke reuses it).
+ */
+function spanSince(cache: Map<string, { base: Analysis; version: number; span: EditSpan }>, doc: TextDocument, base: Analysis & { article: Article }): EditSpan {
+  const cached = cache.get(doc.uri);
+  if (cached && cached.base === base && cached.version === doc.version) return cached.span;
+  const raw = doc.getText();
+  const text = base.bomShift && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const span = editSpan(base.article.text, text, base.article.lines);
+  cache.set(doc.uri, { base, version: doc.version, span });
+  return span;
+}
+
+/** The edits since a document's last analysis (shiftedState's), and since its latest outline (shiftedView's). */
+const spans = new Map<string, { base: Analysis; version: number; span: EditSpan }>();
+const outlineSpans = new Map<string, { base: Analysis; version: number; span: EditSpan }>();
 
 /**
  * The last analysis of a big document and how its text changed since, when its current version
@@ -707,18 +726,12 @@ function pendingEdit(uri: string): { doc: TextDocument; prev: Analysis & { artic
   const prev = analyses.get(uri);
   if (!doc || !prev?.article || prev.version === doc.version || doc.getText().length < OFF_THREAD_CHARS) return null;
   void analysisOf(uri); // make sure the current version is under way
-  const cached = spans.get(uri);
-  if (cached && cached.prev === prev && cached.version === doc.version) return { doc, prev: prev as Analysis & { article: Article }, span: cached.span };
-  const raw = doc.getText();
-  const text = prev.bomShift && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  const span = editSpan(prev.article.text, text, prev.article.lines);
-  spans.set(uri, { prev, version: doc.version, span });
-  return { doc, prev: prev as Analysis & { article: Article }, span };
+  const base = prev as Analysis & { article: Article };
+  return { doc, prev: base, span: spanSince(spans, doc, base) };
 }
 
-/** Per big document: its latest analysis whose outline and folds are at hand, and the edit since. */
+/** Per big document: its latest analysis whose outline and folds are at hand. */
 const outlined = new Map<string, Analysis & { article: Article }>();
-const outlineSpans = new Map<string, { base: Analysis; version: number; span: EditSpan }>();
 
 /** An analysis's outline and folds are at hand: it is what shiftedView moves until a newer one is. */
 function noteOutlined(uri: string, a: Analysis): void {
@@ -742,14 +755,7 @@ async function shiftedView(uri: string): Promise<{ doc: TextDocument; analysis: 
   const base = outlined.get(uri);
   if (!doc || !base || base.version === doc.version || doc.getText().length < OFF_THREAD_CHARS) return null;
   if (analyses.get(uri)?.version !== doc.version) void analysisOf(uri); // make sure the current version is under way
-  let cached = outlineSpans.get(uri);
-  if (!cached || cached.base !== base || cached.version !== doc.version) {
-    const raw = doc.getText();
-    const text = base.bomShift && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-    cached = { base, version: doc.version, span: editSpan(base.article.text, text, base.article.lines) };
-    outlineSpans.set(uri, cached);
-  }
-  const { span } = cached;
+  const span = spanSince(outlineSpans, doc, base);
   const map = span.mapLine;
   const mapNode = (n: OutlineNode): OutlineNode => ({
     ...n,
@@ -794,11 +800,12 @@ function shiftedState(uri: string): DocState | null {
 }
 
 connection.onDocumentSymbol(async (params) => {
-  const r = (await shiftedView(params.textDocument.uri)) ?? (await analysisOf(params.textDocument.uri));
+  const shifted = await shiftedView(params.textDocument.uri);
+  const r = shifted ?? (await analysisOf(params.textDocument.uri));
   if (!r) return null;
   await r.analysis.extras; // a big document's outline follows its findings (when no older one is at hand)
   const outline = outlineOf(r.analysis);
-  noteOutlined(r.doc.uri, r.analysis);
+  if (!shifted) noteOutlined(r.doc.uri, r.analysis); // (made here if the worker could not: the next shifts start from it)
   return client.hierarchicalSymbols
     ? outline.map((n) => toDocumentSymbol(r.analysis, r.doc, n))
     : toSymbolInformation(r.analysis, r.doc, outline);

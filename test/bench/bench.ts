@@ -844,41 +844,41 @@ async function editBench(): Promise<void> {
         });
         return e;
       };
-      // keystroke -> diagnostics, one edit at a time
-      const diagLat: number[] = [];
-      for (let i = 0; i < PLAN.edits.diag && !err; i++) {
-        const t = performance.now();
-        edit();
-        try {
-          diagLat.push((await srv.diagnosticsFor(uri, version, 120_000)) - t);
-        } catch (e) {
-          err = (e as Error).message;
+      // from a keystroke (after `before`, the keystrokes that lead to it) to the diagnostics of its version
+      const toDiagnostics = async (rounds: number, before: () => Promise<void>): Promise<number[]> => {
+        const lat: number[] = [];
+        for (let i = 0; i < rounds && !err; i++) {
+          await before();
+          const t = performance.now();
+          edit();
+          try {
+            lat.push((await srv.diagnosticsFor(uri, version, 120_000)) - t);
+          } catch (e) {
+            err = (e as Error).message;
+          }
         }
-      }
+        return lat;
+      };
+      const p50p95 = (lat: number[]) => `${ms1(quantile(lat, 0.5))} / ${ms1(quantile(lat, 0.95))}`;
+      // keystroke -> diagnostics, one edit at a time
+      const diagLat = await toDiagnostics(PLAN.edits.diag, async () => {});
       row({
         section,
         what: `${what}: keystroke → publishDiagnostics, ${diagLat.length} edits (includes the server's wait after a change: for a document read on the main thread twice its last analysis, 50–200 ms; none for one read off it, over 150,000 characters): p50 / p95`,
-        figure: `${ms1(quantile(diagLat, 0.5))} / ${ms1(quantile(diagLat, 0.95))}${err ? `; then failed: ${err}` : ''}`,
+        figure: `${p50p95(diagLat)}${err ? `; then failed: ${err}` : ''}`,
       });
       // typing: bursts of keystrokes 100 ms apart (10 characters a second); from the last keystroke
       // of a burst to the diagnostics of that version (the server may be reading an earlier one)
-      const burstLat: number[] = [];
-      for (let i = 0; i < PLAN.edits.bursts && !err; i++) {
-        for (let k = 0; k < 10; k++) {
+      const burstLat = await toDiagnostics(PLAN.edits.bursts, async () => {
+        for (let k = 0; k < 9; k++) {
           edit();
-          if (k < 9) await new Promise((r) => setTimeout(r, 100));
+          await new Promise((r) => setTimeout(r, 100));
         }
-        const t = performance.now();
-        try {
-          burstLat.push((await srv.diagnosticsFor(uri, version, 120_000)) - t);
-        } catch (e) {
-          err = (e as Error).message;
-        }
-      }
+      });
       row({
         section,
         what: `${what}: typing, ${burstLat.length} bursts of 10 keystrokes 100 ms apart: last keystroke → publishDiagnostics, p50 / p95`,
-        figure: `${ms1(quantile(burstLat, 0.5))} / ${ms1(quantile(burstLat, 0.95))}${err ? `; then failed: ${err}` : ''}`,
+        figure: `${p50p95(burstLat)}${err ? `; then failed: ${err}` : ''}`,
       });
       // documentSymbol sent right after an edit (before the debounce fires)
       const symLat: number[] = [];
@@ -890,7 +890,7 @@ async function editBench(): Promise<void> {
         else symLat.push(r.ms);
         await srv.diagnosticsFor(uri, version, 120_000).catch(() => NaN);
       }
-      row({ section, what: `${what}: documentSymbol right after an edit, ${symLat.length} requests: p50 / p95`, figure: `${ms1(quantile(symLat, 0.5))} / ${ms1(quantile(symLat, 0.95))}${symErr.length ? `; errors: ${symErr[0]}` : ''}` });
+      row({ section, what: `${what}: documentSymbol right after an edit, ${symLat.length} requests: p50 / p95`, figure: `${p50p95(symLat)}${symErr.length ? `; errors: ${symErr[0]}` : ''}` });
       // codeAction right after an edit: at the edited line, and every other time at a line with a
       // diagnostic (where the editor shows a light bulb), with that line's last diagnostics
       const actLat: number[] = [];
@@ -906,7 +906,7 @@ async function editBench(): Promise<void> {
         else (actLat.push(r.ms), (actions += r.result?.length ?? 0));
         await srv.diagnosticsFor(uri, version, 120_000).catch(() => NaN);
       }
-      row({ section, what: `${what}: codeAction right after an edit (half at a diagnostic's line), ${actLat.length} requests: p50 / p95`, figure: `${ms1(quantile(actLat, 0.5))} / ${ms1(quantile(actLat, 0.95))} (${plural(actions, 'action')} offered)${actErr.length ? `; errors: ${actErr[0]}` : ''}` });
+      row({ section, what: `${what}: codeAction right after an edit (half at a diagnostic's line), ${actLat.length} requests: p50 / p95`, figure: `${p50p95(actLat)} (${plural(actions, 'action')} offered)${actErr.length ? `; errors: ${actErr[0]}` : ''}` });
       data[`edit${label.replace(' ', '')}`] = { firstMs, diag: { p50: quantile(diagLat, 0.5), p95: quantile(diagLat, 0.95), n: diagLat.length }, burst: { p50: quantile(burstLat, 0.5), p95: quantile(burstLat, 0.95), n: burstLat.length }, symbol: { p50: quantile(symLat, 0.5), p95: quantile(symLat, 0.95) }, action: { p50: quantile(actLat, 0.5), p95: quantile(actLat, 0.95) } };
       void srv.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
     }

@@ -53,3 +53,11 @@ test('the message carries no copy of the text: far smaller than the Article', ()
   toWire(b);
   assert.equal(read, 0);
 });
+
+test('an article sent without its lines gets the same lines back (mixed line ends and a BOM)', () => {
+  const text = '\uFEFFTiêu đề\r\n\r\nĐoạn một.\rĐoạn hai.\n\nCuối';
+  const a = parseArticle(text);
+  const sent = deserialize(serialize(toWire(a)));
+  assert.equal('lines' in sent, false);
+  assert.deepStrictEqual(fromWire(sent, text).lines, a.lines);
+});

@@ -1,15 +1,13 @@
 // What the analysis worker sends back (transfer.ts): the findings packed into numbers and a string
-// table come back the same, fixes, severities, hashes and unusual shapes included; the lines put back
-// are the parser's.
+// table come back the same, fixes, severities, hashes and unusual shapes included.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { serialize, deserialize } from 'node:v8';
 import { analyze } from '../engine/analyze';
-import { parseArticle } from '../model/article';
 import type { Finding } from '../rules/types';
-import { packFindings, unpackFindings, withLines, withoutLines } from './transfer';
+import { packFindings, unpackFindings } from './transfer';
 
 const DIR = 'test/fixtures/real';
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(DIR, f), 'utf8'));
@@ -38,12 +36,4 @@ test('findings of unusual shapes travel as they are', () => {
   ];
   const back = unpackFindings(copied(packFindings(findings)));
   assert.deepStrictEqual(back, findings);
-});
-
-test('an article sent without its lines gets the same lines back', () => {
-  const text = '\uFEFFTiêu đề\r\n\r\nĐoạn một.\rĐoạn hai.\n\nCuối';
-  const a = parseArticle(text);
-  const sent = copied(withoutLines(a));
-  assert.equal(sent.lines.length, 0);
-  assert.deepStrictEqual(withLines(sent).lines, a.lines);
 });

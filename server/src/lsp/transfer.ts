@@ -2,14 +2,12 @@
 // a form that copies fast. postMessage copies an object graph one object at a time: a file of
 // millions of short lines has millions of line objects and hundreds of thousands of findings, and
 // copying them (and collecting the copies) took longer than the analysis itself. So:
-//  - the article's lines are not sent: the main thread splits the text again (splitLines, the
-//    parser's own function, gives the same lines);
+//  - the article's lines are not sent (offThread.ts toWire/fromWire: the main thread splits the
+//    text again);
 //  - the findings travel as numbers in one transferable buffer and a table of their strings, each
 //    distinct string once; a finding of an unusual shape (related locations, a sidecar, a key this
 //    file does not know) travels as it is.
 // unpackFindings(packFindings(f)) is deep-equal to f (transfer.test.ts).
-import type { Article } from '../model/types';
-import { splitLines } from '../model/recognize';
 import type { Finding, Fix, Severity, TextEdit } from '../rules/types';
 
 export interface PackedFindings {
@@ -119,14 +117,4 @@ export function unpackFindings(p: PackedFindings): Finding[] {
     out[k] = f;
   }
   return out;
-}
-
-/** The article without its lines (the receiver has the text: withLines puts them back). */
-export function withoutLines(article: Article): Article {
-  return { ...article, lines: [] };
-}
-
-export function withLines(article: Article): Article {
-  article.lines = splitLines(article.text);
-  return article;
 }

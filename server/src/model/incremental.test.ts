@@ -33,19 +33,24 @@ function view(text: string, cache?: LineCache) {
   return { article: JSON.parse(JSON.stringify(article)), findings: JSON.parse(JSON.stringify(findings)) };
 }
 
+/** Reads `text` with `cache`, then after each edit checks the cached read against a fresh one; gives the last text. */
+function readsAsAfresh(text: string, edits: readonly RandomEdit[], cache: LineCache): string {
+  view(text, cache);
+  for (const e of edits) {
+    text = applyEdit(text, e);
+    const cached = view(text, cache);
+    const fresh = view(text);
+    assert.deepStrictEqual(cached.article, fresh.article);
+    assert.deepStrictEqual(cached.findings, fresh.findings);
+  }
+  return text;
+}
+
 test('a document re-read with its line cache after random edits is read exactly as afresh', () => {
   fc.assert(
     fc.property(fc.nat(FIXTURES.length - 1), fc.array(editArb, { minLength: 1, maxLength: 6 }), (i, edits) => {
       const cache = new LineCache();
-      let text = FIXTURES[i];
-      view(text, cache);
-      for (const e of edits) {
-        text = applyEdit(text, e);
-        const cached = view(text, cache);
-        const fresh = view(text);
-        assert.deepStrictEqual(cached.article, fresh.article);
-        assert.deepStrictEqual(cached.findings, fresh.findings);
-      }
+      const text = readsAsAfresh(FIXTURES[i], edits, cache);
       // bounded: what the last two versions use
       assert.ok(cache.size <= 3 * 2 * (text.split(/\r\n|\r|\n/).length + 50) * 3, `cache size ${cache.size}`);
     }),
@@ -59,16 +64,7 @@ test('a long document (over 400 lines compared for near copies: the pair search 
   const long = paras.map((l, k) => (k % 9 === 4 ? `${l}\n${l.replace(' ', ' rất ')}` : l)).join('\n');
   fc.assert(
     fc.property(fc.array(editArb, { minLength: 1, maxLength: 4 }), (edits) => {
-      const cache = new LineCache();
-      let text = long;
-      view(text, cache);
-      for (const e of edits) {
-        text = applyEdit(text, e);
-        const cached = view(text, cache);
-        const fresh = view(text);
-        assert.deepStrictEqual(cached.article, fresh.article);
-        assert.deepStrictEqual(cached.findings, fresh.findings);
-      }
+      readsAsAfresh(long, edits, new LineCache());
     }),
     { numRuns: 6, seed: 5 },
   );

@@ -95,58 +95,17 @@ function members(s: Set<number>): Float64Array {
   return a;
 }
 
+/** The sets' shingles numbered afresh, in the order they first appear. */
 function intern(sets: readonly Set<number>[]): Interned {
-  let total = 0;
-  for (const s of sets) total += s.size;
-  const ids = new Int32Array(total);
-  const offsets = new Int32Array(sets.length + 1);
-  const df = new Int32Array(total);
-  let cap = 16;
-  while (cap < 2 * total) cap *= 2;
-  const mask = cap - 1;
-  const keys = new Uint32Array(cap);
-  const slot = new Int32Array(cap).fill(-1);
-  let other: Map<number, number> | undefined;
-  let distinct = 0;
-  let p = 0;
-  for (let k = 0; k < sets.length; k++) {
-    offsets[k] = p;
-    const hs = members(sets[k]);
-    for (let x = 0; x < hs.length; x++) {
-      const h = hs[x];
-      let id: number;
-      if (h === h >>> 0) {
-        let at = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
-        id = slot[at];
-        while (id >= 0 && keys[at] !== h) {
-          at = (at + 1) & mask;
-          id = slot[at];
-        }
-        if (id < 0) {
-          id = distinct++;
-          slot[at] = id;
-          keys[at] = h;
-        }
-      } else {
-        // not a 32-bit hash (a caller's own numbers): a map keeps them apart
-        other ??= new Map<number, number>();
-        id = other.get(h) ?? -1;
-        if (id < 0) other.set(h, (id = distinct++));
-      }
-      df[id]++;
-      ids[p++] = id;
-    }
-  }
-  offsets[sets.length] = p;
-  return { ids, offsets, df, distinct };
+  return internWith(sets, new Interner());
 }
 
 /**
  * Shingle hashes numbered for one document, kept between its analyses (LineCache.interner): a set
  * seen before (an unchanged line's) keeps its numbers, and only the shingles of edited lines are
- * looked up. The numbers are not in first-appearance order, so only the pair searches that do not
- * depend on the numbering take one (sharingPairs and commonSharingPairs, whose pairs come in item
- * order); candidatePairs without minShare numbers afresh.
+ * looked up. A fresh one numbers in first-appearance order (intern); a kept one does not, so only
+ * the pair searches that do not depend on the numbering take one (sharingPairs and
+ * commonSharingPairs, whose pairs come in item order); candidatePairs without minShare numbers afresh.
  */
 export class Interner {
   private keys = new Uint32Array(1 << 12);
