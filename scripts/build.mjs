@@ -27,6 +27,7 @@ await Promise.all([
     build({ ...common, entryPoints: ['test/bench/bench.ts'], outfile: 'out/bench/bench.js' }),
   build({ ...common, entryPoints: ['test/eval/eval.ts'], outfile: 'out/eval/eval.js' }),
   build({ ...common, entryPoints: ['test/eval/train.ts'], outfile: 'out/eval/train.js' }),
+  build({ ...common, entryPoints: ['scripts/generate.ts'], outfile: 'out/scripts/generate.js' }),
   // Tests are TypeScript beside the code they test (server/src/**/*.test.ts) and under test/;
   // each is bundled to out/ keeping its path, and run with node's built-in runner.
   build({

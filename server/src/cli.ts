@@ -24,12 +24,14 @@ import { localPool, taskHandler, threadPool, type Pool, type Task } from './batc
 
 const USAGE = `Usage:
   corpus-curator outline FILE
-  corpus-curator lint PATH... [--format stylish|json|sarif] [--fix | --dry-run] [--max-size BYTES] [--quiet] [--jobs N]
+  corpus-curator lint PATH... [--format stylish|json|sarif] [--fix | --dry-run] [--unsafe-fixes] [--max-size BYTES] [--quiet] [--jobs N]
   corpus-curator rules
 
   A PATH that is a folder means every .txt file under it.
   --fix       apply every safe fix, writing files atomically (line endings and BOM are kept)
   --dry-run   print the diff --fix would apply, write nothing
+  --unsafe-fixes  with --fix or --dry-run: apply the unsafe fixes too (judgement calls, such as
+              removing a copy that holds words found nowhere else); see docs/rules/README.md
   --quiet     report errors and warnings only
   --jobs N    worker threads (default: the number of CPU cores; 1, or fewer than 4 files
               a thread, = all in this thread)
@@ -132,7 +134,9 @@ function sarif(reports: FileReport[]): string {
             id: r.code,
             shortDescription: { text: r.description },
             helpUri: ruleDocsUrl(r.code),
+            fullDescription: { text: r.flags },
             defaultConfiguration: { level: level(r.defaultSeverity) },
+            properties: { tags: r.tags, fixAvailability: r.fix.availability, ...(r.fix.unsafe ? { unsafeFixes: r.fix.unsafe } : {}) },
           })),
         },
       },
@@ -162,6 +166,8 @@ function sarif(reports: FileReport[]): string {
 interface LintOptions {
   format: string;
   fix: boolean;
+  /** --unsafe-fixes: fix-all applies the unsafe fixes too. */
+  unsafe?: boolean;
   dryRun: boolean;
   maxBytes: number;
   quiet: boolean;
@@ -404,7 +410,7 @@ async function lintAndFix(files: string[], errors: string[], opts: LintOptions, 
     let text = t.text;
     let fixed: Record<string, number> | undefined;
     if (opts.fix || opts.dryRun) {
-      const result = fixAll(text, { file: abs, config, corpus, frequency });
+      const result = fixAll(text, { file: abs, config, corpus, frequency, unsafe: opts.unsafe });
       const n = Object.values(result.applied).reduce((a, b) => a + b, 0);
       if (result.text !== text) {
         if (opts.dryRun) {
@@ -458,6 +464,7 @@ async function main(argv: string[]): Promise<number> {
         format: { type: 'string', short: 'f', default: 'stylish' },
         fix: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
+        'unsafe-fixes': { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
         'max-size': { type: 'string', default: String(64 * 1024 * 1024) },
         jobs: { type: 'string', short: 'j' },
@@ -516,6 +523,10 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`corpus-curator: unknown --format '${values.format}' (stylish, json or sarif)\n`);
         return 2;
       }
+      if (values['unsafe-fixes'] && !values.fix && !values['dry-run']) {
+        process.stderr.write('corpus-curator: --unsafe-fixes goes with --fix or --dry-run\n');
+        return 2;
+      }
       if (values.fix && values['dry-run']) {
         process.stderr.write('corpus-curator: --fix and --dry-run exclude each other\n');
         return 2;
@@ -525,7 +536,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write('corpus-curator: --jobs must be a whole number of threads, 1 or more\n');
         return 2;
       }
-      return lint(rest, { format: values.format!, fix: values.fix!, dryRun: values['dry-run']!, maxBytes, quiet: values.quiet!, jobs });
+      return lint(rest, { format: values.format!, fix: values.fix!, dryRun: values['dry-run']!, unsafe: values['unsafe-fixes']!, maxBytes, quiet: values.quiet!, jobs });
     }
     case 'rules': {
       for (const r of RULES) process.stdout.write(`${r.code.padEnd(26)} ${r.defaultSeverity.padEnd(12)} ${r.description}\n`);

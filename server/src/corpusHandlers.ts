@@ -13,7 +13,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CancellationToken, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { analyze } from './engine/analyze';
-import { mergeConfig, parseProjectFile, PROJECT_FILE, readProjectText, relativeKey, type Config, type EditorSettings } from './engine/config';
+import { readEditorSettings } from './engine/settings';
+import { mergeConfig, parseProjectFile, PROJECT_FILE, readProjectText, relativeKey, type Config } from './engine/config';
 import type { DocSummary } from './index/corpus';
 import type { IndexProgressEvent, IndexService, IndexUpdateEvent } from './index/service';
 import { readArticleFile } from './io/files';
@@ -124,16 +125,16 @@ export function registerCorpusHandlers(
 
   async function configFor(file: string): Promise<{ config: Config; maxFileSize: number }> {
     if (host.configFor) return host.configFor(fileUri(file), file);
-    let editor: (EditorSettings & { maxFileSize?: unknown }) | undefined;
+    let raw: unknown;
     try {
-      editor = (await connection.workspace.getConfiguration({ scopeUri: fileUri(file), section: 'corpusCurator' })) as EditorSettings;
+      raw = await connection.workspace.getConfiguration({ scopeUri: fileUri(file), section: 'corpusCurator' });
     } catch {
-      editor = undefined;
+      raw = undefined;
     }
+    const editor = readEditorSettings(raw).values;
     const info = await projects.lookup(path.dirname(file), await configAbove(file)).catch(() => undefined);
     const { config } = mergeConfig(editor, info?.project, info?.root);
-    const max = editor?.maxFileSize;
-    return { config, maxFileSize: typeof max === 'number' && Number.isFinite(max) && max >= 0 ? max : 5 * 1024 * 1024 };
+    return { config, maxFileSize: editor.maxFileSize };
   }
 
   /** The folder whose project file governs `file` (where `reviewed` is read): the nearest existing one, else the workspace folder. */

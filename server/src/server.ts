@@ -42,11 +42,12 @@ import { parseArticle } from './model/article';
 import { LineCache } from './model/lineCache';
 import { analyzeArticle, compareFindings, CORPUS_RULE_CODES, knowledgeFor } from './engine/analyze';
 import { OFF_THREAD_CHARS, OffThreadAnalyzer } from './lsp/offThread';
-import { mergeConfig, PROJECT_FILE, type Config, type EditorSettings } from './engine/config';
+import { mergeConfig, PROJECT_FILE, type Config } from './engine/config';
+import { readEditorSettings, type EditorValues } from './engine/settings';
 import type { Finding } from './rules/types';
 import { PositionMapper, toDiagnostics } from './lsp/convert';
 import { editSpan, shiftFindings, type EditSpan } from './lsp/shift';
-import { codeActions, FIX_ALL_KIND, type DocState } from './lsp/codeActions';
+import { codeActions, FIX_ALL_KIND, FIX_ALL_UNSAFE_KIND, type DocState } from './lsp/codeActions';
 import { COMMAND_LIST, executeCommand, fsPathOf, type CommandHost } from './lsp/commands';
 import { editSupport, type EditSupport } from './lsp/edits';
 import { configureLocale, t } from './lsp/l10n';
@@ -64,38 +65,18 @@ import { yieldToEvents } from './io/events';
 
 // ---- Settings ------------------------------------------------------------------------------------
 
-interface CuratorSettings {
-  /** Documents larger than this many bytes (UTF-8) are not analysed. */
-  maxFileSize: number;
-  /** Globs of the `.txt` files that are corpus articles (`corpusCurator.include`). */
-  include: string[];
-  /** `rules`, `toneStyle`, `learnedBoilerplate`, `nearDuplicateThreshold` (validated by mergeConfig). */
-  editor: EditorSettings;
-  /** A `.corpus-curator.json` above the workspace folder counts (`corpusCurator.useConfigAboveWorkspace`). */
-  useConfigAboveWorkspace: boolean;
-}
+/**
+ * The `corpusCurator` section, validated against the one schema (engine/settings.ts): include,
+ * maxFileSize, useConfigAboveWorkspace, rules and the rules' options; `problems` name the values
+ * that were invalid (each replaced by its default).
+ */
+type CuratorSettings = EditorValues & { problems: readonly string[] };
 
-const DEFAULT_SETTINGS: Readonly<CuratorSettings> = { maxFileSize: 5 * 1024 * 1024, include: ['**/seeds/**/*.txt', '**/corpus/**/*.txt'], editor: {}, useConfigAboveWorkspace: false };
+const DEFAULT_SETTINGS: Readonly<CuratorSettings> = { ...readEditorSettings(undefined).values, problems: [] };
 
 function normalizeSettings(raw: unknown): CuratorSettings {
-  const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const max = s.maxFileSize;
-  const editor: EditorSettings = {};
-  if (s.rules && typeof s.rules === 'object' && !Array.isArray(s.rules)) editor.rules = s.rules as Record<string, string>;
-  if (typeof s.toneStyle === 'string') editor.toneStyle = s.toneStyle;
-  if (s.learnedBoilerplate && typeof s.learnedBoilerplate === 'object') {
-    const lb = s.learnedBoilerplate as Record<string, unknown>;
-    editor.learnedBoilerplate = {};
-    if (typeof lb.minFiles === 'number') editor.learnedBoilerplate.minFiles = lb.minFiles;
-    if (typeof lb.minShare === 'number') editor.learnedBoilerplate.minShare = lb.minShare;
-  }
-  if (typeof s.nearDuplicateThreshold === 'number') editor.nearDuplicateThreshold = s.nearDuplicateThreshold;
-  return {
-    maxFileSize: typeof max === 'number' && Number.isFinite(max) && max >= 0 ? max : DEFAULT_SETTINGS.maxFileSize,
-    include: Array.isArray(s.include) && s.include.every((g) => typeof g === 'string') ? (s.include as string[]) : DEFAULT_SETTINGS.include,
-    editor,
-    useConfigAboveWorkspace: s.useConfigAboveWorkspace === true,
-  };
+  const { values, problems } = readEditorSettings(raw);
+  return { ...values, problems };
 }
 
 // ---- Connection and client capabilities ----------------------------------------------------------
@@ -179,7 +160,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: 'Corpus Curator' },
       foldingRangeProvider: true,
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND, FIX_ALL_UNSAFE_KIND] },
       executeCommandProvider: { commands: COMMAND_LIST },
       ...(client.workspaceFolderEvents ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
     },
@@ -293,7 +274,8 @@ async function configFor(uri: string, file: string | undefined): Promise<DocConf
   if (info?.problem) {
     warnOnce(`${stamp}|${info.problem}`, t('Corpus Curator: {0}: {1}. Its settings and ignores are not used until it is fixed.', projectPath, info.problem));
   }
-  const { config, problems } = mergeConfig(settings.editor, info?.project, info?.root);
+  const { config, problems } = mergeConfig(settings, info?.project, info?.root);
+  for (const p of settings.problems) warnOnce(`${settingsGeneration}|${p}`, t('Corpus Curator: {0} (the value is ignored).', p));
   for (const p of problems) warnOnce(`${settingsGeneration}|${stamp}|${p}`, t('Corpus Curator: {0} (the value is ignored).', p));
   return { settings, config, file, key: `${settingsGeneration}|${stamp}` };
 }

@@ -136,3 +136,22 @@ test('--dry-run prints a diff and writes nothing', () => {
   assert.match(r.stdout, /^-Array$/m);
   assert.deepEqual(readdirSync(dir).map((f) => readFileSync(path.join(dir, f), 'utf8')), before);
 });
+
+test('--fix applies the safe fixes only; --fix --unsafe-fixes the judgement calls too', () => {
+  const dir = copySeeds();
+  type Report = Array<{ file: string; diagnostics: Array<{ fixable: boolean; code: string; message: string }> }>;
+  const safe = run(['lint', dir, '--fix', '--format', 'json']);
+  assert.ok(safe.code === 0 || safe.code === 1, safe.stderr);
+  // a pull quote restating a paragraph in other words: removing it would drop words found nowhere else
+  const left = (JSON.parse(safe.stdout) as Report).flatMap((f) => f.diagnostics.filter((d) => d.code === 'near-duplicate-paragraph' && !d.fixable));
+  assert.ok(left.length > 0, 'an unsafe near-duplicate is left by --fix');
+  const unsafe = run(['lint', dir, '--fix', '--unsafe-fixes', '--format', 'json']);
+  assert.ok(unsafe.code === 0 || unsafe.code === 1, unsafe.stderr);
+  assert.match(unsafe.stderr, /applied [1-9]\d* fix(es)? in [1-9]\d* files?/);
+  const after = (JSON.parse(unsafe.stdout) as Report).flatMap((f) => f.diagnostics.filter((d) => d.code === 'near-duplicate-paragraph'));
+  for (const d of left) assert.ok(!after.some((a) => a.message === d.message), `removed: ${d.message}`);
+  // alone it means nothing: bad usage
+  const bad = run(['lint', dir, '--unsafe-fixes']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--unsafe-fixes goes with --fix or --dry-run/);
+});

@@ -19,6 +19,7 @@ import {
   registered,
   removeDir,
   SEED0,
+  SEED2,
   SEED3,
   tempCorpus,
   textDocumentEdits,
@@ -427,6 +428,44 @@ describe('Vietnamese UI', { skip: !HAS_DUMP }, () => {
       assert.equal(bundle['Ignore this finding'], 'Bỏ qua phát hiện này');
       assert.equal(await lsp.stop(), 0);
     } finally {
+      lsp.kill();
+      removeDir(dir);
+    }
+  });
+});
+
+describe('safe and unsafe fixes', () => {
+  test('an unsafe quick fix says so and is not preferred; the unsafe fix-all is a source action never run on save', async () => {
+    const dir = tempCorpus([SEED2]);
+    const file = path.join(dir, SEED2);
+    const uri = fileUri(file);
+    const text = readSeed(SEED2);
+    const lsp = await startServer({ rootPath: dir });
+    try {
+      const diags = await openAndWait(lsp, uri, text);
+      // a pull quote restating a paragraph in other words: removing it drops words found nowhere else
+      const d = diags.find((x) => x.code === 'near-duplicate-paragraph' && /removing it/.test(String(x.message)));
+      assert.ok(d, 'the unsafe near-duplicate is reported');
+      const quick = (await actionsFor(lsp, uri, d)).filter((a) => a.kind === 'quickfix' && a.edit);
+      const own = quick.find((a) => a.title === 'Remove the repeated text (unsafe fix)');
+      assert.ok(own, `titles: ${quick.map((a) => a.title).join(' | ')}`);
+      assert.notEqual(own.isPreferred, true);
+      const at = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      const kinds = async (only: string[]) =>
+        actionsOnly(await lsp.codeActions(uri, at, { diagnostics: [], only, triggerKind: 2 })).map((a) => a.kind).sort();
+      // on save (source.fixAll…): the safe fix-all only
+      assert.deepEqual(await kinds(['source.fixAll']), ['source.fixAll.corpus-curator']);
+      assert.deepEqual(await kinds(['source.fixAll.corpus-curator']), ['source.fixAll.corpus-curator']);
+      // the Source Action menu: both, and the unsafe one is the engine's fix-all with unsafe fixes
+      assert.deepEqual(await kinds(['source']), ['source.corpus-curator.fixAllUnsafe', 'source.fixAll.corpus-curator']);
+      const unsafe = actionsOnly(await lsp.codeActions(uri, at, { diagnostics: [], only: ['source.corpus-curator.fixAllUnsafe'], triggerKind: 2 }));
+      assert.equal(unsafe.length, 1);
+      assert.equal(unsafe[0].title, 'Fix all Corpus Curator problems, including unsafe fixes');
+      const out = applyTextEdits(text, editsFor(unsafe[0].edit, uri));
+      assert.equal(out, fixAll(text, { file, unsafe: true }).text);
+      assert.notEqual(out, fixAll(text, { file }).text, 'it does more than the safe fix-all');
+    } finally {
+      await lsp.stop().catch(() => null);
       lsp.kill();
       removeDir(dir);
     }

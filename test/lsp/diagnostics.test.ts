@@ -60,7 +60,7 @@ describe('publishDiagnostics (VS Code-like client)', () => {
     assert.ok(ca && typeof ca === 'object', 'codeActionProvider with options');
     assert.deepEqual(
       [...(ca.codeActionKinds ?? [])].sort(),
-      [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, 'source.fixAll.corpus-curator'].sort(),
+      [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, 'source.fixAll.corpus-curator', 'source.corpus-curator.fixAllUnsafe'].sort(),
     );
     assert.deepEqual(
       [...(caps.executeCommandProvider?.commands ?? [])].sort(),

@@ -3,8 +3,8 @@ import { parseArticle } from '../model/article';
 import { defaultKnowledge, loadKnowledge, type Knowledge } from '../model/knowledge';
 import type { Article } from '../model/types';
 import type { LineFrequency } from '../model/features';
-import type { CorpusView, Finding, Rule } from '../rules/types';
-import { RULES } from '../rules/registry';
+import type { CorpusView, Finding, Rule, RuleFinding } from '../rules/types';
+import { RULES, ruleOf, severityOf } from '../rules/registry';
 import { foldKey } from '../text/normalize';
 import { hash32 } from '../text/similarity';
 import { DEFAULT_CONFIG, relativeKey, type Config } from './config';
@@ -50,7 +50,7 @@ export function findingHash(article: Article, f: Finding): string {
 }
 
 export function ruleByCode(code: string): Rule | undefined {
-  return RULES.find((r) => r.code === code);
+  return ruleOf(code);
 }
 
 /** Document order: by start, the wider first, then by code. */
@@ -80,21 +80,25 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Ana
     if (rule.corpus && !opts.corpus) continue;
     const setting = config.rules[rule.code];
     if (setting === 'off') continue;
-    let found: Finding[];
+    let found: RuleFinding[];
     try {
       found = rule.check({ article, knowledge, options: config.options, file: opts.file, corpus: opts.corpus, cache: opts.cache });
     } catch (e) {
       // a broken rule must not take the others down; report it as a finding on the first line
-      found = [{
+      findings.push({
         code: rule.code, severity: 'error', start: 0, end: 0, fixes: [],
         message: `internal error in rule ${rule.code}: ${(e as Error).message}`,
-      }];
+      });
+      continue;
     }
+    // the rule reports what it found; the severity is the configured one (else the rule's default),
+    // a demoted finding's at most information
+    const normal = severityOf(rule, setting, false);
+    const demoted = severityOf(rule, setting, true);
     for (const f of found) {
-      // a configured severity applies to the rule's regular findings; style findings that the rule
-      // itself marks at another level (e.g. unicode's tone-style mix, information) keep theirs
-      if (setting && f.severity === rule.defaultSeverity) f.severity = setting;
-      findings.push(f);
+      const g = f as Finding;
+      g.severity = f.demoted ? demoted : normal;
+      findings.push(g);
     }
   }
   const fileKey = relativeKey(config.root, opts.file);

@@ -2,29 +2,17 @@
 // `.corpus-curator.json` (rule severities, extra boilerplate phrases, ignored findings, reviewed files).
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { RuleOptions, SeveritySetting } from '../rules/types';
-import { DEFAULT_RULE_OPTIONS } from '../rules/types';
+import { DEFAULT_RULE_OPTIONS, type RuleOptions } from '../rules/registry';
+import type { SeveritySetting } from '../rules/types';
 import { PROJECT_FILE_MAX_BYTES, readRegularFile } from '../io/files';
+import { readProjectSettings, type EditorValues, type IgnoreEntry } from './settings';
+
+export type { IgnoreEntry } from './settings';
 
 export const PROJECT_FILE = '.corpus-curator.json';
 
-export interface IgnoreEntry {
-  /** Path relative to the project file's folder, with forward slashes. */
-  file: string;
-  code: string;
-  /** Hash of the flagged text (Finding.hash). */
-  hash: string;
-}
-
-export interface ProjectFile {
-  rules?: Record<string, SeveritySetting>;
-  toneStyle?: 'new' | 'old';
-  learnedBoilerplate?: { minFiles?: number; minShare?: number };
-  nearDuplicateThreshold?: number;
-  boilerplate?: string[];
-  ignore?: IgnoreEntry[];
-  reviewed?: string[];
-}
+/** The project file's object as read (JSON, not yet validated: mergeConfig validates it against the schema in settings.ts). */
+export type ProjectFile = Record<string, unknown> & { ignore?: unknown; reviewed?: unknown };
 
 export interface Config {
   rules: Record<string, SeveritySetting>;
@@ -44,44 +32,19 @@ export const DEFAULT_CONFIG: Config = {
   reviewed: [],
 };
 
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
-
-/** Editor settings (the `corpusCurator` section) as the client sends them. */
-export interface EditorSettings {
-  rules?: Record<string, string>;
-  toneStyle?: string;
-  learnedBoilerplate?: { minFiles?: number; minShare?: number };
-  nearDuplicateThreshold?: number;
-}
-
-function cleanRules(src: Record<string, unknown> | undefined, problems: string[], where: string): Record<string, SeveritySetting> {
-  const out: Record<string, SeveritySetting> = {};
-  for (const [code, v] of Object.entries(src ?? {})) {
-    if (typeof v === 'string' && SEVERITIES.has(v)) out[code] = v as SeveritySetting;
-    else problems.push(`${where}: rules.${code} must be one of error, warning, information, hint, off`);
-  }
-  return out;
-}
-
-/** Merges defaults < editor settings < project file. Invalid values are dropped with a problem message. */
-export function mergeConfig(editor: EditorSettings | undefined, project: ProjectFile | undefined, root?: string): { config: Config; problems: string[] } {
-  const problems: string[] = [];
-  const options: RuleOptions = { ...DEFAULT_RULE_OPTIONS };
-  for (const src of [editor, project]) {
-    if (!src) continue;
-    if (src.toneStyle === 'new' || src.toneStyle === 'old') options.toneStyle = src.toneStyle;
-    if (typeof src.learnedBoilerplate?.minFiles === 'number') options.learnedBoilerplateMinFiles = src.learnedBoilerplate.minFiles;
-    if (typeof src.learnedBoilerplate?.minShare === 'number') options.learnedBoilerplateMinShare = src.learnedBoilerplate.minShare;
-    if (typeof src.nearDuplicateThreshold === 'number' && src.nearDuplicateThreshold > 0 && src.nearDuplicateThreshold <= 1) {
-      options.nearDuplicateThreshold = src.nearDuplicateThreshold;
-    }
-  }
+/**
+ * Merges defaults < editor settings (already validated: settings.ts readEditorSettings) < project
+ * file. The project file is validated here against the one schema (settings.ts): invalid values are
+ * dropped, each with a problem message.
+ */
+export function mergeConfig(editor: Pick<EditorValues, 'rules' | 'options'> | undefined, project: unknown, root?: string): { config: Config; problems: string[] } {
+  const { values: p, problems } = project === undefined ? { values: undefined, problems: [] } : readProjectSettings(project, root ? path.join(root, PROJECT_FILE) : PROJECT_FILE);
   const config: Config = {
-    rules: { ...cleanRules(editor?.rules, problems, 'corpusCurator'), ...cleanRules(project?.rules, problems, PROJECT_FILE) },
-    options,
-    boilerplate: (project?.boilerplate ?? []).filter((s): s is string => typeof s === 'string' && s.trim() !== ''),
-    ignore: (project?.ignore ?? []).filter((e) => e && typeof e.file === 'string' && typeof e.code === 'string' && typeof e.hash === 'string'),
-    reviewed: (project?.reviewed ?? []).filter((s): s is string => typeof s === 'string'),
+    rules: { ...editor?.rules, ...p?.rules },
+    options: { ...DEFAULT_RULE_OPTIONS, ...editor?.options, ...p?.options },
+    boilerplate: (p?.boilerplate ?? []).filter((s) => s.trim() !== ''),
+    ignore: p?.ignore ?? [],
+    reviewed: p?.reviewed ?? [],
     root,
   };
   return { config, problems };

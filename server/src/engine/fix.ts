@@ -55,10 +55,10 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out + text.slice(pos);
 }
 
-/** The fix that fix-all applies for a finding, if any. */
-export function preferredFix(f: Finding): Fix | undefined {
+/** The fix that fix-all applies for a finding, if any: its first, when safe (or `unsafe` ones are wanted too). */
+export function preferredFix(f: Finding, unsafe = false): Fix | undefined {
   const fix = f.fixes[0];
-  return fix && fix.safeForFixAll !== false && fix.edits.length > 0 ? fix : undefined;
+  return fix && (unsafe || fix.applicability !== 'unsafe') && fix.edits.length > 0 ? fix : undefined;
 }
 
 /**
@@ -68,14 +68,14 @@ export function preferredFix(f: Finding): Fix | undefined {
  * first copy is being edited), or one whose text another picked finding relies on. Skipped ones
  * are reconsidered after re-analysis in the next pass, so fix-all ends where fixing one by one does.
  */
-export function selectFixes(findings: readonly Finding[]): Array<{ finding: Finding; fix: Fix }> {
+export function selectFixes(findings: readonly Finding[], unsafe = false): Array<{ finding: Finding; fix: Fix }> {
   const picked: Array<{ finding: Finding; fix: Fix }> = [];
   const hits = (a: number, b: number, s: number, t: number) => (a < t && s < b) || (a === b && s <= a && a <= t) || (s === t && a <= s && s <= b);
   const touched: Array<[number, number]> = []; // finding ranges picked so far
   const relied: Array<[number, number]> = []; // ranges the picked findings point at (a first copy)
   const ordered = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
   for (const finding of ordered) {
-    const fix = preferredFix(finding);
+    const fix = preferredFix(finding, unsafe);
     if (!fix) continue;
     const own = (finding.related ?? []).filter((r) => r.file === undefined);
     const clash =
@@ -118,7 +118,8 @@ export interface FixAllResult {
  */
 export function fixAll(
   text: string,
-  opts: AnalyzeOptions = {},
+  /** `unsafe`: apply the unsafe fixes too (`--unsafe-fixes`); by default only the safe ones. */
+  opts: AnalyzeOptions & { unsafe?: boolean } = {},
   maxPasses = Infinity,
   /** Called with each pass's text (without BOM), its findings and the fixes picked (tests check each pass). */
   observe?: (text: string, findings: readonly Finding[], picked: ReadonlyArray<{ finding: Finding; fix: Fix }>) => void,
@@ -136,9 +137,9 @@ export function fixAll(
   for (;;) {
     const { findings, article } = analyze(current, { ...opts, cache });
     cache.turn();
-    const picked = selectFixes(allowed(article, findings));
+    const picked = selectFixes(allowed(article, findings), opts.unsafe);
     // (lines a first-pass finding would fix, picked now or deferred to a later pass, are not kept)
-    if (kept === null) kept = keptText(article, findings.filter((f) => preferredFix(f)).map((finding) => ({ finding })));
+    if (kept === null) kept = keptText(article, findings.filter((f) => preferredFix(f, opts.unsafe)).map((finding) => ({ finding })));
     observe?.(current, findings, picked);
     if (picked.length === 0) return { text: bom + current, applied, passes, remaining: 0 };
     if (passes >= maxPasses) return { text: bom + current, applied, passes, remaining: picked.length };

@@ -19,6 +19,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_CONFIG, relativeKey, type Config } from '../engine/config';
+import { DEFAULT_MAX_FILE_SIZE } from '../engine/settings';
 import { CorpusIndex, type DocSummary } from './corpus';
 import { configKey, engineStamp, loadCache, saveCache, type CacheIdentity } from './cache';
 import { runIndexJob, type IndexRequest, type JobFile, type WorkerMessage } from './job';
@@ -137,7 +138,7 @@ export class IndexService extends EventEmitter {
     this.opts = {
       storagePath: opts.storagePath,
       workerPath: opts.workerPath ?? path.join(__dirname, 'indexWorker.js'),
-      maxBytes: opts.maxBytes ?? 5 * 1024 * 1024,
+      maxBytes: opts.maxBytes ?? DEFAULT_MAX_FILE_SIZE,
       workers: Math.max(1, Math.floor(opts.workers ?? Math.min(MAX_WORKERS, availableCpus()))),
       batchSize: opts.batchSize ?? 64,
       saveDelayMs: opts.saveDelayMs ?? 3000,

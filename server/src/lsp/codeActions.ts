@@ -21,6 +21,11 @@ import { sidecarContent, sidecarPath } from './sidecar';
 import type { InWorkspace } from './workspace';
 
 export const FIX_ALL_KIND = 'source.fixAll.corpus-curator';
+/**
+ * Fix-all with the unsafe fixes too: a source action outside source.fixAll, so that fix on save
+ * (editor.codeActionsOnSave: source.fixAll…) never applies a judgement call.
+ */
+export const FIX_ALL_UNSAFE_KIND = 'source.corpus-curator.fixAllUnsafe';
 
 export const COMMANDS = {
   fixAll: 'corpusCurator.fixAll',
@@ -171,8 +176,8 @@ async function sidecarAction(state: DocState, fix: Fix, f: Finding, diag: Diagno
 }
 
 /** The whole-document fix-all as minimal text edits (empty when nothing is fixable). */
-export function fixAllEdits(text: string, file: string | undefined, config: Config): { edits: TextEdit[]; applied: Record<string, number> } {
-  const res = fixAll(text, { file, config });
+export function fixAllEdits(text: string, file: string | undefined, config: Config, unsafe = false): { edits: TextEdit[]; applied: Record<string, number> } {
+  const res = fixAll(text, { file, config, unsafe });
   if (res.text === text) return { edits: [], applied: res.applied };
   return { edits: offsetEditsToTextEdits(text, minimalEdits(text, res.text)), applied: res.applied };
 }
@@ -192,11 +197,13 @@ export async function codeActions(state: DocState, params: CodeActionParams, env
         let action: CodeAction | undefined;
         if (fix.sidecar) action = await sidecarAction(state, fix, f, diag, env);
         else {
-          action = CodeAction.create(fix.title, documentEdit(state.uri, state.version, toTextEdits(fix, state.map), env.support), CodeActionKind.QuickFix);
+          // an unsafe fix says so in its title: a judgement call, never applied by fix-all
+          const title = fix.applicability === 'unsafe' ? t('{0} (unsafe fix)', fix.title) : fix.title;
+          action = CodeAction.create(title, documentEdit(state.uri, state.version, toTextEdits(fix, state.map), env.support), CodeActionKind.QuickFix);
           action.diagnostics = [diag];
         }
         if (!action) continue;
-        if (k === 0) action.isPreferred = true;
+        if (k === 0 && fix.applicability !== 'unsafe') action.isPreferred = true;
         out.push(action);
       }
       if (!fixAllDone.has(f.code) && !state.partial) {
@@ -225,10 +232,21 @@ export async function codeActions(state: DocState, params: CodeActionParams, env
   }
   // Computed only when asked for (Source Action menu, codeActionsOnSave): it re-analyses the text.
   // Not in Restricted Mode: fix on save (editor.codeActionsOnSave) would change files unasked.
+  let safe: TextEdit[] | undefined;
   if (only && kindWanted(only, FIX_ALL_KIND) && env.trusted !== false) {
     const { edits } = fixAllEdits(state.text, state.file, state.config);
+    safe = edits;
     if (edits.length > 0) {
       out.push(CodeAction.create(t('Fix all Corpus Curator problems'), documentEdit(state.uri, state.version, edits, env.support), FIX_ALL_KIND));
+    }
+  }
+  // asked for by name, or from the Source Action menu (only: ['source']); never on save
+  if (only && only.some((o) => o === CodeActionKind.Source || o === FIX_ALL_UNSAFE_KIND) && env.trusted !== false) {
+    safe ??= fixAllEdits(state.text, state.file, state.config).edits;
+    const { edits } = fixAllEdits(state.text, state.file, state.config, true);
+    // offered only when it does more than the safe fix-all
+    if (edits.length > 0 && JSON.stringify(edits) !== JSON.stringify(safe)) {
+      out.push(CodeAction.create(t('Fix all Corpus Curator problems, including unsafe fixes'), documentEdit(state.uri, state.version, edits, env.support), FIX_ALL_UNSAFE_KIND));
     }
   }
   return out;

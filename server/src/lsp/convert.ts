@@ -16,15 +16,9 @@ import { ruleDocsUrl } from '../engine/docs';
 
 export const SOURCE = 'corpus-curator';
 
-/** Codes whose findings are junk to delete: shown faded (DiagnosticTag.Unnecessary). */
-export const REMOVABLE_CODES: ReadonlySet<string> = new Set([
-  'php-dump',
-  'boilerplate',
-  'related',
-  'duplicate-paragraph',
-  'near-duplicate-paragraph',
-  'learned-boilerplate',
-]);
+/** Codes whose findings are junk to delete (the rules' `removable`): shown faded (DiagnosticTag.Unnecessary). */
+export { REMOVABLE_CODES } from '../rules/registry';
+import { REMOVABLE_CODES } from '../rules/registry';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -30,9 +30,9 @@ test('the findings of every real fixture come back deep-equal after packing and 
 test('findings of unusual shapes travel as they are', () => {
   const findings: Finding[] = [
     { code: 'a', severity: 'warning', message: 'm', start: 0, end: 3, fixes: [] },
-    { code: 'a', severity: 'hint', message: 'm', start: 1, end: 2, fixes: [{ title: 't', edits: [{ start: 1, end: 2, newText: '' }], safeForFixAll: false }], hash: '00ff00ff' },
+    { code: 'a', severity: 'hint', message: 'm', start: 1, end: 2, fixes: [{ title: 't', edits: [{ start: 1, end: 2, newText: '' }], applicability: 'unsafe' }], hash: '00ff00ff' },
     { code: 'b', severity: 'error', message: 'n', start: 2, end: 9, fixes: [{ title: 's', edits: [], sidecar: { fileName: 'x.json', json: { a: [1, 2] } } }] },
-    { code: 'c', severity: 'information', message: 'r', start: 4, end: 5, related: [{ message: 'there', start: 7, end: 8 }], fixes: [{ title: 't', edits: [{ start: 4, end: 5, newText: 'ừ' }, { start: 5, end: 5, newText: 'x' }], safeForFixAll: true }] },
+    { code: 'c', severity: 'information', message: 'r', start: 4, end: 5, related: [{ message: 'there', start: 7, end: 8 }], fixes: [{ title: 't', edits: [{ start: 4, end: 5, newText: 'ừ' }, { start: 5, end: 5, newText: 'x' }], applicability: 'safe' }] },
   ];
   const back = unpackFindings(copied(packFindings(findings)));
   assert.deepStrictEqual(back, findings);

@@ -20,8 +20,11 @@ export interface PackedFindings {
   count: number;
 }
 
-const FINDING_KEYS = new Set(['code', 'severity', 'message', 'start', 'end', 'fixes', 'hash']);
-const FIX_KEYS = new Set(['title', 'edits', 'safeForFixAll']);
+const FINDING_KEYS = new Set(['code', 'severity', 'demoted', 'message', 'start', 'end', 'fixes', 'hash']);
+const FIX_KEYS = new Set(['title', 'edits', 'applicability']);
+/** Fix.applicability and Finding.demoted as numbers (0: absent). */
+const APPLICABILITY = [undefined, 'safe', 'unsafe'] as const;
+const DEMOTION = [undefined, 'style', 'unsure'] as const;
 const EDIT_KEYS = new Set(['start', 'end', 'newText']);
 
 function only(o: object, keys: ReadonlySet<string>): boolean {
@@ -32,10 +35,10 @@ function only(o: object, keys: ReadonlySet<string>): boolean {
 function plain(f: Finding): boolean {
   if (!only(f, FINDING_KEYS) || typeof f.start !== 'number' || typeof f.end !== 'number' || !Array.isArray(f.fixes)) return false;
   for (const fix of f.fixes) {
-    if (!only(fix, FIX_KEYS) || !Array.isArray(fix.edits) || (fix.safeForFixAll !== undefined && typeof fix.safeForFixAll !== 'boolean')) return false;
+    if (!only(fix, FIX_KEYS) || !Array.isArray(fix.edits) || !APPLICABILITY.includes(fix.applicability)) return false;
     for (const e of fix.edits) if (!only(e, EDIT_KEYS) || typeof e.start !== 'number' || typeof e.end !== 'number' || typeof e.newText !== 'string') return false;
   }
-  return typeof f.code === 'string' && typeof f.severity === 'string' && typeof f.message === 'string' && (f.hash === undefined || typeof f.hash === 'string');
+  return typeof f.code === 'string' && typeof f.severity === 'string' && typeof f.message === 'string' && DEMOTION.includes(f.demoted) && (f.hash === undefined || typeof f.hash === 'string');
 }
 
 /** Offsets are UTF-16 offsets into a text: they fit in 32 bits. */
@@ -69,12 +72,13 @@ export function packFindings(findings: readonly Finding[]): PackedFindings {
     put(f.end);
     put(str(f.code));
     put(str(f.severity));
+    put(DEMOTION.indexOf(f.demoted));
     put(str(f.message));
     put(f.hash === undefined ? -1 : str(f.hash));
     put(f.fixes.length);
     for (const fix of f.fixes) {
       put(str(fix.title));
-      put(fix.safeForFixAll === undefined ? 0 : fix.safeForFixAll ? 1 : 2);
+      put(APPLICABILITY.indexOf(fix.applicability));
       put(fix.edits.length);
       for (const e of fix.edits) {
         put(e.start);
@@ -99,20 +103,21 @@ export function unpackFindings(p: PackedFindings): Finding[] {
     const end = nums[n++];
     const code = strings[nums[n++]];
     const severity = strings[nums[n++]] as Severity;
+    const demoted = DEMOTION[nums[n++]];
     const message = strings[nums[n++]];
     const hash = nums[n++];
     const fixes: Fix[] = new Array(nums[n++]);
     for (let x = 0; x < fixes.length; x++) {
       const title = strings[nums[n++]];
-      const safe = nums[n++];
+      const applicability = APPLICABILITY[nums[n++]];
       const edits: TextEdit[] = new Array(nums[n++]);
       for (let y = 0; y < edits.length; y++) {
         edits[y] = { start: nums[n], end: nums[n + 1], newText: strings[nums[n + 2]] };
         n += 3;
       }
-      fixes[x] = safe === 0 ? { title, edits } : { title, edits, safeForFixAll: safe === 1 };
+      fixes[x] = applicability === undefined ? { title, edits } : { title, edits, applicability };
     }
-    const f: Finding = { code, severity, message, start, end, fixes };
+    const f: Finding = demoted === undefined ? { code, severity, message, start, end, fixes } : { code, severity, demoted, message, start, end, fixes };
     if (hash >= 0) f.hash = strings[hash];
     out[k] = f;
   }

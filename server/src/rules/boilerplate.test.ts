@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { defaultKnowledge } from '../model/knowledge';
 import { lineOf } from './ranges';
 import { rule } from './boilerplate';
-import { DEFAULT_RULE_OPTIONS } from './types';
-import { apply, assertSafe, displayLines, loadSeeds, onCleanBlocks, runRule } from './testkit';
+import { DEFAULT_RULE_OPTIONS } from './registry';
+import { apply, assertSafe, displayLines, loadSeeds, onCleanBlocks, runRule, withSeverity } from './testkit';
 
 const run = (text: string, file?: string) => runRule(rule, text, file);
 
@@ -101,7 +101,7 @@ test('no findings on clean prose and on odd input; CRLF handled', () => {
 test('a large article: every finding, no crash', () => {
   const text = Array.from({ length: 20000 }, (_, i) => (i % 5 === 0 ? 'A A' : `Đoạn văn số ${i} của bài báo, đủ dài để là một đoạn văn bình thường.`)).join('\n\n');
   const { article } = run(text);
-  rule.check({ article, knowledge: defaultKnowledge, options: DEFAULT_RULE_OPTIONS });
+  withSeverity(rule, rule.check({ article, knowledge: defaultKnowledge, options: DEFAULT_RULE_OPTIONS }));
 });
 
 // ---- seeds -----------------------------------------------------------------------------------

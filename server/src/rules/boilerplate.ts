@@ -4,7 +4,7 @@ import { boilerplateCategory, type Knowledge } from '../model/knowledge';
 import type { Block } from '../model/types';
 import { fold } from '../text/normalize';
 import { blockRemovalRange } from './ranges';
-import { UNSURE_BELOW, type Finding, type Rule, type RuleContext } from './types';
+import { UNSURE_BELOW, type RuleFinding, defineRule } from './types';
 
 /** What each category of knowledge.ts's boilerplate phrases is, in words. */
 const CATEGORY: Record<string, string> = {
@@ -30,13 +30,18 @@ function clip(s: string, max = 48): string {
   return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'boilerplate',
   defaultSeverity: 'warning',
   description: 'Site chrome left in the article text (share and comment widgets, navigation, font-size buttons, lone punctuation).',
-  check(ctx: RuleContext): Finding[] {
+  tags: ['junk'],
+  flags: 'site chrome: share/comment widgets, navigation, font-size buttons, lone punctuation lines',
+  fix: { availability: 'always', unsafe: 'Removing a block the recognizer is unsure of.' },
+  removable: true,
+  demoted: 'A block the recognizer is unsure of (below 75%) is information.',
+  check(ctx) {
     const a = ctx.article;
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const b of a.blocks) {
       if (b.kind !== 'boilerplate') continue;
       if (b.startLine < 0 || b.endLine >= a.lines.length || b.endLine < b.startLine) continue;
@@ -47,13 +52,13 @@ export const rule: Rule = {
       const unsure = cat === null && (b.confidence ?? 1) < UNSURE_BELOW;
       out.push({
         code: 'boilerplate',
-        severity: unsure ? 'information' : 'warning',
+        ...(unsure ? { demoted: 'unsure' as const } : {}),
         message: `${what} left in the article: “${clip(b.text)}”${unsure ? ` (probably: ${Math.round((b.confidence ?? 0) * 100)}%)` : ''}`,
         start: r.start,
         end: r.end,
-        fixes: [{ title: 'Remove site chrome', edits: [{ start: r.start, end: r.end, newText: '' }], ...(unsure ? { safeForFixAll: false } : {}) }],
+        fixes: [{ title: 'Remove site chrome', edits: [{ start: r.start, end: r.end, newText: '' }], ...(unsure ? { applicability: 'unsafe' as const } : {}) }],
       });
     }
     return out;
   },
-};
+});

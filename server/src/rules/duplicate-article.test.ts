@@ -5,11 +5,13 @@ import { defaultKnowledge } from '../model/knowledge';
 import { buildCorpusFromTexts, type CorpusIndex } from '../index/corpus';
 import { GOLD_DIRS, editCopy, loadLabelled, makeArticle, onCleanBlock } from '../index/fixtures';
 import { lineOf } from './ranges';
-import { DEFAULT_RULE_OPTIONS, type Finding } from './types';
+import { type Finding } from './types';
+import { withSeverity } from './testkit';
+import { DEFAULT_RULE_OPTIONS } from './registry';
 import { rule } from './duplicate-article';
 
 function check(corpus: CorpusIndex | undefined, file: string | undefined, text: string): Finding[] {
-  return rule.check({ article: parseArticle(text), knowledge: defaultKnowledge, options: DEFAULT_RULE_OPTIONS, file, corpus });
+  return withSeverity(rule, rule.check({ article: parseArticle(text), knowledge: defaultKnowledge, options: DEFAULT_RULE_OPTIONS, file, corpus }));
 }
 
 const A = makeArticle({ seed: 21, words: 600 });

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { isBlank } from '../text/normalize';
 import { linesRange } from './ranges';
-import { duplicateSummaryOf, type Finding, type RelatedLocation, type Rule, type RuleContext } from './types';
+import { duplicateSummaryOf, type RelatedLocation, defineRule } from './types';
 
 /** How many other files the message and the related locations name at most. */
 const MAX_NAMED = 3;
@@ -20,12 +20,16 @@ function describe(d: { similarity: number; exact: boolean }): string {
   return d.exact ? 'identical content' : `${Math.floor(d.similarity * 100)}% similar`;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'duplicate-article',
   defaultSeverity: 'warning',
   description: 'The same article (an exact copy, or a near copy with small edits) is in another file of the corpus.',
   corpus: true,
-  check(ctx: RuleContext): Finding[] {
+  tags: ['duplicates', 'corpus'],
+  flags: 'the same article in another file (exact or near copy)',
+  fix: { availability: 'never' },
+  removable: false,
+  check(ctx) {
     const { article: a, corpus, file } = ctx;
     if (!corpus || !file) return [];
     const d = duplicateSummaryOf(corpus, file, MAX_RELATED);
@@ -49,6 +53,6 @@ export const rule: Rule = {
       file: x.file,
       line: 0,
     }));
-    return [{ code: 'duplicate-article', severity: 'warning', message, start: r.start, end: r.end, related, fixes: [] }];
+    return [{ code: 'duplicate-article', message, start: r.start, end: r.end, related, fixes: [] }];
   },
-};
+});

@@ -2,7 +2,7 @@
 // exactly, after normalization (NFC, whitespace and NBSP folded, case folded). The later copy goes.
 // Linear: one pass with a map from folded key to the first copy. A text's key is a pure function
 // of the text: with a document's cache (RuleContext.cache) it is kept between analyses.
-import type { Finding, Rule, RuleContext } from './types';
+import { type RuleFinding, defineRule } from './types';
 import type { Block, BlockKind } from '../model/types';
 import { blockRemovalRange, linesRange } from './ranges';
 import { foldKey, isBlank, withoutStrayTail, words } from '../text/normalize';
@@ -73,13 +73,17 @@ function quote(text: string, max = 60): string {
   return t.length <= max ? t : t.slice(0, max - 1).trimEnd() + '…';
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: CODE,
   defaultSeverity: 'warning',
   description: 'A block of text (or a related-teaser line) that repeats an earlier one exactly; the later copy can go.',
-  check(ctx: RuleContext): Finding[] {
+  tags: ['duplicates'],
+  flags: 'a block (or teaser line) repeating an earlier one exactly',
+  fix: { availability: 'always' },
+  removable: true,
+  check(ctx) {
     const a = ctx.article;
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     const first = new Map<string, Unit>();
     for (const u of units(a.blocks, (i) => a.lines[i]?.text ?? '')) {
       const key = ctx.cache ? ctx.cache.memo(KEY_TABLE, u.text, comparedKey) : comparedKey(u.text);
@@ -95,7 +99,6 @@ export const rule: Rule = {
       const kindName = KIND_NAME[orig.kind] ?? orig.kind;
       out.push({
         code: CODE,
-        severity: 'warning',
         message: `Repeats the ${kindName} at ${where}: “${quote(u.text)}”`,
         start: range.start,
         end: range.end,
@@ -105,4 +108,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

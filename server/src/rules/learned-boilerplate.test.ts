@@ -6,11 +6,13 @@ import { buildCorpusFromTexts, type CorpusIndex } from '../index/corpus';
 import { GOLD_DIRS, editCopy, loadLabelled, makeArticle, onCleanBlock, paragraph, rng } from '../index/fixtures';
 import { applyEdits } from '../engine/fix';
 import { lineOf } from './ranges';
-import { DEFAULT_RULE_OPTIONS, type Finding, type RuleOptions } from './types';
+import { type Finding } from './types';
+import { withSeverity } from './testkit';
+import { DEFAULT_RULE_OPTIONS, type RuleOptions } from './registry';
 import { rule } from './learned-boilerplate';
 
 function check(corpus: CorpusIndex | undefined, file: string | undefined, text: string, options: RuleOptions = DEFAULT_RULE_OPTIONS): Finding[] {
-  return rule.check({ article: parseArticle(text), knowledge: defaultKnowledge, options, file, corpus });
+  return withSeverity(rule, rule.check({ article: parseArticle(text), knowledge: defaultKnowledge, options, file, corpus }));
 }
 
 // a footer the recognizer does not know as chrome on its own (a sentence like the body's)

@@ -19,7 +19,8 @@ import { boilerplateCategory, type Knowledge } from '../model/knowledge';
 import { endsSentence, fold, words } from '../text/normalize';
 import { lineKey } from '../index/keys';
 import { blockRemovalRange } from './ranges';
-import { duplicateSummaryOf, type Finding, type RelatedLocation, type Rule, type RuleContext } from './types';
+import { duplicateSummaryOf, type RuleFinding, type RelatedLocation, defineRule } from './types';
+import { z } from 'zod';
 
 /** Kinds this rule looks at (boilerplate blocks are the boilerplate rule's). */
 const KINDS = new Set(['paragraph', 'caption', 'heading', 'related']);
@@ -55,12 +56,31 @@ export function linesLookedAt(a: Article, knowledge: Knowledge): Array<{ b: Bloc
   return out;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'learned-boilerplate',
   defaultSeverity: 'warning',
   description: 'A line that recurs across many files of the corpus: site chrome that no phrase list knows.',
   corpus: true,
-  check(ctx: RuleContext): Finding[] {
+  tags: ['junk', 'corpus'],
+  flags: 'a line recurring in many files of the corpus',
+  fix: { availability: 'always' },
+  removable: true,
+  demoted: "A line inside a run of teasers (the `related` rule's) is information.",
+  options: {
+    learnedBoilerplateMinFiles: {
+      setting: 'learnedBoilerplate.minFiles',
+      schema: z.number().int().min(2),
+      default: 3,
+      description: '`learned-boilerplate` flags a block that recurs in at least this many files of the corpus…',
+    },
+    learnedBoilerplateMinShare: {
+      setting: 'learnedBoilerplate.minShare',
+      schema: z.number().min(0).max(1),
+      default: 0.05,
+      description: '…and in at least this share of the corpus\'s files (0–1).',
+    },
+  },
+  check(ctx) {
     const { article: a, corpus, options, file } = ctx;
     if (!corpus) return [];
     const n = corpus.size();
@@ -89,7 +109,7 @@ export const rule: Rule = {
       lastOwn = i;
     });
 
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     seen.forEach((s, i) => {
       if (!recurring(s)) return;
       const text = a.lines[s.line].text;
@@ -107,7 +127,7 @@ export const rule: Rule = {
       const example = s.files.length ? `, e.g. ${displayName(file, s.files[0])}` : '';
       out.push({
         code: 'learned-boilerplate',
-        severity: s.b.kind === 'related' ? 'information' : 'warning',
+        ...(s.b.kind === 'related' ? { demoted: 'unsure' as const } : {}),
         message: `Line repeated in ${s.count} of ${n} files (${pct}%${example}), likely site chrome: “${clip(text)}”`,
         start: r.start,
         end: r.end,
@@ -117,4 +137,4 @@ export const rule: Rule = {
     });
     return out;
   },
-};
+});

@@ -15,7 +15,8 @@
 // A block's folded key and its unit's words and hashes are a pure function of its text: with a
 // document's cache (RuleContext.cache) they are kept between analyses (table TEXT_TABLE), and only
 // the pairing, the list template and the messages are worked out again after an edit.
-import type { Finding, Rule, RuleContext } from './types';
+import { type RuleFinding, defineRule } from './types';
+import { z } from 'zod';
 import type { Block, BlockKind } from '../model/types';
 import type { LineCache } from '../model/lineCache';
 import { blockRemovalRange, linesRange } from './ranges';
@@ -359,12 +360,24 @@ function candidates(units: readonly Unit[], cache: LineCache | undefined): Array
   return nearCopyPairs(units.map((u) => u.s2), MAX_POSTINGS, MIN_SHARED, COMMON_SHARED, PER_BLOCK, cache?.interner(CODE));
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: CODE,
   defaultSeverity: 'warning',
   description:
     'A paragraph, caption or heading whose text is already in another block (a truncated copy, a pull quote, a caption restating the body); the redundant one can go.',
-  check(ctx: RuleContext): Finding[] {
+  tags: ['duplicates'],
+  flags: 'a truncated copy, pull quote or caption whose text is already in another block',
+  fix: { availability: 'always', unsafe: 'Removing a copy that holds words found nowhere else in the article (a paraphrasing pull quote): the message names the words it drops.' },
+  removable: true,
+  options: {
+    nearDuplicateThreshold: {
+      setting: 'nearDuplicateThreshold',
+      schema: z.number().min(0.5).max(1),
+      default: 0.8,
+      description: 'Similarity (0.5–1, shingle Jaccard or containment) at or above which `near-duplicate-paragraph` and `duplicate-article` report two texts as the same.',
+    },
+  },
+  check(ctx) {
     const a = ctx.article;
     const tau = Math.min(1, Math.max(0.5, ctx.options.nearDuplicateThreshold || 0.8));
     // units: one per text block; a later exact copy of a block is left to duplicate-paragraph
@@ -394,7 +407,7 @@ export const rule: Rule = {
     hits.sort((p, q) => p.x - q.x || q.match.score - p.match.score || p.y - q.y);
     const flagged = new Set<number>();
     const kept = new Set<number>();
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     const budget = { cells: DOC_ALIGN_CELLS };
     for (const h of hits) {
       // never both sides of a pair, never a block another flagged block relies on
@@ -419,7 +432,6 @@ export const rule: Rule = {
       const other = linesRange(a, y.block.startLine, y.block.endLine);
       out.push({
         code: CODE,
-        severity: 'warning',
         message,
         start: range.start,
         end: range.end,
@@ -428,13 +440,13 @@ export const rule: Rule = {
         fixes: [{
           title: 'Remove the repeated text',
           edits: [{ start: range.start, end: range.end, newText: '' }],
-          ...(losesText(extra, x.n) ? { safeForFixAll: false } : {}),
+          ...(losesText(extra, x.n) ? { applicability: 'unsafe' as const } : {}),
         }],
       });
     }
     return out.sort((p, q) => p.start - q.start);
   },
-};
+});
 
 /** Would removing the block lose words that the other block does not have (beyond a stray few)? */
 function losesText(extra: { count: number; allInOther: boolean }, words: number): boolean {

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { defaultKnowledge } from '../model/knowledge';
 import { rule, sidecarJson, sidecarName } from './php-dump';
-import { DEFAULT_RULE_OPTIONS } from './types';
-import { apply, assertSafe, displayLines, loadSeeds, onCleanBlocks, runRule } from './testkit';
+import { DEFAULT_RULE_OPTIONS } from './registry';
+import { apply, assertSafe, displayLines, loadSeeds, onCleanBlocks, runRule, withSeverity } from './testkit';
 
 const run = (text: string, file?: string) => runRule(rule, text, file);
 
@@ -44,7 +44,7 @@ test('flags a print_r dump with format and record count; fix 1 removes it and it
   assert.match(f.message, /print_r/);
   assert.match(f.message, /\b2 records\b/);
   assert.equal(f.fixes[0].title, 'Remove PHP dump');
-  assert.notEqual(f.fixes[0].safeForFixAll, false);
+  assert.notEqual(f.fixes[0].applicability, 'unsafe');
   assertSafe(article, findings);
   assert.equal(apply(text, f.fixes[0].edits), HEAD + TAIL.replace(/^\n\n/, ''));
 });
@@ -54,7 +54,7 @@ test('fix 2 extracts the dump to <name>.meta.json with the parsed value and is n
   const { findings } = run(text, '/corpus/a/123_abc.txt');
   const fix = findings[0].fixes[1];
   assert.equal(fix.title, 'Extract to sidecar');
-  assert.equal(fix.safeForFixAll, false);
+  assert.equal(fix.applicability, 'unsafe');
   assert.deepEqual(fix.edits, findings[0].fixes[0].edits);
   assert.ok(fix.sidecar);
   assert.equal(fix.sidecar.fileName, '123_abc.meta.json');
@@ -141,7 +141,7 @@ test('a truncated dump says so', () => {
 test('a large article with many dumps: every dump found', () => {
   const text = HEAD + Array.from({ length: 500 }, () => PRINT_R).join('\n\nMột đoạn văn chen giữa.\n\n') + TAIL;
   const { article } = run(text);
-  const findings = rule.check({ article, knowledge: defaultKnowledge, options: DEFAULT_RULE_OPTIONS, file: 'big.txt' });
+  const findings = withSeverity(rule, rule.check({ article, knowledge: defaultKnowledge, options: DEFAULT_RULE_OPTIONS, file: 'big.txt' }));
   assert.equal(findings.length, 500);
 });
 

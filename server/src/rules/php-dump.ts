@@ -3,7 +3,7 @@
 import type { Block, PhpDump } from '../model/types';
 import { dumpRecords, dumpToJson } from '../model/phpdump';
 import { blockRemovalRange } from './ranges';
-import type { Finding, Fix, Rule, RuleContext } from './types';
+import { type RuleFinding, type Fix, defineRule } from './types';
 
 /** The article's file name (last path segment), or null when the file is unknown. */
 function baseName(file: string | undefined): string | null {
@@ -54,13 +54,17 @@ function message(block: Block, dump: PhpDump | undefined): string {
   return m;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'php-dump',
   defaultSeverity: 'warning',
   description: 'PHP debug output (print_r, var_dump, var_export) pasted into the article text.',
-  check(ctx: RuleContext): Finding[] {
+  tags: ['junk'],
+  flags: 'PHP `print_r` / `var_dump` / `var_export` output pasted into the article',
+  fix: { availability: 'always', unsafe: '**Extract to sidecar** writes a file beside the article: a quick fix only.' },
+  removable: true,
+  check(ctx) {
     const a = ctx.article;
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const b of a.blocks) {
       if (b.kind !== 'php-dump') continue;
       if (b.startLine < 0 || b.endLine >= a.lines.length || b.endLine < b.startLine) continue;
@@ -72,11 +76,11 @@ export const rule: Rule = {
           title: 'Extract to sidecar',
           edits: [{ ...edit }],
           sidecar: { fileName: sidecarName(ctx.file), json: sidecarJson(ctx.file, b.dump) },
-          safeForFixAll: false,
+          applicability: 'unsafe',
         });
       }
-      out.push({ code: 'php-dump', severity: 'warning', message: message(b, b.dump), start: r.start, end: r.end, fixes });
+      out.push({ code: 'php-dump', message: message(b, b.dump), start: r.start, end: r.end, fixes });
     }
     return out;
   },
-};
+});

@@ -2,20 +2,25 @@
 import { fold, isBlank } from '../text/normalize';
 import { boilerplateCategory } from '../model/knowledge';
 import { blockRemovalRange } from './ranges';
-import { UNSURE_BELOW, type Finding, type Rule, type RuleContext } from './types';
+import { UNSURE_BELOW, type RuleFinding, defineRule } from './types';
 
 function clip(s: string, max = 48): string {
   const t = s.replace(/\s+/g, ' ').trim();
   return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'related',
   defaultSeverity: 'warning',
   description: 'Related-article teasers and "see also" links scraped along with the article.',
-  check(ctx: RuleContext): Finding[] {
+  tags: ['junk'],
+  flags: 'related-article teaser lists and inline `Xem thêm:` links',
+  fix: { availability: 'always', unsafe: 'Removing teasers the recognizer is unsure of.' },
+  removable: true,
+  demoted: 'Teasers the recognizer is unsure of (below 75%) are information.',
+  check(ctx) {
     const a = ctx.article;
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const b of a.blocks) {
       if (b.kind !== 'related') continue;
       if (b.startLine < 0 || b.endLine >= a.lines.length || b.endLine < b.startLine) continue;
@@ -36,16 +41,16 @@ export const rule: Rule = {
       const unsure = !known && (b.confidence ?? 1) < UNSURE_BELOW;
       out.push({
         code: 'related',
-        severity: unsure ? 'information' : 'warning',
+        ...(unsure ? { demoted: 'unsure' as const } : {}),
         message: (inBody
           ? `Related-article link inside the article: “${clip(first)}”`
           : `Related-article teasers after the article (${n} ${n === 1 ? 'line' : 'lines'}), starting “${clip(first)}”`) +
           (unsure ? ` (probably: ${Math.round((b.confidence ?? 0) * 100)}%)` : ''),
         start: r.start,
         end: r.end,
-        fixes: [{ title: 'Remove related-article teasers', edits: [{ start: r.start, end: r.end, newText: '' }], ...(unsure ? { safeForFixAll: false } : {}) }],
+        fixes: [{ title: 'Remove related-article teasers', edits: [{ start: r.start, end: r.end, newText: '' }], ...(unsure ? { applicability: 'unsafe' as const } : {}) }],
       });
     }
     return out;
   },
-};
+});

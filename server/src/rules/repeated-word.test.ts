@@ -180,5 +180,5 @@ test('a small-letter word written again with a capital is only a suggestion (Lư
   const text = 'Nông dân phấn khởi vì lúa được mùa, được giá\n\nCải cách tiếng Tiếng Việt được bàn tại hội thảo của Tổng công ty Lương thực Thực phẩm hôm qua.\n';
   const { findings } = run(text);
   assert.ok(findings.length >= 1);
-  assert.ok(findings.every((f) => f.severity === 'information' && f.fixes[0].safeForFixAll === false));
+  assert.ok(findings.every((f) => f.severity === 'information' && f.fixes[0].applicability === 'unsafe'));
 });

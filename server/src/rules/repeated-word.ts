@@ -13,7 +13,7 @@
 // A line's words, its repeats and its doubled pairs are a pure function of its text: with a
 // document's cache (RuleContext.cache) they are kept between analyses (table TOKENS_TABLE); the
 // counts over the article (for the few syllables some line repeats) are made every time.
-import type { Finding, Rule, RuleContext, Severity } from './types';
+import { type RuleFinding, defineRule } from './types';
 import type { Article } from '../model/types';
 import type { LineCache } from '../model/lineCache';
 import { withTonePlacement } from '../text/vietnamese';
@@ -184,13 +184,18 @@ function hasDigit(w: string): boolean {
   return /\p{N}/u.test(w);
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: CODE,
   defaultSeverity: 'warning',
   description: 'A syllable typed twice by accident (“tiêu tiêu biểu”); deliberate reduplications (“ngày ngày”) are allowed.',
-  check(ctx: RuleContext): Finding[] {
+  tags: ['language'],
+  flags: 'a syllable typed twice (`tiêu tiêu biểu`); reduplications such as `ngày ngày` allowed',
+  fix: { availability: 'always', unsafe: 'Removing a repeat without evidence either way (information).' },
+  removable: false,
+  demoted: 'A repeat without evidence either way is information.',
+  check(ctx) {
     const a = ctx.article;
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     const lines = tokenize(a, ctx.cache);
     // find the repeats first: most articles have none, and then counting is not needed
     const repeats: Array<{ toks: readonly Tok[]; base: number; i: number }> = [];
@@ -202,7 +207,6 @@ export const rule: Rule = {
         const raw = a.text.slice(p.start, s2.end);
         out.push({
           code: CODE,
-          severity: 'warning',
           message: `Doubled words “${a.text.slice(p.start, q.end)}” in “${raw}”`,
           start: q.end,
           end: s2.end,
@@ -255,11 +259,11 @@ export const rule: Rule = {
         // as often the junction of a word and a name (`Lương thực Thực phẩm`): a suggestion only
         out.push({
           code: CODE,
-          severity: 'information',
+          demoted: 'unsure',
           message: `Possibly doubled word “${raw1}” in “${shown}” (written again with a capital letter)`,
           start: t1.end,
           end: t2.end,
-          fixes: [{ title: 'Remove the repeated word', edits: [{ start: t1.end, end: t2.end, newText: '' }], safeForFixAll: false }],
+          fixes: [{ title: 'Remove the repeated word', edits: [{ start: t1.end, end: t2.end, newText: '' }], applicability: 'unsafe' }],
         });
         continue;
       }
@@ -271,13 +275,11 @@ export const rule: Rule = {
       if (i >= 1 && t1.joined && toks[i - 1].w === x) continue;
       const pw = prev?.w, nw = next?.w;
       const single = pw && nw ? `${pw} ${x} ${nw}` : null;
-      let severity: Severity;
+      let unsure = false;
       let because = '';
       if (nw === x) {
-        severity = 'warning';
         because = 'written three times or more';
       } else if (single && count(single) > 0) {
-        severity = 'warning';
         because = `the article has “${single}” elsewhere`;
       } else if (count(`${x} ${x}`) > 2) { // each doubling counts twice (once per copy)
         continue; // the same doubling elsewhere: deliberate
@@ -291,19 +293,16 @@ export const rule: Rule = {
         if (before && after) continue; // Đảng bộ | bộ phận
         if (before && fn) continue; // đạt được | được đánh giá
         if (after) {
-          severity = 'warning';
-          because = `probably “${x} ${nw}”`;
+            because = `probably “${x} ${nw}”`;
         } else if (before) {
-          severity = 'warning';
-          because = `probably “${pw} ${x}”`;
+            because = `probably “${pw} ${x}”`;
         } else if (fn) {
-          severity = 'warning';
-          because = 'a grammatical word is never doubled';
+            because = 'a grammatical word is never doubled';
         } else if (REDUPLICATIONS.has(x)) {
-          severity = 'warning'; // a reduplication is allowed, but not before a number: năm năm 2020
+          // a reduplication is allowed, but not before a number: năm năm 2020
           because = 'a number follows';
         } else {
-          severity = 'information';
+          unsure = true;
           because = 'no word with it is known on either side';
         }
       }
@@ -314,16 +313,16 @@ export const rule: Rule = {
       const shown = a.text.slice((prev ?? t1).start, (next ?? t2).end);
       out.push({
         code: CODE,
-        severity,
-        message: severity === 'information'
+        ...(unsure ? { demoted: 'unsure' as const } : {}),
+        message: unsure
           ? `Possibly doubled word “${raw1}” in “${shown}” (${because})`
           : `Doubled word “${raw1}” in “${shown}” (${because})`,
         start,
         end,
         // an unsure repeat is a suggestion: fixed on request, never by fix-all
-        fixes: [{ title: 'Remove the repeated word', edits: [{ start, end, newText: '' }], ...(severity === 'information' ? { safeForFixAll: false } : {}) }],
+        fixes: [{ title: 'Remove the repeated word', edits: [{ start, end, newText: '' }], ...(unsure ? { applicability: 'unsafe' as const } : {}) }],
       });
     }
     return out;
   },
-};
+});

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { parseArticle } from '../model/article';
 import { defaultKnowledge } from '../model/knowledge';
 import { rule, strayFragment } from './stray-token';
-import { DEFAULT_RULE_OPTIONS } from './types';
+import { DEFAULT_RULE_OPTIONS } from './registry';
 import { apply, assertSafe, displayLines, loadSeeds, onCleanBlocks, runRule } from './testkit';
 
 const run = (text: string, file?: string) => runRule(rule, text, file);
@@ -185,7 +185,7 @@ test('debris: a Python list repr holding the body is flagged, its fix (a suggest
   assertSafe(article, findings);
   const f = findings.find((x) => /Python list/.test(x.message));
   assert.ok(f, JSON.stringify(findings.map((x) => x.message)));
-  assert.equal(f.fixes[0].safeForFixAll, false);
+  assert.equal(f.fixes[0].applicability, 'unsafe');
   assert.equal(apply(text, f.fixes[0].edits), 'Nông dân phấn khởi vì lúa được mùa, được giá\n\nTóm tắt của bài viết.Năm nay, sản lượng lúa tăng mạnh so với năm trước.\nGiá bán cũng ổn định hơn.\n');
 });
 

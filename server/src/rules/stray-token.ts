@@ -10,7 +10,7 @@ import type { BlockKind } from '../model/types';
 import { isLonePunctuation } from '../model/knowledge';
 import { fold, isWhiteSpace } from '../text/normalize';
 import { blockRemovalRange } from './ranges';
-import type { Finding, Rule, RuleContext } from './types';
+import { type RuleFinding, defineRule } from './types';
 
 const ABBREVIATIONS = new Set(data.abbreviations.map((w) => w.toLocaleLowerCase('vi')));
 
@@ -264,13 +264,17 @@ function clip(s: string, max = 24): string {
   return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'stray-token',
   defaultSeverity: 'warning',
   description: 'Scraping debris: undecoded HTML entities and markup, JSON escapes, escaped line breaks, list reprs, crawler commas, glued widget text, a one- or two-character fragment after the end of a sentence, or a line of lone punctuation in the text.',
-  check(ctx: RuleContext): Finding[] {
+  tags: ['junk'],
+  flags: 'a 1–2 character fragment after the end of a sentence (`…”. r`), a lone punctuation line in the text',
+  fix: { availability: 'always', unsafe: 'A removal that joins two lines.' },
+  removable: false,
+  check(ctx) {
     const a = ctx.article;
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     // one string per distinct message and title (a file of short lines repeats a few tokens hundreds of thousands of times)
     const texts = new Map<string, string>();
     const said = (s: string): string => {
@@ -291,7 +295,6 @@ export const rule: Rule = {
           const r = blockRemovalRange(a, i, i);
           out.push({
             code: 'stray-token',
-            severity: 'warning',
             message: said(`Lone punctuation line “${clip(folded)}” in the ${b.kind}`),
             start: r.start,
             end: r.end,
@@ -306,14 +309,13 @@ export const rule: Rule = {
             const shown = clip(line.text.slice(d.start, d.end), 40);
             out.push({
               code: 'stray-token',
-              severity: 'warning',
               message: said(`Scraping debris: ${d.message} (“${shown}”)`),
               start,
               end,
               fixes: [{
                 title: said(d.newText === '' ? `Remove “${shown}”` : `Replace “${shown}”`),
                 edits: [{ start, end, newText: d.newText }],
-                ...(d.newText.includes('\n') ? { safeForFixAll: false } : {}),
+                ...(d.newText.includes('\n') ? { applicability: 'unsafe' as const } : {}),
               }],
             });
           }
@@ -325,7 +327,6 @@ export const rule: Rule = {
         const end = line.start + s.endColumn;
         out.push({
           code: 'stray-token',
-          severity: 'warning',
           message: said(`Stray fragment “${s.fragment}” after the end of the sentence`),
           start,
           end,
@@ -335,4 +336,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

@@ -3,28 +3,32 @@
 // Information only: these are facts about the article, not defects to fix.
 import { isBlank } from '../text/normalize';
 import { linesRange } from './ranges';
-import type { Finding, Rule, RuleContext } from './types';
+import { type RuleFinding, defineRule } from './types';
 
 function clip(s: string, max = 48): string {
   const t = s.replace(/\s+/g, ' ').trim();
   return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'structure',
   defaultSeverity: 'information',
   description: 'The article lacks a headline, a dateline or a byline, or its dateline has a date that cannot be parsed.',
-  check(ctx: RuleContext): Finding[] {
+  tags: ['structure'],
+  flags: 'no headline, dateline or byline found; a dateline whose date does not parse; an empty file',
+  fix: { availability: 'never' },
+  removable: false,
+  check(ctx) {
     const a = ctx.article;
     const first = a.lines[0] ?? { start: 0, end: 0 };
     const top = { start: first.start, end: first.end };
-    const info = (message: string, start: number, end: number): Finding => ({
-      code: 'structure', severity: 'information', message, start, end, fixes: [],
+    const info = (message: string, start: number, end: number): RuleFinding => ({
+      code: 'structure', message, start, end, fixes: [],
     });
     if (a.lines.every((l) => isBlank(l.text))) {
       return [info('Empty article: the file holds no text', top.start, top.end)];
     }
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     if (!a.headline) out.push(info('Missing headline: no title line found at the top of the article', top.start, top.end));
     if (!a.dateline) out.push(info('Missing dateline: no publication date found near the top of the article', top.start, top.end));
     if (!a.byline) out.push(info('Missing byline: no author or source credit found at the end of the article', top.start, top.end));
@@ -35,4 +39,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

@@ -7,7 +7,8 @@ import { parseArticle } from '../model/article';
 import { defaultKnowledge } from '../model/knowledge';
 import type { Article } from '../model/types';
 import { lineOf } from './ranges';
-import { DEFAULT_RULE_OPTIONS, type Finding, type Rule, type RuleOptions, type TextEdit } from './types';
+import type { Finding, Rule, RuleFinding, TextEdit } from './types';
+import { DEFAULT_RULE_OPTIONS, severityOf, type RuleOptions } from './registry';
 
 export interface Gold {
   file: string;
@@ -24,10 +25,15 @@ export function loadSeeds(): Array<{ gold: Gold; text: string }> {
   });
 }
 
-/** Parses a text and runs one rule on it. */
+/** A rule's findings with the severities the engine gives them under the default configuration. */
+export function withSeverity(rule: Rule, found: readonly RuleFinding[]): Finding[] {
+  return found.map((f) => ({ ...f, severity: severityOf(rule, undefined, f.demoted !== undefined) }));
+}
+
+/** Parses a text and runs one rule on it (findings with their default severities). */
 export function runRule(rule: Rule, text: string, file?: string, options: Partial<RuleOptions> = {}): { article: Article; findings: Finding[] } {
   const article = parseArticle(text);
-  return { article, findings: rule.check({ article, knowledge: defaultKnowledge, options: { ...DEFAULT_RULE_OPTIONS, ...options }, file }) };
+  return { article, findings: withSeverity(rule, rule.check({ article, knowledge: defaultKnowledge, options: { ...DEFAULT_RULE_OPTIONS, ...options }, file })) };
 }
 
 export function apply(text: string, edits: readonly TextEdit[]): string {
@@ -44,7 +50,7 @@ export function apply(text: string, edits: readonly TextEdit[]): string {
 }
 
 /** The safety property: every edit of every fix inside the finding's range, no overlaps. */
-export function assertSafe(a: Article, fs: readonly Finding[]): void {
+export function assertSafe(a: Article, fs: readonly RuleFinding[]): void {
   for (const f of fs) {
     assert.ok(f.start >= 0 && f.start <= f.end && f.end <= a.text.length, `bad range ${f.start}-${f.end}`);
     for (const fix of f.fixes) {

@@ -3,6 +3,7 @@
 import type { Article } from '../model/types';
 import type { Knowledge } from '../model/knowledge';
 import type { LineCache } from '../model/lineCache';
+import type { z } from 'zod';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -14,6 +15,14 @@ export interface TextEdit {
   newText: string;
 }
 
+/**
+ * Whether a fix may be applied without a look (as Ruff names it): `safe` fixes are what fix-all,
+ * fix on save and `--fix` apply; `unsafe` ones are judgement calls (they may drop words found
+ * nowhere else, or need a choice), applied only when asked (`--unsafe-fixes`, a quick fix, or the
+ * editor's "including unsafe fixes" action).
+ */
+export type Applicability = 'safe' | 'unsafe';
+
 export interface Fix {
   /** Shown in the quick-fix menu, e.g. "Remove the PHP dump". */
   title: string;
@@ -21,8 +30,8 @@ export interface Fix {
   edits: TextEdit[];
   /** Before applying the edits, write this JSON file beside the article (path relative to the article's folder). */
   sidecar?: { fileName: string; json: unknown };
-  /** False for a fix that fix-all must not apply on its own (e.g. one that needs a choice). Default true. */
-  safeForFixAll?: boolean;
+  /** Default `safe`. */
+  applicability?: Applicability;
 }
 
 export interface RelatedLocation {
@@ -36,9 +45,30 @@ export interface RelatedLocation {
   endLine?: number;
 }
 
+/**
+ * Why a finding is reported below its rule's severity: a matter of `style` (NBSP as a word space,
+ * tone placement), or the recognizer is `unsure`. A demoted finding is shown at most as
+ * information, whatever severity the rule is set to (and lower when the rule is set lower).
+ */
+export type Demotion = 'style' | 'unsure';
+
+/** What a rule reports: no severity (the engine applies the configured one), no hash. */
+export interface RuleFinding {
+  code: string;
+  message: string;
+  start: number;
+  end: number;
+  related?: RelatedLocation[];
+  fixes: Fix[];
+  demoted?: Demotion;
+}
+
+/** A finding as the engine reports it: the rule's finding with the severity that applies. */
 export interface Finding {
   code: string;
   severity: Severity;
+  /** Set when the severity is lower than the rule's on purpose (RuleFinding.demoted). */
+  demoted?: Demotion;
   message: string;
   /** The flagged range: [start, end). A fix changes nothing outside it. */
   start: number;
@@ -74,34 +104,39 @@ export interface CorpusView {
   size(): number;
 }
 
-export interface RuleOptions {
-  /** `corpusCurator.toneStyle`: 'old' (kiểu cũ: hòa, thúy, ủy) or 'new' (kiểu mới: hoà, thuý, uỷ). */
-  toneStyle: 'new' | 'old';
-  /** learned-boilerplate: a block recurring in at least this many files… */
-  learnedBoilerplateMinFiles: number;
-  /** …and in at least this share of the corpus. */
-  learnedBoilerplateMinShare: number;
-  /** near-duplicate-paragraph threshold (shingle Jaccard or containment). */
-  nearDuplicateThreshold: number;
-}
-
 /**
  * Below this probability the recognizer is unsure of a line's kind: findings that rest on the kind
  * alone (this line is chrome, these are teasers) are information, not warnings, and fix-all leaves them.
  */
 export const UNSURE_BELOW = 0.75;
 
-export const DEFAULT_RULE_OPTIONS: RuleOptions = {
-  toneStyle: 'old',
-  learnedBoilerplateMinFiles: 3,
-  learnedBoilerplateMinShare: 0.05,
-  nearDuplicateThreshold: 0.8,
-};
+/** One option of a rule: declared in the rule's file, validated, documented and contributed from here. */
+export interface OptionDecl<T = unknown> {
+  /** The editor setting `corpusCurator.<setting>` and the same (dotted = nested) key in `.corpus-curator.json`. */
+  setting: string;
+  /** What a valid value is (zod): the engine's validation, package.json's setting and the JSON schema come from it. */
+  schema: z.ZodType<T>;
+  default: T;
+  /** Markdown, English: the setting's description (its Vietnamese is in l10n/bundle.l10n.vi.json). */
+  description: string;
+  /** For an enum: each value's description. */
+  enumDescriptions?: Record<string, string>;
+}
 
-export interface RuleContext {
+export type OptionDecls = Record<string, OptionDecl<any>>;
+export type OptionValues<D> = { [K in keyof D]: D[K] extends OptionDecl<infer T> ? T : never };
+
+/** The families a rule belongs to (docs, SARIF tags). */
+export type RuleTag = 'junk' | 'whitespace' | 'duplicates' | 'language' | 'structure' | 'corpus';
+
+/** Does the rule offer a fix: for every finding, for some, or never (as Ruff's FixAvailability). */
+export type FixAvailability = 'always' | 'sometimes' | 'never';
+
+export interface RuleContext<O = Record<string, unknown>> {
   article: Article;
   knowledge: Knowledge;
-  options: RuleOptions;
+  /** The rule's options (the engine passes every rule's; a rule reads its own). */
+  options: O;
   /** Absolute path of the article, when known (the CLI and the server know it). */
   file?: string;
   corpus?: CorpusView;
@@ -113,15 +148,44 @@ export interface RuleContext {
   cache?: LineCache;
 }
 
-export interface Rule {
+/**
+ * Everything a rule says about itself. The settings (package.json, package.nls*.json), the JSON
+ * schema of `.corpus-curator.json`, the header of docs/rules/<code>.md, docs/rules/README.md, the
+ * README's rule list and the SARIF rule list are generated from it (`npm run generate`).
+ */
+export interface RuleMeta {
   /** Stable code, also the diagnostic code: `php-dump`, `duplicate-paragraph`, … */
   code: string;
   defaultSeverity: Severity;
-  /** One sentence, shown in hovers and docs. */
+  tags: RuleTag[];
+  /** One sentence, shown in hovers, settings and docs. */
   description: string;
+  /** What the rule flags, in short (the docs' tables: `What it flags`); markdown. */
+  flags: string;
+  fix: {
+    availability: FixAvailability;
+    /** When some of its fixes are judgement calls (`unsafe`): which, in a sentence. Absent: every fix is safe. */
+    unsafe?: string;
+  };
+  /**
+   * Its findings flag text to delete (junk, copies): shown faded in the editor
+   * (DiagnosticTag.Unnecessary).
+   */
+  removable: boolean;
+  /** When some findings are demoted (RuleFinding.demoted): which, in a sentence. */
+  demoted?: string;
   /** Needs the corpus index (duplicate-article, learned-boilerplate). */
   corpus?: boolean;
-  check(ctx: RuleContext): Finding[];
+  options?: OptionDecls;
+}
+
+export interface Rule<O = any> extends RuleMeta {
+  check(ctx: RuleContext<O>): RuleFinding[];
+}
+
+/** Declares a rule; its check sees its own options, typed from their declarations. */
+export function defineRule<const D extends OptionDecls = {}>(rule: RuleMeta & { options?: D; check(ctx: RuleContext<OptionValues<D>>): RuleFinding[] }): Rule<OptionValues<D>> & { options: D } {
+  return { ...rule, options: (rule.options ?? {}) as D };
 }
 
 /** A corpus view's duplicate summary: its own when it has one, else made from the whole list. */

@@ -8,14 +8,15 @@ import { defaultKnowledge } from '../model/knowledge';
 import type { Article } from '../model/types';
 import { lineOf } from './ranges';
 import { repairMojibake, rule, toMojibake } from './unicode';
-import { DEFAULT_RULE_OPTIONS, type Finding, type RuleOptions } from './types';
-import { apply, loadSeeds, assertSafe } from './testkit';
+import { type Finding } from './types';
+import { DEFAULT_RULE_OPTIONS, type RuleOptions } from './registry';
+import { apply, loadSeeds, assertSafe, withSeverity } from './testkit';
 
 // ---- helpers -----------------------------------------------------------------------------------
 
 function run(text: string, options: Partial<RuleOptions> = {}): { article: Article; findings: Finding[] } {
   const article = parseArticle(text);
-  const findings = rule.check({ article, knowledge: defaultKnowledge, options: { ...DEFAULT_RULE_OPTIONS, ...options } });
+  const findings = withSeverity(rule, rule.check({ article, knowledge: defaultKnowledge, options: { ...DEFAULT_RULE_OPTIONS, ...options } }));
   assertSafe(article, findings);
   return { article, findings };
 }
@@ -26,7 +27,7 @@ function check(text: string, options: Partial<RuleOptions> = {}): Finding[] {
 
 /** Every finding's first fix applied together (what fix-all does). */
 function fixAll(text: string, fs: readonly Finding[]): string {
-  return apply(text, fs.flatMap((f) => (f.fixes[0] && f.fixes[0].safeForFixAll !== false ? f.fixes[0].edits : [])));
+  return apply(text, fs.flatMap((f) => (f.fixes[0] && f.fixes[0].applicability !== 'unsafe' ? f.fixes[0].edits : [])));
 }
 
 /** The safety property: ranges inside the text, every edit inside its finding, findings not overlapping. */

@@ -11,7 +11,8 @@
 // document's cache (RuleContext.cache) that is kept between analyses (table LINE_TABLE). No check
 // reaches across a line break (a line terminator neither composes nor is a letter), so the whole
 // text is NFC exactly when each line is, and its tone words are its lines' tone words.
-import type { Finding, Rule, RuleContext } from './types';
+import { type RuleFinding, type RuleContext, defineRule } from './types';
+import { z } from 'zod';
 import type { LineInfo } from '../model/types';
 import data from '../../data/mojibake.json';
 import confusables from '../../data/confusables.json';
@@ -202,13 +203,12 @@ function linesOf(ctx: RuleContext): Array<{ line: LineInfo; u: UnicodeLine }> {
 
 // ---- The checks --------------------------------------------------------------------------------
 
-function replacementChars(text: string): Finding[] {
-  const out: Finding[] = [];
+function replacementChars(text: string): RuleFinding[] {
+  const out: RuleFinding[] = [];
   for (const m of text.matchAll(/\uFFFD+/g)) {
     const n = m[0].length;
     out.push({
       code: CODE,
-      severity: 'warning',
       message: `Replacement character U+FFFD${n > 1 ? ` ×${n}` : ''}: the original text was lost in a decoding error and cannot be repaired automatically; restore it from the source`,
       start: m.index,
       end: m.index + n,
@@ -218,7 +218,7 @@ function replacementChars(text: string): Finding[] {
   return out;
 }
 
-function mojibake(text: string): Finding[] {
+function mojibake(text: string): RuleFinding[] {
   const all = scanUnits(text);
   const broken: Array<{ start: number; end: number; spec: BrokenSpec }> = [];
   let evidence = all.some((u) => !u.weak);
@@ -232,7 +232,7 @@ function mojibake(text: string): Finding[] {
     broken.push({ start, end, spec });
   }
   const units = all.filter((u) => keepUnit(text, u, evidence));
-  const out: Finding[] = [];
+  const out: RuleFinding[] = [];
 
   // Repairable: group sequences separated by short stretches of plain ASCII (one finding per
   // mangled word or phrase), widened to whole words.
@@ -253,7 +253,6 @@ function mojibake(text: string): Finding[] {
     const to = repairDeeper(replaceUnits(from, local)); // a twice-encoded run comes out clean
     out.push({
       code: CODE,
-      severity: 'warning',
       message: `Mojibake (UTF-8 read as Windows-1252): "${quote(from)}" should read "${quote(to)}"`,
       start,
       end,
@@ -269,7 +268,6 @@ function mojibake(text: string): Finding[] {
     if (b.spec.notInCapitals && (isUpper(text[b.start - 1]) || isUpper(text[b.end]))) continue;
     out.push({
       code: CODE,
-      severity: 'warning',
       message: `Mojibake: "${quote(b.spec.text)}" is what is left of a UTF-8 character read as Windows-1252 after a byte was lost; it cannot be repaired automatically${b.spec.hint ? ` (probably ${b.spec.hint.length === 1 ? `"${b.spec.hint}"` : b.spec.hint})` : ''}`,
       start: b.start,
       end: b.end,
@@ -311,8 +309,8 @@ function codePointBefore(s: string, i: number): string {
   return s[i - 1];
 }
 
-function invisibles(text: string): Finding[] {
-  const out: Finding[] = [];
+function invisibles(text: string): RuleFinding[] {
+  const out: RuleFinding[] = [];
   for (const m of text.matchAll(INVISIBLE)) {
     const run = m[0];
     const start = m.index, end = start + run.length;
@@ -320,7 +318,6 @@ function invisibles(text: string): Finding[] {
     const names = [...new Set(run)].map((c) => INVISIBLE_NAMES[c] ?? (c < '\u0020' ? controlName(c) : `U+${c.charCodeAt(0).toString(16).toUpperCase()}`));
     out.push({
       code: CODE,
-      severity: 'warning',
       message: `Invisible character${run.length > 1 ? 's' : ''} in the text: ${run.length > 1 ? `${run.length} × ` : ''}${names.join(' + ')}`,
       start,
       end,
@@ -364,8 +361,8 @@ function lookalikeWord(w: string): boolean {
   return scripts.size > 1 || scripts.has('Latin*'); // look-alikes of several scripts, or odd Latin letters alone
 }
 
-function lookalikes(lines: ReadonlyArray<{ line: LineInfo; u: UnicodeLine }>, occupied: Occupied): Finding[] {
-  const out: Finding[] = [];
+function lookalikes(lines: ReadonlyArray<{ line: LineInfo; u: UnicodeLine }>, occupied: Occupied): RuleFinding[] {
+  const out: RuleFinding[] = [];
   for (const { line, u } of lines) {
     if (!u.lookalike) continue;
     let from = -1, to = -1, count = 0;
@@ -377,7 +374,6 @@ function lookalikes(lines: ReadonlyArray<{ line: LineInfo; u: UnicodeLine }>, oc
         const fixed = [...original].map((c) => (c === '\u200C' ? '' : LOOKALIKE.get(c) ?? c)).join('').normalize('NFC');
         out.push({
           code: CODE,
-          severity: 'warning',
           message: `Look-alike letters (Cyrillic, Greek or IPA letters posing as Latin ones) in ${count === 1 ? 'a word' : `${count} words`}: "${quote(original)}" reads "${quote(fixed)}"`,
           start,
           end,
@@ -402,8 +398,8 @@ function lookalikes(lines: ReadonlyArray<{ line: LineInfo; u: UnicodeLine }>, oc
 }
 
 /** Combining marks Vietnamese does not use, left after NFC (b̼.̼o̼: underlines that dodge filters). */
-function oddMarks(lines: ReadonlyArray<{ line: LineInfo; u: UnicodeLine }>, occupied: Occupied): Finding[] {
-  const out: Finding[] = [];
+function oddMarks(lines: ReadonlyArray<{ line: LineInfo; u: UnicodeLine }>, occupied: Occupied): RuleFinding[] {
+  const out: RuleFinding[] = [];
   for (const { line, u } of lines) {
     if (!u.marks) continue;
     const nfc = line.text.normalize('NFC');
@@ -417,7 +413,6 @@ function oddMarks(lines: ReadonlyArray<{ line: LineInfo; u: UnicodeLine }>, occu
         const fixed = original.replace(/\p{M}/gu, (c) => (VIETNAMESE_MARKS.test(c) ? c : ''));
         out.push({
           code: CODE,
-          severity: 'warning',
           message: `Combining marks that are not Vietnamese diacritics: "${quote(original)}" (decoration that dodges word filters)`,
           start,
           end,
@@ -443,15 +438,14 @@ function oddMarks(lines: ReadonlyArray<{ line: LineInfo; u: UnicodeLine }>, occu
 
 const NFC_TOKEN = /[\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]\p{M}*/gu;
 
-function notNfc(text: string, lines: ReadonlyArray<{ line: LineInfo; u: UnicodeLine }>, occupied: Occupied): Finding[] {
-  const out: Finding[] = [];
+function notNfc(text: string, lines: ReadonlyArray<{ line: LineInfo; u: UnicodeLine }>, occupied: Occupied): RuleFinding[] {
+  const out: RuleFinding[] = [];
   if (lines.every((l) => l.u.nfc)) return out;
   const push = (start: number, end: number) => {
     if (occupied.overlaps(start, end)) return;
     const from = text.slice(start, end), to = from.normalize('NFC');
     out.push({
       code: CODE,
-      severity: 'warning',
       message: `Not in NFC: "${quote(to)}" is written with decomposed characters (a base letter plus combining marks)`,
       start,
       end,
@@ -490,7 +484,7 @@ function notNfc(text: string, lines: ReadonlyArray<{ line: LineInfo; u: UnicodeL
 const PLACEMENT: Record<'new' | 'old', TonePlacement> = { old: 'first', new: 'second' };
 const EXAMPLE: Record<TonePlacement, string> = { first: 'hòa', second: 'hoà' };
 
-function toneMix(ctx: RuleContext, lines: ReadonlyArray<{ line: LineInfo; u: UnicodeLine }>, occupied: Occupied): Finding[] {
+function toneMix(ctx: RuleContext<{ toneStyle: 'old' | 'new' }>, lines: ReadonlyArray<{ line: LineInfo; u: UnicodeLine }>, occupied: Occupied): RuleFinding[] {
   const words: ToneWord[] = [];
   for (const { line, u } of lines) {
     for (const w of u.tones) {
@@ -503,13 +497,13 @@ function toneMix(ctx: RuleContext, lines: ReadonlyArray<{ line: LineInfo; u: Uni
   if (!seen.first || !seen.second) return [];
   const want = PLACEMENT[ctx.options.toneStyle] ?? 'first';
   const other: TonePlacement = want === 'first' ? 'second' : 'first';
-  const out: Finding[] = [];
+  const out: RuleFinding[] = [];
   for (const w of words) {
     if (w.placement === want) continue;
     const fixed = withTonePlacement(w.word, want);
     out.push({
       code: CODE,
-      severity: 'information',
+      demoted: 'style',
       message: `Mixed tone placement: "${w.word}" places the tone like ${EXAMPLE[other]} (${seen[other]}× in this file), other words like ${EXAMPLE[want]} (${seen[want]}×, the configured style); write "${fixed}"`,
       start: w.start,
       end: w.end,
@@ -519,12 +513,29 @@ function toneMix(ctx: RuleContext, lines: ReadonlyArray<{ line: LineInfo; u: Uni
   return out;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: CODE,
   defaultSeverity: 'warning',
   description:
     'Unicode problems: text not in NFC, mojibake (UTF-8 read as Windows-1252), U+FFFD replacement characters, invisible characters (zero-width, a BOM inside the text), look-alike letters from other scripts, decorative combining marks, and mixed tone placement (hòa / hoà) in one file.',
-  check(ctx: RuleContext): Finding[] {
+  tags: ['language'],
+  flags: 'text not in NFC, mojibake, U+FFFD, a file mixing `hòa` and `hoà`',
+  fix: { availability: 'sometimes' },
+  removable: false,
+  demoted: 'A file mixing tone placements (`hòa` and `hoà`) is a matter of style: information.',
+  options: {
+    toneStyle: {
+      setting: 'toneStyle',
+      schema: z.enum(['old', 'new']),
+      default: 'old' as 'old' | 'new',
+      description: 'Where tone marks go in the syllables `oa`, `oe`, `uy`: the `unicode` rule unifies a file on this style.',
+      enumDescriptions: {
+        new: 'New style (kiểu mới, the 1980s school rules): hoà, thuý, khoẻ.',
+        old: 'Old style (kiểu cũ, what most news sites print; the default): hòa, thúy, khỏe.',
+      },
+    },
+  },
+  check(ctx) {
     const { text } = ctx.article;
     const encoding = [...replacementChars(text), ...mojibake(text)];
     const lines = linesOf(ctx);
@@ -536,4 +547,4 @@ export const rule: Rule = {
     const tones = toneMix(ctx, lines, new Occupied([...encoding, ...nfc, ...looks]));
     return [...encoding, ...nfc, ...looks, ...marks, ...invisible, ...tones].sort((a, b) => a.start - b.start || a.end - b.end);
   },
-};
+});

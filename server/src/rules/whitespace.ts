@@ -6,7 +6,7 @@
 // What a text line holds (textLineIssues) is a pure function of its text: with a document's cache
 // (RuleContext.cache) it is kept between analyses (table ISSUES_TABLE); the blank-line runs are
 // worked out every time.
-import type { Finding, Rule, RuleContext } from './types';
+import { type RuleFinding, defineRule } from './types';
 import type { Article } from '../model/types';
 import { isBlank } from '../text/normalize';
 import type { LineCache } from '../model/lineCache';
@@ -60,8 +60,11 @@ function dumpLines(a: Article): Uint8Array {
   return inDump;
 }
 
-function finding(message: string, start: number, end: number, newText: string, title: string, severity: Finding['severity'] = 'warning'): Finding {
-  return { code: CODE, severity, message, start, end, fixes: [{ title, edits: [{ start, end, newText }] }] };
+/** `style`: layout rather than damage (reported at most as information). */
+function finding(message: string, start: number, end: number, newText: string, title: string, style = false): RuleFinding {
+  const f: RuleFinding = { code: CODE, message, start, end, fixes: [{ title, edits: [{ start, end, newText }] }] };
+  if (style) f.demoted = 'style';
+  return f;
 }
 
 /** The cache table of textLineIssues, keyed by the line's text. */
@@ -74,22 +77,22 @@ interface Issue {
   end: number;
   newText: string;
   title: string;
-  severity: Finding['severity'];
+  style: boolean;
 }
 
 const NO_ISSUES: readonly Issue[] = [];
 
 /** A text line's findings, made anew at the line's offset in the article (findings are changed downstream). */
-function checkTextLine(out: Finding[], text: string, base: number, cache: LineCache | undefined): void {
+function checkTextLine(out: RuleFinding[], text: string, base: number, cache: LineCache | undefined): void {
   const issues = cache ? cache.memo(ISSUES_TABLE, text, textLineIssues) : textLineIssues(text);
-  for (const i of issues) out.push(finding(i.message, base + i.start, base + i.end, i.newText, i.title, i.severity));
+  for (const i of issues) out.push(finding(i.message, base + i.start, base + i.end, i.newText, i.title, i.style));
 }
 
 /** What a text line holds: leading and trailing whitespace, doubled spaces, NBSP as a word space (columns). */
 function textLineIssues(text: string): readonly Issue[] {
   let out: Issue[] | undefined;
-  const finding = (message: string, start: number, end: number, newText: string, title: string, severity: Finding['severity'] = 'warning') =>
-    (out ??= []).push({ message, start, end, newText, title, severity });
+  const finding = (message: string, start: number, end: number, newText: string, title: string, style = false) =>
+    (out ??= []).push({ message, start, end, newText, title, style });
   const lead = /^[\t \u00A0\u1680\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF]+/.exec(text);
   const leadLen = lead ? lead[0].length : 0;
   if (lead && !/^\t+$/.test(lead[0])) {
@@ -119,21 +122,26 @@ function textLineIssues(text: string): readonly Issue[] {
       continue;
     } else {
       // one space-like character other than a plain space: NBSP (or a thin/narrow space) as a word space
-      finding(`${describeWhitespace(run)} used as a word space`, start, end, ' ', 'Replace with a plain space', 'information');
+      finding(`${describeWhitespace(run)} used as a word space`, start, end, ' ', 'Replace with a plain space', true);
     }
   }
   return out ?? NO_ISSUES;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: CODE,
   defaultSeverity: 'warning',
   description:
     'Invisible whitespace problems: NBSP-only lines, leading/trailing whitespace, doubled spaces, zero-width characters, runs of blank lines, NBSP as a word space.',
-  check(ctx: RuleContext): Finding[] {
+  tags: ['whitespace'],
+  flags: 'NBSP-only lines, leading/trailing whitespace, doubled spaces, zero-width characters, runs of blank lines',
+  fix: { availability: 'always' },
+  removable: false,
+  demoted: 'Layout rather than damage is information: NBSP as a word space, blank lines before the first or after the last line, runs of empty lines.',
+  check(ctx) {
     const a = ctx.article;
     const lines = a.lines;
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     if (lines.length === 0) return out;
     const inDump = dumpLines(a);
     // the empty "line" after a final line break is not a line of the text
@@ -147,14 +155,14 @@ export const rule: Rule = {
       if (s === 0 && endExclusive < n) {
         // blank lines before the first line of text: nothing to keep
         const count = e + 1;
-        out.push(finding(`${count === 1 ? 'A blank line' : `${count} blank lines`} before the first line of text`, 0, lines[endExclusive].start, '', 'Remove the leading blank lines', 'information'));
+        out.push(finding(`${count === 1 ? 'A blank line' : `${count} blank lines`} before the first line of text`, 0, lines[endExclusive].start, '', 'Remove the leading blank lines', true));
         return;
       }
       if (endExclusive === n && s > 0) {
         // blank lines after the last line of text: all go (the last text line keeps its line break)
         if (runNbsp >= 0) out.splice(runNbsp, 1);
         const count = e - s + 1;
-        out.push(finding(`${count === 1 ? 'A blank line' : `${count} blank lines`} after the last line of text`, lines[s].start, a.text.length, '', 'Remove the trailing blank lines', 'information'));
+        out.push(finding(`${count === 1 ? 'A blank line' : `${count} blank lines`} after the last line of text`, lines[s].start, a.text.length, '', 'Remove the trailing blank lines', true));
         return;
       }
       if (e <= s) return;
@@ -171,7 +179,7 @@ export const rule: Rule = {
       // keep the first line (its own content, if any, is flagged on its own) and remove the others
       // with the line breaks before them: the run collapses to one line
       // layout, not damage: information (a line holding NBSPs among them is flagged on its own)
-      out.push(finding(`${count} blank lines in a row${note}`, lines[s].end, lines[e].end, '', 'Collapse to one blank line', odd > 0 ? 'warning' : 'information'));
+      out.push(finding(`${count} blank lines in a row${note}`, lines[s].end, lines[e].end, '', 'Collapse to one blank line', odd === 0));
     };
     for (let i = 0; i < n; i++) {
       if (inDump[i]) {
@@ -196,4 +204,4 @@ export const rule: Rule = {
     closeRun(n);
     return out;
   },
-};
+});
