@@ -3,7 +3,7 @@
 // corpusCurator.cleanCorpusEdit, applied as a refactoring so that VS Code shows its preview).
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient, type WorkspaceEdit as LspWorkspaceEdit } from 'vscode-languageclient/node';
-import { CorpusMethods, type MarkReviewedResult } from '../../server/src/protocol';
+import { ClientCommands, CorpusMethods, ServerCommands, type CleanCorpusEditResult as EditResult, type FixAllResult, type MarkReviewedResult } from '../../server/src/protocol';
 import { LANGUAGE_ID, uriKey, type CorpusStore } from './corpusStore';
 import { articleUris, type ExplorerNode } from './explorer';
 import type { CorpusExplorer } from './explorerView';
@@ -12,12 +12,7 @@ import { fileNameOf } from './text';
 import { refuseIfRestricted } from './trust';
 
 /** What corpusCurator.cleanCorpusEdit answers. */
-export interface CleanCorpusEditResult {
-  edit: LspWorkspaceEdit;
-  files: number;
-  fixes: Record<string, number>;
-  skipped: Array<{ uri: string; reason: string }>;
-}
+export type CleanCorpusEditResult = EditResult<LspWorkspaceEdit>;
 
 export interface CleanCorpusOptions {
   /** Articles (file: URIs) or folders to clean; default: every article of the corpus. */
@@ -81,15 +76,15 @@ export class CorpusCommands implements vscode.Disposable {
     private readonly output: vscode.LogOutputChannel,
   ) {
     const reg = (id: string, fn: (...args: any[]) => unknown) => this.disposables.push(vscode.commands.registerCommand(id, fn));
-    reg('corpusCurator.explorer.open', (n?: Target, sel?: ExplorerNode[]) => this.open(n, sel));
-    reg('corpusCurator.explorer.fixAll', (n?: Target) => this.fixAll(n));
-    reg('corpusCurator.explorer.revealInExplorer', (n?: Target) => this.revealInExplorer(n));
-    reg('corpusCurator.explorer.markReviewed', (n?: Target, sel?: ExplorerNode[]) => this.markReviewed(n, sel, true));
-    reg('corpusCurator.explorer.unmarkReviewed', (n?: Target, sel?: ExplorerNode[]) => this.markReviewed(n, sel, false));
-    reg('corpusCurator.explorer.cleanSelection', (n?: Target, sel?: ExplorerNode[]) => this.cleanCorpus({ uris: this.uris(n, sel) }));
-    reg('corpusCurator.cleanCorpus', (opts?: CleanCorpusOptions) => this.cleanCorpus(opts && typeof opts === 'object' && !(opts instanceof vscode.Uri) ? opts : {}));
-    reg('corpusCurator.reindex', () => this.reindex());
-    reg('corpusCurator.showOutput', () => this.output.show(true));
+    reg(ClientCommands.open, (n?: Target, sel?: ExplorerNode[]) => this.open(n, sel));
+    reg(ClientCommands.explorerFixAll, (n?: Target) => this.fixAll(n));
+    reg(ClientCommands.revealInExplorer, (n?: Target) => this.revealInExplorer(n));
+    reg(ClientCommands.markReviewed, (n?: Target, sel?: ExplorerNode[]) => this.markReviewed(n, sel, true));
+    reg(ClientCommands.unmarkReviewed, (n?: Target, sel?: ExplorerNode[]) => this.markReviewed(n, sel, false));
+    reg(ClientCommands.cleanSelection, (n?: Target, sel?: ExplorerNode[]) => this.cleanCorpus({ uris: this.uris(n, sel) }));
+    reg(ClientCommands.cleanCorpus, (opts?: CleanCorpusOptions) => this.cleanCorpus(opts && typeof opts === 'object' && !(opts instanceof vscode.Uri) ? opts : {}));
+    reg(ClientCommands.reindex, () => this.reindex());
+    reg(ClientCommands.showOutput, () => this.output.show(true));
   }
 
   /** URIs of the targets: a node (with the multi-selection), a Uri, a string, else the active editor. */
@@ -121,12 +116,12 @@ export class CorpusCommands implements vscode.Disposable {
     let doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(u));
     if (doc.languageId !== LANGUAGE_ID) doc = await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
     await vscode.window.showTextDocument(doc, { preview: true, preserveFocus: true });
-    let res: FixAllOutcome | null;
+    let res: FixAllResult | null;
     try {
       res = (await this.client.sendRequest(ExecuteCommandRequest.type, {
-        command: 'corpusCurator.fixAll',
+        command: ServerCommands.fixAll,
         arguments: [doc.uri.toString()],
-      })) as FixAllOutcome | null;
+      })) as FixAllResult | null;
     } catch (e) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Fix all failed: {0}', (e as Error).message));
       return { applied: false, fixes: {} };
@@ -204,7 +199,7 @@ export class CorpusCommands implements vscode.Disposable {
         try {
           return (await this.client.sendRequest(
             ExecuteCommandRequest.type,
-            { command: 'corpusCurator.cleanCorpusEdit', arguments: [uris] },
+            { command: ServerCommands.cleanCorpusEdit, arguments: [uris] },
             token,
           )) as CleanCorpusEditResult | null;
         } catch (e) {

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { CorpusStore } from './corpusStore';
 import { articleTitle, CorpusTreeProvider, GROUP_MODES, SORT_MODES, VIEW_ID, type ExplorerNode, type GroupBy, type SortBy } from './explorer';
+import { ClientCommands } from '../../server/src/protocol';
 
 /** Context keys (package.json `when` clauses). */
 export const CONTEXT = {
@@ -14,15 +15,15 @@ export const CONTEXT = {
 } as const;
 
 const GROUP_COMMANDS: Record<GroupBy, string> = {
-  status: 'corpusCurator.explorer.groupByStatus',
-  date: 'corpusCurator.explorer.groupByDate',
-  source: 'corpusCurator.explorer.groupBySource',
-  duplicates: 'corpusCurator.explorer.groupByDuplicates',
+  status: ClientCommands.groupByStatus,
+  date: ClientCommands.groupByDate,
+  source: ClientCommands.groupBySource,
+  duplicates: ClientCommands.groupByDuplicates,
 };
 const SORT_COMMANDS: Record<SortBy, string> = {
-  date: 'corpusCurator.explorer.sortByDate',
-  problems: 'corpusCurator.explorer.sortByProblems',
-  headline: 'corpusCurator.explorer.sortByHeadline',
+  date: ClientCommands.sortByDate,
+  problems: ClientCommands.sortByProblems,
+  headline: ClientCommands.sortByHeadline,
 };
 
 export function groupLabel(g: GroupBy): string {
@@ -56,13 +57,13 @@ export class CorpusExplorer implements vscode.Disposable {
     for (const g of GROUP_MODES) this.disposables.push(vscode.commands.registerCommand(GROUP_COMMANDS[g], () => provider.setGroupBy(g)));
     for (const s of SORT_MODES) this.disposables.push(vscode.commands.registerCommand(SORT_COMMANDS[s], () => provider.setSortBy(s)));
     this.disposables.push(
-      vscode.commands.registerCommand('corpusCurator.explorer.chooseGrouping', () => this.chooseGrouping()),
-      vscode.commands.registerCommand('corpusCurator.explorer.filter', (arg?: { rule?: string; text?: string }) => this.filterCommand(arg)),
-      vscode.commands.registerCommand('corpusCurator.explorer.filterByRule', (rule?: string) => this.filterByRule(rule)),
-      vscode.commands.registerCommand('corpusCurator.explorer.filterByText', (text?: string) => this.filterByText(text)),
-      vscode.commands.registerCommand('corpusCurator.explorer.clearFilter', () => provider.setFilter({})),
-      vscode.commands.registerCommand('corpusCurator.explorer.refresh', () => store.refresh()),
-      vscode.commands.registerCommand('corpusCurator.explorer.revealActive', () => this.revealActive()),
+      vscode.commands.registerCommand(ClientCommands.chooseGrouping, () => this.chooseGrouping()),
+      vscode.commands.registerCommand(ClientCommands.filter, (arg?: { rule?: string; text?: string }) => this.filterCommand(arg)),
+      vscode.commands.registerCommand(ClientCommands.filterByRule, (rule?: string) => this.filterByRule(rule)),
+      vscode.commands.registerCommand(ClientCommands.filterByText, (text?: string) => this.filterByText(text)),
+      vscode.commands.registerCommand(ClientCommands.clearFilter, () => provider.setFilter({})),
+      vscode.commands.registerCommand(ClientCommands.refresh, () => store.refresh()),
+      vscode.commands.registerCommand(ClientCommands.revealActive, () => this.revealActive()),
     );
     this.update();
   }

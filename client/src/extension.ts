@@ -13,6 +13,7 @@ import { IndexProgressNotification } from './indexProgress';
 import { ServerRestarts } from './serverRestart';
 import { CorpusStatusBar } from './statusBar';
 import { forwardTrust } from './trust';
+import { ClientCommands } from '../../server/src/protocol';
 
 export const LANGUAGE_ID = 'news-article';
 let client: LanguageClient | undefined;
@@ -68,7 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Curato
 
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((doc) => void adopt(doc)),
-    vscode.commands.registerCommand('corpusCurator.treatAsNewsArticle', async (uri?: vscode.Uri) => {
+    vscode.commands.registerCommand(ClientCommands.treatAsNewsArticle, async (uri?: vscode.Uri) => {
       const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!doc) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a text file first.'));

@@ -25,6 +25,63 @@ export const CorpusMethods = {
   workspaceTrust: 'corpusCurator/workspaceTrust',
 } as const;
 
+/** Commands the language server executes (workspace/executeCommand), with their arguments and results below. */
+export const ServerCommands = {
+  /** [uri] → FixAllResult: applies the document's fix-all through workspace/applyEdit. */
+  fixAll: 'corpusCurator.fixAll',
+  /** [IgnoreFindingArgs] → adds an ignore entry to the project file. */
+  ignoreFinding: 'corpusCurator.ignoreFinding',
+  /** [WriteSidecarArgs] → writes a dump's sidecar, then removes the dump. */
+  writeSidecar: 'corpusCurator.writeSidecar',
+  /** [uris] → CleanCorpusEditResult: the clean-up of many files as one edit (not applied). */
+  cleanCorpusEdit: 'corpusCurator.cleanCorpusEdit',
+} as const;
+
+/** What corpusCurator.fixAll answers. */
+export interface FixAllResult {
+  applied: boolean;
+  /** Fixes applied, by rule code. */
+  fixes: Record<string, number>;
+}
+
+/** What corpusCurator.cleanCorpusEdit answers (E: the LSP WorkspaceEdit type of the side that reads it). */
+export interface CleanCorpusEditResult<E = unknown> {
+  edit: E;
+  /** Files the edit changes. */
+  files: number;
+  /** Fixes in the edit, by rule code. */
+  fixes: Record<string, number>;
+  skipped: Array<{ uri: string; reason: string }>;
+}
+
+/** The commands the extension contributes (package.json contributes.commands): registered by the client. */
+export const ClientCommands = {
+  treatAsNewsArticle: 'corpusCurator.treatAsNewsArticle',
+  cleanCorpus: 'corpusCurator.cleanCorpus',
+  reindex: 'corpusCurator.reindex',
+  showOutput: 'corpusCurator.showOutput',
+  refresh: 'corpusCurator.explorer.refresh',
+  chooseGrouping: 'corpusCurator.explorer.chooseGrouping',
+  groupByStatus: 'corpusCurator.explorer.groupByStatus',
+  groupByDate: 'corpusCurator.explorer.groupByDate',
+  groupBySource: 'corpusCurator.explorer.groupBySource',
+  groupByDuplicates: 'corpusCurator.explorer.groupByDuplicates',
+  sortByProblems: 'corpusCurator.explorer.sortByProblems',
+  sortByDate: 'corpusCurator.explorer.sortByDate',
+  sortByHeadline: 'corpusCurator.explorer.sortByHeadline',
+  filter: 'corpusCurator.explorer.filter',
+  filterByRule: 'corpusCurator.explorer.filterByRule',
+  filterByText: 'corpusCurator.explorer.filterByText',
+  clearFilter: 'corpusCurator.explorer.clearFilter',
+  revealActive: 'corpusCurator.explorer.revealActive',
+  open: 'corpusCurator.explorer.open',
+  explorerFixAll: 'corpusCurator.explorer.fixAll',
+  revealInExplorer: 'corpusCurator.explorer.revealInExplorer',
+  markReviewed: 'corpusCurator.explorer.markReviewed',
+  unmarkReviewed: 'corpusCurator.explorer.unmarkReviewed',
+  cleanSelection: 'corpusCurator.explorer.cleanSelection',
+} as const;
+
 export type ProblemSeverity = 'error' | 'warning' | 'information' | 'hint';
 
 export interface ArticleStats {

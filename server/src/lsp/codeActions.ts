@@ -19,6 +19,7 @@ import { documentEdit, minimalEdits, offsetEditsToTextEdits, type EditSupport } 
 import { t } from './l10n';
 import { sidecarContent, sidecarPath } from './sidecar';
 import type { InWorkspace } from './workspace';
+import { ServerCommands } from '../protocol';
 
 export const FIX_ALL_KIND = 'source.fixAll.corpus-curator';
 /**
@@ -27,12 +28,8 @@ export const FIX_ALL_KIND = 'source.fixAll.corpus-curator';
  */
 export const FIX_ALL_UNSAFE_KIND = 'source.corpus-curator.fixAllUnsafe';
 
-export const COMMANDS = {
-  fixAll: 'corpusCurator.fixAll',
-  ignoreFinding: 'corpusCurator.ignoreFinding',
-  writeSidecar: 'corpusCurator.writeSidecar',
-  cleanCorpusEdit: 'corpusCurator.cleanCorpusEdit',
-} as const;
+/** The server's commands (protocol.ts). */
+export const COMMANDS = ServerCommands;
 
 /** The analysed state of an open document that code actions and commands work from. */
 export interface DocState {

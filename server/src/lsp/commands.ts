@@ -64,10 +64,8 @@ function uriArg(arg: unknown): string | undefined {
   return typeof u === 'string' ? u : undefined;
 }
 
-export interface FixAllResult {
-  applied: boolean;
-  fixes: Record<string, number>;
-}
+export type { FixAllResult } from '../protocol';
+import type { CleanCorpusEditResult, FixAllResult } from '../protocol';
 
 async function fixAllCommand(host: CommandHost, args: unknown[]): Promise<FixAllResult> {
   const uri = uriArg(args[0]);
@@ -155,14 +153,7 @@ async function writeSidecarCommand(host: CommandHost, args: unknown[]): Promise<
   return { written: true, applied, sidecar: target };
 }
 
-export interface CleanCorpusResult {
-  edit: WorkspaceEdit;
-  /** Files the edit changes. */
-  files: number;
-  /** Fixes in the edit, by rule code. */
-  fixes: Record<string, number>;
-  skipped: Array<{ uri: string; reason: string }>;
-}
+export type CleanCorpusResult = CleanCorpusEditResult<WorkspaceEdit>;
 
 function describeCounts(counts: Record<string, number>): string {
   return Object.entries(counts)
