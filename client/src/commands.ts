@@ -10,6 +10,7 @@ import type { CorpusExplorer } from './explorerView';
 import { updateReviewed } from './reviewed';
 import { fileNameOf } from './text';
 import { refuseIfRestricted } from './trust';
+import { t } from './l10n';
 
 /** What corpusCurator.cleanCorpusEdit answers. */
 export type CleanCorpusEditResult = EditResult<LspWorkspaceEdit>;
@@ -22,14 +23,24 @@ export interface CleanCorpusOptions {
    * ask (a modal dialog with the counts: Apply All, or Review in the refactor preview).
    */
   preview?: boolean;
+  /** Only the fixes of these rules (the explorer's Clean These Articles on a rule's group). */
+  only?: string[];
+  /** Clean the articles marked reviewed too (by default Clean Corpus leaves them as they are). */
+  includeReviewed?: boolean;
 }
 
 export interface CleanCorpusOutcome {
+  /** Some of the edit was applied. */
   applied: boolean;
   /** Why nothing was done: Restricted Mode (an untrusted workspace). */
   restricted?: string;
+  /** Files changed and fixes applied: what the user applied (in the preview, what was ticked), not what was offered. */
   files: number;
   fixes: Record<string, number>;
+  /** What the edit offered. */
+  offered?: { files: number; fixes: Record<string, number> };
+  /** Articles left out because they are marked reviewed. */
+  reviewedLeftOut?: number;
   skipped: Array<{ uri: string; reason: string }>;
 }
 
@@ -51,17 +62,34 @@ function describeFixes(fixes: Record<string, number>): string {
     .join(', ');
 }
 
+/** A rule's group (or several) chosen in the explorer: Clean These Articles fixes those rules only. */
+function ruleGroupCodes(node: Target | undefined, selection: readonly ExplorerNode[] | undefined): string[] | undefined {
+  const nodes = selection && selection.length > 0 ? selection : node && typeof node === 'object' && 'kind' in node ? [node as ExplorerNode] : [];
+  if (nodes.length === 0 || !nodes.every((n) => n.kind === 'group' && n.group === 'rule' && n.key)) return undefined;
+  return [...new Set(nodes.map((n) => (n as { key: string }).key))];
+}
+
+/** The sum of the per-file fixes of the files in `files`. */
+function fixesOf(perFile: Record<string, Record<string, number>>, files: Iterable<string>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of files) for (const [code, n] of Object.entries(perFile[f] ?? {})) out[code] = (out[code] ?? 0) + n;
+  return out;
+}
+
 /**
- * The edit's text changes, all under one change annotation. With `needsConfirmation` VS Code shows
- * the refactor preview, where every change starts unchecked (microsoft/vscode#200991): one shared
- * label gives one checkbox for all of them in the preview's "group by change type" view. Without
- * it, the edit applies at once.
+ * The edit's text changes, each file's under a change annotation naming the rules it fixes there
+ * ("php-dump ×2, whitespace ×3") and the file. With `needsConfirmation` VS Code shows the refactor
+ * preview, where every change starts unchecked (microsoft/vscode#200991): grouped by change type,
+ * each label is one checkbox; grouped by file, each file is. Without metadata the edit is applied
+ * at once.
  */
-function relabel(edit: vscode.WorkspaceEdit, metadata: vscode.WorkspaceEditEntryMetadata | undefined): vscode.WorkspaceEdit {
+function relabel(edit: vscode.WorkspaceEdit, metadata: ((uri: vscode.Uri) => vscode.WorkspaceEditEntryMetadata) | undefined): vscode.WorkspaceEdit {
   const out = new vscode.WorkspaceEdit();
   for (const [uri, edits] of edit.entries()) {
-    if (metadata) for (const e of edits) out.replace(uri, e.range, e.newText, metadata);
-    else out.set(uri, edits.map((e) => new vscode.TextEdit(e.range, e.newText)));
+    if (metadata) {
+      const m = metadata(uri);
+      for (const e of edits) out.replace(uri, e.range, e.newText, m);
+    } else out.set(uri, edits.map((e) => new vscode.TextEdit(e.range, e.newText)));
   }
   return out;
 }
@@ -81,7 +109,7 @@ export class CorpusCommands implements vscode.Disposable {
     reg(ClientCommands.revealInExplorer, (n?: Target) => this.revealInExplorer(n));
     reg(ClientCommands.markReviewed, (n?: Target, sel?: ExplorerNode[]) => this.markReviewed(n, sel, true));
     reg(ClientCommands.unmarkReviewed, (n?: Target, sel?: ExplorerNode[]) => this.markReviewed(n, sel, false));
-    reg(ClientCommands.cleanSelection, (n?: Target, sel?: ExplorerNode[]) => this.cleanCorpus({ uris: this.uris(n, sel) }));
+    reg(ClientCommands.cleanSelection, (n?: Target, sel?: ExplorerNode[]) => this.cleanCorpus({ uris: this.uris(n, sel), only: ruleGroupCodes(n, sel) }));
     reg(ClientCommands.cleanCorpus, (opts?: CleanCorpusOptions) => this.cleanCorpus(opts && typeof opts === 'object' && !(opts instanceof vscode.Uri) ? opts : {}));
     reg(ClientCommands.reindex, () => this.reindex());
     reg(ClientCommands.showOutput, () => this.output.show(true));
@@ -123,24 +151,24 @@ export class CorpusCommands implements vscode.Disposable {
         arguments: [doc.uri.toString()],
       })) as FixAllResult | null;
     } catch (e) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Fix all failed: {0}', (e as Error).message));
+      void vscode.window.showErrorMessage(t('Fix all failed: {0}', (e as Error).message));
       return { applied: false, fixes: {} };
     }
     const outcome: FixAllOutcome = { applied: !!res?.applied, fixes: res?.fixes ?? {} };
     const name = fileNameOf(doc.uri);
     if (outcome.applied) {
       vscode.window.setStatusBarMessage(
-        '$(check) ' + vscode.l10n.t('Corpus Curator: fixed {0} problems in {1} ({2})', total(outcome.fixes), name, describeFixes(outcome.fixes)),
+        '$(check) ' + t('Corpus Curator: fixed {0} problems in {1} ({2})', total(outcome.fixes), name, describeFixes(outcome.fixes)),
         8000,
       );
     } else {
-      vscode.window.setStatusBarMessage(vscode.l10n.t('Corpus Curator: nothing to fix automatically in {0}', name), 5000);
+      vscode.window.setStatusBarMessage(t('Corpus Curator: nothing to fix automatically in {0}', name), 5000);
     }
     return outcome;
   }
 
   async markReviewed(node: Target | undefined, selected: readonly ExplorerNode[] | undefined, reviewed: boolean): Promise<MarkReviewedResult> {
-    const restricted = refuseIfRestricted(reviewed ? vscode.l10n.t('Mark as Reviewed') : vscode.l10n.t('Unmark as Reviewed'));
+    const restricted = refuseIfRestricted(reviewed ? t('Mark as Reviewed') : t('Unmark as Reviewed'));
     if (restricted) return { ok: false, reason: restricted };
     const uris = this.uris(node, selected);
     if (uris.length === 0) return { ok: false, reason: 'no article' };
@@ -156,13 +184,13 @@ export class CorpusCommands implements vscode.Disposable {
       res = r.ok ? { ok: true, file: r.file.toString(), changed: r.changed } : { ok: false, file: r.file.toString(), reason: r.reason };
     }
     if (!res.ok) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not update {0}: {1}', res.file ?? '.corpus-curator.json', res.reason));
+      void vscode.window.showErrorMessage(t('Could not update {0}: {1}', res.file ?? '.corpus-curator.json', res.reason));
     } else {
       const n = uris.length;
       vscode.window.setStatusBarMessage(
         reviewed
-          ? n === 1 ? vscode.l10n.t('Marked {0} as reviewed', this.label(uris[0])) : vscode.l10n.t('Marked {0} articles as reviewed', n)
-          : n === 1 ? vscode.l10n.t('{0} is no longer marked as reviewed', this.label(uris[0])) : vscode.l10n.t('{0} articles are no longer marked as reviewed', n),
+          ? n === 1 ? t('Marked {0} as reviewed', this.label(uris[0])) : t('Marked {0} articles as reviewed', n)
+          : n === 1 ? t('{0} is no longer marked as reviewed', this.label(uris[0])) : t('{0} articles are no longer marked as reviewed', n),
         5000,
       );
     }
@@ -176,71 +204,101 @@ export class CorpusCommands implements vscode.Disposable {
 
   /** Clean Corpus: the server's fix-all edit for many articles, applied with VS Code's refactor preview. */
   async cleanCorpus(opts: CleanCorpusOptions = {}): Promise<CleanCorpusOutcome> {
-    const restricted = refuseIfRestricted(vscode.l10n.t('Clean Corpus'));
+    const restricted = refuseIfRestricted(t('Clean Corpus'));
     if (restricted) return { applied: false, files: 0, fixes: {}, skipped: [], restricted };
     let uris = opts.uris?.filter((u) => typeof u === 'string');
+    let reviewedLeftOut = 0;
     if (!uris || uris.length === 0) {
-      uris = this.store.articles.map((a) => a.uri);
-      if (uris.length === 0) uris = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
+      // the whole corpus: the articles marked reviewed stay as the curator left them, unless asked
+      const all = this.store.articles;
+      const kept = opts.includeReviewed ? all : all.filter((a) => !a.reviewed);
+      reviewedLeftOut = all.length - kept.length;
+      uris = kept.map((a) => a.uri);
+      if (all.length === 0) uris = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
     }
     const none: CleanCorpusOutcome = { applied: false, files: 0, fixes: {}, skipped: [] };
     if (uris.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder of articles first.'));
+      void vscode.window.showInformationMessage(t('Open a folder of articles first.'));
       return none;
     }
     const count = uris.length;
     const result = await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: count === 1 ? vscode.l10n.t('Corpus Curator: computing the clean-up of 1 article…') : vscode.l10n.t('Corpus Curator: computing the clean-up of {0} articles…', count),
+        title: count === 1 ? t('Corpus Curator: computing the clean-up of 1 article…') : t('Corpus Curator: computing the clean-up of {0} articles…', count),
         cancellable: true,
       },
       async (_progress, token) => {
         try {
           return (await this.client.sendRequest(
             ExecuteCommandRequest.type,
-            { command: ServerCommands.cleanCorpusEdit, arguments: [uris] },
+            { command: ServerCommands.cleanCorpusEdit, arguments: opts.only?.length ? [uris, { only: opts.only }] : [uris] },
             token,
           )) as CleanCorpusEditResult | null;
         } catch (e) {
-          if (!token.isCancellationRequested) void vscode.window.showErrorMessage(vscode.l10n.t('Clean Corpus failed: {0}', (e as Error).message));
+          if (!token.isCancellationRequested) void vscode.window.showErrorMessage(t('Clean Corpus failed: {0}', (e as Error).message));
           return null;
         }
       },
     );
     if (!result) return none;
     for (const s of result.skipped ?? []) this.output.info(`clean corpus: skipped ${s.uri}: ${s.reason}`);
-    const outcome: CleanCorpusOutcome = { applied: false, files: result.files ?? 0, fixes: result.fixes ?? {}, skipped: result.skipped ?? [] };
-    if (!result.edit || outcome.files === 0) {
+    const offered = { files: result.files ?? 0, fixes: result.fixes ?? {} };
+    const outcome: CleanCorpusOutcome = { applied: false, files: 0, fixes: {}, offered, skipped: result.skipped ?? [], ...(reviewedLeftOut ? { reviewedLeftOut } : {}) };
+    if (reviewedLeftOut) this.output.info(`clean corpus: ${reviewedLeftOut} articles marked reviewed left out`);
+    if (!result.edit || offered.files === 0) {
       void vscode.window.showInformationMessage(
         outcome.skipped.length
-          ? vscode.l10n.t('Nothing to clean automatically ({0} files skipped; see the output).', outcome.skipped.length)
-          : vscode.l10n.t('Nothing to clean automatically.'),
+          ? t('Nothing to clean automatically ({0} files skipped; see the output).', outcome.skipped.length)
+          : t('Nothing to clean automatically.'),
       );
       return outcome;
     }
     const edit = await this.client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
-    const summary = describeFixes(outcome.fixes);
+    const summary = describeFixes(offered.fixes);
+    // per file, what the edit fixes there (the server's URIs, as the client spells them)
+    const perFile: Record<string, Record<string, number>> = {};
+    for (const [u, f] of Object.entries(result.perFile ?? {})) perFile[uriKey(u)] = f;
     let preview = opts.preview;
     if (preview === undefined) {
-      const applyAll = vscode.l10n.t('Apply All');
-      const review = vscode.l10n.t('Review in Preview…');
+      const applyAll = t('Apply All');
+      const review = t('Review in Preview…');
       const choice = await vscode.window.showInformationMessage(
-        vscode.l10n.t('Clean Corpus: {0} fixes in {1} files.', total(outcome.fixes), outcome.files),
-        { modal: true, detail: vscode.l10n.t('{0}\n\nThe changes can be undone (Edit > Undo). In the preview, tick the changes to apply.', summary) },
+        t('Clean Corpus: {0} fixes in {1} files.', total(offered.fixes), offered.files),
+        { modal: true, detail: t('{0}\n\nThe changes can be undone (Edit > Undo). In the preview, tick the changes to apply.', summary) },
         applyAll,
         review,
       );
       if (!choice) return outcome;
       preview = choice === review;
     }
-    const metadata: vscode.WorkspaceEditEntryMetadata | undefined = preview
-      ? { label: vscode.l10n.t('Clean Corpus'), description: summary, needsConfirmation: true }
+    const metadata = preview
+      ? (uri: vscode.Uri): vscode.WorkspaceEditEntryMetadata => ({
+        label: describeFixes(perFile[uriKey(uri)] ?? {}) || t('Clean Corpus'),
+        description: fileNameOf(uri.toString()),
+        needsConfirmation: true,
+      })
       : undefined;
-    // isRefactoring: VS Code saves the files it changes when `files.refactoring.autoSave` is on
-    outcome.applied = await vscode.workspace.applyEdit(relabel(edit, metadata), { isRefactoring: true });
+    // what is applied is what changes: in the preview the user may tick only some files
+    const changed = new Set<string>();
+    const listener = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length > 0) changed.add(uriKey(e.document.uri));
+    });
+    let ok: boolean;
+    try {
+      // isRefactoring: VS Code saves the files it changes when `files.refactoring.autoSave` is on
+      ok = await vscode.workspace.applyEdit(relabel(edit, metadata), { isRefactoring: true });
+    } finally {
+      listener.dispose();
+    }
+    const appliedFiles = [...changed].filter((u) => u in perFile);
+    outcome.applied = ok && appliedFiles.length > 0;
+    outcome.files = outcome.applied ? appliedFiles.length : 0;
+    outcome.fixes = outcome.applied ? fixesOf(perFile, appliedFiles) : {};
     if (outcome.applied) {
-      const msg = vscode.l10n.t('Corpus Curator: applied {0} fixes in {1} files ({2}).', total(outcome.fixes), outcome.files, summary);
+      const msg = outcome.files === 1
+        ? t('Corpus Curator: applied {0} fixes in 1 file ({1}).', total(outcome.fixes), describeFixes(outcome.fixes))
+        : t('Corpus Curator: applied {0} fixes in {1} files ({2}).', total(outcome.fixes), outcome.files, describeFixes(outcome.fixes));
       this.output.info(msg);
       vscode.window.setStatusBarMessage('$(check) ' + msg, 8000);
     }

@@ -5,6 +5,10 @@
 // that the file does not show the same count twice ("8, 8").
 import * as vscode from 'vscode';
 import { actionable, uriKey, type CorpusStore } from './corpusStore';
+import { t } from './l10n';
+
+/** Above this many changed files, the decorations are refreshed as a whole. */
+const MAX_URIS_PER_EVENT = 200;
 
 export class CorpusDecorations implements vscode.FileDecorationProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri | vscode.Uri[] | undefined>();
@@ -44,7 +48,10 @@ export class CorpusDecorations implements vscode.FileDecorationProvider, vscode.
     for (const [k, sig] of now) if (this.shown.get(k) !== sig) changed.push(vscode.Uri.parse(k));
     for (const k of this.shown.keys()) if (!now.has(k)) changed.push(vscode.Uri.parse(k));
     this.shown = now;
-    if (changed.length > 0) this.emitter.fire(changed);
+    // a long list (a corpus being indexed) is one "everything changed" event: VS Code caps and logs
+    // ("CAPPING events from decorations provider") the long ones
+    if (changed.length > MAX_URIS_PER_EVENT) this.emitter.fire(undefined);
+    else if (changed.length > 0) this.emitter.fire(changed);
   }
 
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
@@ -60,10 +67,9 @@ export class CorpusDecorations implements vscode.FileDecorationProvider, vscode.
       .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
       .map(([code, k]) => `${code} ×${k}`)
       .join(', ');
-    const tooltip =
-      n === 1
-        ? vscode.l10n.t('Corpus Curator: 1 problem ({0})', codes)
-        : vscode.l10n.t('Corpus Curator: {0} problems ({1})', n, codes);
+    // one definition everywhere: the problems are all the findings (as the Problems panel counts
+    // them); the badge counts those that need work, the errors and warnings
+    const tooltip = t('Corpus Curator: {0} problems ({1}); {2} need work (errors and warnings)', p.total, codes, n);
     return {
       badge: n > 9 ? '9+' : String(n),
       color: new vscode.ThemeColor(errors > 0 ? 'list.errorForeground' : 'list.warningForeground'),

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ArticleProblem, ArticleSummary, ProblemSeverity } from '../../server/src/protocol';
 import { actionable, diagnosticCode, severityName, uriKey, type CorpusStore } from './corpusStore';
 import { clip, datePart, fileNameOf, mdEscape, monthLabel, percent, searchKey, yearMonth } from './text';
+import { t } from './l10n';
 
 export const VIEW_ID = 'corpusCurator.explorer';
 export const GROUP_MODES = ['status', 'date', 'source', 'duplicates'] as const;
@@ -65,11 +66,11 @@ const SEVERITY_ICONS: Record<ProblemSeverity, vscode.ThemeIcon> = {
 const SEVERITY_RANK: Record<ProblemSeverity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 function articlesLabel(n: number): string {
-  return n === 1 ? vscode.l10n.t('1 article') : vscode.l10n.t('{0} articles', n);
+  return n === 1 ? t('1 article') : t('{0} articles', n);
 }
 
 function problemsLabel(n: number): string {
-  return n === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', n);
+  return n === 1 ? t('1 problem') : t('{0} problems', n);
 }
 
 function cmp(a: string, b: string): number {
@@ -153,7 +154,7 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
   /** A short text for the view's description: "rule: php-dump", "“hà nội”". */
   filterDescription(): string | undefined {
     const parts: string[] = [];
-    if (this.filter.rule) parts.push(vscode.l10n.t('rule: {0}', this.filter.rule));
+    if (this.filter.rule) parts.push(t('rule: {0}', this.filter.rule));
     if (this.filter.text) parts.push(`“${this.filter.text}”`);
     return parts.length ? parts.join(' · ') : undefined;
   }
@@ -250,9 +251,9 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
   }
 
   private byStatus(small: boolean): ExplorerNode[] {
-    const needs = this.group(undefined, 'needs', undefined, vscode.l10n.t('Needs cleanup'), new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')), true);
-    const reviewed = this.group(undefined, 'reviewed', undefined, vscode.l10n.t('Reviewed'), new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')), false);
-    const clean = this.group(undefined, 'clean', undefined, vscode.l10n.t('Clean'), new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')), false);
+    const needs = this.group(undefined, 'needs', undefined, t('Needs cleanup'), new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')), true);
+    const reviewed = this.group(undefined, 'reviewed', undefined, t('Reviewed'), new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')), false);
+    const clean = this.group(undefined, 'clean', undefined, t('Clean'), new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')), false);
     const byRule = new Map<string, ArticleSummary[]>();
     const cleanList: ArticleSummary[] = [];
     const reviewedList: ArticleSummary[] = [];
@@ -278,7 +279,7 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
     }
     const rules = [...byRule].sort((x, y) => y[1].length - x[1].length || cmp(x[0], y[0]));
     for (const [code, list] of rules) {
-      const g = this.group(needs, 'rule', code, code, 'symbol-ruler', small || rules.length === 1, vscode.l10n.t('Articles with {0} problems', code));
+      const g = this.group(needs, 'rule', code, code, 'symbol-ruler', small || rules.length === 1, t('Articles with {0} problems', code));
       g.children = this.articleNodes(g, list);
       needs.children.push(g);
     }
@@ -322,7 +323,7 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
       out.push(yg);
     }
     if (undated.length) {
-      const g = this.group(undefined, 'undated', undefined, vscode.l10n.t('No date'), 'question', small && out.length === 0, vscode.l10n.t('No dateline was recognized'));
+      const g = this.group(undefined, 'undated', undefined, t('No date'), 'question', small && out.length === 0, t('No dateline was recognized'));
       g.children = this.articleNodes(g, undated);
       out.push(g);
     }
@@ -350,8 +351,8 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
       out.push(g);
     }
     if (unknown.length) {
-      const g = this.group(undefined, 'unknown-source', undefined, vscode.l10n.t('Unknown source'), 'question', small && out.length === 0,
-        vscode.l10n.t('No byline, credit or site boilerplate names the source'));
+      const g = this.group(undefined, 'unknown-source', undefined, t('Unknown source'), 'question', small && out.length === 0,
+        t('No byline, credit or site boilerplate names the source'));
       g.children = this.articleNodes(g, unknown);
       out.push(g);
     }
@@ -377,13 +378,13 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
       for (const a of c.members) inCluster.add(uriKey(a.uri));
       const first = this.store.clusters[c.index].map((u) => this.store.article(u)).find((a) => a?.headline) ?? c.members[0];
       const g = this.group(undefined, 'cluster', String(c.index), articleTitle(first), 'files', small,
-        vscode.l10n.t('{0} files share this article’s content', this.store.clusters[c.index].length));
+        t('{0} files share this article’s content', this.store.clusters[c.index].length));
       g.children = this.articleNodes(g, c.members);
       out.push(g);
     }
     const unique = this.visible.filter((a) => !inCluster.has(uriKey(a.uri)));
     if (unique.length) {
-      const g = this.group(undefined, 'unique', undefined, vscode.l10n.t('Not duplicated'), 'file', false, vscode.l10n.t('Articles that share their content with no other file'));
+      const g = this.group(undefined, 'unique', undefined, t('Not duplicated'), 'file', false, t('Articles that share their content with no other file'));
       g.children = this.articleNodes(g, unique);
       out.push(g);
     }
@@ -496,7 +497,7 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
     else if (p.total > 0) icon = SEVERITY_ICONS.information;
     else icon = new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
     item.iconPath = icon;
-    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri, { preview: true }] };
+    item.command = { command: 'vscode.open', title: t('Open'), arguments: [uri, { preview: true }] };
     const ctx = ['article', a.reviewed ? 'reviewed' : 'unreviewed'];
     if (p.total > 0) ctx.push('problems');
     item.contextValue = ctx.join(' ');
@@ -511,15 +512,15 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
     item.iconPath = SEVERITY_ICONS[node.severity];
     const uri = vscode.Uri.parse(node.uri);
     if (node.range) {
-      item.description = vscode.l10n.t('{0} · Ln {1}', node.code, node.range.start.line + 1);
+      item.description = t('{0} · Ln {1}', node.code, node.range.start.line + 1);
       item.command = {
         command: 'vscode.open',
-        title: vscode.l10n.t('Go to Problem'),
+        title: t('Go to Problem'),
         arguments: [uri, { selection: node.range, preview: true } satisfies vscode.TextDocumentShowOptions],
       };
     } else {
       item.description = node.code;
-      item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri, { preview: true }] };
+      item.command = { command: 'vscode.open', title: t('Open'), arguments: [uri, { preview: true }] };
     }
     item.tooltip = `${node.code}: ${node.message}`;
     item.contextValue = 'problem';
@@ -573,10 +574,10 @@ export function articleTooltip(a: ArticleSummary, p = a.problems): vscode.Markdo
   md.appendMarkdown(meta.join(' · ') + '\n\n');
   const s = a.stats;
   if (s) {
-    md.appendMarkdown(`| ${vscode.l10n.t('Statistics')} | |\n|:--|--:|\n`);
-    md.appendMarkdown(`| ${vscode.l10n.t('Paragraphs')} | ${s.paragraphs} |\n`);
-    md.appendMarkdown(`| ${vscode.l10n.t('Words')} | ${s.words.toLocaleString(vscode.env.language)} |\n`);
-    md.appendMarkdown(`| ${vscode.l10n.t('Junk share')} | ${percent(s.junkShare)} (${vscode.l10n.t('{0} lines', s.junkLines)}) |\n\n`);
+    md.appendMarkdown(`| ${t('Statistics')} | |\n|:--|--:|\n`);
+    md.appendMarkdown(`| ${t('Paragraphs')} | ${s.paragraphs} |\n`);
+    md.appendMarkdown(`| ${t('Words')} | ${s.words.toLocaleString(vscode.env.language)} |\n`);
+    md.appendMarkdown(`| ${t('Junk share')} | ${percent(s.junkShare)} (${t('{0} lines', s.junkLines)}) |\n\n`);
   }
   if (p.total > 0) {
     const codes = Object.entries(p.byCode)
@@ -586,9 +587,9 @@ export function articleTooltip(a: ArticleSummary, p = a.problems): vscode.Markdo
       .join(', ');
     md.appendMarkdown(`$(warning) ${problemsLabel(p.total)}: ${codes}\n\n`);
   } else {
-    md.appendMarkdown(`$(pass) ${vscode.l10n.t('No problems')}\n\n`);
+    md.appendMarkdown(`$(pass) ${t('No problems')}\n\n`);
   }
-  if (a.reviewed) md.appendMarkdown(`$(check) ${vscode.l10n.t('Reviewed')}\n\n`);
+  if (a.reviewed) md.appendMarkdown(`$(check) ${t('Reviewed')}\n\n`);
   if (a.byline) md.appendMarkdown(`_${mdEscape(clip(a.byline, 100))}_\n`);
   return md;
 }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { CorpusStore } from './corpusStore';
 import { articleTitle, CorpusTreeProvider, GROUP_MODES, SORT_MODES, VIEW_ID, type ExplorerNode, type GroupBy, type SortBy } from './explorer';
 import { ClientCommands } from '../../server/src/protocol';
+import { t } from './l10n';
 
 /** Context keys (package.json `when` clauses). */
 export const CONTEXT = {
@@ -29,13 +30,13 @@ const SORT_COMMANDS: Record<SortBy, string> = {
 export function groupLabel(g: GroupBy): string {
   switch (g) {
     case 'status':
-      return vscode.l10n.t('Status');
+      return t('Status');
     case 'date':
-      return vscode.l10n.t('Date');
+      return t('Date');
     case 'source':
-      return vscode.l10n.t('Source');
+      return t('Source');
     default:
-      return vscode.l10n.t('Duplicates');
+      return t('Duplicates');
   }
 }
 
@@ -73,20 +74,20 @@ export class CorpusExplorer implements vscode.Disposable {
     const counts = this.store.counts();
     this.view.badge =
       counts.needWork > 0
-        ? { value: counts.needWork, tooltip: counts.needWork === 1 ? vscode.l10n.t('1 article needs work') : vscode.l10n.t('{0} articles need work', counts.needWork) }
+        ? { value: counts.needWork, tooltip: counts.needWork === 1 ? t('1 article needs work') : t('{0} articles need work', counts.needWork) }
         : undefined;
     const filter = this.provider.filterDescription();
-    this.view.description = filter ? vscode.l10n.t('Filter: {0}', filter) : groupLabel(this.provider.groupBy);
+    this.view.description = filter ? t('Filter: {0}', filter) : groupLabel(this.provider.groupBy);
     let message: string | undefined;
     if (this.store.isIndexing) {
       const p = this.store.indexing;
-      message = p.total > 0 ? vscode.l10n.t('Indexing {0} of {1} articles…', p.done, p.total) : vscode.l10n.t('Looking for articles…');
+      message = p.total > 0 ? t('Indexing {0} of {1} articles…', p.done, p.total) : t('Looking for articles…');
     } else if (this.provider.filtered && counts.articles > 0) {
       const n = this.provider.visibleArticles().length;
       message =
         n === 0
-          ? vscode.l10n.t('No article matches the filter ({0}).', filter ?? '')
-          : vscode.l10n.t('{0} of {1} articles match the filter.', n, counts.articles);
+          ? t('No article matches the filter ({0}).', filter ?? '')
+          : t('{0} of {1} articles match the filter.', n, counts.articles);
     }
     this.view.message = message;
     let state: string;
@@ -103,17 +104,17 @@ export class CorpusExplorer implements vscode.Disposable {
   private async chooseGrouping(): Promise<void> {
     type Item = vscode.QuickPickItem & { mode: GroupBy };
     const describe: Record<GroupBy, string> = {
-      status: vscode.l10n.t('Needs cleanup (by rule), reviewed, clean'),
-      date: vscode.l10n.t('Year, then month of the dateline'),
-      source: vscode.l10n.t('The site, from bylines, credits and boilerplate'),
-      duplicates: vscode.l10n.t('Clusters of files sharing their content'),
+      status: t('Needs cleanup (by rule), reviewed, clean'),
+      date: t('Year, then month of the dateline'),
+      source: t('The site, from bylines, credits and boilerplate'),
+      duplicates: t('Clusters of files sharing their content'),
     };
     const items: Item[] = GROUP_MODES.map((mode) => ({
       mode,
       label: (mode === this.provider.groupBy ? '$(check) ' : '') + groupLabel(mode),
       description: describe[mode],
     }));
-    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Group Articles By') });
+    const picked = await vscode.window.showQuickPick(items, { title: t('Group Articles By') });
     if (picked) await this.provider.setGroupBy(picked.mode);
   }
 
@@ -124,11 +125,11 @@ export class CorpusExplorer implements vscode.Disposable {
     }
     type Item = vscode.QuickPickItem & { action: 'rule' | 'text' | 'clear' };
     const items: Item[] = [
-      { action: 'rule', label: '$(symbol-ruler) ' + vscode.l10n.t('Filter by Rule…'), description: this.provider.filter.rule },
-      { action: 'text', label: '$(search) ' + vscode.l10n.t('Filter by Headline Text…'), description: this.provider.filter.text },
+      { action: 'rule', label: '$(symbol-ruler) ' + t('Filter by Rule…'), description: this.provider.filter.rule },
+      { action: 'text', label: '$(search) ' + t('Filter by Headline Text…'), description: this.provider.filter.text },
     ];
-    if (this.provider.filtered) items.push({ action: 'clear', label: '$(clear-all) ' + vscode.l10n.t('Clear Filter') });
-    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Filter Articles') });
+    if (this.provider.filtered) items.push({ action: 'clear', label: '$(clear-all) ' + t('Clear Filter') });
+    const picked = await vscode.window.showQuickPick(items, { title: t('Filter Articles') });
     if (picked?.action === 'rule') await this.filterByRule();
     else if (picked?.action === 'text') await this.filterByText();
     else if (picked?.action === 'clear') this.provider.setFilter({});
@@ -144,23 +145,23 @@ export class CorpusExplorer implements vscode.Disposable {
     const items: Item[] = [...counts].map(([code, n]) => ({
       code,
       label: code,
-      description: n === 1 ? vscode.l10n.t('1 article') : vscode.l10n.t('{0} articles', n),
+      description: n === 1 ? t('1 article') : t('{0} articles', n),
       picked: code === this.provider.filter.rule,
     }));
-    if (this.provider.filter.rule) items.unshift({ label: '$(clear-all) ' + vscode.l10n.t('Any rule') });
+    if (this.provider.filter.rule) items.unshift({ label: '$(clear-all) ' + t('Any rule') });
     if (items.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No article has problems.'));
+      void vscode.window.showInformationMessage(t('No article has problems.'));
       return;
     }
-    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Show Articles with Problems of Rule'), matchOnDescription: true });
+    const picked = await vscode.window.showQuickPick(items, { title: t('Show Articles with Problems of Rule'), matchOnDescription: true });
     if (picked) this.provider.setFilter({ ...this.provider.filter, rule: picked.code });
   }
 
   private async filterByText(text?: string): Promise<void> {
     if (typeof text !== 'string') {
       const input = await vscode.window.showInputBox({
-        title: vscode.l10n.t('Filter Articles by Headline'),
-        prompt: vscode.l10n.t('Text in the headline or file name (case and diacritics are ignored; empty clears)'),
+        title: t('Filter Articles by Headline'),
+        prompt: t('Text in the headline or file name (case and diacritics are ignored; empty clears)'),
         value: this.provider.filter.text ?? '',
       });
       if (input === undefined) return;
@@ -173,7 +174,7 @@ export class CorpusExplorer implements vscode.Disposable {
     const uri = vscode.window.activeTextEditor?.document.uri;
     const node = uri ? this.provider.findArticle(uri) : undefined;
     if (!node) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('The active editor is not an article of the corpus (or the filter hides it).'));
+      void vscode.window.showInformationMessage(t('The active editor is not an article of the corpus (or the filter hides it).'));
       return;
     }
     await this.view.reveal(node, { select: true, focus: true, expand: true });

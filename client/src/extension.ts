@@ -13,7 +13,10 @@ import { IndexProgressNotification } from './indexProgress';
 import { ServerRestarts } from './serverRestart';
 import { CorpusStatusBar } from './statusBar';
 import { forwardTrust } from './trust';
-import { ClientCommands } from '../../server/src/protocol';
+import { ClientCommands, CorpusMethods } from '../../server/src/protocol';
+import { applyLocale, t } from './l10n';
+import { traceChannel } from './traceChannel';
+import { RuleCommands } from './ruleCommands';
 
 export const LANGUAGE_ID = 'news-article';
 let client: LanguageClient | undefined;
@@ -43,11 +46,17 @@ export interface CuratorApi {
   statusBar: CorpusStatusBar;
   /** Restarts of a language server that died, and what the user was told. */
   restarts: ServerRestarts;
+  /** Disable a rule, show its page, show the ignored findings. */
+  ruleCommands: RuleCommands;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CuratorApi> {
+  const locale = applyLocale();
   const output = vscode.window.createOutputChannel('Corpus Curator', { log: true });
-  context.subscriptions.push(output);
+  // the protocol trace (corpusCurator.trace.server) in a plain channel: a log channel shows only
+  // what is at or above its log level, and the client writes the trace below it
+  const traceOutput = traceChannel('Corpus Curator (trace)');
+  context.subscriptions.push(output, traceOutput);
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -59,9 +68,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Curato
     documentSelector: [{ language: LANGUAGE_ID }],
     synchronize: { configurationSection: 'corpusCurator' },
     outputChannel: output,
-    traceOutputChannel: output,
+    traceOutputChannel: traceOutput,
     // Restricted Mode: the server refuses what writes files until the user trusts the workspace
-    initializationOptions: { storagePath: context.globalStorageUri.fsPath, workspaceTrusted: vscode.workspace.isTrusted },
+    initializationOptions: {
+      // one index cache per workspace (another corpus does not throw this one's away); the global
+      // storage only for a window without a folder
+      storagePath: (context.storageUri ?? context.globalStorageUri).fsPath,
+      workspaceTrusted: vscode.workspace.isTrusted,
+      locale,
+      // the quick fixes may offer this extension's commands (disable a rule, show its page)
+      clientCommands: true,
+    },
     // a server that dies is started again, a bounded number of times, and the user told once
     errorHandler: restarts,
   };
@@ -72,7 +89,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Curato
     vscode.commands.registerCommand(ClientCommands.treatAsNewsArticle, async (uri?: vscode.Uri) => {
       const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!doc) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a text file first.'));
+        void vscode.window.showInformationMessage(t('Open a text file first.'));
         return;
       }
       await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
@@ -89,12 +106,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<Curato
   const decorations = new CorpusDecorations(store);
   const statusBar = new CorpusStatusBar(store);
   const progress = new IndexProgressNotification(client, store);
-  context.subscriptions.push(store, tree, explorer, commands, decorations, statusBar, progress);
+  const ruleCommands = new RuleCommands(client, context.extensionUri);
+  context.subscriptions.push(store, tree, explorer, commands, decorations, statusBar, progress, ruleCommands);
 
   await client.start();
-  context.subscriptions.push(client, forwardTrust(client));
+  context.subscriptions.push(
+    client,
+    forwardTrust(client),
+    // corpusCurator.locale: the extension's words at once, the server's (diagnostics, hovers, outline) after it re-checks
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('corpusCurator.locale')) return;
+      const next = applyLocale();
+      void client?.sendNotification(CorpusMethods.locale, { locale: next });
+      tree.refresh();
+      statusBar.update();
+    }),
+  );
   void store.refresh();
-  return { client, store, explorer, tree, commands, decorations, statusBar, restarts };
+  return { client, store, explorer, tree, commands, decorations, statusBar, restarts, ruleCommands };
 }
 
 export async function deactivate(): Promise<void> {

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CorpusMethods, type IndexProgress } from '../../server/src/protocol';
 import type { CorpusStore } from './corpusStore';
+import { t } from './l10n';
 
 /** Indexing shorter than this shows no notification. */
 const SHOW_AFTER_MS = 600;
@@ -48,17 +49,17 @@ export class IndexProgressNotification implements vscode.Disposable {
 
   private show(first: IndexProgress): void {
     void vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Corpus Curator: indexing'), cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: t('Corpus Curator: indexing'), cancellable: true },
       (progress, token) =>
         new Promise<void>((resolve) => {
           let reported = 0; // percent already reported
           const report = (p: IndexProgress) => {
             if (p.total <= 0) {
-              progress.report({ message: vscode.l10n.t('looking for articles…') });
+              progress.report({ message: t('looking for articles…') });
               return;
             }
             const pct = Math.min(100, (p.done / p.total) * 100);
-            progress.report({ message: vscode.l10n.t('{0} of {1} articles', p.done, p.total), increment: Math.max(0, pct - reported) });
+            progress.report({ message: t('{0} of {1} articles', p.done, p.total), increment: Math.max(0, pct - reported) });
             reported = Math.max(reported, pct);
           };
           const finish = () => {

@@ -2,6 +2,7 @@
 // server does not answer corpusCurator/markReviewed. Keeps the file's other keys and their order;
 // writes a temporary file beside it and renames it over the original (atomic on one file system).
 import * as vscode from 'vscode';
+import { t } from './l10n';
 
 export const PROJECT_FILE = '.corpus-curator.json';
 /** The project file is read only up to this size (as the server reads it). */
@@ -23,9 +24,9 @@ export async function updateReviewed(root: vscode.Uri, files: readonly vscode.Ur
     // only a regular file of a sane size is read: a FIFO there would hang the read, a link to
     // /dev/zero would fill memory, and a link may lead out of the workspace
     const st = await vscode.workspace.fs.stat(target);
-    if (st.type & vscode.FileType.SymbolicLink) return { ok: false, file: target, reason: vscode.l10n.t('{0} is a symbolic link; Corpus Curator does not write through it', PROJECT_FILE) };
-    if (!(st.type & vscode.FileType.File)) return { ok: false, file: target, reason: vscode.l10n.t('{0} is not a regular file', PROJECT_FILE) };
-    if (st.size > PROJECT_FILE_MAX_BYTES) return { ok: false, file: target, reason: vscode.l10n.t('{0} is too large ({1} MB)', PROJECT_FILE, (st.size / 1048576).toFixed(1)) };
+    if (st.type & vscode.FileType.SymbolicLink) return { ok: false, file: target, reason: t('{0} is a symbolic link; Corpus Curator does not write through it', PROJECT_FILE) };
+    if (!(st.type & vscode.FileType.File)) return { ok: false, file: target, reason: t('{0} is not a regular file', PROJECT_FILE) };
+    if (st.size > PROJECT_FILE_MAX_BYTES) return { ok: false, file: target, reason: t('{0} is too large ({1} MB)', PROJECT_FILE, (st.size / 1048576).toFixed(1)) };
     text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
   } catch (e) {
     if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) {
@@ -36,10 +37,10 @@ export async function updateReviewed(root: vscode.Uri, files: readonly vscode.Ur
   if (text !== undefined && text.trim() !== '') {
     try {
       const v = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-      if (!v || typeof v !== 'object' || Array.isArray(v)) return { ok: false, file: target, reason: vscode.l10n.t('it does not hold a JSON object') };
+      if (!v || typeof v !== 'object' || Array.isArray(v)) return { ok: false, file: target, reason: t('it does not hold a JSON object') };
       obj = v as Record<string, unknown>;
     } catch (e) {
-      return { ok: false, file: target, reason: vscode.l10n.t('it is not valid JSON ({0})', (e as Error).message) };
+      return { ok: false, file: target, reason: t('it is not valid JSON ({0})', (e as Error).message) };
     }
   }
   const list = Array.isArray(obj.reviewed) ? obj.reviewed.filter((x): x is string => typeof x === 'string') : [];

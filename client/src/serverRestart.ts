@@ -3,6 +3,7 @@
 // within RESTART_WINDOW_MS the server is left stopped, with an error saying so.
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type Message } from 'vscode-languageclient/node';
+import { t } from './l10n';
 
 export const MAX_RESTARTS = 4;
 export const RESTART_WINDOW_MS = 3 * 60_000;
@@ -31,14 +32,14 @@ export class ServerRestarts implements ErrorHandler {
     if (this.stops.length > MAX_RESTARTS) {
       this.notify(
         vscode.LogLevel.Error,
-        vscode.l10n.t('The Corpus Curator language server stopped {0} times in 3 minutes and is not restarted again. Reload the window to start it; the "Corpus Curator" output has the details.', this.stops.length),
+        t('The Corpus Curator language server stopped {0} times in 3 minutes and is not restarted again. Reload the window to start it; the "Corpus Curator" output has the details.', this.stops.length),
       );
       return { action: CloseAction.DoNotRestart, handled: true };
     }
     this.restarts++;
     this.output.warn(`The language server stopped unexpectedly: restarting it (${this.stops.length} of at most ${MAX_RESTARTS} within 3 minutes).`);
     if (this.restarts === 1) {
-      this.notify(vscode.LogLevel.Warning, vscode.l10n.t('The Corpus Curator language server stopped unexpectedly and was restarted.'));
+      this.notify(vscode.LogLevel.Warning, t('The Corpus Curator language server stopped unexpectedly and was restarted.'));
     }
     return { action: CloseAction.Restart, handled: true };
   }

@@ -4,10 +4,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CorpusMethods } from '../../server/src/protocol';
+import { t } from './l10n';
 
 /** The message shown when `what` is refused in Restricted Mode (the server's says the same). */
 export function restrictedMessage(what: string): string {
-  return vscode.l10n.t('{0} is disabled in Restricted Mode: it writes files, and this workspace is not trusted. Trust the workspace to use it.', what);
+  return t('{0} is disabled in Restricted Mode: it writes files, and this workspace is not trusted. Trust the workspace to use it.', what);
 }
 
 /**
@@ -17,7 +18,7 @@ export function restrictedMessage(what: string): string {
 export function refuseIfRestricted(what: string): string | undefined {
   if (vscode.workspace.isTrusted) return undefined;
   const message = restrictedMessage(what);
-  const manage = vscode.l10n.t('Manage Workspace Trust');
+  const manage = t('Manage Workspace Trust');
   void vscode.window.showWarningMessage(`Corpus Curator: ${message}`, manage).then((choice) => {
     if (choice === manage) void vscode.commands.executeCommand('workbench.trust.manage');
   });

@@ -21,6 +21,7 @@ import { buildCorpusFromTexts, CorpusIndex } from './index/corpus';
 import { HashedCounter, lineCountsOf } from './model/frequency';
 import { ConfigCache, readProblem, SNAPSHOT_DUPLICATES, type CorpusSnapshot, type FileReport as BatchReport } from './batch/tasks';
 import { localPool, taskHandler, threadPool, type Pool, type Task } from './batch/pool';
+import { LOCALES, localeFromEnv, setLocale, t } from './l10n';
 
 const USAGE = `Usage:
   corpus-curator outline FILE
@@ -33,6 +34,7 @@ const USAGE = `Usage:
   --unsafe-fixes  with --fix or --dry-run: apply the unsafe fixes too (judgement calls, such as
               removing a copy that holds words found nowhere else); see docs/rules/README.md
   --quiet     report errors and warnings only
+  --locale L  the language of the messages: en or vi (default: from LC_ALL, LC_MESSAGES or LANG)
   --jobs N    worker threads (default: the number of CPU cores; 1, or fewer than 4 files
               a thread, = all in this thread)
 
@@ -107,9 +109,11 @@ class Stylish {
     const { count, fixable, files, skipped } = this;
     const total = count.error + count.warning + count.information + count.hint;
     return (
-      `${total === 0 ? '✔' : '✖'} ${total} problem${total === 1 ? '' : 's'} (${count.error} errors, ${count.warning} warnings, ${count.information + count.hint} infos) in ${files} file${files === 1 ? '' : 's'}` +
-      (skipped ? `, ${skipped} skipped` : '') +
-      (fixable ? `\n  ${fixable} of them can be fixed with --fix` : '') +
+      `${total === 0 ? '✔' : '✖'} ${total === 1 ? t('1 problem') : t('{0} problems', total)} ` +
+      `${t('({0} errors, {1} warnings, {2} infos)', count.error, count.warning, count.information + count.hint)} ` +
+      `${files === 1 ? t('in 1 file') : t('in {0} files', files)}` +
+      (skipped ? t(', {0} skipped', skipped) : '') +
+      (fixable ? `\n  ${t('{0} of them can be fixed with --fix', fixable)}` : '') +
       '\n'
     );
   }
@@ -468,6 +472,7 @@ async function main(argv: string[]): Promise<number> {
         quiet: { type: 'boolean', short: 'q', default: false },
         'max-size': { type: 'string', default: String(64 * 1024 * 1024) },
         jobs: { type: 'string', short: 'j' },
+        locale: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -485,6 +490,14 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(USAGE + '\n');
     return 2;
   }
+  // the language of the messages: --locale, else the environment's (LC_ALL, LC_MESSAGES, LANG);
+  // the worker threads read it from CORPUS_CURATOR_LOCALE (their environment is a copy of this one)
+  const asked = values.locale ?? localeFromEnv(process.env);
+  const locale = setLocale(asked);
+  if (values.locale !== undefined && locale !== values.locale.toLowerCase().split(/[-_.@]/)[0]) {
+    process.stderr.write(`corpus-curator: no messages in '${values.locale}' (${LOCALES.join(', ')}); English is used\n`);
+  }
+  process.env.CORPUS_CURATOR_LOCALE = locale;
   const maxBytes = Number(values['max-size']);
   if (!Number.isFinite(maxBytes) || maxBytes <= 0) {
     process.stderr.write('corpus-curator: --max-size must be a positive number of bytes\n');
@@ -549,7 +562,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (!isMainThread && (workerData as { role?: string } | null)?.role === 'lint-worker') {
-  // a worker thread of `lint` (batch/pool.ts): runs the tasks it is sent
+  // a worker thread of `lint` (batch/pool.ts): runs the tasks it is sent, in the main thread's language
+  setLocale(process.env.CORPUS_CURATOR_LOCALE);
   const handle = taskHandler();
   parentPort!.on('message', (t: Task) => {
     handle(t).then(

@@ -23,6 +23,8 @@ export const CorpusMethods = {
   cancelIndexing: 'corpusCurator/cancelIndexing',
   /** Client → server notification { trusted: boolean }: VS Code's workspace trust changed (granted). */
   workspaceTrust: 'corpusCurator/workspaceTrust',
+  /** Client → server notification { locale: string }: corpusCurator.locale changed ('en', 'vi', or VS Code's language for 'auto'). */
+  locale: 'corpusCurator/locale',
 } as const;
 
 /** Commands the language server executes (workspace/executeCommand), with their arguments and results below. */
@@ -35,7 +37,22 @@ export const ServerCommands = {
   writeSidecar: 'corpusCurator.writeSidecar',
   /** [uris] → CleanCorpusEditResult: the clean-up of many files as one edit (not applied). */
   cleanCorpusEdit: 'corpusCurator.cleanCorpusEdit',
+  /** [] → IgnoredFinding[]: the ignore entries of the workspace's project files. */
+  ignoredFindings: 'corpusCurator.ignoredFindings',
+  /** [IgnoreFindingArgs] → { removed }: removes an ignore entry (the finding shows again). */
+  unignoreFinding: 'corpusCurator.unignoreFinding',
 } as const;
+
+/** One ignored finding (corpusCurator.ignoredFindings). */
+export interface IgnoredFinding {
+  /** The project file holding the entry. */
+  projectFile: string;
+  /** The article (file: URI) and its path relative to the project file's folder. */
+  uri: string;
+  file: string;
+  code: string;
+  hash: string;
+}
 
 /** What corpusCurator.fixAll answers. */
 export interface FixAllResult {
@@ -51,6 +68,8 @@ export interface CleanCorpusEditResult<E = unknown> {
   files: number;
   /** Fixes in the edit, by rule code. */
   fixes: Record<string, number>;
+  /** The same per file (by the URI the edit uses): what is applied when only some files are ticked. */
+  perFile: Record<string, Record<string, number>>;
   skipped: Array<{ uri: string; reason: string }>;
 }
 
@@ -80,6 +99,12 @@ export const ClientCommands = {
   markReviewed: 'corpusCurator.explorer.markReviewed',
   unmarkReviewed: 'corpusCurator.explorer.unmarkReviewed',
   cleanSelection: 'corpusCurator.explorer.cleanSelection',
+  /** [code]: sets corpusCurator.rules[code] to off in the workspace settings (a quick fix). */
+  disableRule: 'corpusCurator.disableRule',
+  /** [code]: opens the rule's page (docs/rules/<code>.md, bundled) in the Markdown preview (a quick fix). */
+  showRuleDocs: 'corpusCurator.showRuleDocs',
+  /** Lists the ignored findings of the workspace's project files; the one chosen is no longer ignored. */
+  showIgnored: 'corpusCurator.showIgnored',
 } as const;
 
 export type ProblemSeverity = 'error' | 'warning' | 'information' | 'hint';

@@ -42,10 +42,11 @@ import { SettingsSource } from './lsp/settings';
 import type { Finding } from './rules/types';
 import { PositionMapper, toDiagnostics } from './lsp/convert';
 import { editSpan, shiftFindings, type EditSpan } from './lsp/shift';
-import { codeActions, FIX_ALL_KIND, FIX_ALL_UNSAFE_KIND, type DocState } from './lsp/codeActions';
+import { codeActions, fixAllEdits, FIX_ALL_KIND, FIX_ALL_UNSAFE_KIND, type DocState } from './lsp/codeActions';
 import { COMMAND_LIST, executeCommand, fsPathOf, type CommandHost } from './lsp/commands';
 import { editSupport, type EditSupport } from './lsp/edits';
 import { configureLocale, t } from './lsp/l10n';
+import { currentLocale } from './l10n';
 import { ProjectFiles } from './lsp/project';
 import { checkInWorkspace, WorkspaceTrust } from './lsp/workspace';
 import { CorpusMethods } from './protocol';
@@ -88,6 +89,8 @@ export function run(): void {
   const documents = new TextDocuments(TextDocument);
 
   const client = {
+    /** The client runs Corpus Curator's own commands (the VS Code extension says so). */
+    clientCommands: false,
     configuration: false,
     dynamicConfiguration: false,
     hierarchicalSymbols: false,
@@ -104,6 +107,17 @@ export function run(): void {
 
   /** Workspace trust (VS Code's Restricted Mode): set from initializationOptions and corpusCurator/workspaceTrust. */
   const trust = new WorkspaceTrust();
+  // corpusCurator.locale changed: the messages, hovers and outline in the new language
+  connection.onNotification(CorpusMethods.locale, (p: { locale?: unknown } | null) => {
+    const before = currentLocale();
+    if (typeof p?.locale !== 'string' || configureLocale(p.locale) === before) return;
+    analyses.clear();
+    outlined.clear(); // (the outlines given, whose labels are in the old language)
+    spans.clear();
+    outlineSpans.clear();
+    lineCaches.clear(); // (the rules keep their per-line findings there, with their words)
+    for (const doc of documents.all()) validate(doc, 0);
+  });
   connection.onNotification(CorpusMethods.workspaceTrust, (p: { trusted?: unknown } | null) => {
     trust.trusted = p?.trusted !== false;
   });
@@ -134,8 +148,10 @@ export function run(): void {
     client.disabledCodeActions = !!caps.textDocument?.codeAction?.disabledSupport;
     client.watchedFilesDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     client.workspaceFolderEvents = !!caps.workspace?.workspaceFolders;
-    configureLocale(params.locale);
-    const init = params.initializationOptions as { storagePath?: unknown } | undefined;
+    const init = params.initializationOptions as { storagePath?: unknown; locale?: unknown; clientCommands?: unknown } | undefined;
+    client.clientCommands = init?.clientCommands === true;
+    // the language of the messages: the client's corpusCurator.locale (sent as initializationOptions.locale), else the client's
+    configureLocale(typeof init?.locale === 'string' ? init.locale : params.locale);
     storagePath = typeof init?.storagePath === 'string' ? init.storagePath : undefined;
     trust.init(init);
     if (params.workspaceFolders) setWorkspaceFolders(params.workspaceFolders.map((f) => f.uri));
@@ -146,6 +162,8 @@ export function run(): void {
         documentSymbolProvider: { label: 'Corpus Curator' },
         foldingRangeProvider: true,
         hoverProvider: true,
+        // Format Document applies the safe fixes (as vscode-markdownlint does)
+        documentFormattingProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND, FIX_ALL_UNSAFE_KIND] },
         executeCommandProvider: { commands: COMMAND_LIST },
         ...(client.workspaceFolderEvents ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
@@ -329,7 +347,7 @@ export function run(): void {
   async function analyseOffThread(doc: TextDocument, dc: DocConfig, text: string): Promise<Analysis | null> {
     const base = { version: doc.version, configKey: dc.key, config: dc.config, file: dc.file };
     try {
-      const r = await offThread.analyze(doc.uri, doc.version, { text, config: dc.config, file: dc.file, frequency: frequencyFor(doc.uri, text, dc.file) });
+      const r = await offThread.analyze(doc.uri, doc.version, { text, config: dc.config, file: dc.file, frequency: frequencyFor(doc.uri, text, dc.file), locale: currentLocale() });
       if (!r) return null;
       const bomShift = r.article.hadBom && text.charCodeAt(0) === 0xfeff ? 1 : 0;
       const analysis: Analysis = { ...base, article: r.article, fileFindings: r.findings, bomShift };
@@ -475,7 +493,7 @@ export function run(): void {
     const key = `${uri}#first-pass`;
     const lines = doc.lineCount;
     void offThread
-      .analyze(key, version, { text: prefix, config: dc.config, file: dc.file, frequency: frequencyFor(key, prefix, dc.file) })
+      .analyze(key, version, { text: prefix, config: dc.config, file: dc.file, frequency: frequencyFor(key, prefix, dc.file), locale: currentLocale() })
       .then((r) => {
         offThread.forget(key);
         frequencyKeys.delete(key);
@@ -682,9 +700,22 @@ export function run(): void {
         disabledSupport: client.disabledCodeActions,
         trusted: trust.trusted,
         inWorkspace: (file) => checkInWorkspace(file, workspaceFolders),
+        clientCommands: client.clientCommands,
       });
     } catch (err) {
       connection.console.error(`Corpus Curator: code actions for ${state.uri} failed: ${(err as Error)?.stack ?? err}`);
+      return null;
+    }
+  });
+
+  // Format Document: the safe fixes of the per-file rules, as minimal edits (the same as fix on save)
+  connection.onDocumentFormatting(async (params) => {
+    const state = await stateOf(params.textDocument.uri);
+    if (!state) return null;
+    try {
+      return fixAllEdits(state.text, state.file, state.config).edits;
+    } catch (err) {
+      connection.console.error(`Corpus Curator: formatting ${state.uri} failed: ${(err as Error)?.stack ?? err}`);
       return null;
     }
   });

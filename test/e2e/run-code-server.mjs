@@ -31,7 +31,8 @@
 //
 // Environment:
 //   E2E_TIMEOUT_MS        overall limit, default 600000 (10 min); on expiry: exit code 124
-//   E2E_SCREENSHOT_DIR    where the PNGs go, default docs/screenshots
+//   E2E_SCREENSHOT_DIR    where the PNGs go, default build/screenshots (untracked: a test run leaves
+//                         the tree clean; `npm run screenshots` copies them to docs/screenshots)
 //   E2E_NO_SCREENSHOTS=1  take no screenshots at all
 //   E2E_VERBOSE=1         also print code-server's own log, the workbench's start-up chatter
 //                         and the browser's console errors
@@ -56,7 +57,7 @@ const RUN_DIR = join(ROOT, '.vscode-test', 'e2e-run');
 const CODE_SERVER = process.env.CODE_SERVER_BIN || join(ROOT, '.vscode-test/code-server/node_modules/.bin/code-server');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TESTS_INDEX = join(ROOT, 'out-e2e/suite/index.js');
-const SCREENSHOT_DIR = resolve(ROOT, process.env.E2E_SCREENSHOT_DIR || 'docs/screenshots');
+const SCREENSHOT_DIR = resolve(ROOT, process.env.E2E_SCREENSHOT_DIR || 'build/screenshots');
 const UNTRUSTED = process.env.E2E_UNTRUSTED === '1';
 const TAKE_SCREENSHOTS = process.env.E2E_NO_SCREENSHOTS !== '1' && !UNTRUSTED;
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS) || 10 * 60_000;

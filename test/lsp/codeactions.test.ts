@@ -86,7 +86,7 @@ describe('quick fixes (VS Code-like client)', { skip: !HAS_DUMP }, () => {
     assert.deepEqual(actions[0].diagnostics?.map((d) => d.code), ['php-dump']);
     assert.ok(titles.includes('Extract to sidecar'), titles.join(' | '));
     assert.ok(titles.includes('Fix all php-dump problems in this file'), titles.join(' | '));
-    assert.ok(titles.includes('Ignore this finding'), titles.join(' | '));
+    assert.ok(titles.some((x) => /^Ignore php-dump “.+” in this file$/.test(x)), titles.join(' | '));
     assert.equal(actions.filter((a) => a.isPreferred).length, 1, 'one preferred action');
   });
 
@@ -177,7 +177,7 @@ describe('quick fixes (VS Code-like client)', { skip: !HAS_DUMP }, () => {
 
   test('"Ignore this finding" writes .corpus-curator.json at the workspace root and re-validates', async () => {
     const target = firstDump(lsp.diagnostics(uri) ?? []);
-    const ignore = (await actionsFor(lsp, uri, target)).find((a) => a.title === 'Ignore this finding');
+    const ignore = (await actionsFor(lsp, uri, target)).find((a) => a.title.startsWith('Ignore '));
     assert.ok(ignore?.command, 'a command');
     assert.equal(ignore.command.command, 'corpusCurator.ignoreFinding');
     const projectFile = path.join(dir, '.corpus-curator.json');
@@ -199,7 +199,7 @@ describe('quick fixes (VS Code-like client)', { skip: !HAS_DUMP }, () => {
     // a second entry keeps the other keys of the file
     writeFileSync(projectFile, JSON.stringify({ boilerplate: ['Quay lên trên'], ...project }, null, 2) + '\n');
     const other = pub.diagnostics.find((d) => d.code === 'php-dump' && d.range.start.line === 160)!;
-    const ignore2 = (await actionsFor(lsp, uri, other)).find((a) => a.title === 'Ignore this finding')!;
+    const ignore2 = (await actionsFor(lsp, uri, other)).find((a) => a.title.startsWith('Ignore '))!;
     const res2 = await lsp.executeCommand<{ added: boolean }>('corpusCurator.ignoreFinding', ignore2.command!.arguments);
     assert.equal(res2.added, true);
     const project2 = JSON.parse(readFileSync(projectFile, 'utf8'));
@@ -288,7 +288,7 @@ describe('sidecar without CreateFile support: server-side atomic write', { skip:
       assert.ok(actions[0].edit?.changes?.[uri], 'changes map');
       assert.equal(actions[0].edit?.documentChanges, undefined);
       assert.ok(!actions.some((a) => a.title === 'Extract to sidecar'), 'no folder for a sidecar of an unsaved document');
-      assert.ok(!actions.some((a) => a.title === 'Ignore this finding'), 'no project file for an unsaved document');
+      assert.ok(!actions.some((a) => a.title.startsWith('Ignore ')), 'no project file for an unsaved document');
       assert.equal(await lsp.stop(), 0);
     } finally {
       lsp.kill();
@@ -358,6 +358,21 @@ describe('corpusCurator.cleanCorpusEdit', () => {
         assert.match(ann.description ?? '', /×\d/);
       }
       if (HAS_DUMP) assert.ok((res.fixes['php-dump'] ?? 0) >= 2);
+      // per file, what the edit fixes there (the client reports only what the user ticks)
+      const perFile = (res as unknown as { perFile: Record<string, Record<string, number>> }).perFile;
+      for (const s of ALL_SEEDS) {
+        const u = fileUri(path.join(dir, s));
+        const expected = fixAll(s === SEED3 ? editorText : readSeed(s), { file: path.join(dir, s) });
+        if (Object.keys(expected.applied).length) assert.deepEqual(perFile[u], expected.applied, `${s}: its fixes`);
+      }
+      // one rule's group: that rule's fixes only
+      const only = await lsp.executeCommand<{ edit: WorkspaceEdit; fixes: Record<string, number> }>('corpusCurator.cleanCorpusEdit', [uris, { only: ['whitespace'] }]);
+      assert.deepEqual(Object.keys(only.fixes), ['whitespace'], JSON.stringify(only.fixes));
+      for (const s of ALL_SEEDS) {
+        const f = path.join(dir, s);
+        const before = s === SEED3 ? editorText : readSeed(s);
+        assert.equal(applyTextEdits(before, editsFor(only.edit, fileUri(f))), fixAll(before, { file: f, only: new Set(['whitespace']) }).text, `${s}: whitespace only`);
+      }
       assert.deepEqual(ALL_SEEDS.map((s) => statSync(path.join(dir, s)).mtimeMs), mtimes, 'nothing written to disk');
       assert.equal(readFileSync(path.join(dir, SEED0), 'utf8'), readSeed(SEED0));
 
@@ -422,8 +437,8 @@ describe('Vietnamese UI', { skip: !HAS_DUMP }, () => {
     try {
       const diags = await openAndWait(lsp, uri, readSeed(SEED0));
       const titles = (await actionsFor(lsp, uri, firstDump(diags))).map((a) => a.title);
-      assert.ok(titles.includes('Bỏ qua phát hiện này'), titles.join(' | '));
-      assert.ok(titles.includes('Sửa tất cả lỗi php-dump trong tệp này'), titles.join(' | '));
+      assert.ok(titles.some((x) => /^Bỏ qua php-dump “.+” trong tệp này$/.test(x)), titles.join(' | '));
+      assert.ok(titles.includes('Sửa tất cả vấn đề php-dump trong tệp này'), titles.join(' | '));
       const bundle = JSON.parse(readFileSync(path.join(process.cwd(), 'l10n', 'bundle.l10n.vi.json'), 'utf8'));
       assert.equal(bundle['Ignore this finding'], 'Bỏ qua phát hiện này');
       assert.equal(await lsp.stop(), 0);
@@ -467,6 +482,64 @@ describe('safe and unsafe fixes', () => {
     } finally {
       await lsp.stop().catch(() => null);
       lsp.kill();
+      removeDir(dir);
+    }
+  });
+});
+
+describe('the quick-fix menu names what each entry does; ignores can be listed and undone', () => {
+  test('ignore entries named by rule and text; disable-rule and documentation entries for a client that runs them; unignore', async () => {
+    const dir = tempCorpus([SEED0]);
+    const file = path.join(dir, SEED0);
+    const uri = fileUri(file);
+    const text = readSeed(SEED0);
+    const plain = await startServer({ rootPath: dir });
+    const vsc = await startServer({ rootPath: dir, initializationOptions: { clientCommands: true } });
+    try {
+      const diags = await openAndWait(vsc, uri, text);
+      await openAndWait(plain, uri, text);
+      // two findings at one place are two distinct ignore entries, each naming its rule and text
+      const titles = new Set<string>();
+      for (const d of diags.slice(0, 10)) {
+        const acts = await actionsFor(vsc, uri, d);
+        const ignore = acts.filter((a) => a.title.startsWith('Ignore '));
+        assert.equal(ignore.length, 1, `one ignore entry for ${d.code}: ${acts.map((a) => a.title).join(' | ')}`);
+        assert.ok(ignore[0].title.includes(String(d.code)), ignore[0].title);
+        titles.add(ignore[0].title);
+        const disable = acts.find((a) => a.title === `Disable rule ${d.code} in this workspace`);
+        assert.ok(disable?.command, 'disable-rule entry');
+        assert.deepEqual([disable.command.command, disable.command.arguments], ['corpusCurator.disableRule', [d.code]]);
+        const docs = acts.find((a) => a.title === `Show documentation for ${d.code}`);
+        assert.deepEqual([docs?.command?.command, docs?.command?.arguments], ['corpusCurator.showRuleDocs', [d.code]]);
+        // a client that does not run these commands is not offered them
+        const other = (await actionsFor(plain, uri, d)).map((a) => a.title);
+        assert.ok(!other.some((x) => x.startsWith('Disable rule') || x.startsWith('Show documentation')), other.join(' | '));
+      }
+      assert.ok(titles.size > 1, 'different findings, different titles');
+      // ignore one, list it, bring it back
+      const target = diags.find((d) => d.code === 'boilerplate') ?? diags[0];
+      const ignore = (await actionsFor(vsc, uri, target)).find((a) => a.title.startsWith('Ignore '))!;
+      const since = vsc.notifications.length;
+      await vsc.executeCommand(ignore.command!.command, ignore.command!.arguments ?? []);
+      const after = (await vsc.waitForDiagnostics(uri, (p) => p.diagnostics.length === diags.length - 1, 10000, since)).diagnostics;
+      assert.equal(after.length, diags.length - 1);
+      const listed = await vsc.executeCommand<Array<{ uri: string; file: string; code: string; hash: string; projectFile: string }>>('corpusCurator.ignoredFindings', []);
+      assert.equal(listed.length, 1);
+      assert.equal(listed[0].file, SEED0);
+      assert.equal(listed[0].code, target.code);
+      assert.equal(listed[0].projectFile, fileUri(path.join(dir, '.corpus-curator.json')));
+      const since2 = vsc.notifications.length;
+      const res = await vsc.executeCommand<{ removed: boolean }>('corpusCurator.unignoreFinding', [{ uri: listed[0].uri, code: listed[0].code, hash: listed[0].hash }]);
+      assert.equal(res.removed, true);
+      const back = (await vsc.waitForDiagnostics(uri, (p) => p.diagnostics.length === diags.length, 10000, since2)).diagnostics;
+      assert.deepEqual(back.map((d) => d.message).sort(), diags.map((d) => d.message).sort(), 'the finding shows again');
+      assert.deepEqual(JSON.parse(readFileSync(path.join(dir, '.corpus-curator.json'), 'utf8')).ignore, []);
+      assert.deepEqual(await vsc.executeCommand('corpusCurator.ignoredFindings', []), []);
+    } finally {
+      for (const s of [plain, vsc]) {
+        await s.stop().catch(() => null);
+        s.kill();
+      }
       removeDir(dir);
     }
   });

@@ -64,7 +64,7 @@ describe('publishDiagnostics (VS Code-like client)', () => {
     );
     assert.deepEqual(
       [...(caps.executeCommandProvider?.commands ?? [])].sort(),
-      ['corpusCurator.cleanCorpusEdit', 'corpusCurator.fixAll', 'corpusCurator.ignoreFinding', 'corpusCurator.writeSidecar'],
+      ['corpusCurator.cleanCorpusEdit', 'corpusCurator.fixAll', 'corpusCurator.ignoreFinding', 'corpusCurator.ignoredFindings', 'corpusCurator.unignoreFinding', 'corpusCurator.writeSidecar'],
     );
     const watches = () =>
       lsp.serverRequests.some((r) => r.method === 'client/registerCapability' && JSON.stringify(r.params).includes('.corpus-curator.json'));

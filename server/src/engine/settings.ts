@@ -125,6 +125,19 @@ export const SETTINGS: readonly SettingDecl[] = [
     clientOnly: true,
   },
   {
+    key: 'locale',
+    schema: z.enum(['auto', 'vi', 'en']),
+    default: 'auto',
+    description: 'The language of Corpus Curator\'s own words: diagnostics, quick fixes, hovers, the outline, the explorer and its messages. `auto` follows VS Code\'s display language; `vi` or `en` choose Vietnamese or English whatever VS Code\'s language is (VS Code has no Vietnamese language pack). Menus and settings follow VS Code\'s display language.',
+    enumDescriptions: {
+      auto: 'VS Code\'s display language (Vietnamese when it is Vietnamese, else English).',
+      vi: 'Vietnamese (tiếng Việt).',
+      en: 'English.',
+    },
+    where: 'editor',
+    clientOnly: true,
+  },
+  {
     key: 'useConfigAboveWorkspace',
     schema: z.boolean(),
     default: false,

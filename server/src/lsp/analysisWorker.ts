@@ -9,6 +9,7 @@ import type { LineFrequency } from '../model/features';
 import { toWire, type OffThreadReply, type OffThreadRequest } from './offThread';
 import { LineCache } from '../model/lineCache';
 import { packFindings } from './transfer';
+import { currentLocale, setLocale } from '../l10n';
 
 /** Per document: what its lines' own text gave in its earlier analyses (dropped when it closes). */
 const caches = new Map<string, LineCache>();
@@ -19,6 +20,11 @@ parentPort!.on('message', (m: OffThreadRequest | { forget: string }) => {
     return;
   }
   try {
+    // the words in the main thread's language; the lines' cached findings were in the old one
+    if (m.locale !== undefined) {
+      const before = currentLocale();
+      if (setLocale(m.locale) !== before) caches.clear();
+    }
     let frequency: LineFrequency | undefined;
     if (m.frequency) {
       const counts = new Map(m.frequency.counts);

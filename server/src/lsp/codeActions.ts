@@ -19,7 +19,7 @@ import { documentEdit, minimalEdits, offsetEditsToTextEdits, type EditSupport } 
 import { t } from './l10n';
 import { sidecarContent, sidecarPath } from './sidecar';
 import type { InWorkspace } from './workspace';
-import { ServerCommands } from '../protocol';
+import { ClientCommands, ServerCommands } from '../protocol';
 
 export const FIX_ALL_KIND = 'source.fixAll.corpus-curator';
 /**
@@ -60,6 +60,19 @@ export interface ActionEnv {
   trusted?: boolean;
   /** Is the article inside a workspace folder (real paths)? Sidecars are written only there. Default: yes. */
   inWorkspace?(file: string): Promise<InWorkspace>;
+  /**
+   * The client runs Corpus Curator's own commands (initializationOptions.clientCommands, sent by
+   * the VS Code extension): "Disable rule X in this workspace" and "Show documentation for X" are
+   * offered then.
+   */
+  clientCommands?: boolean;
+}
+
+/** The flagged text in short, for an action's title: its first line, at most 40 characters. */
+function flaggedInShort(state: DocState, f: Finding): string {
+  const raw = state.text.slice(state.map.bomShift + f.start, state.map.bomShift + f.end);
+  const line = raw.split(/\r\n|\r|\n/).map((l) => l.replace(/\s+/g, ' ').trim()).find((l) => l !== '') ?? '';
+  return line.length <= 40 ? line : `${line.slice(0, 39)}…`;
 }
 
 /**
@@ -113,8 +126,8 @@ export function findingForDiagnostic(state: DocState, d: Diagnostic): Finding | 
   const hash = isDiagnosticData(data) ? data.h : undefined;
   const same = state.findings.filter((f) => f.code === d.code && (!hash || f.hash === hash));
   return (
-    same.find((f) => rangeEquals(state.map.range(f.start, f.end), d.range)) ??
-    same.find((f) => overlaps(state.map.range(f.start, f.end), d.range))
+    same.find((f) => rangeEquals(state.map.displayRange(f.start, f.end), d.range)) ??
+    same.find((f) => overlaps(state.map.displayRange(f.start, f.end), d.range))
   );
 }
 
@@ -173,8 +186,8 @@ async function sidecarAction(state: DocState, fix: Fix, f: Finding, diag: Diagno
 }
 
 /** The whole-document fix-all as minimal text edits (empty when nothing is fixable). */
-export function fixAllEdits(text: string, file: string | undefined, config: Config, unsafe = false): { edits: TextEdit[]; applied: Record<string, number> } {
-  const res = fixAll(text, { file, config, unsafe });
+export function fixAllEdits(text: string, file: string | undefined, config: Config, unsafe = false, only?: ReadonlySet<string>): { edits: TextEdit[]; applied: Record<string, number> } {
+  const res = fixAll(text, { file, config, unsafe, ...(only ? { only } : {}) });
   if (res.text === text) return { edits: [], applied: res.applied };
   return { edits: offsetEditsToTextEdits(text, minimalEdits(text, res.text)), applied: res.applied };
 }
@@ -185,6 +198,7 @@ export async function codeActions(state: DocState, params: CodeActionParams, env
   if (kindWanted(only, CodeActionKind.QuickFix)) {
     const fixAllDone = new Set<string>();
     const ignoreDone = new Set<Finding>();
+    const ruleDone = new Set<string>();
     for (const diag of params.context.diagnostics) {
       const f = findingForDiagnostic(state, diag);
       if (!f) continue;
@@ -221,9 +235,22 @@ export async function codeActions(state: DocState, params: CodeActionParams, env
       if (state.file && f.hash && env.trusted !== false && !ignoreDone.has(f)) {
         ignoreDone.add(f);
         const args: IgnoreFindingArgs = { uri: state.uri, code: f.code, hash: f.hash };
-        const action = CodeAction.create(t('Ignore this finding'), { title: t('Ignore this finding'), command: COMMANDS.ignoreFinding, arguments: [args] }, CodeActionKind.QuickFix);
+        // named by what it ignores: the rule and the flagged text (two findings at the cursor are two entries)
+        const shown = flaggedInShort(state, f);
+        const title = shown ? t('Ignore {0} “{1}” in this file', f.code, shown) : t('Ignore this {0} finding in this file', f.code);
+        const action = CodeAction.create(title, { title, command: COMMANDS.ignoreFinding, arguments: [args] }, CodeActionKind.QuickFix);
         action.diagnostics = [diag];
         out.push(action);
+      }
+      if (env.clientCommands && !ruleDone.has(f.code)) {
+        ruleDone.add(f.code);
+        const off = t('Disable rule {0} in this workspace', f.code);
+        const disable = CodeAction.create(off, { title: off, command: ClientCommands.disableRule, arguments: [f.code] }, CodeActionKind.QuickFix);
+        disable.diagnostics = [diag];
+        const docs = t('Show documentation for {0}', f.code);
+        const show = CodeAction.create(docs, { title: docs, command: ClientCommands.showRuleDocs, arguments: [f.code] }, CodeActionKind.QuickFix);
+        show.diagnostics = [diag];
+        out.push(disable, show);
       }
     }
   }

@@ -18,7 +18,7 @@ import { fileUri, toTextEdits } from './convert';
 import { COMMANDS, fixAllEdits, sidecarTarget, type DocState, type IgnoreFindingArgs, type WriteSidecarArgs } from './codeActions';
 import { documentEdit, MultiFileEdit, type EditSupport } from './edits';
 import { t } from './l10n';
-import { addIgnoreEntry, writableProjectRoot, type ProjectFiles } from './project';
+import { addIgnoreEntry, ignoreEntriesOf, removeIgnoreEntry, writableProjectRoot, type ProjectFiles } from './project';
 import { checkInWorkspace, WorkspaceTrust } from './workspace';
 import { writeSidecar } from './sidecar';
 
@@ -46,7 +46,7 @@ export interface CommandHost {
   projectChanged(): void;
 }
 
-export const COMMAND_LIST: string[] = [COMMANDS.fixAll, COMMANDS.ignoreFinding, COMMANDS.writeSidecar, COMMANDS.cleanCorpusEdit];
+export const COMMAND_LIST: string[] = Object.values(COMMANDS);
 
 /** Absolute path of a file: URI, else undefined. */
 export function fsPathOf(uri: string): string | undefined {
@@ -65,7 +65,7 @@ function uriArg(arg: unknown): string | undefined {
 }
 
 export type { FixAllResult } from '../protocol';
-import type { CleanCorpusEditResult, FixAllResult } from '../protocol';
+import type { CleanCorpusEditResult, FixAllResult, IgnoredFinding } from '../protocol';
 
 async function fixAllCommand(host: CommandHost, args: unknown[]): Promise<FixAllResult> {
   const uri = uriArg(args[0]);
@@ -110,6 +110,50 @@ async function ignoreCommand(host: CommandHost, args: unknown[]): Promise<Ignore
   }
   host.projectChanged();
   return { added: res.added, file: res.file };
+}
+
+/**
+ * The ignored findings of the workspace: the ignore entries of the project files governing each
+ * workspace folder (and those inside it that the index's articles are governed by).
+ */
+async function ignoredFindingsCommand(host: CommandHost): Promise<IgnoredFinding[]> {
+  const roots = new Set<string>();
+  for (const folder of host.workspaceFolders()) {
+    const found = host.projects.findRoot(folder, await host.configAbove(path.join(folder, 'article.txt')));
+    if (found) roots.add(found.root);
+  }
+  for (const doc of host.openDocuments()) {
+    const file = fsPathOf(doc.uri);
+    const found = file ? host.projects.findRoot(path.dirname(file), await host.configAbove(file)) : undefined;
+    if (found) roots.add(found.root);
+  }
+  const out: IgnoredFinding[] = [];
+  for (const root of [...roots].sort()) {
+    for (const e of await ignoreEntriesOf(root)) out.push({ projectFile: fileUri(path.join(root, '.corpus-curator.json')), uri: fileUri(path.join(root, ...e.file.split('/'))), file: e.file, code: e.code, hash: e.hash });
+  }
+  return out;
+}
+
+/** Removes an ignore entry (the finding shows again): the undo of "Ignore …". */
+async function unignoreCommand(host: CommandHost, args: unknown[]): Promise<{ removed: boolean; error?: string }> {
+  if (!host.trusted()) return { removed: false, error: refuseUntrusted(host, t('Ignoring a finding')) };
+  const a = (args[0] ?? {}) as Partial<IgnoreFindingArgs>;
+  const file = typeof a.uri === 'string' ? fsPathOf(a.uri) : undefined;
+  if (!file || typeof a.code !== 'string' || typeof a.hash !== 'string') return { removed: false, error: 'bad arguments' };
+  // the project file that governs the article, where "Ignore …" wrote the entry (inside the workspace only)
+  const where = await writableProjectRoot(host.projects, file, await host.configAbove(file));
+  if (!where.ok) {
+    host.showMessage(MessageType.Error, `Corpus Curator: ${where.reason}`);
+    return { removed: false, error: where.reason };
+  }
+  const res = await removeIgnoreEntry(where.root, { file: relativeKey(where.root, file), code: a.code, hash: a.hash });
+  if (!res.ok) {
+    const error = t('Could not update {0}: {1}', res.file, res.reason);
+    host.showMessage(MessageType.Error, `Corpus Curator: ${error}`);
+    return { removed: false, error };
+  }
+  if (res.removed) host.projectChanged();
+  return { removed: res.removed };
 }
 
 export type WriteSidecarResult = { written: boolean; applied: boolean; sidecar?: string; error?: string };
@@ -209,6 +253,10 @@ async function cleanCorpusCommand(host: CommandHost, args: unknown[], ctx: Comma
   if (!host.trusted()) throw new ResponseError(LSPErrorCodes.RequestFailed, refuseUntrusted(host, t('Clean Corpus')));
   const skipped: CleanCorpusResult['skipped'] = [];
   const uris = await expandUris(host, args[0], skipped);
+  // { only: codes }: the fixes of these rules only (the explorer's "Clean These Articles" on a rule's group)
+  const opt = args[1] as { only?: unknown } | undefined;
+  const only = Array.isArray(opt?.only) && opt.only.every((c) => typeof c === 'string') ? new Set(opt.only as string[]) : undefined;
+  const perFile: Record<string, Record<string, number>> = {};
   const edit = new MultiFileEdit(host.support);
   const total: Record<string, number> = {};
   let files = 0;
@@ -253,7 +301,7 @@ async function cleanCorpusCommand(host: CommandHost, args: unknown[], ctx: Comma
     }
     let res: ReturnType<typeof fixAllEdits>;
     try {
-      res = fixAllEdits(text, file, config);
+      res = fixAllEdits(text, file, config, false, only);
     } catch (e) {
       skipped.push({ uri, reason: `internal error: ${(e as Error).message}` });
       continue;
@@ -262,6 +310,7 @@ async function cleanCorpusCommand(host: CommandHost, args: unknown[], ctx: Comma
     files++;
     const editUri = doc ? doc.uri : uri;
     for (const [code, n] of Object.entries(res.applied)) total[code] = (total[code] ?? 0) + n;
+    perFile[editUri] = res.applied;
     const name = file ? path.basename(file) : decodeURIComponent(uri.replace(/^.*\//, ''));
     edit.add(editUri, version, res.edits, {
       label: t('Clean {0}', name),
@@ -270,7 +319,7 @@ async function cleanCorpusCommand(host: CommandHost, args: unknown[], ctx: Comma
     });
   }
   ctx.progress?.done();
-  return { edit: edit.build(), files, fixes: total, skipped };
+  return { edit: edit.build(), files, fixes: total, perFile, skipped };
 }
 
 export async function executeCommand(host: CommandHost, command: string, args: unknown[] = [], ctx: CommandContext = {}): Promise<unknown> {
@@ -283,6 +332,10 @@ export async function executeCommand(host: CommandHost, command: string, args: u
       return writeSidecarCommand(host, args);
     case COMMANDS.cleanCorpusEdit:
       return cleanCorpusCommand(host, args, ctx);
+    case COMMANDS.ignoredFindings:
+      return ignoredFindingsCommand(host);
+    case COMMANDS.unignoreFinding:
+      return unignoreCommand(host, args);
     default:
       return null;
   }

@@ -69,6 +69,36 @@ export class PositionMapper {
     const e = this.position(Math.max(start, end));
     return Range.create(s, e);
   }
+
+  /**
+   * Where a finding is drawn: its range without the blank lines at either end, when it holds
+   * anything else (a removal takes the line breaks and blank lines around a block; the squiggle
+   * covers the block's lines only). Whitespace inside a line stays (a stray “ r” is drawn with its
+   * space), and a finding of whitespace alone is drawn as it is.
+   */
+  displayRange(start: number, end: number): Range {
+    const text = this.article.text;
+    let s = Math.max(0, start);
+    let e = Math.min(text.length, Math.max(start, end));
+    // leading: whitespace up to and including the last line break of the run
+    let i = s;
+    while (i < e && isSpace(text.charCodeAt(i))) i++;
+    let cut = -1;
+    for (let k = s; k < i; k++) if (text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13) cut = k + 1;
+    if (cut > 0 && i < e) s = cut;
+    // trailing: whitespace from the first line break of the run
+    let j = e;
+    while (j > s && isSpace(text.charCodeAt(j - 1))) j--;
+    cut = -1;
+    for (let k = e - 1; k >= j; k--) if (text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13) cut = k;
+    if (cut >= 0 && j > s) e = cut;
+    return s < e ? this.range(s, e) : this.range(start, end);
+  }
+}
+
+/** Whitespace, line breaks included (what a display range leaves out at its ends). */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x202f || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
 }
 
 /** What a diagnostic carries for code actions (see codeActions.ts). */
@@ -108,7 +138,7 @@ export function toDiagnostic(
   currentFile?: string,
 ): Diagnostic {
   const d: Diagnostic = {
-    range: map.range(f.start, f.end),
+    range: map.displayRange(f.start, f.end),
     severity: toSeverity(f.severity),
     source: SOURCE,
     code: f.code,

@@ -5,6 +5,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { dumpPreview, dumpRecords } from '../model/phpdump';
 import type { Block } from '../model/types';
 import { blockAtLine, lineRange, type LineView } from './positions';
+import { kindLabel } from '../model/kindNames';
+import { t } from '../l10n';
 
 export interface HoverDeps<A extends LineView & { extras?: Promise<void> }> {
   /** The client reads Markdown in hovers (read at each request). */
@@ -29,14 +31,6 @@ export function createHoverHandler<A extends LineView & { extras?: Promise<void>
       range: lineRange(r.analysis, r.doc, block.startLine, block.endLine),
     };
   };
-}
-
-const KIND_LABELS: Record<string, string> = {
-  'php-dump': 'PHP dump',
-};
-
-function kindLabel(kind: string): string {
-  return KIND_LABELS[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1);
 }
 
 /** Minimal Markdown/plain-text builder so hovers degrade for clients without Markdown. */
@@ -85,36 +79,36 @@ export function hoverFor(block: Block, markdown: boolean): string | null {
     case 'dateline': {
       const d = block.date;
       if (!d) {
-        h.line(`${h.bold('Dateline')} — the date was not understood${reason}`);
+        h.line(`${h.bold(t('Dateline'))} — ${t('the date was not understood')}${reason}`);
         break;
       }
-      h.line(`${h.bold('Dateline')} ${h.code(d.iso)}`);
-      const parts = [`year ${d.year}`, `month ${d.month}`, `day ${d.day}`];
+      h.line(`${h.bold(t('Dateline'))} ${h.code(d.iso)}`);
+      const parts = [t('year {0}', d.year), t('month {0}', d.month), t('day {0}', d.day)];
       if (d.hour !== undefined) {
-        parts.push(`time ${pad2(d.hour)}:${pad2(d.minute ?? 0)}${d.second !== undefined ? ':' + pad2(d.second) : ''}`);
+        parts.push(t('time {0}', `${pad2(d.hour)}:${pad2(d.minute ?? 0)}${d.second !== undefined ? ':' + pad2(d.second) : ''}`));
       }
       if (d.offsetMinutes !== undefined) {
         const m = Math.abs(d.offsetMinutes);
         parts.push(`UTC${d.offsetMinutes < 0 ? '−' : '+'}${pad2(Math.floor(m / 60))}:${pad2(m % 60)}`);
-      } else parts.push('no time zone stated');
+      } else parts.push(t('no time zone stated'));
       h.line(parts.join(' · '));
       break;
     }
     case 'php-dump': {
       const dump = block.dump;
       if (!dump) {
-        h.line(`${h.bold('PHP dump')}${reason}`);
+        h.line(`${h.bold(t('PHP dump'))}${reason}`);
         break;
       }
       let count: string;
       try {
         const n = dumpRecords(dump).length;
-        count = `${n} ${n === 1 ? 'record' : 'records'}`;
+        count = n === 1 ? t('1 record') : t('{0} records', n);
       } catch {
-        count = 'records unreadable';
+        count = t('records unreadable');
       }
       const lines = dump.endLine - dump.startLine + 1;
-      h.line(`${h.bold('PHP dump')} (${h.code(dump.format)}) — ${count}, ${lines} lines${dump.truncated ? ', truncated' : ''}`);
+      h.line(`${h.bold(t('PHP dump'))} (${h.code(dump.format)}) — ${count}, ${lines === 1 ? t('1 line') : t('{0} lines', lines)}${dump.truncated ? t(', truncated') : ''}`);
       let preview = '';
       try {
         preview = dumpPreview(dump, 12);
@@ -126,8 +120,8 @@ export function hoverFor(block: Block, markdown: boolean): string | null {
     }
     default: {
       h.line(`${h.bold(kindLabel(block.kind))}${reason}`);
-      if (block.inlineKicker) h.line(`Kicker: ${h.esc(block.inlineKicker.text)}`);
-      if (block.sourcePrefix) h.line(`Source prefix: ${h.code(block.sourcePrefix)}`);
+      if (block.inlineKicker) h.line(t('Kicker: {0}', h.esc(block.inlineKicker.text)));
+      if (block.sourcePrefix) h.line(t('Source prefix: {0}', h.code(block.sourcePrefix)));
       break;
     }
   }

@@ -1,20 +1,10 @@
-// Localized UI strings of the language server (code action titles, messages) via @vscode/l10n.
-// Diagnostic messages and fix titles come from the rules, in English. The Vietnamese bundle is
-// bundled into dist/server.js (imported JSON), so the server needs no files at run time.
-import * as l10n from '@vscode/l10n';
-import vi from '../../../l10n/bundle.l10n.vi.json';
+// The language server's words: the engine's l10n (server/src/l10n.ts) for code action titles and
+// messages as for the rules' diagnostics.
+import { setLocale } from '../l10n';
 
-const BUNDLES: Record<string, Record<string, string>> = { vi };
+export { t } from '../l10n';
 
-/** Picks the bundle for an LSP `initializeParams.locale` (e.g. "vi", "vi-VN"); English otherwise. */
+/** Picks the bundle for a locale (e.g. "vi", "vi-VN"); English otherwise (also when switching back). */
 export function configureLocale(locale: string | undefined): string {
-  const lang = (locale ?? '').toLowerCase().split(/[-_]/)[0];
-  const bundle = BUNDLES[lang];
-  if (bundle) {
-    l10n.config({ contents: bundle });
-    return lang;
-  }
-  return 'en';
+  return setLocale(locale);
 }
-
-export const t = l10n.t;

@@ -23,6 +23,8 @@ export interface OffThreadRequest {
   file?: string;
   /** The corpus' line counts for this document's lines (key -> files), and the corpus' size. */
   frequency?: { size: number; counts: Array<[string, number]> };
+  /** The language of the messages, hovers and outline (the main thread's). */
+  locale?: string;
 }
 
 export interface OffThreadResult {

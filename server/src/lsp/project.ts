@@ -160,3 +160,46 @@ export async function addIgnoreEntry(root: string, entry: IgnoreEntry): Promise<
   }
   return { ok: true, file, added: true };
 }
+
+export type UnignoreResult = { ok: true; file: string; removed: boolean } | { ok: false; file: string; reason: string };
+
+/**
+ * Removes an ignore entry from `<root>/.corpus-curator.json` (the finding shows again), keeping the
+ * other keys and their order, written atomically. A missing entry changes nothing.
+ */
+export async function removeIgnoreEntry(root: string, entry: IgnoreEntry): Promise<UnignoreResult> {
+  const file = path.join(root, PROJECT_FILE);
+  const { text, problem } = await readProjectText(file);
+  if (problem !== undefined) return { ok: false, file, reason: problem };
+  if (text === undefined || text.trim() === '') return { ok: true, file, removed: false };
+  const parsed = parseProjectFile(text.replace(/^\uFEFF/, ''));
+  if (!parsed.project) return { ok: false, file, reason: parsed.problem ?? 'not a JSON object' };
+  const obj = parsed.project as Record<string, unknown>;
+  const list = Array.isArray(obj.ignore) ? (obj.ignore as unknown[]) : [];
+  const kept = list.filter((x) => {
+    const e = x as Partial<IgnoreEntry> | null;
+    return !(e && e.file === entry.file && e.code === entry.code && e.hash === entry.hash);
+  });
+  if (kept.length === list.length) return { ok: true, file, removed: false };
+  obj.ignore = kept;
+  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+  try {
+    await writeFileAtomic(file, JSON.stringify(obj, null, 2).replace(/\n/g, eol) + eol);
+  } catch (e) {
+    return { ok: false, file, reason: (e as Error).message };
+  }
+  return { ok: true, file, removed: true };
+}
+
+/** The ignore entries of a project file (those that are well formed), with the file they are in. */
+export async function ignoreEntriesOf(root: string): Promise<IgnoreEntry[]> {
+  const { text } = await readProjectText(path.join(root, PROJECT_FILE));
+  if (!text) return [];
+  const parsed = parseProjectFile(text.replace(/^\uFEFF/, ''));
+  const list = parsed.project && Array.isArray(parsed.project.ignore) ? (parsed.project.ignore as unknown[]) : [];
+  return list.filter((x): x is IgnoreEntry => {
+    const e = x as Partial<IgnoreEntry> | null;
+    return !!e && typeof e.file === 'string' && typeof e.code === 'string' && typeof e.hash === 'string';
+  });
+}
+

@@ -2,6 +2,7 @@
 // so the language server, the CLI and unit tests can all use it. Lines are 0-based and inclusive.
 import type { Article, Block, PhpDump } from './types';
 import { dumpRecords } from './phpdump';
+import { t } from '../l10n';
 
 export type OutlineKind =
   | 'article'
@@ -93,8 +94,9 @@ function leaf(kind: OutlineKind, block: Block, name: string, detail?: string): O
   return node;
 }
 
-function plural(n: number, one: string, many = one + 's'): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** "1 line", "5 lines": the l10n keys are "1 <one>" and "{0} <one>s". */
+function plural(n: number, one: string): string {
+  return n === 1 ? t(`1 ${one}`) : t(`{0} ${one}s`, n);
 }
 
 // ---- PHP dump records ----------------------------------------------------------------------------
@@ -182,7 +184,7 @@ function recordNodes(article: Article, block: Block, dump: PhpDump): OutlineNode
     }
     const title = r.title ? cleanName(r.title) : '';
     const key = cleanName(r.key, 60);
-    const keyLabel = key ? `[${key}]` : '(record)'; // key '' = the whole dump is one record
+    const keyLabel = key ? `[${key}]` : t('(record)'); // key '' = the whole dump is one record
     return {
       kind: 'record' as const,
       name: title || keyLabel,
@@ -197,10 +199,10 @@ function recordNodes(article: Article, block: Block, dump: PhpDump): OutlineNode
 
 function dumpNode(article: Article, block: Block): OutlineNode {
   const dump = block.dump;
-  if (!dump) return leaf('php-dump', block, 'PHP dump', plural(block.endLine - block.startLine + 1, 'line'));
+  if (!dump) return leaf('php-dump', block, t('PHP dump'), plural(block.endLine - block.startLine + 1, 'line'));
   const children = recordNodes(article, block, dump);
-  const detail = plural(children.length, 'record') + (dump.truncated ? ', truncated' : '');
-  const node = leaf('php-dump', block, `PHP ${dump.format} dump`, detail);
+  const detail = plural(children.length, 'record') + (dump.truncated ? t(', truncated') : '');
+  const node = leaf('php-dump', block, t('PHP {0} dump', dump.format), detail);
   node.children = children;
   return node;
 }
@@ -217,33 +219,33 @@ function blockNode(article: Article, block: Block): OutlineNode | null {
     case 'blank':
       return null;
     case 'kicker':
-      return leaf('kicker', block, nameOr(cleanName(block.text), '(kicker)'));
+      return leaf('kicker', block, nameOr(cleanName(block.text), t('(kicker)')));
     case 'dateline':
       return leaf(
         'dateline',
         block,
-        nameOr(cleanName(block.text), '(dateline)'),
-        block.date ? block.date.iso : 'date not understood',
+        nameOr(cleanName(block.text), t('(dateline)')),
+        block.date ? block.date.iso : t('date not understood'),
       );
     case 'byline':
-      return leaf('byline', block, nameOr(cleanName(block.text), '(byline)'));
+      return leaf('byline', block, nameOr(cleanName(block.text), t('(byline)')));
     case 'headline':
-      return leaf('headline', block, nameOr(cleanName(block.text), '(headline)'));
+      return leaf('headline', block, nameOr(cleanName(block.text), t('(headline)')));
     case 'heading':
-      return leaf('heading', block, nameOr(cleanName(block.text), '(heading)'));
+      return leaf('heading', block, nameOr(cleanName(block.text), t('(heading)')));
     case 'caption':
-      return leaf('caption', block, nameOr(shortName(block.text), '(caption)'));
+      return leaf('caption', block, nameOr(shortName(block.text), t('(caption)')));
     case 'boilerplate':
-      return leaf('boilerplate', block, nameOr(cleanName(firstLine(block.text), 60), '(boilerplate)'));
+      return leaf('boilerplate', block, nameOr(cleanName(firstLine(block.text), 60), t('(boilerplate)')));
     case 'related': {
       const items = block.text.split(/\r\n|\r|\n/).filter((l) => cleanName(l)).length;
-      return leaf('related', block, 'Related', plural(items, 'line'));
+      return leaf('related', block, t('Related'), plural(items, 'line'));
     }
     case 'php-dump':
       return dumpNode(article, block);
     case 'paragraph':
     default:
-      return leaf('paragraph', block, nameOr(shortName(block.text), '(paragraph)'));
+      return leaf('paragraph', block, nameOr(shortName(block.text), t('(paragraph)')));
   }
 }
 
@@ -265,7 +267,7 @@ export function buildOutline(article: Article): OutlineNode[] {
   const headline = article.headline;
   const root: OutlineNode = {
     kind: 'article',
-    name: nameOr(headline ? cleanName(headline.text) : '', '(no headline)'),
+    name: nameOr(headline ? cleanName(headline.text) : '', t('(no headline)')),
     startLine: 0,
     endLine: lastLine,
     selectionStartLine: headline ? clamp(headline.startLine, 0, lastLine) : 0,
@@ -295,7 +297,7 @@ export function buildOutline(article: Article): OutlineNode[] {
     if (block.kind === 'heading') {
       section = {
         kind: 'section',
-        name: nameOr(cleanName(block.text), '(heading)'),
+        name: nameOr(cleanName(block.text), t('(heading)')),
         startLine: block.startLine,
         endLine: block.endLine,
         selectionStartLine: block.startLine,
@@ -324,7 +326,7 @@ export function buildOutline(article: Article): OutlineNode[] {
   if (junk.length) {
     const group: OutlineNode = {
       kind: 'junk',
-      name: 'Junk',
+      name: t('Junk'),
       detail: plural(junk.length, 'block'),
       startLine: junk[0].startLine,
       endLine: junk[0].endLine,
@@ -357,7 +359,13 @@ function countNodes(node: OutlineNode): number {
   return n;
 }
 
-const KIND_WORDS: Partial<Record<OutlineKind, string>> = { 'php-dump': 'PHP dump', related: 'related block' };
+/** A run of nodes of one kind, grouped: "1,200 paragraphs" (l10n keys "{0} <kind> blocks"…). */
+function groupName(kind: OutlineKind, n: number): string {
+  const count = n.toLocaleString('en');
+  if (kind === 'php-dump') return t('{0} PHP dumps', count);
+  if (kind === 'related') return t('{0} related blocks', count);
+  return t(`{0} ${kind} blocks`, count);
+}
 
 function bound(root: OutlineNode): void {
   if (countNodes(root) <= MAX_OUTLINE_NODES) return;
@@ -368,11 +376,10 @@ function bound(root: OutlineNode): void {
       let j = i;
       if (kids[i].children.length === 0) while (j + 1 < kids.length && kids[j + 1].kind === kids[i].kind && kids[j + 1].children.length === 0) j++;
       if (j - i + 1 >= RUN_GROUP) {
-        const what = KIND_WORDS[kids[i].kind] ?? `${kids[i].kind} block`;
         out.push({
           kind: kids[i].kind,
-          name: `${(j - i + 1).toLocaleString('en')} ${what}s`,
-          detail: `lines ${(kids[i].startLine + 1).toLocaleString('en')}–${(kids[j].endLine + 1).toLocaleString('en')}`,
+          name: groupName(kids[i].kind, j - i + 1),
+          detail: t('lines {0}–{1}', (kids[i].startLine + 1).toLocaleString('en'), (kids[j].endLine + 1).toLocaleString('en')),
           startLine: kids[i].startLine,
           endLine: kids[j].endLine,
           selectionStartLine: kids[i].selectionStartLine,
@@ -393,8 +400,8 @@ function bound(root: OutlineNode): void {
         const count = rest.reduce((n, c) => n + countNodes(c), 0);
         node.children.push({
           kind: 'more',
-          name: `… ${count.toLocaleString('en')} more ${count === 1 ? 'entry' : 'entries'}`,
-          detail: `lines ${(rest[0].startLine + 1).toLocaleString('en')}–${(rest[rest.length - 1].endLine + 1).toLocaleString('en')}`,
+          name: count === 1 ? t('… 1 more entry') : t('… {0} more entries', count.toLocaleString('en')),
+          detail: t('lines {0}–{1}', (rest[0].startLine + 1).toLocaleString('en'), (rest[rest.length - 1].endLine + 1).toLocaleString('en')),
           startLine: rest[0].startLine,
           endLine: rest[rest.length - 1].endLine,
           selectionStartLine: rest[0].startLine,

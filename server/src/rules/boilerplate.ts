@@ -5,17 +5,18 @@ import type { Block } from '../model/types';
 import { fold } from '../text/normalize';
 import { blockRemovalRange } from './ranges';
 import { UNSURE_BELOW, type RuleFinding, defineRule } from './types';
+import { probably, t } from './words';
 
 /** What each category of knowledge.ts's boilerplate phrases is, in words. */
-const CATEGORY: Record<string, string> = {
-  widget: 'Page widget',
-  share: 'Share/tag widget',
-  comment: 'Comment-form text',
-  nav: 'Navigation link',
-  footer: 'Site footer',
-  teaser: 'Related-articles link',
-  punct: 'Lone punctuation line',
-  custom: 'Project boilerplate',
+const CATEGORY: Record<string, () => string> = {
+  widget: () => t('Page widget'),
+  share: () => t('Share/tag widget'),
+  comment: () => t('Comment-form text'),
+  nav: () => t('Navigation link'),
+  footer: () => t('Site footer'),
+  teaser: () => t('Related-articles link'),
+  punct: () => t('Lone punctuation line'),
+  custom: () => t('Project boilerplate'),
 };
 
 /** Which kind of chrome the knowledge files know the block's line as, if any. */
@@ -47,16 +48,16 @@ export const rule = defineRule({
       if (b.startLine < 0 || b.endLine >= a.lines.length || b.endLine < b.startLine) continue;
       const r = blockRemovalRange(a, b.startLine, b.endLine);
       const cat = categoryOf(ctx.knowledge, b);
-      const what = cat ? CATEGORY[cat] : 'Site chrome';
+      const what = cat ? CATEGORY[cat]() : t('Site chrome');
       // a known chrome phrase is sure; otherwise the recognizer's probability decides how loudly to say it
       const unsure = cat === null && (b.confidence ?? 1) < UNSURE_BELOW;
       out.push({
         code: 'boilerplate',
         ...(unsure ? { demoted: 'unsure' as const } : {}),
-        message: `${what} left in the article: “${clip(b.text)}”${unsure ? ` (probably: ${Math.round((b.confidence ?? 0) * 100)}%)` : ''}`,
+        message: t('{0} left in the article: “{1}”', what, clip(b.text)) + (unsure ? probably(b.confidence) : ''),
         start: r.start,
         end: r.end,
-        fixes: [{ title: 'Remove site chrome', edits: [{ start: r.start, end: r.end, newText: '' }], ...(unsure ? { applicability: 'unsafe' as const } : {}) }],
+        fixes: [{ title: t('Remove site chrome'), edits: [{ start: r.start, end: r.end, newText: '' }], ...(unsure ? { applicability: 'unsafe' as const } : {}) }],
       });
     }
     return out;

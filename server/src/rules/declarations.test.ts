@@ -101,10 +101,10 @@ test('severity is the engine\'s: a rule whose default changes still takes the us
   assert.equal(severityOf({ defaultSeverity: 'warning' }, undefined, false), 'warning');
   assert.equal(severityOf({ defaultSeverity: 'warning' }, undefined, true), 'information');
   assert.equal(severityOf({ defaultSeverity: 'hint' }, undefined, true), 'hint');
-  // structure's default is information; set to warning, all its findings are warnings
+  // structure's default is hint; set to warning, all its findings are warnings
   const { config } = mergeConfig(undefined, { rules: { structure: 'warning' } });
   const fs = analyze('một dòng không có gì\n', { config }).findings.filter((f) => f.code === 'structure');
   assert.ok(fs.length > 0);
   assert.ok(fs.every((f) => f.severity === 'warning'));
-  assert.ok(analyze('một dòng không có gì\n', { config: DEFAULT_CONFIG }).findings.filter((f) => f.code === 'structure').every((f) => f.severity === 'information'));
+  assert.ok(analyze('một dòng không có gì\n', { config: DEFAULT_CONFIG }).findings.filter((f) => f.code === 'structure').every((f) => f.severity === 'hint'));
 });

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { isBlank } from '../text/normalize';
 import { linesRange } from './ranges';
 import { duplicateSummaryOf, type RelatedLocation, defineRule } from './types';
+import { t } from '../l10n';
 
 /** How many other files the message and the related locations name at most. */
 const MAX_NAMED = 3;
@@ -17,7 +18,7 @@ function displayName(from: string, other: string): string {
 }
 
 function describe(d: { similarity: number; exact: boolean }): string {
-  return d.exact ? 'identical content' : `${Math.floor(d.similarity * 100)}% similar`;
+  return d.exact ? t('identical content') : t('{0}% similar', Math.floor(d.similarity * 100));
 }
 
 export const rule = defineRule({
@@ -43,11 +44,12 @@ export const rule = defineRule({
     const named = dups.slice(0, MAX_NAMED).map((x) => `${displayName(file, x.file)} (${describe(x)})`);
     const more = d.total - named.length;
     const exact = d.allExact;
-    const message =
-      `${exact ? 'Duplicate article' : 'Near-duplicate article'}: the same article is in ` +
-      `${named.join(', ')}${more > 0 ? ` and ${more} more file${more === 1 ? '' : 's'}` : ''}; keep one copy`;
+    const list = named.join(', ') + (more === 1 ? t(' and 1 more file') : more > 1 ? t(' and {0} more files', more) : '');
+    const message = exact
+      ? t('Duplicate article: the same article is in {0}; keep one copy', list)
+      : t('Near-duplicate article: the same article is in {0}; keep one copy', list);
     const related: RelatedLocation[] = dups.slice(0, MAX_RELATED).map((x) => ({
-      message: `the same article (${describe(x)})`,
+      message: t('the same article ({0})', describe(x)),
       start: 0,
       end: 0,
       file: x.file,

@@ -3,6 +3,8 @@
 // Linear: one pass with a map from folded key to the first copy. A text's key is a pure function
 // of the text: with a document's cache (RuleContext.cache) it is kept between analyses.
 import { type RuleFinding, defineRule } from './types';
+import { t } from '../l10n';
+import { kindNoun, linesWhere } from '../model/kindNames';
 import type { Block, BlockKind } from '../model/types';
 import { blockRemovalRange, linesRange } from './ranges';
 import { foldKey, isBlank, withoutStrayTail, words } from '../text/normalize';
@@ -17,9 +19,6 @@ const MAX_KEY = 4000;
 /** Kinds that are not text to compare: junk handled elsewhere, blank runs, and repeated site chrome. */
 const SKIP: ReadonlySet<BlockKind> = new Set<BlockKind>(['blank', 'php-dump', 'boilerplate']);
 
-const KIND_NAME: Partial<Record<BlockKind, string>> = {
-  related: 'related teaser',
-};
 
 interface Unit {
   kind: BlockKind;
@@ -95,15 +94,14 @@ export const rule = defineRule({
       }
       const range = blockRemovalRange(a, u.startLine, u.endLine);
       const origRange = linesRange(a, orig.startLine, orig.endLine);
-      const where = orig.startLine === orig.endLine ? `line ${orig.startLine + 1}` : `lines ${orig.startLine + 1}-${orig.endLine + 1}`;
-      const kindName = KIND_NAME[orig.kind] ?? orig.kind;
+      const where = linesWhere(orig.startLine + 1, orig.endLine + 1);
       out.push({
         code: CODE,
-        message: `Repeats the ${kindName} at ${where}: “${quote(u.text)}”`,
+        message: t('Repeats the {0} at {1}: “{2}”', kindNoun(orig.kind), where, quote(u.text)),
         start: range.start,
         end: range.end,
-        related: [{ message: 'first copy', start: origRange.start, end: origRange.end }],
-        fixes: [{ title: 'Remove the duplicate', edits: [{ start: range.start, end: range.end, newText: '' }] }],
+        related: [{ message: t('first copy'), start: origRange.start, end: origRange.end }],
+        fixes: [{ title: t('Remove the duplicate'), edits: [{ start: range.start, end: range.end, newText: '' }] }],
       });
     }
     return out;

@@ -20,6 +20,7 @@ import { endsSentence, fold, words } from '../text/normalize';
 import { lineKey } from '../index/keys';
 import { blockRemovalRange } from './ranges';
 import { duplicateSummaryOf, type RuleFinding, type RelatedLocation, defineRule } from './types';
+import { t } from '../l10n';
 import { z } from 'zod';
 
 /** Kinds this rule looks at (boilerplate blocks are the boilerplate rule's). */
@@ -118,21 +119,21 @@ export const rule = defineRule({
       const r = blockRemovalRange(a, s.line, s.line);
       const pct = Math.round((100 * s.count) / n);
       const related: RelatedLocation[] = s.files.slice(0, MAX_RELATED).map((f) => ({
-        message: 'the same line is in this file',
+        message: t('the same line is in this file'),
         start: 0,
         end: 0,
         file: f,
         line: 0,
       }));
-      const example = s.files.length ? `, e.g. ${displayName(file, s.files[0])}` : '';
+      const example = s.files.length ? t(', e.g. {0}', displayName(file, s.files[0])) : '';
       out.push({
         code: 'learned-boilerplate',
         ...(s.b.kind === 'related' ? { demoted: 'unsure' as const } : {}),
-        message: `Line repeated in ${s.count} of ${n} files (${pct}%${example}), likely site chrome: “${clip(text)}”`,
+        message: t('Line repeated in {0} of {1} files ({2}%{3}), likely site chrome: “{4}”', s.count, n, pct, example, clip(text)),
         start: r.start,
         end: r.end,
         related,
-        fixes: [{ title: 'Remove the repeated line', edits: [{ start: r.start, end: r.end, newText: '' }] }],
+        fixes: [{ title: t('Remove the repeated line'), edits: [{ start: r.start, end: r.end, newText: '' }] }],
       });
     });
     return out;

@@ -16,6 +16,8 @@
 // document's cache (RuleContext.cache) they are kept between analyses (table TEXT_TABLE), and only
 // the pairing, the list template and the messages are worked out again after an edit.
 import { type RuleFinding, defineRule } from './types';
+import { t } from '../l10n';
+import { kindNoun, linesWhere } from '../model/kindNames';
 import { z } from 'zod';
 import type { Block, BlockKind } from '../model/types';
 import type { LineCache } from '../model/lineCache';
@@ -415,18 +417,19 @@ export const rule = defineRule({
       flagged.add(h.x);
       kept.add(h.y);
       const x = units[h.x], y = units[h.y];
-      const where = `line ${y.block.startLine + 1}`;
+      const where = linesWhere(y.block.startLine + 1, y.block.startLine + 1);
       const pct = Math.round(h.match.score * 100);
+      const kind = kindNoun(y.block.kind);
       let message = h.match.mode === 'restates'
-        ? `Restates a sentence of the ${y.block.kind} at ${where}`
+        ? t('Restates a sentence of the {0} at {1}', kind, where)
         : x.n < 0.8 * y.n
-          ? `Repeats part of the ${y.block.kind} at ${where} (${pct}% of its text is there)`
-          : `Repeats the ${y.block.kind} at ${where} (${pct}% of its text is there)`;
+          ? t('Repeats part of the {0} at {1} ({2}% of its text is there)', kind, where, pct)
+          : t('Repeats the {0} at {1} ({2}% of its text is there)', kind, where, pct);
       const extra = extraWords(x, y, h.match, budget);
       if (extra.count > 0) {
         const shown = extra.spans.slice(0, 3).map((s) => `“${quote(s)}”`).join(', ') + (extra.spans.length > 3 ? ', …' : '');
-        message += `; removing it also drops ${extra.count === 1 ? '1 word' : `${extra.count} words`}: ${shown}`;
-        if (extra.allInOther) message += ` (${where} has ${extra.count === 1 ? 'it' : 'them'} too)`;
+        message += extra.count === 1 ? t('; removing it also drops 1 word: {0}', shown) : t('; removing it also drops {0} words: {1}', extra.count, shown);
+        if (extra.allInOther) message += extra.count === 1 ? t(' ({0} has it too)', where) : t(' ({0} has them too)', where);
       }
       const range = blockRemovalRange(a, x.block.startLine, x.block.endLine);
       const other = linesRange(a, y.block.startLine, y.block.endLine);
@@ -435,10 +438,10 @@ export const rule = defineRule({
         message,
         start: range.start,
         end: range.end,
-        related: [{ message: `the ${y.block.kind} it repeats`, start: other.start, end: other.end }],
+        related: [{ message: t('the {0} it repeats', kind), start: other.start, end: other.end }],
         // text found nowhere else is never removed by fix-all; the quick fix says what it drops
         fixes: [{
-          title: 'Remove the repeated text',
+          title: t('Remove the repeated text'),
           edits: [{ start: range.start, end: range.end, newText: '' }],
           ...(losesText(extra, x.n) ? { applicability: 'unsafe' as const } : {}),
         }],

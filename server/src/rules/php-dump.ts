@@ -4,6 +4,7 @@ import type { Block, PhpDump } from '../model/types';
 import { dumpRecords, dumpToJson } from '../model/phpdump';
 import { blockRemovalRange } from './ranges';
 import { type RuleFinding, type Fix, defineRule } from './types';
+import { t } from '../l10n';
 
 /** The article's file name (last path segment), or null when the file is unknown. */
 function baseName(file: string | undefined): string | null {
@@ -42,15 +43,14 @@ function clip(s: string, max = 40): string {
 
 function message(block: Block, dump: PhpDump | undefined): string {
   const lines = block.endLine - block.startLine + 1;
-  const span = `${lines} ${lines === 1 ? 'line' : 'lines'}`;
-  if (!dump) return `PHP debug output pasted into the article (${span})`;
+  const span = lines === 1 ? t('1 line') : t('{0} lines', lines);
+  if (!dump) return t('PHP debug output pasted into the article ({0})', span);
   const records = dumpRecords(dump);
   const n = records.length;
   const first = records.find((r) => r.title !== undefined)?.title;
-  const parts = [`PHP ${dump.format} dump pasted into the article: ${n} ${n === 1 ? 'record' : 'records'}, ${span}`];
-  if (dump.truncated) parts.push('(truncated)');
-  let m = parts.join(' ');
-  if (first) m += `, e.g. “${clip(first)}”`;
+  let m = t('PHP {0} dump pasted into the article: {1}, {2}', dump.format, n === 1 ? t('1 record') : t('{0} records', n), span);
+  if (dump.truncated) m += ' ' + t('(truncated)');
+  if (first) m += t(', e.g. “{0}”', clip(first));
   return m;
 }
 
@@ -70,10 +70,10 @@ export const rule = defineRule({
       if (b.startLine < 0 || b.endLine >= a.lines.length || b.endLine < b.startLine) continue;
       const r = blockRemovalRange(a, b.startLine, b.endLine);
       const edit = { start: r.start, end: r.end, newText: '' };
-      const fixes: Fix[] = [{ title: 'Remove PHP dump', edits: [edit] }];
+      const fixes: Fix[] = [{ title: t('Remove PHP dump'), edits: [edit] }];
       if (b.dump) {
         fixes.push({
-          title: 'Extract to sidecar',
+          title: t('Extract to sidecar'),
           edits: [{ ...edit }],
           sidecar: { fileName: sidecarName(ctx.file), json: sidecarJson(ctx.file, b.dump) },
           applicability: 'unsafe',

@@ -3,6 +3,7 @@ import { fold, isBlank } from '../text/normalize';
 import { boilerplateCategory } from '../model/knowledge';
 import { blockRemovalRange } from './ranges';
 import { UNSURE_BELOW, type RuleFinding, defineRule } from './types';
+import { probably, t } from './words';
 
 function clip(s: string, max = 48): string {
   const t = s.replace(/\s+/g, ' ').trim();
@@ -43,12 +44,14 @@ export const rule = defineRule({
         code: 'related',
         ...(unsure ? { demoted: 'unsure' as const } : {}),
         message: (inBody
-          ? `Related-article link inside the article: “${clip(first)}”`
-          : `Related-article teasers after the article (${n} ${n === 1 ? 'line' : 'lines'}), starting “${clip(first)}”`) +
-          (unsure ? ` (probably: ${Math.round((b.confidence ?? 0) * 100)}%)` : ''),
+          ? t('Related-article link inside the article: “{0}”', clip(first))
+          : n === 1
+            ? t('Related-article teasers after the article (1 line), starting “{0}”', clip(first))
+            : t('Related-article teasers after the article ({0} lines), starting “{1}”', n, clip(first))) +
+          (unsure ? probably(b.confidence) : ''),
         start: r.start,
         end: r.end,
-        fixes: [{ title: 'Remove related-article teasers', edits: [{ start: r.start, end: r.end, newText: '' }], ...(unsure ? { applicability: 'unsafe' as const } : {}) }],
+        fixes: [{ title: t('Remove related-article teasers'), edits: [{ start: r.start, end: r.end, newText: '' }], ...(unsure ? { applicability: 'unsafe' as const } : {}) }],
       });
     }
     return out;

@@ -14,6 +14,7 @@
 // document's cache (RuleContext.cache) they are kept between analyses (table TOKENS_TABLE); the
 // counts over the article (for the few syllables some line repeats) are made every time.
 import { type RuleFinding, defineRule } from './types';
+import { t } from '../l10n';
 import type { Article } from '../model/types';
 import type { LineCache } from '../model/lineCache';
 import { withTonePlacement } from '../text/vietnamese';
@@ -207,10 +208,10 @@ export const rule = defineRule({
         const raw = a.text.slice(p.start, s2.end);
         out.push({
           code: CODE,
-          message: `Doubled words “${a.text.slice(p.start, q.end)}” in “${raw}”`,
+          message: t('Doubled words “{0}” in “{1}”', a.text.slice(p.start, q.end), raw),
           start: q.end,
           end: s2.end,
-          fixes: [{ title: 'Remove the repeated words', edits: [{ start: q.end, end: s2.end, newText: '' }] }],
+          fixes: [{ title: t('Remove the repeated words'), edits: [{ start: q.end, end: s2.end, newText: '' }] }],
         });
       }
     }
@@ -260,10 +261,10 @@ export const rule = defineRule({
         out.push({
           code: CODE,
           demoted: 'unsure',
-          message: `Possibly doubled word “${raw1}” in “${shown}” (written again with a capital letter)`,
+          message: t('Possibly doubled word “{0}” in “{1}” (written again with a capital letter)', raw1, shown),
           start: t1.end,
           end: t2.end,
-          fixes: [{ title: 'Remove the repeated word', edits: [{ start: t1.end, end: t2.end, newText: '' }], applicability: 'unsafe' }],
+          fixes: [{ title: t('Remove the repeated word'), edits: [{ start: t1.end, end: t2.end, newText: '' }], applicability: 'unsafe' }],
         });
         continue;
       }
@@ -278,9 +279,9 @@ export const rule = defineRule({
       let unsure = false;
       let because = '';
       if (nw === x) {
-        because = 'written three times or more';
+        because = t('written three times or more');
       } else if (single && count(single) > 0) {
-        because = `the article has “${single}” elsewhere`;
+        because = t('the article has “{0}” elsewhere', single);
       } else if (count(`${x} ${x}`) > 2) { // each doubling counts twice (once per copy)
         continue; // the same doubling elsewhere: deliberate
       } else {
@@ -293,17 +294,17 @@ export const rule = defineRule({
         if (before && after) continue; // Đảng bộ | bộ phận
         if (before && fn) continue; // đạt được | được đánh giá
         if (after) {
-            because = `probably “${x} ${nw}”`;
+            because = t('probably “{0}”', `${x} ${nw}`);
         } else if (before) {
-            because = `probably “${pw} ${x}”`;
+            because = t('probably “{0}”', `${pw} ${x}`);
         } else if (fn) {
-            because = 'a grammatical word is never doubled';
+            because = t('a grammatical word is never doubled');
         } else if (REDUPLICATIONS.has(x)) {
           // a reduplication is allowed, but not before a number: năm năm 2020
-          because = 'a number follows';
+          because = t('a number follows');
         } else {
           unsure = true;
-          because = 'no word with it is known on either side';
+          because = t('no word with it is known on either side');
         }
       }
       // drop the first copy and the space after it; keep a capital letter by dropping the second instead
@@ -315,12 +316,12 @@ export const rule = defineRule({
         code: CODE,
         ...(unsure ? { demoted: 'unsure' as const } : {}),
         message: unsure
-          ? `Possibly doubled word “${raw1}” in “${shown}” (${because})`
-          : `Doubled word “${raw1}” in “${shown}” (${because})`,
+          ? t('Possibly doubled word “{0}” in “{1}” ({2})', raw1, shown, because)
+          : t('Doubled word “{0}” in “{1}” ({2})', raw1, shown, because),
         start,
         end,
         // an unsure repeat is a suggestion: fixed on request, never by fix-all
-        fixes: [{ title: 'Remove the repeated word', edits: [{ start, end, newText: '' }], ...(unsure ? { applicability: 'unsafe' as const } : {}) }],
+        fixes: [{ title: t('Remove the repeated word'), edits: [{ start, end, newText: '' }], ...(unsure ? { applicability: 'unsafe' as const } : {}) }],
       });
     }
     return out;

@@ -11,6 +11,8 @@ import { isLonePunctuation } from '../model/knowledge';
 import { fold, isWhiteSpace } from '../text/normalize';
 import { blockRemovalRange } from './ranges';
 import { type RuleFinding, defineRule } from './types';
+import { t } from '../l10n';
+import { kindNoun } from '../model/kindNames';
 
 const ABBREVIATIONS = new Set(data.abbreviations.map((w) => w.toLocaleLowerCase('vi')));
 
@@ -295,10 +297,10 @@ export const rule = defineRule({
           const r = blockRemovalRange(a, i, i);
           out.push({
             code: 'stray-token',
-            message: said(`Lone punctuation line “${clip(folded)}” in the ${b.kind}`),
+            message: said(t('Lone punctuation line “{0}” in the {1}', clip(folded), kindNoun(b.kind))),
             start: r.start,
             end: r.end,
-            fixes: [{ title: 'Remove the punctuation line', edits: [{ start: r.start, end: r.end, newText: '' }] }],
+            fixes: [{ title: t('Remove the punctuation line'), edits: [{ start: r.start, end: r.end, newText: '' }] }],
           });
           continue;
         }
@@ -309,11 +311,11 @@ export const rule = defineRule({
             const shown = clip(line.text.slice(d.start, d.end), 40);
             out.push({
               code: 'stray-token',
-              message: said(`Scraping debris: ${d.message} (“${shown}”)`),
+              message: said(t('Scraping debris: {0} (“{1}”)', t(d.message), shown)),
               start,
               end,
               fixes: [{
-                title: said(d.newText === '' ? `Remove “${shown}”` : `Replace “${shown}”`),
+                title: said(d.newText === '' ? t('Remove “{0}”', shown) : t('Replace “{0}”', shown)),
                 edits: [{ start, end, newText: d.newText }],
                 ...(d.newText.includes('\n') ? { applicability: 'unsafe' as const } : {}),
               }],
@@ -327,10 +329,10 @@ export const rule = defineRule({
         const end = line.start + s.endColumn;
         out.push({
           code: 'stray-token',
-          message: said(`Stray fragment “${s.fragment}” after the end of the sentence`),
+          message: said(t('Stray fragment “{0}” after the end of the sentence', s.fragment)),
           start,
           end,
-          fixes: [{ title: said(`Remove stray “${s.fragment}”`), edits: [{ start, end, newText: '' }] }],
+          fixes: [{ title: said(t('Remove stray “{0}”', s.fragment)), edits: [{ start, end, newText: '' }] }],
         });
       }
     }

@@ -17,13 +17,13 @@ test('a complete article has no findings', () => {
   assert.deepEqual(findings, []);
 });
 
-test('an unparsable dateline is reported on the dateline line, as information, without a fix', () => {
+test('an unparsable dateline is reported on the dateline line, as a hint, without a fix', () => {
   const text = `Tiêu đề của bài báo\n\nCập nhật: 32-13-2021 | 09:02:04\n\n${P}\n\nĐỖ TRỌNG\n`;
   const { article, findings } = run(text);
   assert.equal(findings.length, 1);
   const f = findings[0];
   assert.equal(f.code, 'structure');
-  assert.equal(f.severity, 'information');
+  assert.equal(f.severity, 'hint');
   assert.match(f.message, /Cannot parse the date/);
   assert.match(f.message, /32-13-2021/);
   assert.equal(text.slice(f.start, f.end), 'Cập nhật: 32-13-2021 | 09:02:04');
@@ -37,7 +37,7 @@ test('missing headline, dateline and byline: one finding each, on the first line
   const { article, findings } = run(text);
   assert.deepEqual(findings.map((f) => f.message.split(':')[0]), ['Missing headline', 'Missing dateline', 'Missing byline']);
   for (const f of findings) {
-    assert.equal(f.severity, 'information');
+    assert.equal(f.severity, 'hint');
     assert.equal(f.start, 0);
     assert.equal(f.end, article.lines[0].end);
     assert.deepEqual(f.fixes, []);
@@ -57,7 +57,7 @@ test('an empty or whitespace-only article gets a single "empty article" finding'
     const { article, findings } = run(t);
     assert.equal(findings.length, 1, JSON.stringify(t));
     assert.match(findings[0].message, /^Empty article/);
-    assert.equal(findings[0].severity, 'information');
+    assert.equal(findings[0].severity, 'hint');
     assertSafe(article, findings);
   }
 });
@@ -66,7 +66,7 @@ test('odd input does not throw', () => {
   for (const t of ['\u0000', '\ud800', '\ufeffTiêu đề\r\n', 'x\r\ry\n\rz']) {
     const { article, findings } = run(t);
     assertSafe(article, findings);
-    assert.ok(findings.every((f) => f.severity === 'information'));
+    assert.ok(findings.every((f) => f.severity === 'hint'));
   }
 });
 
@@ -78,7 +78,7 @@ test('seeds: only 002 lacks structure (no dateline, no byline); never a warning'
     const { article, findings } = run(text);
     assertSafe(article, findings);
     assert.deepEqual(onCleanBlocks(gold, article, findings), []);
-    assert.ok(findings.every((f) => f.severity === 'information'));
+    assert.ok(findings.every((f) => f.severity === 'hint'));
     const got = findings.map((f) => f.message.split(':')[0]);
     if (gold.file.startsWith('002_')) {
       assert.deepEqual(got, ['Missing dateline', 'Missing byline']);

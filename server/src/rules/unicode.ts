@@ -12,6 +12,7 @@
 // reaches across a line break (a line terminator neither composes nor is a letter), so the whole
 // text is NFC exactly when each line is, and its tone words are its lines' tone words.
 import { type RuleFinding, type RuleContext, defineRule } from './types';
+import { t } from '../l10n';
 import { z } from 'zod';
 import type { LineInfo } from '../model/types';
 import data from '../../data/mojibake.json';
@@ -209,7 +210,7 @@ function replacementChars(text: string): RuleFinding[] {
     const n = m[0].length;
     out.push({
       code: CODE,
-      message: `Replacement character U+FFFD${n > 1 ? ` ×${n}` : ''}: the original text was lost in a decoding error and cannot be repaired automatically; restore it from the source`,
+      message: t('Replacement character U+FFFD{0}: the original text was lost in a decoding error and cannot be repaired automatically; restore it from the source', n > 1 ? ` ×${n}` : ''),
       start: m.index,
       end: m.index + n,
       fixes: [],
@@ -253,10 +254,10 @@ function mojibake(text: string): RuleFinding[] {
     const to = repairDeeper(replaceUnits(from, local)); // a twice-encoded run comes out clean
     out.push({
       code: CODE,
-      message: `Mojibake (UTF-8 read as Windows-1252): "${quote(from)}" should read "${quote(to)}"`,
+      message: t('Mojibake (UTF-8 read as Windows-1252): "{0}" should read "{1}"', quote(from), quote(to)),
       start,
       end,
-      fixes: [{ title: 'Repair mojibake', edits: [{ start, end, newText: to }] }],
+      fixes: [{ title: t('Repair mojibake'), edits: [{ start, end, newText: to }] }],
     });
     prevEnd = end;
     i = j + 1;
@@ -268,7 +269,7 @@ function mojibake(text: string): RuleFinding[] {
     if (b.spec.notInCapitals && (isUpper(text[b.start - 1]) || isUpper(text[b.end]))) continue;
     out.push({
       code: CODE,
-      message: `Mojibake: "${quote(b.spec.text)}" is what is left of a UTF-8 character read as Windows-1252 after a byte was lost; it cannot be repaired automatically${b.spec.hint ? ` (probably ${b.spec.hint.length === 1 ? `"${b.spec.hint}"` : b.spec.hint})` : ''}`,
+      message: t('Mojibake: "{0}" is what is left of a UTF-8 character read as Windows-1252 after a byte was lost; it cannot be repaired automatically', quote(b.spec.text)) + (b.spec.hint ? t(' (probably {0})', b.spec.hint.length === 1 ? `"${b.spec.hint}"` : b.spec.hint) : ''),
       start: b.start,
       end: b.end,
       fixes: [],
@@ -291,7 +292,7 @@ const INVISIBLE_NAMES: Record<string, string> = {
   '\u0000': 'NUL control character (U+0000)', '\u007F': 'DEL control character (U+007F)',
 };
 /** A C0 control character's name when INVISIBLE_NAMES has none. */
-const controlName = (c: string) => `control character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+const controlName = (c: string) => t('control character U+{0}', c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0'));
 
 /** A joiner that an emoji sequence or a script other than Latin needs (Persian, Indic…). */
 function neededJoiner(run: string, before: string, after: string): boolean {
@@ -315,13 +316,13 @@ function invisibles(text: string): RuleFinding[] {
     const run = m[0];
     const start = m.index, end = start + run.length;
     if (neededJoiner(run, codePointBefore(text, start), String.fromCodePoint(text.codePointAt(end) ?? 32))) continue;
-    const names = [...new Set(run)].map((c) => INVISIBLE_NAMES[c] ?? (c < '\u0020' ? controlName(c) : `U+${c.charCodeAt(0).toString(16).toUpperCase()}`));
+    const names = [...new Set(run)].map((c) => (INVISIBLE_NAMES[c] ? t(INVISIBLE_NAMES[c]) : undefined) ?? (c < '\u0020' ? controlName(c) : `U+${c.charCodeAt(0).toString(16).toUpperCase()}`));
     out.push({
       code: CODE,
-      message: `Invisible character${run.length > 1 ? 's' : ''} in the text: ${run.length > 1 ? `${run.length} × ` : ''}${names.join(' + ')}`,
+      message: run.length > 1 ? t('Invisible characters in the text: {0} × {1}', run.length, names.join(' + ')) : t('Invisible character in the text: {0}', names.join(' + ')),
       start,
       end,
-      fixes: [{ title: run.length > 1 ? 'Remove the invisible characters' : 'Remove the invisible character', edits: [{ start, end, newText: '' }] }],
+      fixes: [{ title: run.length > 1 ? t('Remove the invisible characters') : t('Remove the invisible character'), edits: [{ start, end, newText: '' }] }],
     });
   }
   return out;
@@ -374,10 +375,12 @@ function lookalikes(lines: ReadonlyArray<{ line: LineInfo; u: UnicodeLine }>, oc
         const fixed = [...original].map((c) => (c === '\u200C' ? '' : LOOKALIKE.get(c) ?? c)).join('').normalize('NFC');
         out.push({
           code: CODE,
-          message: `Look-alike letters (Cyrillic, Greek or IPA letters posing as Latin ones) in ${count === 1 ? 'a word' : `${count} words`}: "${quote(original)}" reads "${quote(fixed)}"`,
+          message: count === 1
+            ? t('Look-alike letters (Cyrillic, Greek or IPA letters posing as Latin ones) in a word: "{0}" reads "{1}"', quote(original), quote(fixed))
+            : t('Look-alike letters (Cyrillic, Greek or IPA letters posing as Latin ones) in {0} words: "{1}" reads "{2}"', count, quote(original), quote(fixed)),
           start,
           end,
-          fixes: [{ title: 'Write the Latin letters', edits: [{ start, end, newText: fixed }] }],
+          fixes: [{ title: t('Write the Latin letters'), edits: [{ start, end, newText: fixed }] }],
         });
       }
       from = -1;
@@ -413,10 +416,10 @@ function oddMarks(lines: ReadonlyArray<{ line: LineInfo; u: UnicodeLine }>, occu
         const fixed = original.replace(/\p{M}/gu, (c) => (VIETNAMESE_MARKS.test(c) ? c : ''));
         out.push({
           code: CODE,
-          message: `Combining marks that are not Vietnamese diacritics: "${quote(original)}" (decoration that dodges word filters)`,
+          message: t('Combining marks that are not Vietnamese diacritics: "{0}" (decoration that dodges word filters)', quote(original)),
           start,
           end,
-          fixes: [{ title: 'Remove the marks', edits: [{ start, end, newText: fixed }] }],
+          fixes: [{ title: t('Remove the marks'), edits: [{ start, end, newText: fixed }] }],
         });
       }
       from = -1;
@@ -446,10 +449,10 @@ function notNfc(text: string, lines: ReadonlyArray<{ line: LineInfo; u: UnicodeL
     const from = text.slice(start, end), to = from.normalize('NFC');
     out.push({
       code: CODE,
-      message: `Not in NFC: "${quote(to)}" is written with decomposed characters (a base letter plus combining marks)`,
+      message: t('Not in NFC: "{0}" is written with decomposed characters (a base letter plus combining marks)', quote(to)),
       start,
       end,
-      fixes: [{ title: 'Convert to NFC', edits: [{ start, end, newText: to }] }],
+      fixes: [{ title: t('Convert to NFC'), edits: [{ start, end, newText: to }] }],
     });
   };
   for (const { line, u } of lines) {
@@ -504,10 +507,10 @@ function toneMix(ctx: RuleContext<{ toneStyle: 'old' | 'new' }>, lines: Readonly
     out.push({
       code: CODE,
       demoted: 'style',
-      message: `Mixed tone placement: "${w.word}" places the tone like ${EXAMPLE[other]} (${seen[other]}× in this file), other words like ${EXAMPLE[want]} (${seen[want]}×, the configured style); write "${fixed}"`,
+      message: t('Mixed tone placement: "{0}" places the tone like {1} ({2}× in this file), other words like {3} ({4}×, the configured style); write "{5}"', w.word, EXAMPLE[other], seen[other], EXAMPLE[want], seen[want], fixed),
       start: w.start,
       end: w.end,
-      fixes: [{ title: `Write "${fixed}"`, edits: [{ start: w.start, end: w.end, newText: fixed }] }],
+      fixes: [{ title: t('Write "{0}"', fixed), edits: [{ start: w.start, end: w.end, newText: fixed }] }],
     });
   }
   return out;

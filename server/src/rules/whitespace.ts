@@ -7,6 +7,7 @@
 // (RuleContext.cache) it is kept between analyses (table ISSUES_TABLE); the blank-line runs are
 // worked out every time.
 import { type RuleFinding, defineRule } from './types';
+import { t } from '../l10n';
 import type { Article } from '../model/types';
 import { isBlank } from '../text/normalize';
 import type { LineCache } from '../model/lineCache';
@@ -33,9 +34,10 @@ const NAMES: Record<string, [string, string]> = {
 
 function charName(c: string, n: number): string {
   const known = NAMES[c];
-  if (known) return n === 1 ? known[0] : `${n} ${known[1]}`;
+  // (the names are l10n keys: "NBSP", "{0} NBSPs")
+  if (known) return n === 1 ? t(known[0]) : t(`{0} ${known[1]}`, n);
   const u = 'U+' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-  return n === 1 ? `${u} space` : `${n} × ${u}`;
+  return n === 1 ? t('{0} space', u) : `${n} × ${u}`;
 }
 
 /** "space + NBSP", "3 spaces", "NBSP": the characters of a whitespace run, in order. */
@@ -96,12 +98,12 @@ function textLineIssues(text: string): readonly Issue[] {
   const lead = /^[\t \u00A0\u1680\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF]+/.exec(text);
   const leadLen = lead ? lead[0].length : 0;
   if (lead && !/^\t+$/.test(lead[0])) {
-    finding(`Leading whitespace (${describeWhitespace(lead[0])})`, 0, leadLen, '', 'Remove the leading whitespace');
+    finding(t('Leading whitespace ({0})', describeWhitespace(lead[0])), 0, leadLen, '', t('Remove the leading whitespace'));
   }
   let trailStart = text.length;
   while (trailStart > leadLen && WS_CHAR.test(text[trailStart - 1])) trailStart--;
   if (trailStart < text.length) {
-    finding(`Trailing whitespace (${describeWhitespace(text.slice(trailStart))})`, trailStart, text.length, '', 'Remove the trailing whitespace');
+    finding(t('Trailing whitespace ({0})', describeWhitespace(text.slice(trailStart))), trailStart, text.length, '', t('Remove the trailing whitespace'));
   }
   // runs inside the text
   const core = text.slice(leadLen, trailStart);
@@ -116,13 +118,13 @@ function textLineIssues(text: string): readonly Issue[] {
     const visible = run.replace(ZW_ALL, '');
     const hasZw = ZW_CHAR.test(run);
     if (visible.length >= 2) {
-      finding(`Doubled space (${describeWhitespace(run)})`, start, end, ' ', 'Replace with a single space');
+      finding(t('Doubled space ({0})', describeWhitespace(run)), start, end, ' ', t('Replace with a single space'));
     } else if (hasZw) {
       // zero-width characters and stray BOMs are the unicode rule's (invisible characters)
       continue;
     } else {
       // one space-like character other than a plain space: NBSP (or a thin/narrow space) as a word space
-      finding(`${describeWhitespace(run)} used as a word space`, start, end, ' ', 'Replace with a plain space', true);
+      finding(t('{0} used as a word space', describeWhitespace(run)), start, end, ' ', t('Replace with a plain space'), true);
     }
   }
   return out ?? NO_ISSUES;
@@ -155,14 +157,14 @@ export const rule = defineRule({
       if (s === 0 && endExclusive < n) {
         // blank lines before the first line of text: nothing to keep
         const count = e + 1;
-        out.push(finding(`${count === 1 ? 'A blank line' : `${count} blank lines`} before the first line of text`, 0, lines[endExclusive].start, '', 'Remove the leading blank lines', true));
+        out.push(finding(count === 1 ? t('A blank line before the first line of text') : t('{0} blank lines before the first line of text', count), 0, lines[endExclusive].start, '', t('Remove the leading blank lines'), true));
         return;
       }
       if (endExclusive === n && s > 0) {
         // blank lines after the last line of text: all go (the last text line keeps its line break)
         if (runNbsp >= 0) out.splice(runNbsp, 1);
         const count = e - s + 1;
-        out.push(finding(`${count === 1 ? 'A blank line' : `${count} blank lines`} after the last line of text`, lines[s].start, a.text.length, '', 'Remove the trailing blank lines', true));
+        out.push(finding(count === 1 ? t('A blank line after the last line of text') : t('{0} blank lines after the last line of text', count), lines[s].start, a.text.length, '', t('Remove the trailing blank lines'), true));
         return;
       }
       if (e <= s) return;
@@ -175,11 +177,11 @@ export const rule = defineRule({
         if (junk.length < 40) junk += lines[i].text;
       }
       const what = odd > 0 ? describeWhitespace([...new Set(junk)].join('')) : '';
-      const note = odd === 1 ? ` (one holds only ${what})` : odd > 1 ? ` (${odd} hold only ${what})` : '';
+      const note = odd === 1 ? t(' (one holds only {0})', what) : odd > 1 ? t(' ({0} hold only {1})', odd, what) : '';
       // keep the first line (its own content, if any, is flagged on its own) and remove the others
       // with the line breaks before them: the run collapses to one line
       // layout, not damage: information (a line holding NBSPs among them is flagged on its own)
-      out.push(finding(`${count} blank lines in a row${note}`, lines[s].end, lines[e].end, '', 'Collapse to one blank line', odd === 0));
+      out.push(finding(t('{0} blank lines in a row{1}', count, note), lines[s].end, lines[e].end, '', t('Collapse to one blank line'), odd === 0));
     };
     for (let i = 0; i < n; i++) {
       if (inDump[i]) {
@@ -194,7 +196,7 @@ export const rule = defineRule({
         runNbsp = -1;
         if (text.length > 0 && i > 0) {
           runNbsp = out.length;
-          out.push(finding(`Line holds only ${describeWhitespace(text)}`, start, start + text.length, '', 'Make the line empty'));
+          out.push(finding(t('Line holds only {0}', describeWhitespace(text)), start, start + text.length, '', t('Make the line empty')));
         }
         continue;
       }

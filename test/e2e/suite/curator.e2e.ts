@@ -412,16 +412,17 @@ describe('corpus curator', function () {
       assert.notEqual(textOf(SEEDS[2]), before, '002 changed');
     });
 
-    it('shows the changes in the refactor preview, and applies what the user ticks', async function () {
+    it('shows the changes in the refactor preview, and reports only what the user ticked', async function () {
       this.timeout(60_000);
-      const before = textOf(SEEDS[3]);
-      const pending = vscode.commands.executeCommand<{ applied: boolean; files: number }>('corpusCurator.cleanCorpus', { preview: true });
-      let settled: { applied: boolean; files: number } | undefined;
+      type Outcome = { applied: boolean; files: number; fixes: Record<string, number>; offered: { files: number; fixes: Record<string, number> } };
+      const before = SEEDS.map((s) => textOf(s));
+      const pending = vscode.commands.executeCommand<Outcome>('corpusCurator.cleanCorpus', { preview: true });
+      let settled: Outcome | undefined;
       void pending.then((r) => (settled = r));
       await sleep(3_000);
       assert.equal(settled, undefined, 'the preview waits for the user');
-      // group the preview by change type: one "Clean Corpus" entry ticks every change
-      await vscode.commands.executeCommand('refactorPreview.groupByType');
+      // grouped by file: tick the first file only (each entry is labelled with the rules it fixes)
+      await vscode.commands.executeCommand('refactorPreview.groupByFile');
       await sleep(500);
       await vscode.commands.executeCommand('list.focusFirst');
       await vscode.commands.executeCommand('refactorPreview.toggleCheckedState');
@@ -431,13 +432,19 @@ describe('corpus curator', function () {
       const res = await Promise.race([pending, sleep(15_000).then(() => undefined)]);
       if (!res) await vscode.commands.executeCommand('refactorPreview.discard');
       assert.ok(res, 'Clean Corpus settles once the preview is applied');
-      assert.ok(res.files >= 1, JSON.stringify(res));
+      assert.ok(res.offered.files >= 2, `more than one file offered: ${JSON.stringify(res)}`);
       assert.equal(res.applied, true, `the ticked changes were applied: ${JSON.stringify(res)}`);
-      assert.notEqual(textOf(SEEDS[3]), before, '003 changed');
+      const changed = SEEDS.filter((s, i) => textOf(s) !== before[i]);
+      assert.equal(changed.length, 1, `one file changed: ${changed.join(', ')}`);
+      assert.equal(res.files, 1, `one file reported: ${JSON.stringify(res)}`);
+      const sum = (f: Record<string, number>) => Object.values(f).reduce((a, b) => a + b, 0);
+      assert.ok(sum(res.fixes) > 0 && sum(res.fixes) < sum(res.offered.fixes), `the fixes of that file only: ${JSON.stringify(res)}`);
     });
 
     it('finds nothing more to clean once the files are saved', async function () {
       this.timeout(90_000);
+      // (the preview applied one file: the rest now)
+      await vscode.commands.executeCommand('corpusCurator.cleanCorpus', { preview: false });
       await vscode.workspace.saveAll(false);
       await sleep(1_000);
       const again = await vscode.commands.executeCommand<{ applied: boolean; files: number; fixes: Record<string, number> }>('corpusCurator.cleanCorpus', { preview: false });
