@@ -38,3 +38,31 @@ test('every %key% of package.json is in package.nls.json and package.nls.vi.json
     for (const k of keys) assert.equal(typeof strings[k], 'string', `${k} in ${nls}`);
   }
 });
+
+test('packaging: an icon, a changelog, the walkthrough\'s images, the rule pages and the JSON schema exist and go into the .vsix', async () => {
+  const { existsSync } = await import('node:fs');
+  const { minimatch } = await import('minimatch');
+  // .vscodeignore: everything out, then the listed patterns back in
+  const rules = readFileSync('.vscodeignore', 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const packaged = (file: string) => {
+    let inside = true;
+    for (const r of rules) {
+      if (r.startsWith('!')) { if (minimatch(file, r.slice(1), { dot: true })) inside = true; } else if (minimatch(file, r, { dot: true })) inside = false;
+    }
+    return inside;
+  };
+  const needed = [
+    pkg.icon as string,
+    'CHANGELOG.md',
+    'schemas/corpus-curator.schema.json',
+    ...(pkg.contributes.walkthroughs as Array<{ steps: Array<{ media: { image: string } }> }>).flatMap((w) => w.steps.map((s) => s.media.image)),
+    ...readFileSync('README.md', 'utf8').match(/docs\/screenshots\/[\w-]+\.png/g)!,
+    'docs/rules/php-dump.md',
+  ];
+  for (const f of needed) {
+    assert.ok(existsSync(f), `${f} exists`);
+    assert.ok(packaged(f), `${f} goes into the .vsix`);
+  }
+  assert.match(pkg.icon, /\.png$/, 'the icon is a PNG (the marketplace takes no SVG)');
+  assert.ok(!/baseContentUrl|baseImagesUrl/.test(pkg.scripts.package), 'relative links kept: the screenshots render offline');
+});
