@@ -9,7 +9,10 @@
 // Each pass reads the file from disk again: reading is cheap next to analysing, and memory stays
 // bounded by the files in flight, not by the corpus.
 import * as path from 'node:path';
-import { analyze, knowledgeFor, withCorpusFindings, type Analysis } from '../engine/analyze';
+import { analyze, analyzeArticle, CORPUS_RULE_CODES, knowledgeFor, withCorpusFindings, type Analysis } from '../engine/analyze';
+import { parseArticle } from '../model/article';
+import { hash32 } from '../text/similarity';
+import type { Finding } from '../rules/types';
 import { linesLookedAt } from '../rules/learned-boilerplate';
 import { articleJson, diagnosticJson, type JsonDiagnostic } from '../engine/report';
 import { findProjectRoot, loadProjectFile, mergeConfig, type Config } from '../engine/config';
@@ -122,6 +125,47 @@ export interface FileReport {
   summary?: DocSummary;
   /** The keys the learned-boilerplate rule will ask the index about (pass 2, with the summary). */
   askedKeys?: string[];
+  /**
+   * Pass 2, with the summary: each diagnostic's finding as [start, end] offsets (flat, in the
+   * diagnostics' order) and a hash of the text read, so that pass 3 runs only the corpus rules and
+   * merges their findings in (withCorpusReport).
+   */
+  order?: number[];
+  textHash?: number;
+  /** Pass 3: only the corpus rules' diagnostics (`order` gives their offsets), to merge into pass 2's report. */
+  corpusOnly?: boolean;
+}
+
+/** The findings' offsets, flat: [start0, end0, start1, end1, …]. */
+function orderOf(findings: readonly Finding[]): number[] {
+  const out = new Array<number>(2 * findings.length);
+  findings.forEach((f, i) => { out[2 * i] = f.start; out[2 * i + 1] = f.end; });
+  return out;
+}
+
+/**
+ * Pass 2's report with pass 3's corpus findings added: the same diagnostics, in the same order, as
+ * withCorpusFindings gives on the whole analysis (document order: by start, the wider first, then
+ * by code; a stable sort of both lists, so a merge of the two sorted lists, pass 2's first on ties).
+ */
+export function withCorpusReport(base: FileReport, extra: FileReport): FileReport {
+  if (!extra.corpusOnly) return extra;
+  const a = base.diagnostics!, b = extra.diagnostics!;
+  if (b.length === 0) return base;
+  const oa = base.order!, ob = extra.order!;
+  const out: JsonDiagnostic[] = [];
+  let i = 0, j = 0;
+  while (i < a.length || j < b.length) {
+    let takeA: boolean;
+    if (j >= b.length) takeA = true;
+    else if (i >= a.length) takeA = false;
+    else {
+      const c = oa[2 * i] - ob[2 * j] || ob[2 * j + 1] - oa[2 * i + 1] || a[i].code.localeCompare(b[j].code);
+      takeA = c <= 0;
+    }
+    out.push(takeA ? a[i++] : b[j++]);
+  }
+  return { file: base.file, article: base.article, diagnostics: out };
 }
 
 export class Worker {
@@ -152,11 +196,29 @@ export class Worker {
       const config = await this.configs.configFor(this.shared.summaryConfigFile);
       report.summary = summarize(a.abs, a.text, config, { analysis: a.base });
       report.askedKeys = [...new Set(linesLookedAt(a.base.article, knowledgeFor(a.config)).map((l) => l.key))];
+      report.order = orderOf(a.base.findings);
+      report.textHash = hash32(a.text);
     }
     return report;
   }
 
-  async corpusFile(file: string, view: CorpusSnapshot): Promise<FileReport> {
+  /**
+   * Pass 3. With the hash of the text pass 2 read (`textHash`): when the file still reads the same,
+   * only the corpus rules run on it (pass 2 ran the others on the same article), and the report
+   * holds their diagnostics alone, for withCorpusReport; otherwise the whole analysis.
+   */
+  async corpusFile(file: string, view: CorpusSnapshot, textHash?: number): Promise<FileReport> {
+    if (textHash !== undefined) {
+      const r = await read(file, this.shared.maxBytes);
+      if (!('text' in r)) return { file, unread: r };
+      if (hash32(r.text) === textHash) {
+        const abs = path.resolve(file);
+        const config = await this.configs.configFor(abs);
+        const article = parseArticle(r.text, knowledgeFor(config), { frequency: this.frequency });
+        const extra = analyzeArticle(article, { file: abs, config, corpus: snapshotView(view), only: CORPUS_RULE_CODES });
+        return { file, corpusOnly: true, diagnostics: extra.findings.map((f) => diagnosticJson(article, f)), order: orderOf(extra.findings) };
+      }
+    }
     const a = await this.analysis(file);
     if (!('base' in a)) return { file, unread: a };
     const { article, findings } = withCorpusFindings(a.base, { file: a.abs, config: a.config, corpus: snapshotView(view) });
