@@ -1,4 +1,5 @@
 // Text normalization shared by the parser and the rules. Pure functions, no I/O.
+import { CHANGES_DOWN, CHANGES_UP, classAt, codePointLength, LETTER } from './charClass';
 
 /** Characters that render as (or like) a space: NBSP, the Unicode spaces, narrow NBSP, ideographic space. */
 export const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
@@ -121,9 +122,17 @@ export function tokens(text: string): string[] {
 
 /** Is every cased letter upper case (and there is at least one letter)? */
 export function isAllCaps(text: string): boolean {
-  const letters = text.match(/\p{L}/gu);
-  if (!letters || letters.length < 2) return false;
-  return text === text.toUpperCase() && text !== text.toLowerCase();
+  // one walk over the code points: none that upper case changes, one that lower case does, two letters
+  // (the same as text === text.toUpperCase() && text !== text.toLowerCase(): both map code point by code point)
+  const n = text.length;
+  let letters = 0, lowerable = false;
+  for (let i = 0; i < n; i += codePointLength(text, i)) {
+    const c = classAt(text, i);
+    if (c & CHANGES_UP) return false;
+    if (c & CHANGES_DOWN) lowerable = true;
+    if (c & LETTER) letters++;
+  }
+  return letters >= 2 && lowerable;
 }
 
 /** Does every word start with a capital letter (a name such as "Lê Toàn")? */
