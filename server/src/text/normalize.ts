@@ -54,6 +54,15 @@ export function words(text: string): string[] {
   return (isNFCQuick(text) ? text : text.normalize('NFC')).match(WORD) ?? [];
 }
 
+/** words(text).length >= limit, without making the words (it stops at the limit). */
+export function hasWords(text: string, limit: number): boolean {
+  if (!isNFCQuick(text)) return words(text).length >= limit;
+  const w = new WordScanner(text);
+  let n = 0;
+  while (n < limit && w.next()) n++;
+  return n >= limit;
+}
+
 /**
  * The words of WORD found one at a time without a regular expression (no match array, no substring
  * per word): after next() returns true, text[start, end) is the next word. The same spans as
