@@ -16,7 +16,7 @@ import type { Finding } from '../rules/types';
 import { linesLookedAt } from '../rules/learned-boilerplate';
 import { articleJson, diagnosticJson, type JsonDiagnostic } from '../engine/report';
 import { findProjectRoot, loadProjectFile, mergeConfig, type Config } from '../engine/config';
-import { readArticleFile } from '../io/files';
+import { readArticleFileSync } from '../io/files';
 import { summarize, type DocSummary } from '../index/corpus';
 import { HashedLineCounts, keyHash, templateKeys } from '../model/frequency';
 import type { CorpusView } from '../rules/types';
@@ -35,9 +35,10 @@ export function readProblem(file: string, e: unknown): Unread {
   return { file, error: `cannot read ${file}: ${code === 'EACCES' ? 'permission denied' : (e as Error).message}` };
 }
 
-async function read(file: string, maxBytes: number): Promise<{ text: string } | Unread> {
+/** A file's text (read with blocking calls: a thread reads one file after another here). */
+function read(file: string, maxBytes: number): { text: string } | Unread {
   try {
-    const r = await readArticleFile(file, maxBytes);
+    const r = readArticleFileSync(file, maxBytes);
     return r.text !== undefined ? { text: r.text } : { file, skipped: r.skipped };
   } catch (e) {
     return readProblem(file, e);
@@ -95,7 +96,7 @@ export interface KeysResult {
 }
 
 export async function keysTask(file: string, maxBytes: number): Promise<KeysResult> {
-  const r = await read(file, maxBytes);
+  const r = read(file, maxBytes);
   if (!('text' in r)) return { file, unread: r };
   const text = r.text.charCodeAt(0) === 0xfeff ? r.text.slice(1) : r.text;
   const keys = templateKeys(text);
@@ -177,7 +178,7 @@ export class Worker {
   }
 
   private async analysis(file: string): Promise<{ abs: string; text: string; config: Config; base: Analysis } | Unread> {
-    const r = await read(file, this.shared.maxBytes);
+    const r = read(file, this.shared.maxBytes);
     if (!('text' in r)) return r;
     const abs = path.resolve(file);
     const config = await this.configs.configFor(abs);
@@ -209,7 +210,7 @@ export class Worker {
    */
   async corpusFile(file: string, view: CorpusSnapshot, textHash?: number): Promise<FileReport> {
     if (textHash !== undefined) {
-      const r = await read(file, this.shared.maxBytes);
+      const r = read(file, this.shared.maxBytes);
       if (!('text' in r)) return { file, unread: r };
       if (hash32(r.text) === textHash) {
         const abs = path.resolve(file);
