@@ -54,6 +54,30 @@ export function words(text: string): string[] {
   return (isNFCQuick(text) ? text : text.normalize('NFC')).match(WORD) ?? [];
 }
 
+/**
+ * The FNV-1a hash (similarity.ts hash32) of each of words(text), with the words' spans in the text
+ * they were read from (`src`: the text, or its NFC form when that differs): one scan, no string
+ * per word.
+ */
+export function wordHashes(text: string): { src: string; hashes: number[]; starts: number[]; ends: number[] } {
+  const src = isNFCQuick(text) ? text : text.normalize('NFC');
+  const hashes: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const w = new WordScanner(src);
+  while (w.next()) {
+    let h = 0x811c9dc5;
+    for (let i = w.start; i < w.end; i++) {
+      h ^= src.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    hashes.push(h >>> 0);
+    starts.push(w.start);
+    ends.push(w.end);
+  }
+  return { src, hashes, starts, ends };
+}
+
 /** words(text).length >= limit, without making the words (it stops at the limit). */
 export function hasWords(text: string, limit: number): boolean {
   if (!isNFCQuick(text)) return words(text).length >= limit;

@@ -1,6 +1,6 @@
 // Similarity between blocks of text: word shingles, Jaccard and containment, and a candidate
 // index so that comparing many blocks is not quadratic.
-import { tokens } from './normalize';
+import { wordHashes } from './normalize';
 
 /** 32-bit FNV-1a hash of a string. */
 export function hash32(s: string): number {
@@ -30,16 +30,20 @@ export const HASH32_EMPTY = 0x811c9dc5;
 
 /** The set of hashed word n-grams of a text (n words; a shorter text gives one shingle of all its words). */
 export function shingles(text: string, n = 2): Set<number> {
-  const t = tokens(text);
+  // the words of the lower-cased text (tokens()), each hashed where it lies (no string per word)
+  const { src, hashes: h, starts, ends } = wordHashes(text.toLowerCase());
   const out = new Set<number>();
-  if (t.length === 0) return out;
-  if (t.length < n) {
-    out.add(hash32(t.join(' ')));
+  const len = h.length;
+  if (len === 0) return out;
+  if (len < n) {
+    // hash32 of the words joined by single spaces
+    let x = HASH32_EMPTY;
+    for (let k = 0; k < len; k++) x = hash32On(k === 0 ? x : hash32On(x, ' ', 0, 1), src, starts[k], ends[k]);
+    out.add(x);
     return out;
   }
-  // hash each word once, then combine the hashes of n consecutive words (no string joins)
-  const h = t.map(hash32);
-  for (let i = 0; i + n <= t.length; i++) {
+  // combine the hashes of n consecutive words (no string joins)
+  for (let i = 0; i + n <= len; i++) {
     let x = h[i];
     for (let j = 1; j < n; j++) x = (Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + h[i + j]) >>> 0;
     out.add(x);
