@@ -10,7 +10,7 @@ import {
 } from './knowledge';
 import { matchDateline } from './dates';
 import { isAllCaps, isFolded } from '../text/normalize';
-import { capsShare, endClass, functionShare } from './lineShape';
+import { capsShare, edgeWords, endClass, functionShare, mayHoldUrl, trailing } from './lineShape';
 import { candidatePairs, shingles, similarity } from '../text/similarity';
 import type { LineCache } from './lineCache';
 
@@ -90,13 +90,6 @@ function leading(raw: string): string {
   return m.length === 1 ? 'sp1' : m.length <= 4 ? 'sp2-4' : m.length <= 12 ? 'sp5-12' : 'sp13+';
 }
 
-function trailing(raw: string): string {
-  const m = /[\s\u00a0\ufeff\u200b]*$/u.exec(raw)![0];
-  if (m === '') return 'none';
-  if (/[\u00a0]/.test(m)) return 'nbsp';
-  return m.length === 1 ? 'sp1' : 'sp2+';
-}
-
 function sentences(folded: string): number {
   const inner = folded.match(/[.!?…]["”»)]?\s+["“«(]?\p{Lu}/gu);
   return 1 + (inner ? inner.length : 0);
@@ -109,13 +102,6 @@ const EMAILISH = /[\w.+-]+@[\w-]+\.[\w.]+/u;
 const NAME_SLASH = /^[\p{Lu}][\p{L}.\s]{1,40}\s?\/\s?[\p{L}\d.\s-]{2,40}$/u;
 const PAREN_SOURCE = /\((?:[\p{Lu}\d][\p{L}\d .&/-]{1,30})\)\s*$/u;
 const DUMP_SHAPE = /(?:^\s*\[[^\]]{0,80}\]\s*=>|=>\s*(?:Array|array|\w+ Object)?\s*\(?\s*$|^\s*[()\]{}]\s*,?;?\s*$|^\s*'[^']{0,80}'\s*=>|^\s*(?:string|int|float|bool)\(\d*\)|::__set_state\()/u;
-
-/** First and last words (letters only: numbers say nothing across sites), lower case, for lexical features. */
-function edgeWords(key: string): { first: string; second: string; last: string } {
-  const ws = key.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
-  const w = (x: string | undefined) => (x !== undefined && !/\p{N}/u.test(x) ? x : '');
-  return { first: w(ws[0]), second: ws[0] !== undefined && w(ws[0]) ? w(ws[1]) : '', last: ws.length > 1 ? w(ws[ws.length - 1]) : '' };
-}
 
 const PHONE = /(?:\(\d{2,4}\)\s?)?\b0\d{2,3}[\s.-]?\d{3}[\s.-]?\d{3,4}\b|\b1[89]00[\s.]?\d{4}\b/u;
 
@@ -205,8 +191,8 @@ function ownFacts(r: string, f: LineFacts, k: Knowledge): OwnFacts {
     nameShape: f.nWords >= 1 && f.nWords <= 5 && cs === 1 && !/[.!?:;,]$/.test(f.folded) && !/\d/.test(f.folded) && /\p{L}{2}/u.test(f.folded),
     nameSlash: NAME_SLASH.test(f.folded),
     parenSource: PAREN_SOURCE.test(f.folded),
-    url: URLISH.test(f.folded),
-    email: EMAILISH.test(f.folded),
+    url: mayHoldUrl(f.folded) && URLISH.test(f.folded),
+    email: f.folded.includes('@') && EMAILISH.test(f.folded),
     phone: PHONE.test(f.folded),
     commerce,
     colonEnd: /[:]$/.test(f.folded),

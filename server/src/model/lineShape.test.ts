@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { capsShare, endClass, functionShare } from './lineShape';
+import { capsShare, edgeWords, endClass, functionShare, mayHoldUrl, trailing } from './lineShape';
 import { fold, isAllCaps } from '../text/normalize';
 import { defaultKnowledge } from './knowledge';
 
@@ -44,6 +44,19 @@ function refIsAllCaps(text: string): boolean {
   return text === text.toUpperCase() && text !== text.toLowerCase();
 }
 
+function refTrailing(raw: string): string {
+  const m = /[\s\u00a0\ufeff\u200b]*$/u.exec(raw)![0];
+  if (m === '') return 'none';
+  if (/[\u00a0]/.test(m)) return 'nbsp';
+  return m.length === 1 ? 'sp1' : 'sp2+';
+}
+function refEdgeWords(key: string): { first: string; second: string; last: string } {
+  const ws = key.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  const w = (x: string | undefined) => (x !== undefined && !/\p{N}/u.test(x) ? x : '');
+  return { first: w(ws[0]), second: ws[0] !== undefined && w(ws[0]) ? w(ws[1]) : '', last: ws.length > 1 ? w(ws[ws.length - 1]) : '' };
+}
+const URLISH = /(?:https?:\/\/|www\.|\b[\w-]+\.(?:vn|com|net|org|info)\b)/iu;
+
 const FW = defaultKnowledge.functionWords;
 function same(s: string): void {
   assert.equal(endClass(s), refEndClass(s), `endClass ${JSON.stringify(s)}`);
@@ -51,6 +64,9 @@ function same(s: string): void {
   assert.equal(isAllCaps(s), refIsAllCaps(s), `isAllCaps ${JSON.stringify(s)}`);
   const key = s.toLowerCase();
   assert.equal(functionShare(key, FW), refFunctionShare(key, FW), `functionShare ${JSON.stringify(key)}`);
+  assert.equal(trailing(s), refTrailing(s), `trailing ${JSON.stringify(s)}`);
+  assert.deepEqual(edgeWords(key), refEdgeWords(key), `edgeWords ${JSON.stringify(key)}`);
+  if (URLISH.test(s)) assert.ok(mayHoldUrl(s), `mayHoldUrl ${JSON.stringify(s)}`);
 }
 
 function txtFiles(dir: string): string[] {
@@ -80,7 +96,8 @@ test('every line of the fixtures (raw and folded): the same as the regular expre
 const PIECES = [
   'a', 'Đ', 'ư', 'Ờ', 'ng', 'Việt', 'NAM', 'e\u0301', '\u0301', '1', '٣', '²', 'ß', 'ŉ', 'İ', 'Σ', 'ǅ', 'Ж', '中', '𝐀', '𝐚', '😀',
   '\ud800', '\udc00', ' ', '  ', '\t', '\u00a0', '\u2003', '.', '..', '...', '…', '!', '?', ':', ';', ',', '"', '“', '”', '’', "'",
-  '»', ')', ']', '(', '-', '/', '|', '#', '©', 'r', 'ok',
+  '»', ')', ']', '(', '-', '/', '|', '#', '©', 'r', 'ok', '\u200b', '\ufeff', 'www', 'WWW', 'http', 'httpſ', '://', '.vn', '.Com', '.net',
+  '.org', '.INFO', 'info', 'com', 'vn', '_', '@', '2025',
 ];
 
 test('generated strings of letters, marks, punctuation and spaces: the same as the regular expressions', () => {

@@ -75,3 +75,63 @@ export function endClass(folded: string): string {
   if (cls & LETTER) return 'lower';
   return 'sym';
 }
+
+/** The white space at the end of a raw line (`\s`, NBSP, BOM, zero-width space), as a class: none, nbsp, sp1, sp2+. */
+export function trailing(raw: string): string {
+  let end = raw.length;
+  let nbsp = false;
+  while (end > 0) {
+    const c = raw.charCodeAt(end - 1);
+    if (!isWhiteSpace(c) && c !== 0x200b) break;
+    if (c === 0xa0) nbsp = true;
+    end--;
+  }
+  const n = raw.length - end;
+  if (n === 0) return 'none';
+  if (nbsp) return 'nbsp';
+  return n === 1 ? 'sp1' : 'sp2+';
+}
+
+/**
+ * First and last words (runs of letters, marks and digits; a word with a digit counts as none: numbers
+ * say nothing across sites), for lexical features. `key` is lower case.
+ */
+export function edgeWords(key: string): { first: string; second: string; last: string } {
+  const n = key.length;
+  let count = 0;
+  let fs = 0, fe = 0, fd = false, ss = 0, se = 0, sd = false, ls = 0, le = 0, ld = false;
+  for (let i = 0; i < n;) {
+    let c = classAt(key, i);
+    if ((c & (LETTER | MARK | NUMBER)) === 0) { i += codePointLength(key, i); continue; }
+    const start = i;
+    let digit = false;
+    do {
+      if (c & NUMBER) digit = true;
+      i += codePointLength(key, i);
+    } while (i < n && ((c = classAt(key, i)) & (LETTER | MARK | NUMBER)));
+    count++;
+    if (count === 1) { fs = start; fe = i; fd = digit; } else if (count === 2) { ss = start; se = i; sd = digit; }
+    ls = start; le = i; ld = digit;
+  }
+  const first = count >= 1 && !fd ? key.slice(fs, fe) : '';
+  return {
+    first,
+    second: first && count >= 2 && !sd ? key.slice(ss, se) : '',
+    last: count > 1 && !ld ? key.slice(ls, le) : '',
+  };
+}
+
+/**
+ * Could URL (features.ts: `https?://`, `www.`, or a name ending in .vn, .com, .net, .org or .info,
+ * case-insensitive) match the text? False only where it cannot: no `://`, no `www.` and no full
+ * stop before one of those names' first letters. (The regular expression runs where this says true.)
+ */
+export function mayHoldUrl(s: string): boolean {
+  if (s.includes('://')) return true;
+  for (let i = s.indexOf('.'); i >= 0; i = s.indexOf('.', i + 1)) {
+    const c = i + 1 < s.length ? s.charCodeAt(i + 1) | 0x20 : 0;
+    if (c === 0x76 || c === 0x63 || c === 0x6e || c === 0x6f || c === 0x69) return true; // v c n o i
+    if (i >= 3 && (s.charCodeAt(i - 1) | 0x20) === 0x77 && (s.charCodeAt(i - 2) | 0x20) === 0x77 && (s.charCodeAt(i - 3) | 0x20) === 0x77) return true; // www.
+  }
+  return false;
+}
