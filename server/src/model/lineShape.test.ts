@@ -10,6 +10,8 @@ import fc from 'fast-check';
 import { capsShare, edgeWords, endClass, functionShare, mayHoldUrl, trailing } from './lineShape';
 import { fold, isAllCaps } from '../text/normalize';
 import { defaultKnowledge } from './knowledge';
+import { MAX_TEMPLATE_CHARS, templateKeys } from './frequency';
+import { lineFacts } from './lines';
 
 // ---- the reference: the regular expressions as features.ts and normalize.ts used them ----------
 function refEndClass(folded: string): string {
@@ -111,4 +113,27 @@ test('every UTF-16 unit, alone and between letters, after a full stop and in a t
     const ch = String.fromCharCode(c);
     for (const s of [ch, `A${ch}`, `a${ch}b`, `Ab. ${ch}`, `AB ${ch}`, `x.${ch} y`]) same(s);
   }
+});
+
+test('templateKeys: the keys lineFacts gives the short lines, without working out their other facts (fixtures and generated texts)', () => {
+  const ref = (text: string) => {
+    const seen = new Set<string>();
+    for (const line of text.split(/\r\n|\r|\n/)) {
+      if (line.length > MAX_TEMPLATE_CHARS * 3) continue;
+      const f = lineFacts(line);
+      if (f.blank || f.folded.length > MAX_TEMPLATE_CHARS) continue;
+      seen.add(f.key);
+    }
+    return seen;
+  };
+  for (const dir of ['seeds', 'test/fixtures/real', 'test/fixtures/blind']) {
+    for (const file of txtFiles(dir)) {
+      const text = readFileSync(file, 'utf8');
+      assert.deepEqual([...templateKeys(text)], [...ref(text)], file);
+    }
+  }
+  const pieces = [...PIECES, '\n', '\r\n', '\r', '\u200b', ' '.repeat(300), 'x'.repeat(299), 'y'.repeat(301)];
+  fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((a) => a.join('')), (t) => {
+    assert.deepEqual([...templateKeys(t)], [...ref(t)]);
+  }), { numRuns: 3000 });
 });
