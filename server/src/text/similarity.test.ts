@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { candidatePairs, commonSharingPairs, hash32, shingles } from './similarity';
+import { candidatePairs, commonSharingPairs, hash32, Interner, shingles } from './similarity';
 import { tokens, wordHashes, words } from './normalize';
 import { shingleHashes, shingleHashesOf } from '../index/minhash';
 
@@ -157,4 +157,16 @@ test('shingles and MinHash shingles hash the words where they lie: the same sets
   };
   fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }).map((a) => a.join('')), check), { numRuns: 5000 });
   fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 30 }), check), { numRuns: 2000 });
+});
+
+test('Interner: the numbers do not depend on the size of its first table (it grows as needed)', () => {
+  fc.assert(fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 300 }), { maxLength: 8 }), (lists) => {
+    const sets = lists.map((l) => new Set(l));
+    const small = new Interner(1), big = new Interner(100000), plain = new Interner();
+    for (const s of sets) {
+      const a = [...small.ids(s)];
+      assert.deepEqual(a, [...big.ids(s)]);
+      assert.deepEqual(a, [...plain.ids(s)]);
+    }
+  }), { numRuns: 300 });
 });
