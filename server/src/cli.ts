@@ -19,7 +19,7 @@ import type { Config } from './engine/config';
 import { ruleDocsUrl } from './engine/docs';
 import { buildCorpusFromTexts, CorpusIndex } from './index/corpus';
 import { HashedCounter, lineCountsOf } from './model/frequency';
-import { ConfigCache, readProblem, SNAPSHOT_DUPLICATES, type CorpusSnapshot, type FileReport as BatchReport } from './batch/tasks';
+import { ConfigCache, readProblem, SNAPSHOT_DUPLICATES, withCorpusReport, type CorpusSnapshot, type FileReport as BatchReport } from './batch/tasks';
 import { localPool, taskHandler, threadPool, type Pool, type Task } from './batch/pool';
 import { LOCALES, localeFromEnv, setLocale, t } from './l10n';
 
@@ -254,7 +254,7 @@ async function lintStreaming(files: string[], errors: string[], opts: LintOption
     await inOrder(readable, window, (f) => pool.analyze(f), (f, r) => {
       if (r.unread) return unreadable(f, r.unread); // changed since pass 1
       if (r.summary) index.set(r.summary);
-      reports.set(f, { file: f, article: r.article, diagnostics: r.diagnostics, askedKeys: r.askedKeys });
+      reports.set(f, { file: f, article: r.article, diagnostics: r.diagnostics, askedKeys: r.askedKeys, order: r.order, textHash: r.textHash });
     });
 
     // 3. the corpus rules, for the files they can speak about; the report, in the files' order
@@ -288,7 +288,8 @@ async function lintStreaming(files: string[], errors: string[], opts: LintOption
       const s = skipped.get(f);
       if (s !== undefined) return { file: f, skipped: s, diagnostics: [] };
       const view = await snapshotOf(f);
-      const r = view ? await pool.corpus(f, view) : reports.get(f)!;
+      const base = reports.get(f)!;
+      const r = view ? withCorpusReport(base, await pool.corpus(f, view, base.textHash)) : base;
       reports.delete(f);
       if (r.unread) return { file: f, skipped: r.unread.skipped ?? r.unread.error, diagnostics: [] };
       const diagnostics = r.diagnostics!.filter((d) => !opts.quiet || d.severity === 'error' || d.severity === 'warning');

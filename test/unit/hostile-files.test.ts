@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, constants as fsc, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, promises as fsp, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { readArticleFile, readRegularFile, SIDECAR_MAX_BYTES } from '../../server/src/io/files';
+import { readArticleFile, readArticleFileSync, readRegularFile, readRegularFileSync, SIDECAR_MAX_BYTES } from '../../server/src/io/files';
 import { findProjectRoot, loadProjectFile, PROJECT_FILE } from '../../server/src/engine/config';
 import { readSidecarIfExists, sidecarContent } from '../../server/src/lsp/sidecar';
 import { CACHE_FILE, loadCache, saveCache } from '../../server/src/index/cache';
@@ -227,6 +227,52 @@ test('index worker: a corpus file swapped for a FIFO after its stat is skipped, 
   } finally {
     fsp.stat = original;
     releaseFifo(file);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('readRegularFileSync and readArticleFileSync (the CLI\'s batch reads) give what the asynchronous reads give, refusals and errors included', async () => {
+  const dir = tempDir();
+  try {
+    const fifo = path.join(dir, 'pipe.txt');
+    mkfifo(fifo);
+    const zero = path.join(dir, 'zero.txt');
+    symlinkSync('/dev/zero', zero);
+    const text = path.join(dir, 'a.txt');
+    writeFileSync(text, '\ufeffTiêu đề\n\nMột đoạn văn.\n');
+    const big = path.join(dir, 'big.txt');
+    writeFileSync(big, 'x'.repeat(5000));
+    const bin = path.join(dir, 'bin.txt');
+    writeFileSync(bin, Buffer.alloc(100));
+    const bad = path.join(dir, 'bad.txt');
+    writeFileSync(bad, Buffer.from([0x61, 0xc3, 0x28]));
+    const link = path.join(dir, 'link.txt');
+    symlinkSync(text, link);
+    const outcome = async <T>(f: () => T | Promise<T>) => {
+      try {
+        const r = await f();
+        return { r: JSON.parse(JSON.stringify(r, (k, v) => (k === 'stats' ? undefined : v))) };
+      } catch (e) {
+        return { code: (e as NodeJS.ErrnoException).code };
+      }
+    };
+    try {
+      for (const file of [fifo, zero, text, big, bin, bad, link, dir, path.join(dir, 'missing.txt'), '/proc/self/status']) {
+        for (const opts of [{ maxBytes: 1 << 20 }, { maxBytes: 1000 }, { maxBytes: 1 << 20, noFollow: true }]) {
+          const a = await outcome(() => readRegularFile(file, opts));
+          const s = await outcome(() => readRegularFileSync(file, opts));
+          if (file === '/proc/self/status') assert.deepEqual([s.r?.ok, s.r?.reason], [a.r?.ok, a.r?.reason], file);
+          else assert.deepEqual(s, a, `${file} ${JSON.stringify(opts)}`);
+        }
+        if (file !== '/proc/self/status') {
+          for (const max of [1 << 20, 1000]) assert.deepEqual(await outcome(() => readArticleFileSync(file, max)), await outcome(() => readArticleFile(file, max)), file);
+        }
+      }
+      assert.equal(readArticleFileSync(text, 1 << 20).text, '\ufeffTiêu đề\n\nMột đoạn văn.\n');
+    } finally {
+      releaseFifo(fifo);
+    }
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });

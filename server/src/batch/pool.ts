@@ -8,14 +8,15 @@ export type Task =
   | { kind: 'keys'; file: string; maxBytes: number }
   | { kind: 'setup'; shared: Shared }
   | { kind: 'analyze'; file: string }
-  | { kind: 'corpus'; file: string; view: CorpusSnapshot };
+  | { kind: 'corpus'; file: string; view: CorpusSnapshot; textHash?: number };
 
 export interface Pool {
   keys(file: string, maxBytes: number): Promise<KeysResult>;
   /** Gives every worker what passes 2 and 3 share; call once, after pass 1. */
   setup(shared: Shared): Promise<void>;
   analyze(file: string): Promise<FileReport>;
-  corpus(file: string, view: CorpusSnapshot): Promise<FileReport>;
+  /** Pass 3; with pass 2's textHash, only the corpus rules' findings when the file still reads the same (tasks.ts: withCorpusReport). */
+  corpus(file: string, view: CorpusSnapshot, textHash?: number): Promise<FileReport>;
   close(): Promise<void>;
 }
 
@@ -31,7 +32,7 @@ export function taskHandler(): (t: Task) => Promise<unknown> {
       case 'keys': return keysTask(t.file, t.maxBytes);
       case 'setup': worker = new Worker(t.shared); return null;
       case 'analyze': return w().analyzeFile(t.file);
-      case 'corpus': return w().corpusFile(t.file, t.view);
+      case 'corpus': return w().corpusFile(t.file, t.view, t.textHash);
     }
   };
 }
@@ -43,7 +44,7 @@ export function localPool(): Pool {
     keys: (file, maxBytes) => run({ kind: 'keys', file, maxBytes }) as Promise<KeysResult>,
     setup: async (shared) => { await run({ kind: 'setup', shared }); },
     analyze: (file) => run({ kind: 'analyze', file }) as Promise<FileReport>,
-    corpus: (file, view) => run({ kind: 'corpus', file, view }) as Promise<FileReport>,
+    corpus: (file, view, textHash) => run({ kind: 'corpus', file, view, textHash }) as Promise<FileReport>,
     close: async () => {},
   };
 }
@@ -111,7 +112,7 @@ export function threadPool(script: string, n: number): Pool {
       })));
     },
     analyze: (file) => run<FileReport>({ kind: 'analyze', file }),
-    corpus: (file, view) => run<FileReport>({ kind: 'corpus', file, view }),
+    corpus: (file, view, textHash) => run<FileReport>({ kind: 'corpus', file, view, textHash }),
     close: async () => {
       await Promise.all(threads.map((th) => th.t.terminate()));
     },

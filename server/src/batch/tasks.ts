@@ -9,11 +9,15 @@
 // Each pass reads the file from disk again: reading is cheap next to analysing, and memory stays
 // bounded by the files in flight, not by the corpus.
 import * as path from 'node:path';
-import { analyze, knowledgeFor, withCorpusFindings, type Analysis } from '../engine/analyze';
+import { analyzeArticle, CORPUS_RULE_CODES, knowledgeFor, withCorpusFindings, type Analysis } from '../engine/analyze';
+import { parseArticle } from '../model/article';
+import { LineCache } from '../model/lineCache';
+import { hash32 } from '../text/similarity';
+import type { Finding } from '../rules/types';
 import { linesLookedAt } from '../rules/learned-boilerplate';
 import { articleJson, diagnosticJson, type JsonDiagnostic } from '../engine/report';
 import { findProjectRoot, loadProjectFile, mergeConfig, type Config } from '../engine/config';
-import { readArticleFile } from '../io/files';
+import { readArticleFileSync } from '../io/files';
 import { summarize, type DocSummary } from '../index/corpus';
 import { HashedLineCounts, keyHash, templateKeys } from '../model/frequency';
 import type { CorpusView } from '../rules/types';
@@ -32,9 +36,10 @@ export function readProblem(file: string, e: unknown): Unread {
   return { file, error: `cannot read ${file}: ${code === 'EACCES' ? 'permission denied' : (e as Error).message}` };
 }
 
-async function read(file: string, maxBytes: number): Promise<{ text: string } | Unread> {
+/** A file's text (read with blocking calls: a thread reads one file after another here). */
+function read(file: string, maxBytes: number): { text: string } | Unread {
   try {
-    const r = await readArticleFile(file, maxBytes);
+    const r = readArticleFileSync(file, maxBytes);
     return r.text !== undefined ? { text: r.text } : { file, skipped: r.skipped };
   } catch (e) {
     return readProblem(file, e);
@@ -92,7 +97,7 @@ export interface KeysResult {
 }
 
 export async function keysTask(file: string, maxBytes: number): Promise<KeysResult> {
-  const r = await read(file, maxBytes);
+  const r = read(file, maxBytes);
   if (!('text' in r)) return { file, unread: r };
   const text = r.text.charCodeAt(0) === 0xfeff ? r.text.slice(1) : r.text;
   const keys = templateKeys(text);
@@ -122,22 +127,74 @@ export interface FileReport {
   summary?: DocSummary;
   /** The keys the learned-boilerplate rule will ask the index about (pass 2, with the summary). */
   askedKeys?: string[];
+  /**
+   * Pass 2, with the summary: each diagnostic's finding as [start, end] offsets (flat, in the
+   * diagnostics' order) and a hash of the text read, so that pass 3 runs only the corpus rules and
+   * merges their findings in (withCorpusReport).
+   */
+  order?: number[];
+  textHash?: number;
+  /** Pass 3: only the corpus rules' diagnostics (`order` gives their offsets), to merge into pass 2's report. */
+  corpusOnly?: boolean;
 }
+
+/** The findings' offsets, flat: [start0, end0, start1, end1, …]. */
+function orderOf(findings: readonly Finding[]): number[] {
+  const out = new Array<number>(2 * findings.length);
+  findings.forEach((f, i) => { out[2 * i] = f.start; out[2 * i + 1] = f.end; });
+  return out;
+}
+
+/**
+ * Pass 2's report with pass 3's corpus findings added: the same diagnostics, in the same order, as
+ * withCorpusFindings gives on the whole analysis (document order: by start, the wider first, then
+ * by code; a stable sort of both lists, so a merge of the two sorted lists, pass 2's first on ties).
+ */
+export function withCorpusReport(base: FileReport, extra: FileReport): FileReport {
+  if (!extra.corpusOnly) return extra;
+  const a = base.diagnostics!, b = extra.diagnostics!;
+  if (b.length === 0) return base;
+  const oa = base.order!, ob = extra.order!;
+  const out: JsonDiagnostic[] = [];
+  let i = 0, j = 0;
+  while (i < a.length || j < b.length) {
+    let takeA: boolean;
+    if (j >= b.length) takeA = true;
+    else if (i >= a.length) takeA = false;
+    else {
+      const c = oa[2 * i] - ob[2 * j] || ob[2 * j + 1] - oa[2 * i + 1] || a[i].code.localeCompare(b[j].code);
+      takeA = c <= 0;
+    }
+    out.push(takeA ? a[i++] : b[j++]);
+  }
+  return { file: base.file, article: base.article, diagnostics: out };
+}
+
+/** The longest line or block text the thread's line cache keeps (a template line is short). */
+const CACHED_LINE = 200;
 
 export class Worker {
   private readonly frequency: HashedLineCounts | undefined;
   private readonly configs = new ConfigCache();
+  /**
+   * What the parse and the rules work out from a line's or a block's own text alone, kept from one
+   * file to the next (model/lineCache.ts: the entries the last two analyses used): a site's
+   * template lines recur from file to file, and a parse gives the same with or without it.
+   */
+  private readonly cache = new LineCache(CACHED_LINE);
 
   constructor(private readonly shared: Shared) {
     this.frequency = shared.counts ? HashedLineCounts.fromEntries(shared.counts.hashes, shared.counts.counts, shared.counts.size) : undefined;
   }
 
   private async analysis(file: string): Promise<{ abs: string; text: string; config: Config; base: Analysis } | Unread> {
-    const r = await read(file, this.shared.maxBytes);
+    const r = read(file, this.shared.maxBytes);
     if (!('text' in r)) return r;
     const abs = path.resolve(file);
     const config = await this.configs.configFor(abs);
-    return { abs, text: r.text, config, base: analyze(r.text, { file: abs, config, frequency: this.frequency }) };
+    // analyze(), with the thread's line cache for the parse as well as for the rules
+    const article = parseArticle(r.text, knowledgeFor(config), { frequency: this.frequency, cache: this.cache });
+    return { abs, text: r.text, config, base: analyzeArticle(article, { file: abs, config, frequency: this.frequency, cache: this.cache }) };
   }
 
   async analyzeFile(file: string): Promise<FileReport> {
@@ -152,11 +209,29 @@ export class Worker {
       const config = await this.configs.configFor(this.shared.summaryConfigFile);
       report.summary = summarize(a.abs, a.text, config, { analysis: a.base });
       report.askedKeys = [...new Set(linesLookedAt(a.base.article, knowledgeFor(a.config)).map((l) => l.key))];
+      report.order = orderOf(a.base.findings);
+      report.textHash = hash32(a.text);
     }
     return report;
   }
 
-  async corpusFile(file: string, view: CorpusSnapshot): Promise<FileReport> {
+  /**
+   * Pass 3. With the hash of the text pass 2 read (`textHash`): when the file still reads the same,
+   * only the corpus rules run on it (pass 2 ran the others on the same article), and the report
+   * holds their diagnostics alone, for withCorpusReport; otherwise the whole analysis.
+   */
+  async corpusFile(file: string, view: CorpusSnapshot, textHash?: number): Promise<FileReport> {
+    if (textHash !== undefined) {
+      const r = read(file, this.shared.maxBytes);
+      if (!('text' in r)) return { file, unread: r };
+      if (hash32(r.text) === textHash) {
+        const abs = path.resolve(file);
+        const config = await this.configs.configFor(abs);
+        const article = parseArticle(r.text, knowledgeFor(config), { frequency: this.frequency, cache: this.cache });
+        const extra = analyzeArticle(article, { file: abs, config, corpus: snapshotView(view), only: CORPUS_RULE_CODES });
+        return { file, corpusOnly: true, diagnostics: extra.findings.map((f) => diagnosticJson(article, f)), order: orderOf(extra.findings) };
+      }
+    }
     const a = await this.analysis(file);
     if (!('base' in a)) return { file, unread: a };
     const { article, findings } = withCorpusFindings(a.base, { file: a.abs, config: a.config, corpus: snapshotView(view) });

@@ -11,9 +11,9 @@ import { DEFAULT_CONFIG, type Config } from '../engine/config';
 import type { Article, Block, BlockKind } from '../model/types';
 import type { CorpusView, DuplicateSummary, Severity } from '../rules/types';
 import type { LineFrequency } from '../model/features';
-import { fold, foldKey, isBlank, words } from '../text/normalize';
+import { fold, foldKey, isBlank, wordHashes, words } from '../text/normalize';
 import { CANDIDATE_KINDS, MAX_KEYED_CHARS, hash64, keyOfFolded, lineKey } from './keys';
-import { bandKeys, estimateJaccard, fmix32, isSignature, shingleHashesOf, signatureOf } from './minhash';
+import { bandKeys, estimateJaccard, fmix32, isSignature, shingleHashesOfHashes, signatureOf } from './minhash';
 
 export interface DocStats {
   /** Number of lines of the file. */
@@ -175,7 +175,7 @@ export function summarize(file: string, text: string, config: Config = DEFAULT_C
       }
     }
   }
-  const contentWords = words(content.join('\n').toLowerCase());
+  const contentWords = wordHashes(content.join('\n').toLowerCase()).hashes;
   const nWords = contentWords.length;
   const comparable = nWords >= MIN_DUPLICATE_WORDS;
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
@@ -203,7 +203,7 @@ export function summarize(file: string, text: string, config: Config = DEFAULT_C
     },
     problems: { total: findings.length, byCode, bySeverity },
     contentHash: comparable ? hash64(exact.join('\n')) : null,
-    signature: comparable ? signatureOf(shingleHashesOf(contentWords)) : null,
+    signature: comparable ? signatureOf(shingleHashesOfHashes(contentWords)) : null,
     blockKeys: [...keys],
   };
   if (opts.mtimeMs !== undefined) summary.mtimeMs = opts.mtimeMs;

@@ -1,7 +1,7 @@
 // MinHash signatures over word 3-gram shingles, and LSH banding, for near-duplicate articles.
 // Deterministic: the permutation seeds come from a fixed generator, so signatures are stable across
 // runs, processes and cache files.
-import { words } from '../text/normalize';
+import { wordHashes } from '../text/normalize';
 
 export const NUM_HASHES = 64;
 export const BANDS = 16;
@@ -49,20 +49,24 @@ const rotl = (x: number, r: number) => (x << r) | (x >>> (32 - r));
  * text shorter than n words gives one shingle of all its words; an empty text gives none.
  */
 export function shingleHashes(text: string, n = SHINGLE_WORDS): Uint32Array {
-  return shingleHashesOf(words(text.toLowerCase()), n);
+  return shingleHashesOfHashes(wordHashes(text.toLowerCase()).hashes, n);
 }
 
 /** shingleHashes() of a text's words, already lower-cased. */
 export function shingleHashesOf(t: readonly string[], n = SHINGLE_WORDS): Uint32Array {
-  if (t.length === 0) return new Uint32Array(0);
-  const th = t.map(strHash);
-  if (t.length < n) {
+  return shingleHashesOfHashes(t.map(strHash), n);
+}
+
+/** shingleHashesOf() of the words' hashes (strHash: FNV-1a, as normalize.ts's wordHashes gives them). */
+export function shingleHashesOfHashes(th: readonly number[], n = SHINGLE_WORDS): Uint32Array {
+  if (th.length === 0) return new Uint32Array(0);
+  if (th.length < n) {
     let h = 0x9747b28c;
     for (const x of th) h = fmix32(Math.imul(rotl(h, 13), 5) ^ x);
     return Uint32Array.of(h);
   }
-  const out = new Uint32Array(t.length - n + 1);
-  for (let i = 0; i + n <= t.length; i++) {
+  const out = new Uint32Array(th.length - n + 1);
+  for (let i = 0; i + n <= th.length; i++) {
     let h = 0x9747b28c;
     for (let k = 0; k < n; k++) h = fmix32(Math.imul(rotl(h, 13), 5) ^ th[i + k]);
     out[i] = h;

@@ -9,7 +9,8 @@ import {
   type Knowledge, boilerplateCategory, hasBylineCue, hasCaptionCue, hasCaptionTail, isInlineTeaser, isSectionName, phraseKey,
 } from './knowledge';
 import { matchDateline } from './dates';
-import { isAllCaps } from '../text/normalize';
+import { isAllCaps, isFolded } from '../text/normalize';
+import { capsShare, edgeWords, endClass, functionShare, mayHoldUrl, trailing } from './lineShape';
 import { candidatePairs, shingles, similarity } from '../text/similarity';
 import type { LineCache } from './lineCache';
 
@@ -63,20 +64,6 @@ function countBin(n: number): string {
   return n === 0 ? '0' : n === 1 ? '1' : n <= 3 ? '2-3' : '4+';
 }
 
-/** The class of the last meaningful character (a stray 1-2 character tail after punctuation ignored). */
-function endClass(folded: string): string {
-  const t = folded.replace(/([.!?…”"»)])\s+[^\s]{1,2}$/u, '$1');
-  const c = t.replace(/[\s"”’'»)\]]+$/u, '').slice(-1);
-  if (c === '') return 'none';
-  if (c === '.') return /\.\.\.$/.test(t.replace(/[\s"”’'»)\]]+$/u, '')) ? 'ellipsis' : 'period';
-  if (c === '…') return 'ellipsis';
-  if ('!?:;,'.includes(c)) return { '!': 'excl', '?': 'quest', ':': 'colon', ';': 'semi', ',': 'comma' }[c]!;
-  if (/\p{N}/u.test(c)) return 'digit';
-  if (/\p{Lu}/u.test(c)) return 'upper';
-  if (/\p{L}/u.test(c)) return 'lower';
-  return 'sym';
-}
-
 function startClass(folded: string): string {
   const c = folded.charAt(0);
   if (c === '') return 'none';
@@ -103,24 +90,9 @@ function leading(raw: string): string {
   return m.length === 1 ? 'sp1' : m.length <= 4 ? 'sp2-4' : m.length <= 12 ? 'sp5-12' : 'sp13+';
 }
 
-function trailing(raw: string): string {
-  const m = /[\s\u00a0\ufeff\u200b]*$/u.exec(raw)![0];
-  if (m === '') return 'none';
-  if (/[\u00a0]/.test(m)) return 'nbsp';
-  return m.length === 1 ? 'sp1' : 'sp2+';
-}
-
 function sentences(folded: string): number {
   const inner = folded.match(/[.!?…]["”»)]?\s+["“«(]?\p{Lu}/gu);
   return 1 + (inner ? inner.length : 0);
-}
-
-function capsShare(folded: string): number {
-  const ws = folded.match(/[\p{L}][\p{L}\p{M}]*/gu);
-  if (!ws || ws.length === 0) return 0;
-  let up = 0;
-  for (const w of ws) if (/^\p{Lu}/u.test(w)) up++;
-  return up / ws.length;
 }
 
 const REL_TIME = /^\s*\d{1,3}\s*(?:giây|phút|giờ|tiếng|ngày|tuần|tháng|năm)\s+trước\b/iu;
@@ -131,23 +103,7 @@ const NAME_SLASH = /^[\p{Lu}][\p{L}.\s]{1,40}\s?\/\s?[\p{L}\d.\s-]{2,40}$/u;
 const PAREN_SOURCE = /\((?:[\p{Lu}\d][\p{L}\d .&/-]{1,30})\)\s*$/u;
 const DUMP_SHAPE = /(?:^\s*\[[^\]]{0,80}\]\s*=>|=>\s*(?:Array|array|\w+ Object)?\s*\(?\s*$|^\s*[()\]{}]\s*,?;?\s*$|^\s*'[^']{0,80}'\s*=>|^\s*(?:string|int|float|bool)\(\d*\)|::__set_state\()/u;
 
-/** First and last words (letters only: numbers say nothing across sites), lower case, for lexical features. */
-function edgeWords(key: string): { first: string; second: string; last: string } {
-  const ws = key.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
-  const w = (x: string | undefined) => (x !== undefined && !/\p{N}/u.test(x) ? x : '');
-  return { first: w(ws[0]), second: ws[0] !== undefined && w(ws[0]) ? w(ws[1]) : '', last: ws.length > 1 ? w(ws[ws.length - 1]) : '' };
-}
-
 const PHONE = /(?:\(\d{2,4}\)\s?)?\b0\d{2,3}[\s.-]?\d{3}[\s.-]?\d{3,4}\b|\b1[89]00[\s.]?\d{4}\b/u;
-
-/** Share of a line's syllables that are function words (jusText's stop-word density). */
-function functionShare(key: string, fw: ReadonlySet<string>): number {
-  const ws = key.match(/[\p{L}\p{M}]+/gu);
-  if (!ws || ws.length === 0) return 0;
-  let n = 0;
-  for (const w of ws) if (fw.has(w)) n++;
-  return n / ws.length;
-}
 
 /** A coarse shape: S short, T title-like, P prose, D date, J junk-looking (no letters). */
 function shapeClass(f: LineFacts, isDate: boolean): string {
@@ -203,8 +159,14 @@ interface OwnFacts {
   edge: { first: string; second: string; last: string };
 }
 
+/** phraseKey(f.folded), without folding again what is folded already (almost every line). */
+function keyOfFolded(f: LineFacts): string {
+  return isFolded(f.folded) ? f.key : phraseKey(f.folded);
+}
+
 function ownFacts(r: string, f: LineFacts, k: Knowledge): OwnFacts {
   const cs = capsShare(f.folded);
+  const key = keyOfFolded(f);
   let commerce = 0;
   if (f.nWords <= 30) for (const cue of k.commerceCues) if (f.key.includes(cue) && ++commerce >= 2) break;
   return {
@@ -221,16 +183,16 @@ function ownFacts(r: string, f: LineFacts, k: Knowledge): OwnFacts {
     relTime: REL_TIME.test(f.folded),
     media: MEDIA_TIME.test(f.folded),
     capTail: hasCaptionTail(k, f.folded),
-    capCue: hasCaptionCue(k, f.folded),
-    byline: hasBylineCue(k, f.folded),
-    section: isSectionName(k, f.folded),
+    capCue: hasCaptionCue(k, f.folded, key),
+    byline: hasBylineCue(k, f.folded, key),
+    section: isSectionName(k, f.folded, key),
     inlineTeaser: isInlineTeaser(k, f.folded),
     series: k.seriesPrefix.test(f.folded),
     nameShape: f.nWords >= 1 && f.nWords <= 5 && cs === 1 && !/[.!?:;,]$/.test(f.folded) && !/\d/.test(f.folded) && /\p{L}{2}/u.test(f.folded),
     nameSlash: NAME_SLASH.test(f.folded),
     parenSource: PAREN_SOURCE.test(f.folded),
-    url: URLISH.test(f.folded),
-    email: EMAILISH.test(f.folded),
+    url: mayHoldUrl(f.folded) && URLISH.test(f.folded),
+    email: f.folded.includes('@') && EMAILISH.test(f.folded),
     phone: PHONE.test(f.folded),
     commerce,
     colonEnd: /[:]$/.test(f.folded),
@@ -243,7 +205,7 @@ function ownFacts(r: string, f: LineFacts, k: Knowledge): OwnFacts {
     arrowOp: /=>/.test(f.folded),
     quote: /^["“«].*["”»]$/u.test(f.folded) ? 'quoted' : /^["“«]/u.test(f.folded) ? 'quoteStart' : null,
     noLetters: /\p{L}/u.test(f.folded) === false,
-    edge: edgeWords(phraseKey(f.folded.slice(0, 120))),
+    edge: edgeWords(f.folded.length <= 120 ? key : phraseKey(f.folded.slice(0, 120))),
   };
 }
 
@@ -260,7 +222,7 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
   const raw = content.map((i) => lines[i].text);
   const cuesOf = (text: string, f: LineFacts): LineCues => ({
     dateline: f.folded.length < 160 ? matchDateline(text) : null,
-    boilerplate: f.folded.length > 2000 ? null : boilerplateCategory(k, f.folded),
+    boilerplate: f.folded.length > 2000 ? null : boilerplateCategory(k, f.folded, f.folded.length > 800 ? undefined : keyOfFolded(f)),
   });
   const cache = input.cache;
   const cues: LineCues[] = content.map((i, j) => (cache ? cache.cues(k, lines[i].text, () => cuesOf(lines[i].text, F[j])) : cuesOf(lines[i].text, F[j])));

@@ -2,7 +2,7 @@
 // recurs across many articles (a menu, a footer, a "Tin liên quan" header) is a site's template;
 // the recognizer reads the count as a feature. Built without any label, from the texts alone.
 import type { LineFrequency } from './features';
-import { lineFacts } from './lines';
+import { fold, isBlank } from '../text/normalize';
 
 /** Lines longer than this (folded) are prose, not template: not counted. */
 export const MAX_TEMPLATE_CHARS = 300;
@@ -12,9 +12,11 @@ export function templateKeys(text: string): Set<string> {
   const seen = new Set<string>();
   for (const line of text.split(/\r\n|\r|\n/)) {
     if (line.length > MAX_TEMPLATE_CHARS * 3) continue;
-    const f = lineFacts(line);
-    if (f.blank || f.folded.length > MAX_TEMPLATE_CHARS) continue;
-    seen.add(f.key);
+    // lineFacts(line).key, without the facts a key does not need (its words, its ending)
+    if (isBlank(line)) continue;
+    const folded = fold(line);
+    if (folded.length > MAX_TEMPLATE_CHARS) continue;
+    seen.add(folded.toLowerCase());
   }
   return seen;
 }

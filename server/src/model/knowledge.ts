@@ -149,11 +149,11 @@ export function isLonePunctuation(text: string): boolean {
   return f.length > 0 && f.length <= 12 && !/[\p{L}\p{N}]/u.test(f);
 }
 
-/** Which kind of site chrome a line is, or null. `key` is phraseKey(line). */
-export function boilerplateCategory(k: Knowledge, line: string): BoilerplateCategory | null {
+/** Which kind of site chrome a line is, or null. `lineKey`, when given, is phraseKey(line). */
+export function boilerplateCategory(k: Knowledge, line: string, lineKey?: string): BoilerplateCategory | null {
   if (line.length > 800) return null; // chrome is short; prose this long is never a widget
   if (isLonePunctuation(line)) return 'punct';
-  const key = phraseKey(line);
+  const key = lineKey ?? phraseKey(line);
   if (key.length > 400) return null;
   for (const b of k.boilerplate) {
     // 'contains' phrases only count on lines of notice length, not inside long prose
@@ -195,8 +195,8 @@ export function isInlineTeaser(k: Knowledge, line: string): boolean {
   return key.length < 300 && k.inlineTeaserPrefixes.some((p) => key.startsWith(p) && key.length > p.length + 8);
 }
 
-export function hasCaptionCue(k: Knowledge, line: string): boolean {
-  return matches(k.captionCues, phraseKey(line)) || hasCaptionTail(k, line);
+export function hasCaptionCue(k: Knowledge, line: string, key = phraseKey(line)): boolean {
+  return matches(k.captionCues, key) || hasCaptionTail(k, line);
 }
 
 /** A photo credit at the end of a line (`… (Ảnh: Minh Thoa).`): a caption even with a final period. */
@@ -205,10 +205,10 @@ export function hasCaptionTail(k: Knowledge, line: string): boolean {
   return (k.captionCues.tailContains ?? []).some((c) => tail.includes(c));
 }
 
-export function isSectionName(k: Knowledge, line: string): boolean {
-  return k.sectionNames.has(phraseKey(line).replace(/[:»>›]+$/u, '').trim());
+export function isSectionName(k: Knowledge, line: string, key = phraseKey(line)): boolean {
+  return k.sectionNames.has(key.replace(/[:»>›]+$/u, '').trim());
 }
 
-export function hasBylineCue(k: Knowledge, line: string): boolean {
-  return matches(k.bylineCues, phraseKey(line));
+export function hasBylineCue(k: Knowledge, line: string, key = phraseKey(line)): boolean {
+  return matches(k.bylineCues, key);
 }

@@ -1,7 +1,7 @@
 // Per-line facts, computed once per document: the folded text and its key, the word count and
 // the shape of the line. The recognizer's features and the rules read them; nothing tokenises a
 // line twice.
-import { endsSentence, fold, isBlank } from '../text/normalize';
+import { endsSentence, fold, isBlank, WordScanner } from '../text/normalize';
 import type { LineInfo } from './types';
 
 export interface LineFacts {
@@ -16,12 +16,11 @@ export interface LineFacts {
   terminal: boolean;
 }
 
-const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:[-'’./][\p{L}\p{M}\p{N}]+)*/gu;
-
+/** The number of words (the spans of normalize.ts's WORD pattern), scanned without a regular expression (WordScanner). */
 export function countWords(folded: string): number {
   let n = 0;
-  WORD_RE.lastIndex = 0;
-  while (WORD_RE.exec(folded)) n++;
+  const w = new WordScanner(folded);
+  while (w.next()) n++;
   return n;
 }
 

@@ -7,7 +7,7 @@ import { t } from '../l10n';
 import { kindNoun, linesWhere } from '../model/kindNames';
 import type { Block, BlockKind } from '../model/types';
 import { blockRemovalRange, linesRange } from './ranges';
-import { foldKey, isBlank, withoutStrayTail, words } from '../text/normalize';
+import { foldKey, hasWords, isBlank, withoutStrayTail } from '../text/normalize';
 
 const CODE = 'duplicate-paragraph';
 
@@ -50,7 +50,7 @@ const KEY_TABLE = 'duplicate-paragraph/key';
 /** keyOf(raw), or '' when it has fewer than MIN_WORDS words (not compared). */
 function comparedKey(raw: string): string {
   const key = keyOf(raw);
-  return key === '' || words(key).length < MIN_WORDS ? '' : key;
+  return key === '' || !hasWords(key, MIN_WORDS) ? '' : key;
 }
 
 function keyOf(raw: string): string {

@@ -182,3 +182,14 @@ test('a small-letter word written again with a capital is only a suggestion (Lư
   assert.ok(findings.length >= 1);
   assert.ok(findings.every((f) => f.severity === 'information' && f.fixes[0].applicability === 'unsafe'));
 });
+
+test('the findings of an article do not depend on the articles checked before it (word forms are kept from one to the next)', () => {
+  const texts = [
+    doc('Đảng bộ đã bầu chọn được 47 tập thể và 75 cá nhân tiêu tiêu biểu, xuất sắc để biểu dương.'),
+    doc('Hoà Hòa HOÀ hoà bình, người người nhà nhà, ban hành ban hành quyết định, ngày ngày đi làm.'),
+    doc('Thuỷ thủy lợi và hoá hóa chất: tiếng Tiếng Việt, bà Bà Dương, năm năm 2020 và của của anh.'),
+  ];
+  const key = (t: string) => JSON.stringify(run(t).findings.map((f) => [f.start, f.end, f.severity, f.message]));
+  const first = texts.map(key);
+  for (const order of [[2, 1, 0], [1, 0, 2], [0, 0, 1, 1, 2, 2]]) for (const i of order) assert.equal(key(texts[i]), first[i]);
+});

@@ -22,6 +22,8 @@ import { WordScanner } from '../text/normalize';
 import data from '../../data/reduplication.vi.json';
 
 const CODE = 'repeated-word';
+/** The most word forms kept with their canonical form (FORMS). */
+const MAX_FORMS = 100000;
 
 /** What may separate the two copies (and a copy from its neighbour word): spaces only. */
 function onlySpaces(text: string, from: number, to: number): boolean {
@@ -111,7 +113,7 @@ function lineToks(text: string, forms: Map<string, string>): Tok[] {
     let w = forms.get(raw);
     if (w === undefined) {
       w = canon(raw);
-      if (forms.size < 100000) forms.set(raw, w);
+      if (forms.size < MAX_FORMS) forms.set(raw, w);
     }
     toks.push({ w, start: scan.start, end: scan.end, joined: prevEnd >= 0 && onlySpaces(text, prevEnd, scan.start) });
     prevEnd = scan.end;
@@ -119,11 +121,16 @@ function lineToks(text: string, forms: Map<string, string>): Tok[] {
   return toks;
 }
 
+/**
+ * canon() of the words met so far, by their raw text (a pure function of it): kept from one article
+ * to the next (a language has a few thousand syllables), up to MAX_FORMS of them.
+ */
+const FORMS = new Map<string, string>();
+
 function tokenize(a: Article, cache: LineCache | undefined): Line[] {
   const skip = new Uint8Array(a.lines.length);
   for (const b of a.blocks) if (b.kind === 'php-dump') for (let i = b.startLine; i <= b.endLine && i < skip.length; i++) skip[i] = 1;
-  const forms = new Map<string, string>();
-  const make = (text: string) => lineWords(text, forms);
+  const make = (text: string) => lineWords(text, FORMS);
   const out: Line[] = [];
   for (let li = 0; li < a.lines.length; li++) {
     if (skip[li]) continue;

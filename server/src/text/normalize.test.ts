@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { fold, isFolded, isWhiteSpace, WordScanner } from './normalize';
+import { fold, hasWords, isFolded, isWhiteSpace, words, WordScanner } from './normalize';
+import { countWords } from '../model/lines';
 
 /** fold as it was written before the shortcut. */
 function slowFold(text: string): string {
@@ -67,4 +68,15 @@ test('isWhiteSpace is \\s, for every UTF-16 unit', () => {
     assert.equal(isWhiteSpace(c), /\s/.test(ch), `U+${c.toString(16)}`);
     assert.equal(isWhiteSpace(c), /\s/u.test(ch), `U+${c.toString(16)} (u)`);
   }
+});
+
+test('hasWords(text, k) is words(text).length >= k; countWords is the number of the pattern\'s matches (generated strings, any code units)', () => {
+  const check = (s: string) => {
+    for (const k of [0, 1, 2, 3, 5]) assert.equal(hasWords(s, k), words(s).length >= k, `${JSON.stringify(s)} ${k}`);
+    assert.equal(countWords(s), [...s.matchAll(WORD_RE)].length, JSON.stringify(s));
+  };
+  // '=' and U+0338 compose (NFC) into '≠', which is not a letter: words() normalises first
+  for (const s of ['', 'a b', 'a b c', '=\u0338 a b', 'e\u0301 x y', 'TP.HCM 14/5 COVID-19']) check(s);
+  fc.assert(fc.property(fc.array(fc.constantFrom(...WORD_PIECES, '=', '\u0338'), { maxLength: 30 }).map((a) => a.join('')), check), { numRuns: 5000 });
+  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), check), { numRuns: 3000 });
 });

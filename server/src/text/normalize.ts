@@ -1,4 +1,5 @@
 // Text normalization shared by the parser and the rules. Pure functions, no I/O.
+import { CHANGES_DOWN, CHANGES_UP, classAt, codePointLength, LETTER } from './charClass';
 
 /** Characters that render as (or like) a space: NBSP, the Unicode spaces, narrow NBSP, ideographic space. */
 export const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
@@ -51,6 +52,39 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’./][\p{L}\p{M}\p{N}]+)*/gu;
 /** The words of a text (letters, marks and digits; inner hyphens, slashes and dots kept). */
 export function words(text: string): string[] {
   return (isNFCQuick(text) ? text : text.normalize('NFC')).match(WORD) ?? [];
+}
+
+/**
+ * The FNV-1a hash (similarity.ts hash32) of each of words(text), with the words' spans in the text
+ * they were read from (`src`: the text, or its NFC form when that differs): one scan, no string
+ * per word.
+ */
+export function wordHashes(text: string): { src: string; hashes: number[]; starts: number[]; ends: number[] } {
+  const src = isNFCQuick(text) ? text : text.normalize('NFC');
+  const hashes: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const w = new WordScanner(src);
+  while (w.next()) {
+    let h = 0x811c9dc5;
+    for (let i = w.start; i < w.end; i++) {
+      h ^= src.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    hashes.push(h >>> 0);
+    starts.push(w.start);
+    ends.push(w.end);
+  }
+  return { src, hashes, starts, ends };
+}
+
+/** words(text).length >= limit, without making the words (it stops at the limit). */
+export function hasWords(text: string, limit: number): boolean {
+  if (!isNFCQuick(text)) return words(text).length >= limit;
+  const w = new WordScanner(text);
+  let n = 0;
+  while (n < limit && w.next()) n++;
+  return n >= limit;
 }
 
 /**
@@ -121,9 +155,17 @@ export function tokens(text: string): string[] {
 
 /** Is every cased letter upper case (and there is at least one letter)? */
 export function isAllCaps(text: string): boolean {
-  const letters = text.match(/\p{L}/gu);
-  if (!letters || letters.length < 2) return false;
-  return text === text.toUpperCase() && text !== text.toLowerCase();
+  // one walk over the code points: none that upper case changes, one that lower case does, two letters
+  // (the same as text === text.toUpperCase() && text !== text.toLowerCase(): both map code point by code point)
+  const n = text.length;
+  let letters = 0, lowerable = false;
+  for (let i = 0; i < n; i += codePointLength(text, i)) {
+    const c = classAt(text, i);
+    if (c & CHANGES_UP) return false;
+    if (c & CHANGES_DOWN) lowerable = true;
+    if (c & LETTER) letters++;
+  }
+  return letters >= 2 && lowerable;
 }
 
 /** Does every word start with a capital letter (a name such as "Lê Toàn")? */

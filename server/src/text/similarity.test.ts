@@ -3,7 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { candidatePairs, commonSharingPairs, shingles } from './similarity';
+import { candidatePairs, commonSharingPairs, hash32, Interner, shingles } from './similarity';
+import { tokens, wordHashes, words } from './normalize';
+import { shingleHashes, shingleHashesOf } from '../index/minhash';
 
 /** candidatePairs as it was written before the typed arrays. */
 function slowCandidatePairs(sets: Set<number>[], maxPostings = 64, minShare = 0): Array<[number, number]> {
@@ -130,4 +132,41 @@ test('commonSharingPairs: items sharing a few common shingles and nothing else a
   assert.deepEqual(commonSharingPairs(sets, 32, 0.5, 4), []);
   const rare = [new Set([1, 2, 3]), new Set([1, 2, 3]), new Set([4, 5])];
   assert.deepEqual(commonSharingPairs(rare, 32, 0.5, 4), []);
+});
+
+test('shingles and MinHash shingles hash the words where they lie: the same sets as hashing the words as strings (generated strings)', () => {
+  // the reference: shingles as written with a string per word
+  const refShingles = (text: string, n: number): Set<number> => {
+    const t = tokens(text);
+    const out = new Set<number>();
+    if (t.length === 0) return out;
+    if (t.length < n) return out.add(hash32(t.join(' ')));
+    const h = t.map(hash32);
+    for (let i = 0; i + n <= t.length; i++) {
+      let x = h[i];
+      for (let j = 1; j < n; j++) x = (Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + h[i + j]) >>> 0;
+      out.add(x);
+    }
+    return out;
+  };
+  const pieces = ['a', 'Đ', 'ư', 'Việt', 'NAM', 'e\u0301', '\u0301', '=\u0338', '1', 'ß', 'İ', '𝐀', '😀', ' ', '  ', '\n', '.', '-', '/', "'", ',', 'TP.HCM'];
+  const check = (s: string) => {
+    for (const n of [1, 2, 3, 4]) assert.deepEqual([...shingles(s, n)], [...refShingles(s, n)], `${JSON.stringify(s)} n=${n}`);
+    assert.deepEqual(wordHashes(s).hashes, words(s).map(hash32), JSON.stringify(s));
+    assert.deepEqual(shingleHashes(s), shingleHashesOf(words(s.toLowerCase())), JSON.stringify(s));
+  };
+  fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }).map((a) => a.join('')), check), { numRuns: 5000 });
+  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 30 }), check), { numRuns: 2000 });
+});
+
+test('Interner: the numbers do not depend on the size of its first table (it grows as needed)', () => {
+  fc.assert(fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 300 }), { maxLength: 8 }), (lists) => {
+    const sets = lists.map((l) => new Set(l));
+    const small = new Interner(1), big = new Interner(100000), plain = new Interner();
+    for (const s of sets) {
+      const a = [...small.ids(s)];
+      assert.deepEqual(a, [...big.ids(s)]);
+      assert.deepEqual(a, [...plain.ids(s)]);
+    }
+  }), { numRuns: 300 });
 });

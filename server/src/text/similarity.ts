@@ -1,6 +1,6 @@
 // Similarity between blocks of text: word shingles, Jaccard and containment, and a candidate
 // index so that comparing many blocks is not quadratic.
-import { tokens } from './normalize';
+import { wordHashes } from './normalize';
 
 /** 32-bit FNV-1a hash of a string. */
 export function hash32(s: string): number {
@@ -30,16 +30,20 @@ export const HASH32_EMPTY = 0x811c9dc5;
 
 /** The set of hashed word n-grams of a text (n words; a shorter text gives one shingle of all its words). */
 export function shingles(text: string, n = 2): Set<number> {
-  const t = tokens(text);
+  // the words of the lower-cased text (tokens()), each hashed where it lies (no string per word)
+  const { src, hashes: h, starts, ends } = wordHashes(text.toLowerCase());
   const out = new Set<number>();
-  if (t.length === 0) return out;
-  if (t.length < n) {
-    out.add(hash32(t.join(' ')));
+  const len = h.length;
+  if (len === 0) return out;
+  if (len < n) {
+    // hash32 of the words joined by single spaces
+    let x = HASH32_EMPTY;
+    for (let k = 0; k < len; k++) x = hash32On(k === 0 ? x : hash32On(x, ' ', 0, 1), src, starts[k], ends[k]);
+    out.add(x);
     return out;
   }
-  // hash each word once, then combine the hashes of n consecutive words (no string joins)
-  const h = t.map(hash32);
-  for (let i = 0; i + n <= t.length; i++) {
+  // combine the hashes of n consecutive words (no string joins)
+  for (let i = 0; i + n <= len; i++) {
     let x = h[i];
     for (let j = 1; j < n; j++) x = (Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + h[i + j]) >>> 0;
     out.add(x);
@@ -91,13 +95,22 @@ interface Interned {
 const membersOf = new WeakMap<Set<number>, Float64Array>();
 function members(s: Set<number>): Float64Array {
   let a = membersOf.get(s);
-  if (a === undefined) membersOf.set(s, (a = Float64Array.from(s)));
+  if (a === undefined) {
+    // (a loop: Float64Array.from(set) goes through the iterator protocol, several times slower)
+    a = new Float64Array(s.size);
+    let i = 0;
+    for (const x of s) a[i++] = x;
+    membersOf.set(s, a);
+  }
   return a;
 }
 
 /** The sets' shingles numbered afresh, in the order they first appear. */
 function intern(sets: readonly Set<number>[]): Interned {
-  return internWith(sets, new Interner());
+  // a table about twice the shingles (the numbers do not depend on its size): a small document's is small
+  let total = 0;
+  for (const x of sets) total += x.size;
+  return internWith(sets, new Interner(total));
 }
 
 /**
@@ -108,12 +121,20 @@ function intern(sets: readonly Set<number>[]): Interned {
  * commonSharingPairs, whose pairs come in item order); candidatePairs without minShare numbers afresh.
  */
 export class Interner {
-  private keys = new Uint32Array(1 << 12);
-  private slot = new Int32Array(1 << 12).fill(-1);
+  private keys: Uint32Array;
+  private slot: Int32Array;
   private other: Map<number, number> | undefined;
   private idsOf = new WeakMap<Set<number>, Int32Array>();
   /** Numbers given so far (some may belong to lines since edited away). */
   size = 0;
+
+  /** @param expected how many numbers it will likely give (its first table's size follows; it grows as needed) */
+  constructor(expected = 2048) {
+    let cap = 64;
+    while (cap < 2 * expected && cap < 1 << 12) cap *= 2;
+    this.keys = new Uint32Array(cap);
+    this.slot = new Int32Array(cap).fill(-1);
+  }
 
   ids(set: Set<number>): Int32Array {
     let out = this.idsOf.get(set);
