@@ -2,15 +2,11 @@
 // report: the merged report must be the one the whole analysis with the corpus gives.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { analyze, analyzeArticle, compareFindings } from '../engine/analyze';
-import { articleJson, diagnosticJson } from '../engine/report';
-import { parseArticle } from '../model/article';
-import { defaultKnowledge } from '../model/knowledge';
-import { LineCache } from '../model/lineCache';
+import { compareFindings } from '../engine/analyze';
 import type { JsonDiagnostic } from '../engine/report';
 import type { Finding } from '../rules/types';
 import { makeArticle } from '../index/fixtures';
@@ -61,23 +57,4 @@ test('corpusFile: a file that changed since pass 2 is analysed whole again; one 
   const changed = await w.corpusFile(a, view, pass2.textHash);
   assert.equal(changed.corpusOnly, undefined);
   assert.deepEqual(withCorpusReport(pass2, changed), await w.corpusFile(a, view));
-});
-
-test('a line cache shared by the files a thread reads (short texts only, no shingle numbering) changes no article and no finding', () => {
-  const dirs = ['seeds', 'test/fixtures/real', 'test/fixtures/blind'];
-  const texts: string[] = [];
-  for (const d of dirs) for (const f of readdirSync(d).filter((x) => x.endsWith('.txt')).sort()) texts.push(readFileSync(path.join(d, f), 'utf8'));
-  // a site's template around some of them, and each text twice in a row: lines found in the cache
-  const header = 'Trang chủ | Thời sự | Kinh tế | Thể thao\nChia sẻ Facebook Twitter\n\n';
-  const footer = '\n\nBản quyền thuộc về Báo Điện tử. Ghi rõ nguồn khi phát hành lại thông tin từ website này.\n';
-  const docs = texts.flatMap((t, i) => (i % 3 === 0 ? [header + t + footer, t] : [t]));
-  const cache = new LineCache(200);
-  for (const text of docs) {
-    const article = parseArticle(text, defaultKnowledge, { cache });
-    const withCache = analyzeArticle(article, { file: '/c/a.txt', cache });
-    const fresh = analyze(text, { file: '/c/a.txt' });
-    assert.deepEqual(articleJson(withCache.article), articleJson(fresh.article));
-    assert.deepEqual(withCache.findings.map((f) => diagnosticJson(withCache.article, f)), fresh.findings.map((f) => diagnosticJson(fresh.article, f)));
-  }
-  assert.equal(cache.interner('features:lines'), undefined);
 });

@@ -9,9 +9,8 @@
 // Each pass reads the file from disk again: reading is cheap next to analysing, and memory stays
 // bounded by the files in flight, not by the corpus.
 import * as path from 'node:path';
-import { analyzeArticle, CORPUS_RULE_CODES, knowledgeFor, withCorpusFindings, type Analysis } from '../engine/analyze';
+import { analyze, analyzeArticle, CORPUS_RULE_CODES, knowledgeFor, withCorpusFindings, type Analysis } from '../engine/analyze';
 import { parseArticle } from '../model/article';
-import { LineCache } from '../model/lineCache';
 import { hash32 } from '../text/similarity';
 import type { Finding } from '../rules/types';
 import { linesLookedAt } from '../rules/learned-boilerplate';
@@ -170,18 +169,9 @@ export function withCorpusReport(base: FileReport, extra: FileReport): FileRepor
   return { file: base.file, article: base.article, diagnostics: out };
 }
 
-/** The longest line or block text the thread's line cache keeps (a template line is short). */
-const CACHED_LINE = 200;
-
 export class Worker {
   private readonly frequency: HashedLineCounts | undefined;
   private readonly configs = new ConfigCache();
-  /**
-   * What the parse and the rules work out from a line's or a block's own text alone, kept from one
-   * file to the next (model/lineCache.ts: the entries the last two analyses used): a site's
-   * template lines recur from file to file, and a parse gives the same with or without it.
-   */
-  private readonly cache = new LineCache(CACHED_LINE);
 
   constructor(private readonly shared: Shared) {
     this.frequency = shared.counts ? HashedLineCounts.fromEntries(shared.counts.hashes, shared.counts.counts, shared.counts.size) : undefined;
@@ -192,9 +182,7 @@ export class Worker {
     if (!('text' in r)) return r;
     const abs = path.resolve(file);
     const config = await this.configs.configFor(abs);
-    // analyze(), with the thread's line cache for the parse as well as for the rules
-    const article = parseArticle(r.text, knowledgeFor(config), { frequency: this.frequency, cache: this.cache });
-    return { abs, text: r.text, config, base: analyzeArticle(article, { file: abs, config, frequency: this.frequency, cache: this.cache }) };
+    return { abs, text: r.text, config, base: analyze(r.text, { file: abs, config, frequency: this.frequency }) };
   }
 
   async analyzeFile(file: string): Promise<FileReport> {
@@ -227,7 +215,7 @@ export class Worker {
       if (hash32(r.text) === textHash) {
         const abs = path.resolve(file);
         const config = await this.configs.configFor(abs);
-        const article = parseArticle(r.text, knowledgeFor(config), { frequency: this.frequency, cache: this.cache });
+        const article = parseArticle(r.text, knowledgeFor(config), { frequency: this.frequency });
         const extra = analyzeArticle(article, { file: abs, config, corpus: snapshotView(view), only: CORPUS_RULE_CODES });
         return { file, corpusOnly: true, diagnostics: extra.findings.map((f) => diagnosticJson(article, f)), order: orderOf(extra.findings) };
       }

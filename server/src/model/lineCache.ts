@@ -54,16 +54,7 @@ export class LineCache {
   /** The document's shingle numbering, for the pair searches (similarity.ts Interner), one per purpose. */
   private readonly interners = new Map<string, Interner>();
 
-  /**
-   * @param maxKey texts longer than this are worked out every time, not kept: a cache shared by
-   *   the files of a corpus (the CLI's threads) keeps the short lines that recur from file to file
-   *   (a site's template), not the paragraphs that do not (looking those up costs more than it saves).
-   */
-  constructor(private readonly maxKey = Infinity) {}
-
-  interner(purpose: string): Interner | undefined {
-    // (a cache shared by many documents has none: their numbers would pile up from file to file)
-    if (this.maxKey !== Infinity) return undefined;
+  interner(purpose: string): Interner {
     let i = this.interners.get(purpose);
     if (!i) this.interners.set(purpose, (i = new Interner()));
     return i;
@@ -71,26 +62,22 @@ export class LineCache {
 
   /** lineFacts(text). The object is shared: read it, do not change it. */
   facts(text: string): LineFacts {
-    if (text.length > this.maxKey) return lineFacts(text);
     return this.factsByText.get(text, lineFacts);
   }
 
   /** shingles(folded, 2). Shared: read it, do not change it. */
   shingles2(folded: string): Set<number> {
-    if (folded.length > this.maxKey) return shingles(folded, 2);
     return this.shinglesByFolded.get(folded, (f) => shingles(f, 2));
   }
 
   /** A line's cues under this knowledge, made by `make` when not known (its text decides them). */
   cues(knowledge: Knowledge, text: string, make: () => LineCues): LineCues {
-    if (text.length > this.maxKey) return make();
     this.under(knowledge);
     return this.cuesByText.get(text, make);
   }
 
   /** What a line's features read from its own text under this knowledge (features.ts ownFacts). Shared: read only. */
   own<T>(knowledge: Knowledge, text: string, make: () => T): T {
-    if (text.length > this.maxKey) return make();
     this.under(knowledge);
     return this.ownByText.get(text, make) as T;
   }
@@ -101,7 +88,6 @@ export class LineCache {
    * Shared: read it, do not change it.
    */
   memo<T>(table: string, text: string, make: (text: string) => T): T {
-    if (text.length > this.maxKey) return make(text);
     let t = this.tables.get(table);
     if (!t) this.tables.set(table, (t = new Generations<unknown>()));
     return t.get(text, make) as T;
