@@ -23,7 +23,7 @@ import data from '../../data/reduplication.vi.json';
 
 const CODE = 'repeated-word';
 /** The most word forms kept with their canonical form (FORMS). */
-const MAX_FORMS = 100000;
+const MAX_FORMS = 10000;
 
 /** What may separate the two copies (and a copy from its neighbour word): spaces only. */
 function onlySpaces(text: string, from: number, to: number): boolean {
