@@ -9,6 +9,7 @@ import { analyze } from '../../server/src/engine/analyze';
 import { buildOutline, type OutlineNode } from '../../server/src/model/outline';
 import { setLocale } from '../../server/src/l10n';
 import { buildCorpusFromTexts } from '../../server/src/index/corpus';
+import { parseArticle } from '../../server/src/model/article';
 
 const bundle = JSON.parse(readFileSync('l10n/bundle.l10n.vi.json', 'utf8')) as Record<string, string>;
 
@@ -108,4 +109,29 @@ test('with locale vi, no message, related message, fix title or outline label on
   }
   assert.ok(compared > 2000, `strings compared: ${compared}`);
   assert.deepEqual(same.slice(0, 20), [], `${same.length} strings read the same in Vietnamese`);
+});
+
+test("with locale vi, the hovers' reasons on the labelled articles hold no English word of the feature descriptions", () => {
+  // the words the English reasons are made of (a few are also Vietnamese-free tokens like "nav")
+  const english = /\b(the|line|lines|above|below|words?|ends?|with|first|last|mid|inner|only|short|tiny|long|same|usual|more|less|space|block|run|share|capitalised|none|nav|widget|footer|teaser|else)\b/i;
+  const reasons = (locale: string) => {
+    setLocale(locale);
+    try {
+      return articles().flatMap(({ text }) => parseArticle(text).blocks.map((b) => b.reason ?? ''));
+    } finally {
+      setLocale('en');
+    }
+  };
+  const en = reasons('en');
+  const vi = reasons('vi');
+  assert.equal(vi.length, en.length);
+  assert.ok(en.filter((r) => r).length > 2000, `reasons: ${en.length}`);
+  const bad: string[] = [];
+  vi.forEach((r, i) => {
+    if (!r) return;
+    // the article's own words quoted in lexical clues ("first word …") are not ours to translate
+    const ours = r.replace(/"[^"]*"/g, '');
+    if (ours === en[i].replace(/"[^"]*"/g, '') || english.test(ours)) bad.push(`${en[i]}  →  ${r}`);
+  });
+  assert.deepEqual(bad.slice(0, 10), [], `${bad.length} reasons with English words`);
 });

@@ -1,6 +1,7 @@
 // The article model: labels every line of a scraped news article with one block kind and groups
 // the lines into blocks. Pure: text in, Article out. Used by the language server, the rules and
 // the CLI. How a line gets its kind is in recognize.ts (and docs/model.md).
+import { t } from '../l10n';
 import type { Article, Block, BlockKind, ParsedDate } from './types';
 import { matchDateline, findDate } from './dates';
 import { type Knowledge, defaultKnowledge } from './knowledge';
@@ -96,7 +97,7 @@ export function parseArticle(input: string, k: Knowledge = defaultKnowledge, opt
   while (i < n) {
     const d = dumpAt.get(i);
     if (d) {
-      blocks.push({ kind: 'php-dump', startLine: d.startLine, endLine: d.endLine, text: joined(d.startLine, d.endLine), dump: d, reason: `PHP ${d.format} output`, confidence: 1 });
+      blocks.push({ kind: 'php-dump', startLine: d.startLine, endLine: d.endLine, text: joined(d.startLine, d.endLine), dump: d, reason: t('PHP {0} output', d.format), confidence: 1 });
       i = d.endLine + 1;
       continue;
     }

@@ -189,6 +189,22 @@ const END: Record<string, string> = {
   comma: 'a comma', ellipsis: 'an ellipsis', upper: 'a letter', lower: 'a letter', digit: 'a digit', sym: 'a symbol',
 };
 
+/**
+ * A feature's value in words, in the user's language: the English stays the value itself ("first",
+ * "short", "nbsp"); the l10n key carries what kind of value it is (`<value>/<kind>`), since the same
+ * English word means different things (a "mid" share of capitals, the "mid" line of a run).
+ */
+function valueWord(kind: string, value: string): string {
+  const known: Record<string, readonly string[]> = {
+    position: ['first', 'last', 'mid', 'only', 'inner'],
+    share: ['low', 'mid', 'high'],
+    length: ['tiny', 'short', 'same', 'long'],
+    gap: ['usual', 'more', 'less'],
+    chrome: ['widget', 'share', 'comment', 'nav', 'footer', 'teaser', 'punct', 'custom'],
+  };
+  return known[kind]?.includes(value) ? t({ message: value, comment: [kind] }) : value;
+}
+
 /** Words for the features that weighed most (hovers): "ends with a period", "3 words", … */
 export function describeFeature(f: string): string {
   const parts = f.split('|');
@@ -203,7 +219,7 @@ export function describeFeature(f: string): string {
     if (what === 'len') return t('{0} is {1}', side(tag), (LEN[value] ? t(LEN[value]) : value));
     if (what === 'term') return value === '1' ? t('{0} ends a sentence', side(tag)) : t('{0} does not end a sentence', side(tag));
     if (what === 'end') return t('{0} ends with {1}', side(tag), (END[value] ? t(END[value]) : value));
-    if (what === 'bp') return t('{0} is site chrome ({1})', side(tag), value);
+    if (what === 'bp') return t('{0} is site chrome ({1})', side(tag), valueWord('chrome', value));
     if (f.endsWith(':none')) return tag.startsWith('p') ? t('no line above') : t('no line below');
     const cue = ({ capcue: t('a caption cue'), date: t('a date'), long: t('a long paragraph'), reltime: t('a relative time') } as Record<string, string>)[what] ?? what;
     return t('{0}: {1}', side(tag), cue);
@@ -218,7 +234,7 @@ export function describeFeature(f: string): string {
     case 'la': return t('{0} long paragraphs below', value);
     case 'long': return t('a long paragraph');
     case 'sent': return value === '1' ? t('1 sentence') : value === '3' ? t('3 or more sentences') : t('{0} sentences', value);
-    case 'caps': return value === 'all' ? t('every word capitalised') : t('a {0} share of capitalised words', value);
+    case 'caps': return value === 'all' ? t('every word capitalised') : t('a {0} share of capitalised words', valueWord('share', value));
     case 'allcaps': return t('in capitals');
     case 'lead': return value === 'none' ? t('no indentation') : t('indented ({0})', value);
     case 'trail': return value === 'none' ? t('no trailing space') : t('trailing {0}', value);
@@ -226,13 +242,13 @@ export function describeFeature(f: string): string {
     case 'pos': return t('line {0} of the text', `${Number(value.split('-')[0]) + 1}${value.includes('-') ? '+' : ''}`);
     case 'rpos': return value === '0' ? t('the last line of the text') : t('near the end of the text');
     case 'rel': return t('at {0}–{1}% of the text', Number(value) * 10, Number(value) * 10 + 10);
-    case 'vsmed': return t('{0} for this article', value);
+    case 'vsmed': return t('{0} for this article', valueWord('length', value));
     case 'shorterThanBoth': return t('shorter than both neighbours');
     case 'muchShorterThanBoth': return t('much shorter than both neighbours');
-    case 'gapB': return value === 'first' ? t('first line') : t('{0} space above', value);
-    case 'gapA': return value === 'last' ? t('last line') : t('{0} space below', value);
+    case 'gapB': return value === 'first' ? t('first line') : t('{0} space above', valueWord('gap', value));
+    case 'gapA': return value === 'last' ? t('last line') : t('{0} space below', valueWord('gap', value));
     case 'fmt': return value === 'dense' ? t('a text without blank lines') : t('a text with blank lines between blocks');
-    case 'bp': return t('a site-chrome phrase ({0})', value);
+    case 'bp': return t('a site-chrome phrase ({0})', valueWord('chrome', value));
     case 'dateline': return t('a date line');
     case 'dateline:valid': return t('a valid date');
     case 'dateline:sure': return t('clearly a date line');
@@ -276,9 +292,9 @@ export function describeFeature(f: string): string {
     case 'near:adjacent': return t('restates a neighbouring line');
     case 'df': return value === '0' ? t('no other article of the corpus has this line') : t('{0} other articles of the corpus have this line', value);
     case 'run': return t('in a run of {0} short lines', value);
-    case 'fw%': return t('function words: {0}', value === '0' ? 'none' : value);
+    case 'fw%': return t('function words: {0}', value === '0' ? t('none') : value);
     case 'shape': return (SHAPE[value] ? t(SHAPE[value]) : value);
-    case 'runpos': return t('{0} of its run', value);
+    case 'runpos': return t('{0} of its run', valueWord('position', value));
     case 'srun': return t('in a run of {0} such lines', value);
     case 'titleDateAlternation': return t('titles alternating with dates (a teaser list)');
     case 'indentAsPrev': return t('indented like the line above');
@@ -291,7 +307,7 @@ export function describeFeature(f: string): string {
     case 'blk:titles+dates': return t('its block mixes titles and dates');
     case 'blk:recurring': return value === 'all' ? t('all of its block recurs in other articles') : t('some of its block recurs in other articles');
     case 'blk:teaserHeader': return t('its block has a teaser header');
-    case 'blk:pos': return t('{0} line of its block', value);
+    case 'blk:pos': return t('{0} line of its block', valueWord('position', value));
     case 'fw': return t('first word "{0}"', value);
     case 'f2': return t('first words "{0}"', value);
     case 'lw': return t('last word "{0}"', value);
