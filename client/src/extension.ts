@@ -48,10 +48,15 @@ export interface CuratorApi {
   restarts: ServerRestarts;
   /** Disable a rule, show its page, show the ignored findings. */
   ruleCommands: RuleCommands;
+  /** Where the server keeps the corpus index's cache: this workspace's storage (one cache per workspace). */
+  storagePath: string;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CuratorApi> {
   const locale = applyLocale();
+  // one index cache per workspace (another corpus does not throw this one's away); the global
+  // storage only for a window without a folder
+  const storagePath = (context.storageUri ?? context.globalStorageUri).fsPath;
   const output = vscode.window.createOutputChannel('Corpus Curator', { log: true });
   // the protocol trace (corpusCurator.trace.server) in a plain channel: a log channel shows only
   // what is at or above its log level, and the client writes the trace below it
@@ -71,9 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Curato
     traceOutputChannel: traceOutput,
     // Restricted Mode: the server refuses what writes files until the user trusts the workspace
     initializationOptions: {
-      // one index cache per workspace (another corpus does not throw this one's away); the global
-      // storage only for a window without a folder
-      storagePath: (context.storageUri ?? context.globalStorageUri).fsPath,
+      storagePath,
       workspaceTrusted: vscode.workspace.isTrusted,
       locale,
       // the quick fixes may offer this extension's commands (disable a rule, show its page)
@@ -123,7 +126,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Curato
     }),
   );
   void store.refresh();
-  return { client, store, explorer, tree, commands, decorations, statusBar, restarts, ruleCommands };
+  return { client, store, explorer, tree, commands, decorations, statusBar, restarts, ruleCommands, storagePath };
 }
 
 export async function deactivate(): Promise<void> {

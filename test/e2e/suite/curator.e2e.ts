@@ -457,6 +457,15 @@ describe('corpus curator', function () {
       console.log(`    after Clean Corpus: ${JSON.stringify(counts)}; status bar: ${api.statusBar.item.text}`);
     });
 
+    it('keeps the index cache in this workspace\'s storage (one cache per workspace, not one per machine)', async function () {
+      this.timeout(30_000);
+      assert.ok(api.storagePath.includes('workspaceStorage'), `the workspace's storage: ${api.storagePath}`);
+      const cache = vscode.Uri.joinPath(vscode.Uri.file(api.storagePath), 'corpus-index.jsonl');
+      await waitFor('the index cache saved there', async () => (await vscode.workspace.fs.stat(cache).then(() => true, () => false)) || undefined, 20_000, 250);
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(cache));
+      for (const s of SEEDS) assert.ok(text.includes(s), `${s} in the cache`);
+    });
+
     it('follows new files: a copy of an article forms a duplicate cluster', async function () {
       this.timeout(60_000);
       const copy = workspaceUri('001_copy.txt');
