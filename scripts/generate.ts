@@ -132,11 +132,8 @@ for (const r of RULES) {
     const text = readFileSync(file, 'utf8');
     const i = text.indexOf(GEN_END);
     if (i >= 0) prose = text.slice(i + GEN_END.length).replace(/^\n+/, '');
-    else {
-      // first run: the old hand-written header (title, paragraph, table) gives way to the generated one
-      const m = /^# [^\n]*\n\n[\s\S]*?\n\| \| \|\n\|---\|---\|\n(?:\|[^\n]*\n)+\n?/.exec(text);
-      prose = m ? text.slice(m[0].length) : text;
-    }
+    // a page written by hand for a new rule: its text goes below the generated header (its title is the header's)
+    else prose = text.replace(/^# [^\n]*\n+/, '');
   } else {
     problems.push(`${rel} is missing: write its prose below the generated header`);
   }

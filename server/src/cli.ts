@@ -21,7 +21,7 @@ import { buildCorpusFromTexts, CorpusIndex } from './index/corpus';
 import { HashedCounter, lineCountsOf } from './model/frequency';
 import { ConfigCache, readProblem, SNAPSHOT_DUPLICATES, withCorpusReport, type CorpusSnapshot, type FileReport as BatchReport } from './batch/tasks';
 import { localPool, taskHandler, threadPool, type Pool, type Task } from './batch/pool';
-import { LOCALES, localeFromEnv, setLocale, t } from './l10n';
+import { languageOf, LOCALES, localeFromEnv, setLocale, t } from './l10n';
 
 const USAGE = `Usage:
   corpus-curator outline FILE
@@ -495,7 +495,7 @@ async function main(argv: string[]): Promise<number> {
   // the worker threads read it from CORPUS_CURATOR_LOCALE (their environment is a copy of this one)
   const asked = values.locale ?? localeFromEnv(process.env);
   const locale = setLocale(asked);
-  if (values.locale !== undefined && locale !== values.locale.toLowerCase().split(/[-_.@]/)[0]) {
+  if (values.locale !== undefined && locale !== languageOf(values.locale)) {
     process.stderr.write(`corpus-curator: no messages in '${values.locale}' (${LOCALES.join(', ')}); English is used\n`);
   }
   process.env.CORPUS_CURATOR_LOCALE = locale;

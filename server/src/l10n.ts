@@ -14,9 +14,14 @@ export type Locale = (typeof LOCALES)[number];
 
 let current: Locale = 'en';
 
-/** The language of a locale tag ("vi", "vi-VN", "vi_VN.UTF-8"): one with a bundle, else English. */
+/** The language part of a locale tag: "vi" of "vi-VN" or "vi_VN.UTF-8". */
+export function languageOf(tag: string | undefined): string {
+  return (tag ?? '').toLowerCase().split(/[-_.@]/)[0];
+}
+
+/** The language of a locale tag: one with a bundle, else English. */
 export function localeOf(tag: string | undefined): Locale {
-  const lang = (tag ?? '').toLowerCase().split(/[-_.@]/)[0];
+  const lang = languageOf(tag);
   return lang in BUNDLES ? (lang as Locale) : 'en';
 }
 

@@ -33,12 +33,26 @@ export const DEFAULT_CONFIG: Config = {
 };
 
 /**
+ * The project file's object validated, once per object read (the server's and the CLI's caches hand
+ * out the same object until the file changes; mergeConfig runs for every analysis).
+ */
+const validatedProjects = new WeakMap<object, { label: string; result: ReturnType<typeof readProjectSettings> }>();
+function validated(project: unknown, label: string): ReturnType<typeof readProjectSettings> {
+  if (typeof project !== 'object' || project === null) return readProjectSettings(project, label);
+  const known = validatedProjects.get(project);
+  if (known && known.label === label) return known.result;
+  const result = readProjectSettings(project, label);
+  validatedProjects.set(project, { label, result });
+  return result;
+}
+
+/**
  * Merges defaults < editor settings (already validated: settings.ts readEditorSettings) < project
  * file. The project file is validated here against the one schema (settings.ts): invalid values are
  * dropped, each with a problem message.
  */
 export function mergeConfig(editor: Pick<EditorValues, 'rules' | 'options'> | undefined, project: unknown, root?: string): { config: Config; problems: string[] } {
-  const { values: p, problems } = project === undefined ? { values: undefined, problems: [] } : readProjectSettings(project, root ? path.join(root, PROJECT_FILE) : PROJECT_FILE);
+  const { values: p, problems } = project === undefined ? { values: undefined, problems: [] } : validated(project, root ? path.join(root, PROJECT_FILE) : PROJECT_FILE);
   const config: Config = {
     rules: { ...editor?.rules, ...p?.rules },
     options: { ...DEFAULT_RULE_OPTIONS, ...editor?.options, ...p?.options },

@@ -265,12 +265,14 @@ function optionsOf(values: Map<string, unknown>): Partial<RuleOptions> {
 export function readEditorSettings(raw: unknown): { values: EditorValues; problems: string[] } {
   const problems: string[] = [];
   const v = readSource(raw, 'editor', 'corpusCurator', problems);
+  // a value given, else the declared default (a copy: callers may keep and change it)
+  const get = <T>(key: string): T => (v.has(key) ? v.get(key) : structuredClone(settingDecl(key).default)) as T;
   return {
     values: {
-      include: (v.get('include') as string[] | undefined) ?? [...DEFAULT_INCLUDE],
-      maxFileSize: (v.get('maxFileSize') as number | undefined) ?? DEFAULT_MAX_FILE_SIZE,
-      useConfigAboveWorkspace: (v.get('useConfigAboveWorkspace') as boolean | undefined) ?? false,
-      rules: (v.get('rules') as Record<string, SeveritySetting> | undefined) ?? {},
+      include: get<string[]>('include'),
+      maxFileSize: get<number>('maxFileSize'),
+      useConfigAboveWorkspace: get<boolean>('useConfigAboveWorkspace'),
+      rules: get<Record<string, SeveritySetting>>('rules'),
       options: optionsOf(v),
     },
     problems,

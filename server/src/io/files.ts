@@ -110,6 +110,13 @@ export interface RegularReadOptions {
 const O_NONBLOCK = fsc.O_NONBLOCK ?? 0;
 const O_NOFOLLOW = fsc.O_NOFOLLOW ?? 0;
 
+/** A buffer twice as large (at least 8 KiB, at most max + 1 bytes) holding the first `n` bytes of `buf`. */
+function grown<B extends Buffer>(buf: B, n: number, max: number): B {
+  const bigger = Buffer.allocUnsafe(Math.min(max + 1, Math.max(8192, buf.length * 2)));
+  buf.copy(bigger, 0, 0, n);
+  return bigger as B;
+}
+
 /**
  * Reads a file only if it is a regular file of at most `maxBytes`: a FIFO, a device (a link to
  * /dev/zero), a socket or a folder is refused with the reason, never opened for a blocking read, never
@@ -157,9 +164,7 @@ export async function readRegularFile(file: string, opts: RegularReadOptions): P
     for (;;) {
       if (n === buf.length) {
         if (n > max) break;
-        const bigger = Buffer.allocUnsafe(Math.min(max + 1, Math.max(8192, buf.length * 2)));
-        buf.copy(bigger, 0, 0, n);
-        buf = bigger;
+        buf = grown(buf, n, max);
       }
       const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
       if (bytesRead === 0) break;
@@ -200,9 +205,7 @@ export function readRegularFileSync(file: string, opts: Omit<RegularReadOptions,
     for (;;) {
       if (n === buf.length) {
         if (n > max) break;
-        const bigger = Buffer.allocUnsafe(Math.min(max + 1, Math.max(8192, buf.length * 2)));
-        buf.copy(bigger, 0, 0, n);
-        buf = bigger;
+        buf = grown(buf, n, max);
       }
       const bytesRead = readSync(fd, buf, n, buf.length - n, n);
       if (bytesRead === 0) break;

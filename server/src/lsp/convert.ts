@@ -16,9 +16,10 @@ import { ruleDocsUrl } from '../engine/docs';
 
 export const SOURCE = 'corpus-curator';
 
-/** Codes whose findings are junk to delete (the rules' `removable`): shown faded (DiagnosticTag.Unnecessary). */
-export { REMOVABLE_CODES } from '../rules/registry';
 import { REMOVABLE_CODES } from '../rules/registry';
+
+/** Codes whose findings are junk to delete (the rules' `removable`): shown faded (DiagnosticTag.Unnecessary). */
+export { REMOVABLE_CODES };
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
