@@ -10,7 +10,9 @@ import { CodeActionKind, DiagnosticSeverity, DiagnosticTag, type Diagnostic, typ
 import { readSeed, seedUri, startServer, type LspClient } from './client';
 import {
   ALL_SEEDS,
+  applyTextEdits,
   assertRangesInside,
+  editsFor,
   onLines,
   registered,
   registeredCodes,
@@ -117,6 +119,34 @@ describe('publishDiagnostics (VS Code-like client)', () => {
       rel.some((r) => r.location.uri === uri && r.location.range.start.line === 16),
       `related location on line 17 of the same document: ${JSON.stringify(rel)}`,
     );
+  });
+
+  test('seed 003: its nine NBSP-only lines are one diagnostic on the first, the others related, one fix emptying exactly them', { skip: !registered('whitespace') }, async () => {
+    const uri = seedUri(SEED3);
+    const text = readSeed(SEED3);
+    const lines = text.split(/\r?\n/);
+    const nbspOnly = lines.flatMap((l, i) => (l.length > 0 && /^[\u00A0 ]+$/.test(l) ? [i] : []));
+    const grouped = byCode(lsp.diagnostics(uri) ?? [], 'whitespace').filter((d) => /lines hold only/.test(String(d.message)));
+    assert.equal(grouped.length, 1, JSON.stringify(grouped));
+    const d = grouped[0];
+    assert.equal(d.message, '9 lines hold only NBSP');
+    assert.deepEqual(d.range, { start: { line: 10, character: 0 }, end: { line: 10, character: lines[10].length } });
+    assert.equal(byCode(lsp.diagnostics(uri) ?? [], 'whitespace').filter((x) => /^Line holds only/.test(String(x.message))).length, 0);
+    const related = (d.relatedInformation ?? []).map((r) => r.location.range.start.line);
+    // the first of them is the diagnostic; a run's second line goes with the run's collapse
+    for (const l of related) assert.ok(nbspOnly.includes(l), `related line ${l + 1} holds only NBSP`);
+    assert.equal(related.length, 8);
+    const actions = (await lsp.codeActions(uri, d.range, { diagnostics: [d], triggerKind: 1 })) as Array<{ title: string; edit?: unknown }>;
+    const fix = actions.find((a) => a.title === 'Make the 9 lines empty');
+    assert.ok(fix?.edit, JSON.stringify(actions.map((a) => a.title)));
+    const edits = editsFor(fix.edit as never, uri);
+    assert.equal(edits.length, 9);
+    const fixed = applyTextEdits(text, edits).split(/\r?\n/);
+    assert.equal(fixed.length, lines.length);
+    for (let i = 0; i < lines.length; i++) {
+      if ([10, ...related].includes(i)) assert.equal(fixed[i], '', `line ${i + 1} emptied`);
+      else assert.equal(fixed[i], lines[i], `line ${i + 1} unchanged`);
+    }
   });
 
   test('seed 003: trailing whitespace on line 13 is not faded', { skip: !registered('whitespace') }, () => {

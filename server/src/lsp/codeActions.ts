@@ -126,8 +126,8 @@ export function findingForDiagnostic(state: DocState, d: Diagnostic): Finding | 
   const hash = isDiagnosticData(data) ? data.h : undefined;
   const same = state.findings.filter((f) => f.code === d.code && (!hash || f.hash === hash));
   return (
-    same.find((f) => rangeEquals(state.map.displayRange(f.start, f.end), d.range)) ??
-    same.find((f) => overlaps(state.map.displayRange(f.start, f.end), d.range))
+    same.find((f) => rangeEquals(state.map.drawnRange(f), d.range)) ??
+    same.find((f) => overlaps(state.map.drawnRange(f), d.range))
   );
 }
 

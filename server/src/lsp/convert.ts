@@ -95,6 +95,11 @@ export class PositionMapper {
     if (cut >= 0 && j > s) e = cut;
     return s < e ? this.range(s, e) : this.range(start, end);
   }
+
+  /** Where a finding is drawn: its anchor when it has one (a grouped finding), else its display range. */
+  drawnRange(f: Pick<Finding, 'start' | 'end' | 'anchor'>): Range {
+    return f.anchor ? this.displayRange(f.anchor.start, f.anchor.end) : this.displayRange(f.start, f.end);
+  }
 }
 
 /** Whitespace, line breaks included (what a display range leaves out at its ends). */
@@ -139,7 +144,7 @@ export function toDiagnostic(
   currentFile?: string,
 ): Diagnostic {
   const d: Diagnostic = {
-    range: map.displayRange(f.start, f.end),
+    range: map.drawnRange(f),
     severity: toSeverity(f.severity),
     source: SOURCE,
     code: f.code,

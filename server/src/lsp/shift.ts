@@ -96,6 +96,7 @@ export function shiftFindings(span: EditSpan, findings: readonly Finding[]): Fin
       ...f,
       start: move(f.start, s),
       end: move(f.end, s),
+      ...(f.anchor ? { anchor: { start: move(f.anchor.start, s), end: move(f.anchor.end, s) } } : {}),
       fixes: f.fixes.map((fx) => ({ ...fx, edits: fx.edits.map((e) => ({ ...e, start: move(e.start, s), end: move(e.end, s) })) })),
     };
     if (f.related) {

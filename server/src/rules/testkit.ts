@@ -53,6 +53,7 @@ export function apply(text: string, edits: readonly TextEdit[]): string {
 export function assertSafe(a: Article, fs: readonly RuleFinding[]): void {
   for (const f of fs) {
     assert.ok(f.start >= 0 && f.start <= f.end && f.end <= a.text.length, `bad range ${f.start}-${f.end}`);
+    if (f.anchor) assert.ok(f.anchor.start >= f.start && f.anchor.start <= f.anchor.end && f.anchor.end <= f.end, `anchor outside the finding`);
     for (const fix of f.fixes) {
       assert.ok(fix.title.length > 0);
       for (const e of fix.edits) assert.ok(e.start >= f.start && e.end <= f.end, `${fix.title}: edit outside the finding`);

@@ -58,6 +58,12 @@ export interface RuleFinding {
   message: string;
   start: number;
   end: number;
+  /**
+   * Where the editor draws the finding, when that is not its whole range: a finding that groups
+   * lines spread over the article (NBSP-only lines used as paragraph separators) flags the span
+   * from the first to the last, and is drawn on the first; the others are its related places.
+   */
+  anchor?: { start: number; end: number };
   related?: RelatedLocation[];
   fixes: Fix[];
   demoted?: Demotion;
@@ -73,6 +79,8 @@ export interface Finding {
   /** The flagged range: [start, end). A fix changes nothing outside it. */
   start: number;
   end: number;
+  /** See RuleFinding.anchor. */
+  anchor?: { start: number; end: number };
   related?: RelatedLocation[];
   /** The first fix is the preferred one: the one fix-all applies. */
   fixes: Fix[];

@@ -74,6 +74,27 @@ test('a line holding only NBSP is made empty', () => {
   assert.equal(fixAll(text), `${P1}\n\n${P2}`);
 });
 
+test('NBSP-only lines separating the paragraphs: one finding, drawn on the first, one fix that empties each and nothing else', () => {
+  const text = `${P1}\n\u00A0\n${P2}\n\u00A0\u00A0\n${P1}\n\u00A0\n${P2}\n`;
+  const { article, findings } = run(text);
+  assert.equal(findings.length, 1, findings.map((f) => f.message).join(' | '));
+  const f = findings[0];
+  assert.equal(f.severity, 'warning');
+  assert.equal(f.message, '3 lines hold only NBSP');
+  // the span from the first to the last such line; drawn on the first; the others are related places
+  const lineStart = (i: number) => article.lines[i].start;
+  assert.equal(f.start, lineStart(1));
+  assert.equal(f.end, lineStart(5) + 1);
+  assert.deepEqual(f.anchor, { start: lineStart(1), end: lineStart(1) + 1 });
+  assert.deepEqual((f.related ?? []).map((r) => text.slice(r.start, r.end)), ['\u00A0\u00A0', '\u00A0']);
+  assert.equal(f.fixes.length, 1);
+  assert.equal(f.fixes[0].title, 'Make the 3 lines empty');
+  assert.deepEqual(f.fixes[0].edits.map((e) => text.slice(e.start, e.end)), ['\u00A0', '\u00A0\u00A0', '\u00A0']);
+  assertSafe(article, findings);
+  assert.equal(fixAll(text), `${P1}\n\n${P2}\n\n${P1}\n\n${P2}\n`);
+  assert.equal(run(fixAll(text)).findings.length, 0);
+});
+
 test('runs of blank lines collapse to one; NBSP-only lines inside go with them', () => {
   const text = `${P1}\n\n\u00A0\n\n${P2}\n\n\n\n${P1}`;
   const { article, findings } = run(text);

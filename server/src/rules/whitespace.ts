@@ -149,7 +149,10 @@ export const rule = defineRule({
     // the empty "line" after a final line break is not a line of the text
     const n = lines.length > 1 && lines[lines.length - 1].text === '' ? lines.length - 1 : lines.length;
     let runStart = -1;
-    let runNbsp = -1; // index in `out` of the NBSP-only finding on the run's first line
+    // lines that hold only whitespace (NBSPs…) on the first line of a blank run: one finding for all
+    // of them at the end (a page that separates its paragraphs with NBSP lines has dozens)
+    const only: Array<{ start: number; end: number; text: string }> = [];
+    let runNbsp = false; // the run's first line is the last entry of `only`
     const closeRun = (endExclusive: number) => {
       if (runStart < 0) return;
       const s = runStart, e = endExclusive - 1;
@@ -162,7 +165,7 @@ export const rule = defineRule({
       }
       if (endExclusive === n && s > 0) {
         // blank lines after the last line of text: all go (the last text line keeps its line break)
-        if (runNbsp >= 0) out.splice(runNbsp, 1);
+        if (runNbsp) only.pop();
         const count = e - s + 1;
         out.push(finding(count === 1 ? t('A blank line after the last line of text') : t('{0} blank lines after the last line of text', count), lines[s].start, a.text.length, '', t('Remove the trailing blank lines'), true));
         return;
@@ -193,17 +196,38 @@ export const rule = defineRule({
         // content of a blank line: flagged on the first line of a run (the others go with the run)
         if (runStart >= 0) continue;
         runStart = i;
-        runNbsp = -1;
-        if (text.length > 0 && i > 0) {
-          runNbsp = out.length;
-          out.push(finding(t('Line holds only {0}', describeWhitespace(text)), start, start + text.length, '', t('Make the line empty')));
-        }
+        runNbsp = text.length > 0 && i > 0;
+        if (runNbsp) only.push({ start, end: start + text.length, text });
         continue;
       }
       closeRun(i);
       checkTextLine(out, text, start, ctx.cache);
     }
     closeRun(n);
+    if (only.length > 0) out.push(onlyWhitespaceLines(only));
     return out;
   },
 });
+
+/**
+ * The lines that hold only whitespace, as one finding: one line as it is; several (a page that
+ * separates its paragraphs with NBSP lines) flag the span from the first to the last, drawn on the
+ * first, with the others as related places and one fix that empties each of them and nothing else.
+ */
+function onlyWhitespaceLines(only: ReadonlyArray<{ start: number; end: number; text: string }>): RuleFinding {
+  const first = only[0];
+  if (only.length === 1) {
+    return finding(t('Line holds only {0}', describeWhitespace(first.text)), first.start, first.end, '', t('Make the line empty'));
+  }
+  const last = only[only.length - 1];
+  const what = describeWhitespace([...new Set(only.map((l) => l.text).join(''))].join(''));
+  return {
+    code: CODE,
+    message: t('{0} lines hold only {1}', only.length, what),
+    start: first.start,
+    end: last.end,
+    anchor: { start: first.start, end: first.end },
+    related: only.slice(1).map((l) => ({ message: t('Holds only {0}', describeWhitespace(l.text)), start: l.start, end: l.end })),
+    fixes: [{ title: t('Make the {0} lines empty', only.length), edits: only.map((l) => ({ start: l.start, end: l.end, newText: '' })) }],
+  };
+}

@@ -18,7 +18,7 @@ export function createArticleProblems(ctx: CorpusContext) {
     const { article, findings } = analyze(text, { file, config, corpus: service.index });
     const bomShift = article.hadBom && text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const map = new PositionMapper(article, bomShift);
-    return findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, range: map.displayRange(f.start, f.end) }));
+    return findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, range: map.drawnRange(f) }));
   }
 
   return articleProblems;
