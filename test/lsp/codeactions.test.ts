@@ -350,6 +350,9 @@ describe('corpusCurator.cleanCorpusEdit', () => {
       assert.equal(docEdits.length, expectedFiles, 'one TextDocumentEdit per changed file (duplicates merged)');
       for (const de of docEdits) {
         assert.equal(de.textDocument.version, de.textDocument.uri === openUri ? 1 : null, 'open document versioned, files on disk not');
+        // one change per file: ticking it in the preview applies all of the file's fixes, and the
+        // report (perFile) is what was applied; a file's clean-up cannot be half ticked
+        assert.equal(de.edits.length, 1, `${de.textDocument.uri}: one change`);
         const ids = new Set(de.edits.map((e) => (e as { annotationId?: string }).annotationId));
         assert.equal(ids.size, 1, 'every edit of a file carries its annotation');
         const ann = res.edit.changeAnnotations?.[[...ids][0]!];

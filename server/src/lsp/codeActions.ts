@@ -15,7 +15,7 @@ import type { Config } from '../engine/config';
 import { fixAll, selectFixes } from '../engine/fix';
 import type { Finding, Fix } from '../rules/types';
 import { fileUri, isDiagnosticData, SOURCE, toTextEdits, type PositionMapper } from './convert';
-import { documentEdit, minimalEdits, offsetEditsToTextEdits, type EditSupport } from './edits';
+import { documentEdit, minimalEdits, offsetEditsToTextEdits, spanEdit, type EditSupport } from './edits';
 import { t } from './l10n';
 import { sidecarContent, sidecarPath } from './sidecar';
 import type { InWorkspace } from './workspace';
@@ -185,11 +185,23 @@ async function sidecarAction(state: DocState, fix: Fix, f: Finding, diag: Diagno
   return action;
 }
 
-/** The whole-document fix-all as minimal text edits (empty when nothing is fixable). */
-export function fixAllEdits(text: string, file: string | undefined, config: Config, unsafe = false, only?: ReadonlySet<string>): { edits: TextEdit[]; applied: Record<string, number> } {
+/**
+ * The whole-document fix-all as text edits (empty when nothing is fixable): minimal ones, or with
+ * `whole` one edit from the first change to the last, so that what is applied is all of `applied`
+ * or none of it (Clean Corpus: the refactor preview lets the user tick each change, and the
+ * fixes of a file cannot be told apart once fix-all has merged its passes into one text).
+ */
+export function fixAllEdits(
+  text: string,
+  file: string | undefined,
+  config: Config,
+  unsafe = false,
+  only?: ReadonlySet<string>,
+  whole = false,
+): { edits: TextEdit[]; applied: Record<string, number> } {
   const res = fixAll(text, { file, config, unsafe, ...(only ? { only } : {}) });
   if (res.text === text) return { edits: [], applied: res.applied };
-  return { edits: offsetEditsToTextEdits(text, minimalEdits(text, res.text)), applied: res.applied };
+  return { edits: offsetEditsToTextEdits(text, whole ? spanEdit(text, res.text) : minimalEdits(text, res.text)), applied: res.applied };
 }
 
 export async function codeActions(state: DocState, params: CodeActionParams, env: ActionEnv): Promise<CodeAction[]> {

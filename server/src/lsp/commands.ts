@@ -301,7 +301,8 @@ async function cleanCorpusCommand(host: CommandHost, args: unknown[], ctx: Comma
     }
     let res: ReturnType<typeof fixAllEdits>;
     try {
-      res = fixAllEdits(text, file, config, false, only);
+      // one change per file: the preview's tick is a file's clean-up, and the report is exact
+      res = fixAllEdits(text, file, config, false, only, true);
     } catch (e) {
       skipped.push({ uri, reason: `internal error: ${(e as Error).message}` });
       continue;

@@ -439,6 +439,9 @@ describe('corpus curator', function () {
       assert.equal(res.files, 1, `one file reported: ${JSON.stringify(res)}`);
       const sum = (f: Record<string, number>) => Object.values(f).reduce((a, b) => a + b, 0);
       assert.ok(sum(res.fixes) > 0 && sum(res.fixes) < sum(res.offered.fixes), `the fixes of that file only: ${JSON.stringify(res)}`);
+      // a file is one tick: the ticked file got all of its clean-up (what was reported), nothing is left half done
+      const rest = await vscode.commands.executeCommand<Outcome>('corpusCurator.cleanCorpus', { uris: [workspaceUri(changed[0]).toString()], preview: false });
+      assert.equal(rest.offered.files, 0, `nothing left to clean in ${changed[0]}: ${JSON.stringify(rest)}`);
     });
 
     it('finds nothing more to clean once the files are saved', async function () {
