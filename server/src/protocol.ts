@@ -158,6 +158,8 @@ export interface IndexProgress {
   phase: 'scanning' | 'indexing' | 'done' | 'cancelled';
   /** Files not indexed because the index worker failed on them every time it tried (absent when none). */
   failed?: number;
+  /** At the end of a pass: the files it read; the others were unchanged since the index or its cache saw them. */
+  read?: number;
 }
 
 export interface CorpusSummary {

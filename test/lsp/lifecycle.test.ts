@@ -96,7 +96,7 @@ test('reindex is answered while a worker is stuck: the worker is replaced, the f
     const s = await c.request<{ articles: Array<{ uri: string }>; indexing: { done: number; total: number; phase: string; failed?: number } }>('corpusCurator/corpusSummary', {});
     assert.equal(s.articles.length, 40);
     assert.ok(!s.articles.some((a) => a.uri === pathToFileURL(busy).href));
-    assert.deepEqual(s.indexing, { done: 40, total: 41, phase: 'done', failed: 1 });
+    assert.deepEqual(s.indexing, { done: 40, total: 41, phase: 'done', failed: 1, read: 40 });
     assert.equal(await within(c.stop(), 10_000, 'stop'), 0);
   } finally {
     c.kill();

@@ -59,7 +59,7 @@ test('indexes a folder through the worker, reloads from the cache, follows chang
     assert.equal(st1.reused, 0);
     assert.equal(s1.index.size(), N);
     assert.equal(ev1.progress[0].phase, 'scanning');
-    assert.deepEqual(ev1.progress.at(-1), { done: N, total: N, phase: 'done' });
+    assert.deepEqual(ev1.progress.at(-1), { done: N, total: N, phase: 'done', read: N });
     assert.ok(ev1.progress.filter((p) => p.phase === 'indexing').length >= 3, 'progress in batches');
     assert.equal(new Set(ev1.updates.flatMap((u) => u.files)).size, N);
     // the summaries are what summarize() makes, with the file's mtime and size
@@ -82,6 +82,8 @@ test('indexes a folder through the worker, reloads from the cache, follows chang
     assert.deepEqual(ev2.errors, []);
     assert.equal(st2.read, 0, 'no unchanged file is read');
     assert.equal(st2.reused, N);
+    // what the client is told at the end of the pass: every article, none read again
+    assert.deepEqual(ev2.progress.at(-1), { done: N, total: N, phase: 'done', read: 0 });
     assert.deepEqual(s2.index.all().sort((a, b) => a.file.localeCompare(b.file)), before);
 
     // ---- incremental: one file changed (inline), one created, one deleted ----------------------
@@ -198,7 +200,7 @@ test('two workers index the same summaries and groups as one', { skip: !existsSy
     assert.equal(st2.workers, 2);
     assert.equal(st2.read, N);
     assert.deepEqual(ev.errors, []);
-    assert.deepEqual(ev.progress.at(-1), { done: N, total: N, phase: 'done' });
+    assert.deepEqual(ev.progress.at(-1), { done: N, total: N, phase: 'done', read: N });
     const sorted = (s: IndexService) => s.index.all().sort((a, b) => a.file.localeCompare(b.file));
     assert.deepEqual(sorted(two), sorted(one));
     assert.deepEqual(two.index.clusters(), one.index.clusters());

@@ -66,6 +66,11 @@ export interface IndexProgressEvent {
   phase: 'scanning' | 'indexing' | 'done' | 'cancelled';
   /** Files skipped because an index worker failed on them every time (absent when none). */
   failed?: number;
+  /**
+   * When a pass ends ('done', 'cancelled'): the files it read and summarized; the others were
+   * unchanged since the index or its cache last saw them (a corpus opened again reads none).
+   */
+  read?: number;
 }
 
 export interface IndexUpdateEvent {
@@ -423,7 +428,7 @@ export class IndexService extends EventEmitter {
     const items = forceRead ? files.map((f) => ({ file: f.file })) : files;
     if (items.length === 0 || job.cancelled) {
       stats.cancelled = job.cancelled;
-      this.setProgress({ done: 0, total: items.length, phase: job.cancelled ? 'cancelled' : 'done' });
+      this.setProgress({ done: 0, total: items.length, phase: job.cancelled ? 'cancelled' : 'done', read: 0 });
       return Promise.resolve(stats);
     }
     const n = Math.max(1, Math.min(this.opts.workers, Math.ceil(items.length / 32)));
@@ -442,8 +447,11 @@ export class IndexService extends EventEmitter {
     this.jobs.add(job);
     let done = 0;
     stats.workers = n;
-    const progress = (phase: IndexProgressEvent['phase']) =>
-      this.setProgress(failed ? { done, total: items.length, phase, failed } : { done, total: items.length, phase });
+    const progress = (phase: IndexProgressEvent['phase']) => {
+      const p: IndexProgressEvent = failed ? { done, total: items.length, phase, failed } : { done, total: items.length, phase };
+      if (phase === 'done' || phase === 'cancelled') p.read = stats.read;
+      this.setProgress(p);
+    };
     this.setProgress({ done: 0, total: items.length, phase: 'indexing' });
     // A slot is one worker thread at a time: a worker that stops answering (no message for
     // workerTimeoutMs while it has files), exits or throws is terminated and replaced; the files it

@@ -54,7 +54,7 @@ test('a worker stuck in a loop is timed out and replaced; its file is skipped, t
     assert.match(s.skipped.get(busy) ?? '', /index worker failed on this file 2 times \(no answer for 0\.3 s\)/);
     assert.equal(st.read, good.length);
     assert.equal(st.skipped, 1);
-    assert.deepEqual(ev.progress.at(-1), { done: good.length, total: files.length, phase: 'done', failed: 1 });
+    assert.deepEqual(ev.progress.at(-1), { done: good.length, total: files.length, phase: 'done', failed: 1, read: good.length });
     assert.ok(ev.errors.some((e) => /x__busy__\.txt 2 times .*skipped/.test(e.message)), ev.errors.map((e) => e.message).join('\n'));
     await s.dispose();
   } finally {
@@ -76,7 +76,7 @@ test('a worker that exits, throws or rejects is replaced and the batch retried; 
     assert.match(s.skipped.get(path.join(dir, 'b__throw__.txt'))!, /thrown while reading/);
     assert.match(s.skipped.get(path.join(dir, 'c__reject__.txt'))!, /posting a batch with a __reject__ file failed/);
     assert.equal(st.read, good.length);
-    assert.deepEqual(ev.progress.at(-1), { done: good.length, total: files.length, phase: 'done', failed: 3 });
+    assert.deepEqual(ev.progress.at(-1), { done: good.length, total: files.length, phase: 'done', failed: 3, read: good.length });
     // progress never runs backwards nor past the total
     const dones = ev.progress.filter((p) => p.phase === 'indexing').map((p) => p.done);
     assert.deepEqual(dones, [...dones].sort((a, b) => a - b));
@@ -96,7 +96,7 @@ test('a file a worker fails on once is indexed on the retry', { skip: !existsSyn
     assert.equal(s.index.size(), files.length);
     assert.equal(s.skipped.size, 0);
     assert.equal(st.read, files.length);
-    assert.deepEqual(ev.progress.at(-1), { done: files.length, total: files.length, phase: 'done' });
+    assert.deepEqual(ev.progress.at(-1), { done: files.length, total: files.length, phase: 'done', read: files.length });
     assert.ok(ev.errors.some((e) => /exited with code 9; retrying \d+ file/.test(e.message)));
     await s.dispose();
   } finally {

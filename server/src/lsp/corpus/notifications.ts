@@ -10,6 +10,14 @@ const PROGRESS_INTERVAL_MS = 100;
 /** indexUpdated notifications are coalesced over this window. */
 const UPDATED_INTERVAL_MS = 200;
 
+/** The index's progress as the protocol says it (the fields that are set, no others). */
+export function progressMessage(e: IndexProgressEvent): IndexProgress {
+  const p: IndexProgress = { done: e.done, total: e.total, phase: e.phase };
+  if (e.failed) p.failed = e.failed;
+  if (e.read !== undefined) p.read = e.read;
+  return p;
+}
+
 export function forwardIndexEvents(ctx: CorpusContext): { sawProgress(): boolean; dispose(): void } {
   const { connection, service } = ctx;
   let sawProgress = false;
@@ -27,7 +35,7 @@ export function forwardIndexEvents(ctx: CorpusContext): { sawProgress(): boolean
 
   const onProgress = (e: IndexProgressEvent) => {
     sawProgress = true;
-    const p: IndexProgress = e.failed ? { done: e.done, total: e.total, phase: e.phase, failed: e.failed } : { done: e.done, total: e.total, phase: e.phase };
+    const p = progressMessage(e);
     const wait = PROGRESS_INTERVAL_MS - (Date.now() - lastProgressSent);
     if (p.phase !== lastPhase || wait <= 0) {
       if (progressTimer) clearTimeout(progressTimer);

@@ -7,6 +7,7 @@ import { yieldToEvents } from '../../io/events';
 import { fileUri } from '../convert';
 import type { ArticleSummary, CorpusSummary, CorpusSummaryParams, IndexProgress } from '../../protocol';
 import { isUnder, type CorpusContext } from './context';
+import { progressMessage } from './notifications';
 
 /** Listings kept for further pages. */
 const MAX_LISTINGS = 3;
@@ -67,7 +68,7 @@ export function createCorpusSummary(ctx: CorpusContext, sawProgress: () => boole
     if (!sawProgress() && service.lastRun === undefined && service.index.size() === 0 && p.phase === 'done') {
       return { done: 0, total: 0, phase: 'scanning' };
     }
-    return p.failed ? { done: p.done, total: p.total, phase: p.phase, failed: p.failed } : { done: p.done, total: p.total, phase: p.phase };
+    return progressMessage(p);
   }
 
   async function makeListing(token: CancellationToken | undefined): Promise<Listing> {
