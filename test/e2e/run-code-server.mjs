@@ -42,9 +42,22 @@
 //                         restricted.e2e.ts; no screenshots
 //   CHROMIUM_PATH         browser binary, default /usr/bin/chromium
 //   CODE_SERVER_BIN       code-server binary, default .vscode-test/code-server/node_modules/.bin/code-server
-// Exit code: the suite's (0 = all passed); 124 on timeout; 2 when something is missing.
+//   E2E_NO_PHASES=1       run the suite in the first workspace only (set when E2E_GREP is)
+//
+// Phases (a trusted run without E2E_GREP): after the suite has passed in the first workspace, the
+// same VS Code (same user data) opens a second corpus, then the first one again, and runs
+// test/e2e/suite/workspaces.e2e.ts in each (the phase is written to `.corpus-e2e-phase` in the
+// folder; the suite's state between phases goes to CORPUS_E2E_STATE_DIR): two workspaces keep two
+// index caches, and coming back to a corpus reads none of its unchanged files.
+//
+// A clean host: every console line the workbench and the extension host print is checked, and so
+// are the extension host's log files; the errors users saw ("document … NOT found", "CAPPING events
+// from decorations provider", "Channel has been closed", a provider that FAILED) fail the run.
+//
+// Exit code: the suite's (0 = all passed); 3 when the host logged one of those errors; 124 on
+// timeout; 2 when something is missing.
 import { spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -117,6 +130,14 @@ writeFileSync(
 const wsParent = mkdtempSync(join(tmpdir(), 'corpus-e2e-'));
 const workspace = join(wsParent, 'seeds');
 cpSync(join(ROOT, 'seeds'), workspace, { recursive: true });
+// the second corpus of the phases: two of the seeds, in a folder of its own (also named `seeds`)
+const PHASES = !UNTRUSTED && !process.env.E2E_GREP && process.env.E2E_NO_PHASES !== '1';
+const wsParent2 = mkdtempSync(join(tmpdir(), 'corpus-e2e-2-'));
+const workspace2 = join(wsParent2, 'seeds');
+mkdirSync(workspace2);
+for (const f of readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort().slice(0, 2)) cpSync(join(ROOT, 'seeds', f), join(workspace2, f));
+const stateDir = join(RUN_DIR, 'state');
+mkdirSync(stateDir, { recursive: true });
 const codeServerLog = join(RUN_DIR, 'code-server.log');
 if (TAKE_SCREENSHOTS) mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
@@ -144,6 +165,7 @@ async function cleanup({ keepWorkspace }) {
   await stopCodeServer();
   if (keepWorkspace) info(`workspace copy kept for inspection: ${workspace}`);
   else rmSync(wsParent, { recursive: true, force: true });
+  rmSync(wsParent2, { recursive: true, force: true });
 }
 
 async function stopCodeServer() {
@@ -242,10 +264,26 @@ const WORKBENCH_NOISE = [
   /open-vsx\.org|ENOTFOUND|marketplace\.visualstudio|gallery/i, // no extension gallery here
 ];
 
+// What the host must never log (issue #10: a user saw each of them).
+const HOST_ERRORS = [/NOT found/, /CAPPING events from decorations provider/, /Channel has been closed/, /provider FAILED/];
+const hostErrors = [];
+function checkHostLine(text, where) {
+  if (HOST_ERRORS.some((re) => re.test(text))) hostErrors.push(`${where}: ${text.trim().slice(0, 400)}`);
+}
+
+/** The extension host's log files of this run (code-server writes them under the user data). */
+function extensionHostLogs(dir = join(userDataDir, 'logs')) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? extensionHostLogs(join(dir, e.name)) : /exthost.*\.log$/i.test(e.name) ? [join(dir, e.name)] : [],
+  );
+}
+
 // Console output forwarded by the workbench: (type, [format, ...args]) as given to console[type].
 function onLog(type, args) {
   const list = Array.isArray(args) ? args : [args];
   const text = typeof list[0] === 'string' ? format(...list) : list.map((a) => inspect(a)).join(' ');
+  checkHostLine(text, 'console');
   const m = /^##screenshot\s+(\S+)\s*$/.exec(text.trim());
   if (m) {
     if (/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(m[1])) void takeScreenshot(m[1], { ack: true });
@@ -284,6 +322,7 @@ async function main() {
       env: {
         ...process.env,
         CORPUS_E2E_HOST: 'code-server',
+        CORPUS_E2E_STATE_DIR: stateDir,
         ...(TAKE_SCREENSHOTS ? { CORPUS_E2E_SCREENSHOT_ACK_DIR: ackDir } : {}),
       },
     },
@@ -321,10 +360,9 @@ async function main() {
   page.on('pageerror', (err) => VERBOSE && process.stderr.write(`[browser] page error: ${err.message}\n`));
 
   let resolveExit;
-  const exited = new Promise((r) => (resolveExit = r));
   await page.exposeFunction('codeAutomationLog', (type, args) => onLog(type, args));
   await page.exposeFunction('codeAutomationExit', (code) => {
-    resolveExit(Number(code) || 0);
+    resolveExit?.(Number(code) || 0);
   });
 
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
@@ -332,26 +370,54 @@ async function main() {
     ['extensionDevelopmentPath', remote(ROOT)],
     ['extensionTestsPath', remote(TESTS_INDEX)],
   ];
-  const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  info('opening the workbench; the suite starts when the extension host is up');
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  const deadline = Date.now() + TIMEOUT_MS;
+  /** Opens `folder` in the workbench (a new window: a new extension host) and waits for the suite's exit code. */
+  const runIn = async (folder) => {
+    const exited = new Promise((r) => (resolveExit = r));
+    const url = `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    const timedOut = new Promise((r) => later(Math.max(0, deadline - Date.now()), () => r('timeout')));
+    const result = await Promise.race([exited, timedOut]);
+    if (result === 'timeout') {
+      console.error(`[e2e] ERROR: the suite did not finish within ${TIMEOUT_MS / 1000}s`);
+      const file = join(RUN_DIR, 'timeout.png');
+      await page.screenshot({ path: file }).catch(() => {});
+      console.error(`[e2e] screenshot of the stuck workbench: ${relative(ROOT, file)}; code-server log: ${relative(ROOT, codeServerLog)}`);
+      return 124;
+    }
+    return result;
+  };
 
-  const timedOut = new Promise((r) => later(TIMEOUT_MS, () => r('timeout')));
-  const result = await Promise.race([exited, timedOut]);
-  if (result === 'timeout') {
-    console.error(`[e2e] ERROR: the suite did not finish within ${TIMEOUT_MS / 1000}s`);
-    const file = join(RUN_DIR, 'timeout.png');
-    await page.screenshot({ path: file }).catch(() => {});
-    console.error(`[e2e] screenshot of the stuck workbench: ${relative(ROOT, file)}; code-server log: ${relative(ROOT, codeServerLog)}`);
-    return 124;
-  }
-  const code = result;
+  info('opening the workbench; the suite starts when the extension host is up');
+  let code = await runIn(workspace);
+  if (code === 124) return code;
   await shotQueue;
   if (TAKE_SCREENSHOTS && !requested.has('workbench')) {
     await sleep(1_000); // let the last editor/view changes paint
     await takeScreenshot('workbench', { ack: false });
   }
   info(`suite finished with exit code ${code}${shots.length ? `; screenshots: ${shots.join(', ')}` : ''}`);
+  if (code === 0 && PHASES) {
+    for (const [phase, folder] of [['second-workspace', workspace2], ['return', workspace]]) {
+      writeFileSync(join(folder, '.corpus-e2e-phase'), phase);
+      info(`phase ${phase}: opening ${folder}`);
+      code = await runIn(folder);
+      rmSync(join(folder, '.corpus-e2e-phase'), { force: true });
+      info(`phase ${phase} finished with exit code ${code}`);
+      if (code !== 0) return code;
+    }
+  }
+  // a clean host: nothing of what users saw in the log
+  for (const file of extensionHostLogs()) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) checkHostLine(line, relative(RUN_DIR, file));
+  }
+  if (hostErrors.length) {
+    console.error(`[e2e] ERROR: the host logged ${hostErrors.length} error(s) users must not see:`);
+    for (const e of hostErrors.slice(0, 20)) console.error(`  ${e}`);
+    if (code === 0) return 3;
+  } else {
+    info('host logs clean (no "NOT found", "CAPPING events", "Channel has been closed", "provider FAILED")');
+  }
   return code;
 }
 

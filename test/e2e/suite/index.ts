@@ -15,10 +15,12 @@
 //   E2E_TIMEOUT   per-test timeout in ms (default 60000)
 //   E2E_UNTRUSTED 1: the launcher opened the workspace untrusted; only restricted.e2e.js runs
 //                 (and it runs only then)
+// A file `.corpus-e2e-phase` in the workspace folder names a later phase of the launcher (see
+// workspaces.e2e.ts): then only workspaces.e2e.js runs.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
-import { screenshot, sleep } from './util';
+import { phaseOf, screenshot, sleep } from './util';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({
@@ -30,10 +32,13 @@ export function run(): Promise<void> {
   });
   if (process.env.E2E_GREP) mocha.grep(new RegExp(process.env.E2E_GREP));
 
+  // the launcher's later phases (another corpus, then the first again) run workspaces.e2e.js only
+  const phase = phaseOf();
   const files = fs
     .readdirSync(__dirname)
     .filter((f) => f.endsWith('.e2e.js'))
     .filter((f) => (f === 'restricted.e2e.js') === (process.env.E2E_UNTRUSTED === '1'))
+    .filter((f) => phase === 'first' || f === 'workspaces.e2e.js')
     .sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
 
@@ -44,7 +49,7 @@ export function run(): Promise<void> {
         // The state the tests left the workbench in, while the extension (and its language
         // server) still runs: once run() settles, the extension host shuts down.
         await sleep(1_000);
-        await screenshot('workbench').catch(() => undefined);
+        if (phase === 'first') await screenshot('workbench').catch(() => undefined);
         // A plain closing line that CI reads, alone on its line.
         console.log(`e2e: ${passes} passed, ${failed} failed${pending ? `, ${pending} skipped` : ''}`);
         if (failures > 0) reject(new Error(`${failures} end-to-end test(s) failed`));

@@ -61,3 +61,16 @@ export async function screenshot(name: string, timeoutMs = 15_000): Promise<void
   }
   fs.rmSync(ack, { force: true });
 }
+
+/** The file in the workspace folder that names the launcher's phase (see workspaces.e2e.ts). */
+export const PHASE_FILE = '.corpus-e2e-phase';
+
+/** The phase this window runs: 'first' (no phase file), 'second-workspace' or 'return'. */
+export function phaseOf(folder: string | undefined = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath): string {
+  if (!folder) return 'first';
+  try {
+    return fs.readFileSync(path.join(folder, PHASE_FILE), 'utf8').trim() || 'first';
+  } catch {
+    return 'first';
+  }
+}

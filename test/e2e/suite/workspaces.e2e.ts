@@ -1,0 +1,100 @@
+/// <reference types="mocha" />
+// One index cache per workspace (issue #10): the launcher (test/e2e/run-code-server.mjs) runs this
+// file in three phases, in the same VS Code (same user data): in the first corpus after the rest of
+// the suite, in a second corpus, then in the first one again. The phase is read from
+// `.corpus-e2e-phase` in the workspace folder (none: the first); what one phase saw is handed to the
+// next through CORPUS_E2E_STATE_DIR. Opening another corpus must not throw the first one's cache
+// away, and coming back to it must read none of its unchanged articles.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CuratorApi } from '../../../client/src/extension';
+import { EXTENSION_ID, phaseOf, waitFor, workspaceFolder } from './util';
+
+interface FirstState {
+  storagePath: string;
+  folder: string;
+  articles: string[];
+}
+
+const stateDir = process.env.CORPUS_E2E_STATE_DIR;
+const stateFile = stateDir ? path.join(stateDir, 'first-workspace.json') : undefined;
+const CACHE = 'corpus-index.jsonl';
+
+async function curator(): Promise<CuratorApi> {
+  const ext = vscode.extensions.getExtension<CuratorApi>(EXTENSION_ID);
+  assert.ok(ext, 'the extension is installed');
+  return ext.activate();
+}
+
+/** The files the index cache at `storagePath` holds summaries of. */
+function cachedFiles(storagePath: string): string[] {
+  const file = path.join(storagePath, CACHE);
+  if (!fs.existsSync(file)) return [];
+  const out: string[] = [];
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    try {
+      const o = JSON.parse(line) as { file?: unknown };
+      if (typeof o?.file === 'string') out.push(o.file);
+    } catch {
+      /* the header, or a line being written */
+    }
+  }
+  return out;
+}
+
+/** The index's first pass in this window, once it has ended, and the articles then. */
+async function indexed(api: CuratorApi): Promise<{ read: number | undefined; total: number; articles: string[] }> {
+  await waitFor('the index to finish its pass', () => api.store.indexing.phase === 'done' && api.store.articles.length > 0, 60_000, 200);
+  const p = api.store.indexing;
+  return { read: p.read, total: p.total, articles: api.store.articles.map((a) => vscode.Uri.parse(a.uri).fsPath).sort() };
+}
+
+const phase = phaseOf();
+
+describe(`one index cache per workspace (phase: ${phase})`, function () {
+  this.timeout(90_000);
+
+  if (phase === 'first') {
+    it('the first corpus keeps its cache in its own workspace storage; the phases that follow are told where', async function () {
+      if (!stateFile) this.skip(); // (not under the launcher's phases: nothing to hand on)
+      const api = await curator();
+      const { articles } = await indexed(api);
+      assert.ok(api.storagePath.includes('workspaceStorage'), api.storagePath);
+      await waitFor('the cache to hold every article', () => articles.every((a) => cachedFiles(api.storagePath).includes(a)), 30_000, 250);
+      const state: FirstState = { storagePath: api.storagePath, folder: workspaceFolder().uri.fsPath, articles };
+      fs.writeFileSync(stateFile!, JSON.stringify(state));
+    });
+  }
+
+  if (phase === 'second-workspace') {
+    it('a second corpus gets a cache of its own, and the first corpus\'s cache stays as it was', async () => {
+      assert.ok(stateFile && fs.existsSync(stateFile), 'the first phase ran');
+      const first = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as FirstState;
+      const api = await curator();
+      const { read, articles } = await indexed(api);
+      assert.notEqual(api.storagePath, first.storagePath, 'another storage folder');
+      assert.ok(api.storagePath.includes('workspaceStorage'), api.storagePath);
+      assert.equal(articles.length, 2, `this corpus's two articles: ${articles.join(', ')}`);
+      assert.equal(read, 2, 'a corpus never opened before is read');
+      await waitFor('this corpus\'s cache', () => articles.every((a) => cachedFiles(api.storagePath).includes(a)), 30_000, 250);
+      assert.ok(!cachedFiles(api.storagePath).some((f) => f.startsWith(first.folder + path.sep)), 'none of the first corpus in it');
+      const kept = cachedFiles(first.storagePath);
+      for (const a of first.articles) assert.ok(kept.includes(a), `the first corpus's cache still holds ${path.basename(a)}`);
+    });
+  }
+
+  if (phase === 'return') {
+    it('coming back to the first corpus reads none of its unchanged articles (its cache was kept)', async () => {
+      assert.ok(stateFile && fs.existsSync(stateFile), 'the first phase ran');
+      const first = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as FirstState;
+      const api = await curator();
+      assert.equal(api.storagePath, first.storagePath, 'the same storage as the first time');
+      const { read, total, articles } = await indexed(api);
+      assert.deepEqual(articles, first.articles, 'the same articles');
+      assert.equal(total, first.articles.length);
+      assert.equal(read, 0, `no article read again (${read} of ${total} were)`);
+    });
+  }
+});
