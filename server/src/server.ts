@@ -19,6 +19,8 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DocumentSymbolRequest,
+  type Disposable,
   WatchKind,
   InitializeParams,
   InitializeResult,
@@ -100,7 +102,25 @@ export function run(): void {
     disabledCodeActions: false,
     watchedFilesDynamic: false,
     workspaceFolderEvents: false,
+    /** The outline provider is registered dynamically (and registered again when the locale changes). */
+    symbolsDynamic: false,
   };
+  /** The dynamic registration of the outline provider, when there is one. */
+  let symbolsRegistration: Promise<Disposable> | undefined;
+  const symbolOptions = { documentSelector: null, label: 'Corpus Curator' };
+  /**
+   * The outline's labels are in the user's language, and VS Code keeps an outline until the
+   * document changes or its provider does: after a locale change the provider is registered again,
+   * so that the outline is asked for anew.
+   */
+  function registerSymbols(): void {
+    const before = symbolsRegistration;
+    symbolsRegistration = (async () => {
+      if (before) (await before.catch(() => undefined))?.dispose();
+      return connection.client.register(DocumentSymbolRequest.type, symbolOptions);
+    })();
+    symbolsRegistration.catch(() => undefined);
+  }
 
   /** Where the corpus index caches its summaries (the client's global storage), if given. */
   let storagePath: string | undefined;
@@ -117,6 +137,7 @@ export function run(): void {
     outlineSpans.clear();
     lineCaches.clear(); // (the rules keep their per-line findings there, with their words)
     for (const doc of documents.all()) validate(doc, 0);
+    if (client.symbolsDynamic) registerSymbols();
   });
   connection.onNotification(CorpusMethods.workspaceTrust, (p: { trusted?: unknown } | null) => {
     trust.trusted = p?.trusted !== false;
@@ -147,6 +168,7 @@ export function run(): void {
     client.edits = editSupport(caps);
     client.disabledCodeActions = !!caps.textDocument?.codeAction?.disabledSupport;
     client.watchedFilesDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    client.symbolsDynamic = !!caps.textDocument?.documentSymbol?.dynamicRegistration;
     client.workspaceFolderEvents = !!caps.workspace?.workspaceFolders;
     const init = params.initializationOptions as { storagePath?: unknown; locale?: unknown; clientCommands?: unknown } | undefined;
     client.clientCommands = init?.clientCommands === true;
@@ -159,7 +181,7 @@ export function run(): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        documentSymbolProvider: { label: 'Corpus Curator' },
+        ...(client.symbolsDynamic ? {} : { documentSymbolProvider: { label: symbolOptions.label } }),
         foldingRangeProvider: true,
         hoverProvider: true,
         // Format Document applies the safe fixes (as vscode-markdownlint does)
@@ -173,6 +195,7 @@ export function run(): void {
   });
 
   connection.onInitialized(() => {
+    if (client.symbolsDynamic) registerSymbols();
     if (client.configuration && client.dynamicConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'corpusCurator' });
     }

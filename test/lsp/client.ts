@@ -57,7 +57,7 @@ export const VSCODE_LIKE_CAPABILITIES: ClientCapabilities = {
   },
   textDocument: {
     synchronization: { dynamicRegistration: true, didSave: true },
-    documentSymbol: { hierarchicalDocumentSymbolSupport: true, labelSupport: true },
+    documentSymbol: { dynamicRegistration: true, hierarchicalDocumentSymbolSupport: true, labelSupport: true },
     foldingRange: { lineFoldingOnly: true, rangeLimit: 5000 },
     hover: { contentFormat: ['markdown', 'plaintext'] },
     publishDiagnostics: {

@@ -11,6 +11,14 @@ import { readSeed, startServer, type LspClient } from './client';
 import { applyTextEdits, removeDir, SEED0, SEED2, tempCorpus } from './helpers';
 import { fixAll } from '../../server/src/engine/fix';
 
+async function waitUntil(pred: () => boolean, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!pred()) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 const fileUri = (p: string) => pathToFileURL(p).href;
 
 async function openAndWait(lsp: LspClient, uri: string, text: string): Promise<Diagnostic[]> {
@@ -68,12 +76,29 @@ test("locale 'vi' from initializationOptions: diagnostics, hovers, outline label
     // the setting changed to English: the server re-checks open documents in English
     const uri = fileUri(path.join(dir, SEED0));
     const since = vi.notifications.length;
+    const requestsBefore = vi.serverRequests.length;
     await vi.notify('corpusCurator/locale', { locale: 'en' });
     const again = (await vi.waitForDiagnostics(uri, () => true, 10000, since)).diagnostics;
     const english = (await en.waitForDiagnostics(uri, () => true, 10000, 0)).diagnostics;
     assert.deepEqual(again.map((d) => d.message), english.map((d) => d.message));
     // and the outline it gave in Vietnamese before is not served again
     assert.deepEqual(await vi.documentSymbols(uri), await en.documentSymbols(uri));
+    // VS Code keeps an outline until the document or its provider changes: the provider is
+    // registered again (VS Code then asks for the outline in the new language)
+    const symbolRegs = (reqs: typeof vi.serverRequests) =>
+      reqs.flatMap((r) =>
+        r.method === 'client/registerCapability'
+          ? (r.params as { registrations: Array<{ id: string; method: string }> }).registrations.filter((g) => g.method === 'textDocument/documentSymbol').map((g) => `+${g.id}`)
+          : r.method === 'client/unregisterCapability'
+            ? (r.params as { unregisterations: Array<{ id: string; method: string }> }).unregisterations.filter((g) => g.method === 'textDocument/documentSymbol').map((g) => `-${g.id}`)
+            : [],
+      );
+    const atStart = symbolRegs(vi.serverRequests.slice(0, requestsBefore));
+    assert.equal(atStart.length, 1, `registered once at start: ${atStart}`);
+    assert.equal((vi.initializeResult.capabilities as { documentSymbolProvider?: unknown }).documentSymbolProvider, undefined, 'not also static');
+    await waitUntil(() => symbolRegs(vi.serverRequests.slice(requestsBefore)).length >= 2, 5000);
+    assert.deepEqual(symbolRegs(vi.serverRequests.slice(requestsBefore)).map((x) => x[0]), ['-', '+'], 'unregistered, then registered again');
+    assert.equal(symbolRegs(vi.serverRequests.slice(requestsBefore))[0], '-' + atStart[0].slice(1), 'the first registration goes');
   } finally {
     for (const s of [en, vi]) {
       await s.stop().catch(() => null);

@@ -70,6 +70,11 @@ describe('Vietnamese, whatever VS Code\'s language', function () {
     editor.selection = new vscode.Selection(6, 25, 6, 25);
     await sleep(500);
     await screenshot('news-article-editor-en');
+    // the Outline view open, in English: the switch below must redraw it without an edit
+    await vscode.commands.executeCommand('outline.focus').then(undefined, () => undefined);
+    await sleep(800);
+    await screenshot('outline-en');
+    await vscode.window.showTextDocument(doc, { preview: false });
   });
 
   it("corpusCurator.locale 'vi': diagnostics, hovers, quick-fix titles and the outline in Vietnamese", async () => {
@@ -86,16 +91,17 @@ describe('Vietnamese, whatever VS Code\'s language', function () {
     assert.match(hoverText, /Tiêu đề/, hoverText);
     // the quick fixes of the doubled space
     const doubled = ds!.find((d) => d.range.start.line === 6)!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, doubled.range, vscode.CodeActionKind.QuickFix.value);
-    const titles = actions.map((a) => a.title);
+    // (asked until the server's analysis in the new language answers: once in a few runs the first ask came back empty)
+    const actions = await waitFor('the quick fixes in Vietnamese', async () => {
+      const xs = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, doubled.range, vscode.CodeActionKind.QuickFix.value);
+      return xs.length > 0 ? xs : undefined;
+    }, 5_000, 250);
+    const titles = actions!.map((a) => a.title);
     assert.ok(titles.some((x) => /^Bỏ qua (phát hiện )?whitespace .*trong tệp này$/.test(x)), titles.join(' | '));
     assert.ok(titles.includes('Tắt quy tắc whitespace trong không gian làm việc này'), titles.join(' | '));
     assert.ok(!titles.some((x) => /^(Replace|Remove|Ignore|Fix all)/.test(x)), titles.join(' | '));
-    // the outline: the generated labels (the junk group) in Vietnamese. (VS Code keeps a document's
-    // outline until its next version: an edit makes it ask again.)
-    const bump = new vscode.WorkspaceEdit();
-    bump.insert(uri, new vscode.Position(0, 0), ' ');
-    assert.ok(await vscode.workspace.applyEdit(bump));
+    // the outline: the generated labels (the junk group) in Vietnamese, without an edit (the server
+    // registers its outline provider again when the locale changes, and VS Code asks anew)
     const symbols = await waitFor('a Vietnamese outline', async () => {
       const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
       return s && s.length ? s : undefined;
@@ -103,7 +109,10 @@ describe('Vietnamese, whatever VS Code\'s language', function () {
     const names = JSON.stringify(symbols!.map(function walk(s: vscode.DocumentSymbol): unknown { return [s.name, s.detail, s.children.map(walk)]; }));
     assert.ok(!/"Junk"|"Related"| lines"| blocks"/.test(names), names);
     assert.match(names, /Phần thừa/, names);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.equal(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.isDirty, false, 'no edit was needed');
+    await sleep(1_000);
+    await screenshot('outline-vi');
+    await vscode.window.showTextDocument(uri, { preview: false });
     await vscode.commands.executeCommand('workbench.action.problems.focus').then(undefined, () => undefined);
     const editor = vscode.window.activeTextEditor!;
     editor.selection = new vscode.Selection(6, 25, 6, 25);
