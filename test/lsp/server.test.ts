@@ -87,13 +87,23 @@ describe('language server over stdio (VS Code-like client)', () => {
     }
   });
 
-  test('initialize advertises incremental sync, document symbols, folding and hover', () => {
+  test('initialize advertises incremental sync, document symbols, folding and hover', async () => {
     const caps = lsp.initializeResult.capabilities;
     const sync = caps.textDocumentSync;
     const change = typeof sync === 'object' ? sync.change : sync;
     assert.equal(change, TextDocumentSyncKind.Incremental);
     assert.ok(typeof sync === 'object' && sync.openClose, 'open/close notifications requested');
-    assert.ok(caps.documentSymbolProvider);
+    // document symbols: registered dynamically with a client that can (VS Code), so that a locale
+    // change can register them again; else advertised here
+    const registered = () =>
+      lsp.serverRequests.some(
+        (r) => r.method === 'client/registerCapability' && (r.params as { registrations: Array<{ method: string }> }).registrations.some((g) => g.method === 'textDocument/documentSymbol'),
+      );
+    // (the registration follows `initialized`)
+    for (let i = 0; i < 100 && !registered(); i++) await new Promise((r) => setTimeout(r, 20));
+    const dynamicSymbols = registered();
+    assert.ok(dynamicSymbols !== !!caps.documentSymbolProvider, 'document symbols: registered once, dynamically or statically');
+    assert.ok(dynamicSymbols, 'a VS Code-like client gets the dynamic registration');
     assert.ok(caps.foldingRangeProvider);
     assert.ok(caps.hoverProvider);
     assert.equal(lsp.initializeResult.serverInfo?.name, 'corpus-curator');
@@ -435,6 +445,8 @@ describe('older clients and other transports', () => {
   test('without hierarchical symbols or Markdown: flat SymbolInformation and plain-text hovers', async () => {
     const lsp = await startServer({ capabilities: {} });
     try {
+      // a client without dynamic registration is told of the outline in the capabilities
+      assert.ok(lsp.initializeResult.capabilities.documentSymbolProvider, 'documentSymbolProvider advertised');
       const uri = seedUri(SEED4);
       await lsp.open(uri, readSeed(SEED4));
       const flat = (await lsp.documentSymbols(uri)) as SymbolInformation[];
