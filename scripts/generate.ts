@@ -1,7 +1,7 @@
 // `npm run generate`: writes what is generated from the rules' declarations (server/src/rules/*.ts)
 // and the settings schema (server/src/engine/settings.ts):
-//   - package.json: contributes.configuration, contributes.jsonValidation and the untrusted-workspace
-//     restricted settings;
+//   - package.json: contributes.configuration, contributes.jsonValidation, the untrusted-workspace
+//     restricted settings and the activation events (from the default include globs);
 //   - package.nls.json and package.nls.vi.json: the settings' descriptions (the Vietnamese from
 //     l10n/bundle.l10n.vi.json, keyed by the English text);
 //   - schemas/corpus-curator.schema.json: the JSON schema of `.corpus-curator.json`;
@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { RULES, OPTION_DECLS } from '../server/src/rules/registry';
 import type { Rule } from '../server/src/rules/types';
-import { SETTINGS, contributedSetting, nlsKey, projectJsonSchema } from '../server/src/engine/settings';
+import { SETTINGS, contributedSetting, nlsKey, projectJsonSchema, settingDecl } from '../server/src/engine/settings';
 
 const root = process.cwd();
 const check = process.argv.includes('--check');
@@ -54,6 +54,16 @@ for (const d of SETTINGS) if (d.where !== 'project') properties[`corpusCurator.$
 pkg.contributes.configuration = { title: 'Corpus Curator', properties };
 pkg.contributes.jsonValidation = [{ fileMatch: '.corpus-curator.json', url: './schemas/corpus-curator.schema.json' }];
 pkg.capabilities.untrustedWorkspaces.restrictedConfigurations = SETTINGS.filter((d) => d.restricted).map((d) => `corpusCurator.${d.key}`);
+// Activation: a News Article, a workspace holding a project file or articles under the default
+// include globs, the explorer; and a plain-text file (a workspace opened at its corpus folder, or
+// include globs of the user's own: the extension then looks for a corpus and stays idle without one)
+pkg.activationEvents = [
+  'onLanguage:news-article',
+  'onLanguage:plaintext',
+  'workspaceContains:**/.corpus-curator.json',
+  ...(settingDecl('include').default as string[]).map((g) => `workspaceContains:${g}`),
+  'onView:corpusCurator.explorer',
+];
 put('package.json', json(pkg));
 
 const english: Record<string, string> = {};

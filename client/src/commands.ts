@@ -102,8 +102,16 @@ export class CorpusCommands implements vscode.Disposable {
     private readonly store: CorpusStore,
     private readonly explorer: CorpusExplorer,
     private readonly output: vscode.LogOutputChannel,
+    /** Starts the language server if it is not running yet (a command asks for the corpus). */
+    private readonly ensureStarted: () => Promise<void> = async () => undefined,
   ) {
-    const reg = (id: string, fn: (...args: any[]) => unknown) => this.disposables.push(vscode.commands.registerCommand(id, fn));
+    const reg = (id: string, fn: (...args: any[]) => unknown) =>
+      this.disposables.push(
+        vscode.commands.registerCommand(id, async (...args: any[]) => {
+          await this.ensureStarted();
+          return fn(...args);
+        }),
+      );
     reg(ClientCommands.open, (n?: Target, sel?: ExplorerNode[]) => this.open(n, sel));
     reg(ClientCommands.explorerFixAll, (n?: Target) => this.fixAll(n));
     reg(ClientCommands.revealInExplorer, (n?: Target) => this.revealInExplorer(n));
@@ -112,7 +120,7 @@ export class CorpusCommands implements vscode.Disposable {
     reg(ClientCommands.cleanSelection, (n?: Target, sel?: ExplorerNode[]) => this.cleanCorpus({ uris: this.uris(n, sel), only: ruleGroupCodes(n, sel) }));
     reg(ClientCommands.cleanCorpus, (opts?: CleanCorpusOptions) => this.cleanCorpus(opts && typeof opts === 'object' && !(opts instanceof vscode.Uri) ? opts : {}));
     reg(ClientCommands.reindex, () => this.reindex());
-    reg(ClientCommands.showOutput, () => this.output.show(true));
+    this.disposables.push(vscode.commands.registerCommand(ClientCommands.showOutput, () => this.output.show(true)));
   }
 
   /** URIs of the targets: a node (with the multi-selection), a Uri, a string, else the active editor. */

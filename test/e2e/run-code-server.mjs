@@ -45,10 +45,11 @@
 //   E2E_NO_PHASES=1       run the suite in the first workspace only (set when E2E_GREP is)
 //
 // Phases (a trusted run without E2E_GREP): after the suite has passed in the first workspace, the
-// same VS Code (same user data) opens a second corpus, then the first one again, and runs
-// test/e2e/suite/workspaces.e2e.ts in each (the phase is written to `.corpus-e2e-phase` in the
+// same VS Code (same user data) opens a second corpus, then the first one again, then a folder of
+// .txt files that is no corpus, and runs test/e2e/suite/workspaces.e2e.ts in each (the phase is written to `.corpus-e2e-phase` in the
 // folder; the suite's state between phases goes to CORPUS_E2E_STATE_DIR): two workspaces keep two
-// index caches, and coming back to a corpus reads none of its unchanged files.
+// index caches, coming back to a corpus reads none of its unchanged files, and where there is no
+// corpus the extension starts no language server until the user asks for it.
 //
 // A clean host: every console line the workbench and the extension host print is checked, and so
 // are the extension host's log files; the errors users saw ("document … NOT found", "CAPPING events
@@ -136,6 +137,12 @@ const wsParent2 = mkdtempSync(join(tmpdir(), 'corpus-e2e-2-'));
 const workspace2 = join(wsParent2, 'seeds');
 mkdirSync(workspace2);
 for (const f of readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort().slice(0, 2)) cpSync(join(ROOT, 'seeds', f), join(workspace2, f));
+// and a folder of plain .txt files that is no corpus (the extension must stay idle there)
+const wsParent3 = mkdtempSync(join(tmpdir(), 'corpus-e2e-3-'));
+const workspace3 = join(wsParent3, 'notes');
+mkdirSync(workspace3);
+writeFileSync(join(workspace3, 'readme.txt'), 'Ghi chú của nhóm, không phải bài báo.\n');
+writeFileSync(join(workspace3, 'todo.txt'), 'Việc cần làm\n- sửa lỗi\n');
 const stateDir = join(RUN_DIR, 'state');
 mkdirSync(stateDir, { recursive: true });
 const codeServerLog = join(RUN_DIR, 'code-server.log');
@@ -166,6 +173,7 @@ async function cleanup({ keepWorkspace }) {
   if (keepWorkspace) info(`workspace copy kept for inspection: ${workspace}`);
   else rmSync(wsParent, { recursive: true, force: true });
   rmSync(wsParent2, { recursive: true, force: true });
+  rmSync(wsParent3, { recursive: true, force: true });
 }
 
 async function stopCodeServer() {
@@ -398,7 +406,7 @@ async function main() {
   }
   info(`suite finished with exit code ${code}${shots.length ? `; screenshots: ${shots.join(', ')}` : ''}`);
   if (code === 0 && PHASES) {
-    for (const [phase, folder] of [['second-workspace', workspace2], ['return', workspace]]) {
+    for (const [phase, folder] of [['second-workspace', workspace2], ['return', workspace], ['no-corpus', workspace3]]) {
       writeFileSync(join(folder, '.corpus-e2e-phase'), phase);
       info(`phase ${phase}: opening ${folder}`);
       code = await runIn(folder);

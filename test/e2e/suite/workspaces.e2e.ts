@@ -1,7 +1,8 @@
 /// <reference types="mocha" />
-// One index cache per workspace (issue #10): the launcher (test/e2e/run-code-server.mjs) runs this
-// file in three phases, in the same VS Code (same user data): in the first corpus after the rest of
-// the suite, in a second corpus, then in the first one again. The phase is read from
+// One index cache per workspace, and no work where there is no corpus (issue #10): the launcher
+// (test/e2e/run-code-server.mjs) runs this file in four phases, in the same VS Code (same user
+// data): in the first corpus after the rest of the suite, in a second corpus, in the first one
+// again, then in a folder of notes that is no corpus. The phase is read from
 // `.corpus-e2e-phase` in the workspace folder (none: the first); what one phase saw is handed to the
 // next through CORPUS_E2E_STATE_DIR. Opening another corpus must not throw the first one's cache
 // away, and coming back to it must read none of its unchanged articles.
@@ -82,6 +83,25 @@ describe(`one index cache per workspace (phase: ${phase})`, function () {
       assert.ok(!cachedFiles(api.storagePath).some((f) => f.startsWith(first.folder + path.sep)), 'none of the first corpus in it');
       const kept = cachedFiles(first.storagePath);
       for (const a of first.articles) assert.ok(kept.includes(a), `the first corpus's cache still holds ${path.basename(a)}`);
+    });
+  }
+
+  if (phase === 'no-corpus') {
+    it('a folder of .txt files that is no corpus: no language server until the user opens the explorer', async () => {
+      const api = await curator();
+      assert.equal(api.started(), false, 'activated, but idle');
+      // a plain-text file outside the include globs stays plain text, and starts nothing
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceFolder().uri, 'readme.txt'));
+      await vscode.window.showTextDocument(doc);
+      await new Promise((r) => setTimeout(r, 1_500));
+      assert.equal(doc.languageId, 'plaintext');
+      assert.equal(api.started(), false, 'still idle after a note was opened');
+      assert.equal(vscode.languages.getDiagnostics(doc.uri).length, 0);
+      // the user asks for the corpus explorer: the server starts (and finds no article)
+      await vscode.commands.executeCommand('corpusCurator.explorer.focus');
+      await waitFor('the language server to start', () => api.started(), 15_000);
+      await waitFor('an index pass', () => api.store.indexing.phase === 'done', 30_000, 200);
+      assert.equal(api.store.articles.length, 0, 'no article here');
     });
   }
 
