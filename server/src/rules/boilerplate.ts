@@ -5,6 +5,7 @@ import type { Block } from '../model/types';
 import { fold } from '../text/normalize';
 import { blockRemovalRange } from './ranges';
 import { UNSURE_BELOW, type RuleFinding, defineRule } from './types';
+import { readsAsProse } from './prose';
 import { probably, t } from './words';
 
 /** What each category of knowledge.ts's boilerplate phrases is, in words. */
@@ -37,9 +38,9 @@ export const rule = defineRule({
   description: 'Site chrome left in the article text (share and comment widgets, navigation, font-size buttons, lone punctuation).',
   tags: ['junk'],
   flags: 'site chrome: share/comment widgets, navigation, font-size buttons, lone punctuation lines',
-  fix: { availability: 'always', unsafe: 'Removing a block the recognizer is unsure of.' },
+  fix: { availability: 'always', unsafe: 'Removing a block the recognizer is unsure of, or one that reads as the article\'s text.' },
   removable: true,
-  demoted: 'A block the recognizer is unsure of (below 75%) is information.',
+  demoted: 'A block the recognizer is unsure of (below 75%), or one that reads as the article\'s text (several sentences of running text), is information.',
   check(ctx) {
     const a = ctx.article;
     const out: RuleFinding[] = [];
@@ -50,11 +51,14 @@ export const rule = defineRule({
       const cat = categoryOf(ctx.knowledge, b);
       const what = cat ? CATEGORY[cat]() : t('Site chrome');
       // a known chrome phrase is sure; otherwise the recognizer's probability decides how loudly to say it
-      const unsure = cat === null && (b.confidence ?? 1) < UNSURE_BELOW;
+      // several sentences of running text read as the article's: a judgement call
+      const inBody = a.blocks.some((x) => x.startLine > b.endLine && (x.kind === 'paragraph' || x.kind === 'heading' || x.kind === 'caption'));
+      const prose = cat === null && readsAsProse(a, b, ctx.knowledge, inBody);
+      const unsure = prose || (cat === null && (b.confidence ?? 1) < UNSURE_BELOW);
       out.push({
         code: 'boilerplate',
         ...(unsure ? { demoted: 'unsure' as const } : {}),
-        message: t('{0} left in the article: “{1}”', what, clip(b.text)) + (unsure ? probably(b.confidence) : ''),
+        message: t('{0} left in the article: “{1}”', what, clip(b.text)) + (prose ? t(' (it reads as the article\'s text)') : unsure ? probably(b.confidence) : ''),
         start: r.start,
         end: r.end,
         fixes: [{ title: t('Remove site chrome'), edits: [{ start: r.start, end: r.end, newText: '' }], ...(unsure ? { applicability: 'unsafe' as const } : {}) }],

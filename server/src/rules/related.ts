@@ -4,6 +4,7 @@ import { boilerplateCategory } from '../model/knowledge';
 import { blockRemovalRange } from './ranges';
 import { UNSURE_BELOW, type RuleFinding, defineRule } from './types';
 import { probably, t } from './words';
+import { readsAsProse } from './prose';
 
 function clip(s: string, max = 48): string {
   const t = s.replace(/\s+/g, ' ').trim();
@@ -16,9 +17,9 @@ export const rule = defineRule({
   description: 'Related-article teasers and "see also" links scraped along with the article.',
   tags: ['junk'],
   flags: 'related-article teaser lists and inline `Xem thêm:` links',
-  fix: { availability: 'always', unsafe: 'Removing teasers the recognizer is unsure of.' },
+  fix: { availability: 'always', unsafe: 'Removing teasers the recognizer is unsure of, or a block that reads as the article\'s text.' },
   removable: true,
-  demoted: 'Teasers the recognizer is unsure of (below 75%) are information.',
+  demoted: 'Teasers the recognizer is unsure of (below 75%), and blocks that read as the article\'s text (several sentences of running text), are information.',
   check(ctx) {
     const a = ctx.article;
     const out: RuleFinding[] = [];
@@ -39,7 +40,9 @@ export const rule = defineRule({
       // the block's confidence is its least sure line's: below the bar, a suggestion only
       // (a line the knowledge files know, `Xem thêm`, `Tin liên quan`, makes it sure)
       const known = first.length < 300 && boilerplateCategory(ctx.knowledge, fold(first)) !== null;
-      const unsure = !known && (b.confidence ?? 1) < UNSURE_BELOW;
+      // several sentences of running text are the article's, more likely than a teaser: a judgement call
+      const prose = !known && readsAsProse(a, b, ctx.knowledge, inBody);
+      const unsure = prose || (!known && (b.confidence ?? 1) < UNSURE_BELOW);
       out.push({
         code: 'related',
         ...(unsure ? { demoted: 'unsure' as const } : {}),
@@ -48,7 +51,7 @@ export const rule = defineRule({
           : n === 1
             ? t('Related-article teasers after the article (1 line), starting “{0}”', clip(first))
             : t('Related-article teasers after the article ({0} lines), starting “{1}”', n, clip(first))) +
-          (unsure ? probably(b.confidence) : ''),
+          (prose ? t(' (it reads as the article\'s text)') : unsure ? probably(b.confidence) : ''),
         start: r.start,
         end: r.end,
         fixes: [{ title: t('Remove related-article teasers'), edits: [{ start: r.start, end: r.end, newText: '' }], ...(unsure ? { applicability: 'unsafe' as const } : {}) }],
