@@ -64,3 +64,27 @@ test('a cancelled job stops between files and says so', async () => {
   assert.equal(done.type, 'done');
   assert.ok(done.type === 'done' && done.cancelled && done.done < 20 && done.done >= 4, JSON.stringify(done));
 });
+
+test('a warm job: known, unchanged files are reported unchanged without a read, and a cancel still stops a long run of them', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cc-job-'));
+  const files = Array.from({ length: 2000 }, (_, i) => {
+    const f = path.join(dir, `${i}.txt`);
+    writeFileSync(f, `Bài ${i}\n\nNội dung ngắn của bài số ${i}.\n`);
+    const st = statSync(f);
+    return { file: f, mtimeMs: st.mtimeMs, size: st.size };
+  });
+  // one changed on disk since the index saw it: read again
+  writeFileSync(files[1500].file, 'Bài đã sửa\n\nNội dung mới, dài hơn trước một chút.\n');
+  const msgs: WorkerMessage[] = [];
+  await runIndexJob({ type: 'index', id: 3, config: DEFAULT_CONFIG, maxBytes: 1e6, files }, (m) => msgs.push(m), () => false);
+  const batches = msgs.filter((m): m is BatchMessage => m.type === 'batch');
+  assert.equal(batches.flatMap((b) => b.unchanged).length, 1999);
+  assert.deepEqual(batches.flatMap((b) => b.summaries).map((s) => s.file), [files[1500].file]);
+  assert.deepEqual(msgs.at(-1), { type: 'done', id: 3, done: 2000, total: 2000, read: 1, cancelled: false });
+  // cancelled after 100 files: the rest of the run is not gone through
+  const cancelled: WorkerMessage[] = [];
+  let n = 0;
+  await runIndexJob({ type: 'index', id: 4, config: DEFAULT_CONFIG, maxBytes: 1e6, files }, (m) => cancelled.push(m), () => ++n > 100);
+  const done = cancelled.at(-1)!;
+  assert.ok(done.type === 'done' && done.cancelled && done.done === 100, JSON.stringify(done));
+});
