@@ -19,7 +19,7 @@ import type { Config } from './engine/config';
 import { ruleDocsUrl } from './engine/docs';
 import { buildCorpusFromTexts, CorpusIndex } from './index/corpus';
 import { HashedCounter, lineCountsOf } from './model/frequency';
-import { ConfigCache, readProblem, SNAPSHOT_DUPLICATES, withCorpusReport, type CorpusSnapshot, type FileReport as BatchReport } from './batch/tasks';
+import { ConfigCache, readProblem, SNAPSHOT_DUPLICATES, unboxed, unpackReport, withCorpusReport, type CorpusSnapshot } from './batch/tasks';
 import { localPool, taskHandler, threadPool, type Pool, type Task } from './batch/pool';
 import { languageOf, LOCALES, localeFromEnv, setLocale, t } from './l10n';
 
@@ -250,35 +250,35 @@ async function lintStreaming(files: string[], errors: string[], opts: LintOption
 
     // 2. every file read with those counts: its report, and its summary into the corpus index
     const index = new CorpusIndex();
-    const reports = new Map<string, BatchReport>();
+    // (each report kept packed until pass 3 writes it: tasks.ts AnalyzedFile)
+    const reports = new Map<string, Uint8Array>();
     await inOrder(readable, window, (f) => pool.analyze(f), (f, r) => {
       if (r.unread) return unreadable(f, r.unread); // changed since pass 1
-      if (r.summary) index.set(r.summary);
-      reports.set(f, { file: f, article: r.article, diagnostics: r.diagnostics, askedKeys: r.askedKeys, order: r.order, textHash: r.textHash });
+      if (r.summary) index.set(unboxed(r.summary));
+      reports.set(f, r.report!);
     });
 
     // 3. the corpus rules, for the files they can speak about; the report, in the files' order
-    const snapshotOf = async (f: string): Promise<CorpusSnapshot | null> => {
+    const snapshotOf = async (f: string, asked: readonly string[]): Promise<CorpusSnapshot | null> => {
       if (!corpusWide) return null;
       const abs = path.resolve(f);
       const dups = index.duplicateSummary(abs, SNAPSHOT_DUPLICATES);
-      const asked = reports.get(f)?.askedKeys ?? [];
       const config = await configFor(abs);
       const n = index.size();
       const lb = config.rules['learned-boilerplate'] !== 'off' && n >= 3;
       const need = Math.max(2, Math.ceil(config.options.learnedBoilerplateMinFiles), Math.ceil(Math.max(0, config.options.learnedBoilerplateMinShare) * n));
-      const blocks: CorpusSnapshot['blocks'] = {};
+      const blocks: CorpusSnapshot['blocks'] = new Map();
       let recurs = false;
       if (lb) for (const k of asked) {
         const b = index.blockFrequency(k);
-        blocks[k] = b;
+        blocks.set(k, b);
         if (b.count >= need) recurs = true;
       }
       const dupsMatter = dups.total > 0 && config.rules['duplicate-article'] !== 'off';
       if (!dupsMatter && !recurs) return null;
       // which files the rule will name as examples are copies (it leaves those out)
       const copies = new Set<string>();
-      for (const b of Object.values(blocks)) for (const x of b.files) if (dups.has(x)) copies.add(x);
+      for (const b of blocks.values()) for (const x of b.files) if (dups.has(x)) copies.add(x);
       return { size: n, duplicates: { top: dups.top, total: dups.total, allExact: dups.allExact }, copies: [...copies], blocks };
     };
     const writer = reportWriter(opts.format);
@@ -287,10 +287,10 @@ async function lintStreaming(files: string[], errors: string[], opts: LintOption
     await inOrder(order, window, async (f): Promise<FileReport> => {
       const s = skipped.get(f);
       if (s !== undefined) return { file: f, skipped: s, diagnostics: [] };
-      const view = await snapshotOf(f);
-      const base = reports.get(f)!;
-      const r = view ? withCorpusReport(base, await pool.corpus(f, view, base.textHash)) : base;
+      const base = unpackReport(f, reports.get(f)!);
       reports.delete(f);
+      const view = await snapshotOf(f, base.askedKeys ?? []);
+      const r = view ? withCorpusReport(base, await pool.corpus(f, view, base.textHash)) : base;
       if (r.unread) return { file: f, skipped: r.unread.skipped ?? r.unread.error, diagnostics: [] };
       const diagnostics = r.diagnostics!.filter((d) => !opts.quiet || d.severity === 'error' || d.severity === 'warning');
       return { file: f, article: r.article!, diagnostics };

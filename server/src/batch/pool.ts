@@ -2,7 +2,7 @@
 // queued and handed to whichever worker is free; results come back as promises. Workers are the
 // CLI's own bundle started again in a thread (`workerData.role`).
 import { Worker as Thread } from 'node:worker_threads';
-import { keysTask, Worker, type CorpusSnapshot, type FileReport, type KeysResult, type Shared } from './tasks';
+import { analyzed, keysTask, Worker, type AnalyzedFile, type CorpusSnapshot, type FileReport, type KeysResult, type Shared } from './tasks';
 
 export type Task =
   | { kind: 'keys'; file: string; maxBytes: number }
@@ -14,7 +14,8 @@ export interface Pool {
   keys(file: string, maxBytes: number): Promise<KeysResult>;
   /** Gives every worker what passes 2 and 3 share; call once, after pass 1. */
   setup(shared: Shared): Promise<void>;
-  analyze(file: string): Promise<FileReport>;
+  /** Pass 2: the summary, and the report packed (tasks.ts: analyzed). */
+  analyze(file: string): Promise<AnalyzedFile>;
   /** Pass 3; with pass 2's textHash, only the corpus rules' findings when the file still reads the same (tasks.ts: withCorpusReport). */
   corpus(file: string, view: CorpusSnapshot, textHash?: number): Promise<FileReport>;
   close(): Promise<void>;
@@ -31,7 +32,7 @@ export function taskHandler(): (t: Task) => Promise<unknown> {
     switch (t.kind) {
       case 'keys': return keysTask(t.file, t.maxBytes);
       case 'setup': worker = new Worker(t.shared); return null;
-      case 'analyze': return w().analyzeFile(t.file);
+      case 'analyze': return analyzed(await w().analyzeFile(t.file));
       case 'corpus': return w().corpusFile(t.file, t.view, t.textHash);
     }
   };
@@ -43,7 +44,7 @@ export function localPool(): Pool {
   return {
     keys: (file, maxBytes) => run({ kind: 'keys', file, maxBytes }) as Promise<KeysResult>,
     setup: async (shared) => { await run({ kind: 'setup', shared }); },
-    analyze: (file) => run({ kind: 'analyze', file }) as Promise<FileReport>,
+    analyze: (file) => run({ kind: 'analyze', file }) as Promise<AnalyzedFile>,
     corpus: (file, view, textHash) => run({ kind: 'corpus', file, view, textHash }) as Promise<FileReport>,
     close: async () => {},
   };
@@ -111,7 +112,7 @@ export function threadPool(script: string, n: number): Pool {
         send();
       })));
     },
-    analyze: (file) => run<FileReport>({ kind: 'analyze', file }),
+    analyze: (file) => run<AnalyzedFile>({ kind: 'analyze', file }),
     corpus: (file, view, textHash) => run<FileReport>({ kind: 'corpus', file, view, textHash }),
     close: async () => {
       await Promise.all(threads.map((th) => th.t.terminate()));

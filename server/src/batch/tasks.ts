@@ -17,7 +17,7 @@ import { linesLookedAt } from '../rules/learned-boilerplate';
 import { articleJson, diagnosticJson, type JsonDiagnostic } from '../engine/report';
 import { findProjectRoot, loadProjectFile, mergeConfig, type Config } from '../engine/config';
 import { readArticleFileSync } from '../io/files';
-import { summarize, type DocSummary } from '../index/corpus';
+import { summarize, type DocProblems, type DocStats, type DocSummary } from '../index/corpus';
 import { HashedLineCounts, keyHash, templateKeys } from '../model/frequency';
 import type { CorpusView } from '../rules/types';
 
@@ -137,6 +137,71 @@ export interface FileReport {
   corpusOnly?: boolean;
 }
 
+/**
+ * Pass 2's answer to the main thread: the file's summary for the corpus index, and its report packed
+ * (packReport). The main thread keeps every file's report from pass 2 until it writes it in pass 3:
+ * kept as objects (a few hundred thousand blocks and diagnostics, every string a copy of its own
+ * after crossing threads), 30,000 articles' reports took about 140 MB of its heap, and the heap's
+ * room to grow on top of that; packed, about 2 KB per article outside the heap.
+ */
+export interface AnalyzedFile {
+  file: string;
+  unread?: Unread;
+  summary?: DocSummary;
+  /** packReport of the report (with unread, none). */
+  report?: Uint8Array;
+}
+
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+
+/**
+ * A report as UTF-8 JSON, in a buffer of its own (a Buffer from the shared pool would carry its whole
+ * pool to the other thread). JSON keeps what a report holds exactly: numbers are integers, strings
+ * come back the same (lone surrogates are written as escapes), keys keep their order.
+ */
+export function packReport(r: FileReport): Uint8Array {
+  const { article, diagnostics, askedKeys, order, textHash } = r;
+  return utf8Encoder.encode(JSON.stringify({ article, diagnostics, askedKeys, order, textHash }));
+}
+
+/** The report packReport packed, of `file`. */
+export function unpackReport(file: string, packed: Uint8Array): FileReport {
+  return { file, ...(JSON.parse(utf8Decoder.decode(packed)) as Omit<FileReport, 'file'>) };
+}
+
+/** What pass 2 sends to the main thread of a report (threads: the other end of batch/pool.ts). */
+export function analyzed(r: FileReport): AnalyzedFile {
+  if (r.unread) return { file: r.file, unread: r.unread };
+  return { file: r.file, summary: r.summary && forIndex(r.summary), report: packReport(r) };
+}
+
+const NO_STATS: DocStats = Object.freeze({ lines: 0, paragraphs: 0, words: 0, junkLines: 0, junkShare: 0 });
+const NO_PROBLEMS: DocProblems = Object.freeze({ total: 0, byCode: Object.freeze({}), bySeverity: Object.freeze({ error: 0, warning: 0, information: 0, hint: 0 }) });
+
+/**
+ * A summary with only what the CLI's corpus index reads: the file, its content hash, signature and
+ * block keys (duplicateSummary, blockFrequency and size ask for nothing else); the headline, the
+ * dateline, the statistics and the problems, which the language server's index shows, are left
+ * out (the main thread keeps one summary per file until the end).
+ */
+export function forIndex(s: DocSummary): DocSummary {
+  return {
+    file: s.file, headline: null, kicker: null, date: null, dateline: null, byline: null, source: null,
+    stats: NO_STATS, problems: NO_PROBLEMS, contentHash: s.contentHash, signature: s.signature, blockKeys: s.blockKeys,
+  };
+}
+
+/**
+ * The summary as the main thread keeps it: its signature's numbers unboxed. An array of numbers
+ * comes out of a structured clone holding each number above 2^31 as an object of its own (half a
+ * signature's 64 values, about 0.5 KB per file); copied, it holds them as plain doubles.
+ */
+export function unboxed(s: DocSummary): DocSummary {
+  if (s.signature) s.signature = s.signature.map((x) => x);
+  return s;
+}
+
 /** The findings' offsets, flat: [start0, end0, start1, end1, …]. */
 function orderOf(findings: readonly Finding[]): number[] {
   const out = new Array<number>(2 * findings.length);
@@ -239,8 +304,12 @@ export interface CorpusSnapshot {
   duplicates: { top: Array<{ file: string; similarity: number; exact: boolean }>; total: number; allExact: boolean };
   /** Which of the files named in `blocks` are copies of this one. */
   copies: string[];
-  /** blockFrequency of each key the file's learned-boilerplate check asks about. */
-  blocks: Record<string, { count: number; files: string[] }>;
+  /**
+   * blockFrequency of each key the file's learned-boilerplate check asks about. A Map: as an
+   * object's property names, line hashes would each make a new hidden class (in both threads, for
+   * every file), garbage that piles up in the old generation between collections.
+   */
+  blocks: Map<string, { count: number; files: string[] }>;
 }
 
 export function snapshotView(s: CorpusSnapshot): CorpusView {
@@ -256,6 +325,6 @@ export function snapshotView(s: CorpusSnapshot): CorpusView {
       if (limit > top.length && total > top.length) throw new Error(`a corpus snapshot names only ${top.length} copies`);
       return { top: top.slice(0, limit), total, allExact, has: (f) => copies.has(f) };
     },
-    blockFrequency: (key) => s.blocks[key] ?? { count: 0, files: [] },
+    blockFrequency: (key) => s.blocks.get(key) ?? { count: 0, files: [] },
   };
 }
