@@ -16,19 +16,17 @@ const REMOVES_LINES: ReadonlySet<string> = new Set(['boilerplate', 'related', 'l
 const TEXT_KINDS: ReadonlySet<BlockKind> = new Set<BlockKind>(['kicker', 'headline', 'dateline', 'heading', 'paragraph', 'caption', 'byline']);
 /** Codes whose fixes edit inside a line and keep it (its folded key stays, or nearly). */
 const IN_LINE: ReadonlySet<string> = new Set(['whitespace', 'unicode', 'repeated-word']);
-/** Kinds of junk whose removal the first pass may decline (an unsafe fix): what it left, later passes leave. */
-const DECLINABLE_KINDS: ReadonlySet<BlockKind> = new Set<BlockKind>(['boilerplate', 'related']);
 
 /**
- * Keys of the lines the first pass leaves alone: the article's own text that no picked fix
- * touches, and junk the first pass declined to remove (its fix unsafe: the recognizer unsure, or
- * the block reads as the article's text). Later passes keep them.
+ * Keys of the lines of the article's own text that no picked fix touches: later passes keep them.
+ * (Junk the first pass declined to remove is not kept: once other junk is gone a later pass may be
+ * sure of it, and fix-all run again on its own result must find nothing more to do.)
  */
 function keptText(a: Article, picked: ReadonlyArray<{ finding: Finding }>): Set<string> {
   const out = new Set<string>();
   const ranges = picked.map((p) => [p.finding.start, p.finding.end] as const).sort((x, y) => x[0] - y[0]);
   for (const b of a.blocks) {
-    if (!TEXT_KINDS.has(b.kind) && !DECLINABLE_KINDS.has(b.kind)) continue;
+    if (!TEXT_KINDS.has(b.kind)) continue;
     for (let i = b.startLine; i <= b.endLine; i++) {
       const l = a.lines[i];
       if (ranges.some(([s, e]) => s < l.end && e > l.start)) continue;
@@ -39,7 +37,7 @@ function keptText(a: Article, picked: ReadonlyArray<{ finding: Finding }>): Set<
   return out;
 }
 
-/** Does a line-removing finding take a line the first pass left alone (see keptText)? */
+/** Does a line-removing finding take a line the first pass kept as the article's text? */
 function takesKeptText(a: Article, f: Finding, kept: ReadonlySet<string>): boolean {
   if (!REMOVES_LINES.has(f.code)) return false;
   for (const l of a.lines) {
