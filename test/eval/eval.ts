@@ -17,13 +17,13 @@ import { runSet } from './pipeline';
 import { loadKnowledge, type Knowledge } from '../../server/src/model/knowledge';
 import { lineCountsOf } from '../../server/src/model/frequency';
 import { trainFromSequences, trainingSequence } from '../../server/src/model/training';
-import { modelFromJson, modelToJson, type CrfJson, type TrainingSequence } from '../../server/src/model/crf';
+import { modelFromJson, modelToJson, type CrfJson, type TrainingSequence, type TrainOptions } from '../../server/src/model/crf';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 
 // a worker trains the models of the folds it is given and sends them back
 if (!isMainThread) {
-  const { seqs, folds, options } = workerData as { seqs: Array<{ source: string; seq: TrainingSequence }>; folds: string[]; options: Record<string, number> };
+  const { seqs, folds, options } = workerData as { seqs: Array<{ source: string; seq: TrainingSequence }>; folds: string[]; options: TrainOptions };
   for (const key of folds) {
     const model = trainFromSequences(seqs.filter((x) => key === '*' || x.source !== key).map((x) => x.seq), options);
     parentPort!.postMessage({ key, json: modelToJson(model) });
@@ -43,8 +43,8 @@ const trainAlso = new Set((opt('--train-also') ?? '').split(',').filter(Boolean)
 for (const s of sets) if (trainAlso.has(s.name)) s.train = true;
 
 const base = loadKnowledge();
-// hyper-parameter experiments: --train-options '{"l2":4}'
-const trainOptions = JSON.parse(opt('--train-options') ?? '{}') as Record<string, number>;
+// experiments: --train-options '{"l2":4}', '{"optimizer":"lbfgs","l2":4}' (converged training)
+const trainOptions = JSON.parse(opt('--train-options') ?? '{}') as TrainOptions;
 const started = Date.now();
 
 // features of every training article, once (they do not depend on the model)
