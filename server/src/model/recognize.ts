@@ -292,7 +292,7 @@ export function describeFeature(f: string): string {
     case 'near:adjacent': return t('restates a neighbouring line');
     case 'df': return value === '0' ? t('no other article of the corpus has this line') : t('{0} other articles of the corpus have this line', value);
     case 'run': return t('in a run of {0} short lines', value);
-    case 'fw%': return t('function words: {0}', value === '0' ? t('none') : value);
+    case 'fw%': return t('function words: {0}', shareWords(value));
     case 'shape': return (SHAPE[value] ? t(SHAPE[value]) : value);
     case 'runpos': return t('{0} of its run', valueWord('position', value));
     case 'srun': return t('in a run of {0} such lines', value);
@@ -303,7 +303,7 @@ export function describeFeature(f: string): string {
     case 'dumpAfter': return t('right before a PHP dump');
     case 'blk:size': return t('in a block of {0} lines', value);
     case 'blk:dom': return t('in a block of mostly: {0}', SHAPE[value.replace('!', '')] ? t(SHAPE[value.replace('!', '')]) : value);
-    case 'blk:fw': return t('its block has function words {0}', value);
+    case 'blk:fw': return t('its block has function words {0}', shareWords(value));
     case 'blk:titles+dates': return t('its block mixes titles and dates');
     case 'blk:recurring': return value === 'all' ? t('all of its block recurs in other articles') : t('some of its block recurs in other articles');
     case 'blk:teaserHeader': return t('its block has a teaser header');
@@ -315,6 +315,15 @@ export function describeFeature(f: string): string {
     case 'size': return value === 'small' ? t('a small block') : t('a big block');
     default: return LEN[value] ? `${name} ${t(LEN[value])}` : f;
   }
+}
+
+/** A share bucket of the features (`0`, `<.1`, `<.3`, `.3+`) in words: "none", "under 10%", "30% or more". */
+function shareWords(value: string): string {
+  if (value === '0') return t('none');
+  const m = /^(<|)\.(\d)(\+?)$/.exec(value);
+  if (!m) return value;
+  const pct = Number(m[2]) * 10;
+  return m[1] === '<' ? t('under {0}%', pct) : t('{0}% or more', pct);
 }
 
 /** Why a line got its kind: the probability and the strongest features, in words. */
