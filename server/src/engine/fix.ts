@@ -22,9 +22,17 @@ const IN_LINE: ReadonlySet<string> = new Set(['whitespace', 'unicode', 'repeated
  * (Junk the first pass declined to remove is not kept: once other junk is gone a later pass may be
  * sure of it, and fix-all run again on its own result must find nothing more to do.)
  */
-function keptText(a: Article, picked: ReadonlyArray<{ finding: Finding }>): Set<string> {
+function keptText(a: Article, picked: ReadonlyArray<{ finding: Finding }>, readAsText: readonly Finding[] = []): Set<string> {
   const out = new Set<string>();
   const ranges = picked.map((p) => [p.finding.start, p.finding.end] as const).sort((x, y) => x[0] - y[0]);
+  // junk the first pass declined because it reads as the article's text (rules/prose.ts): kept too
+  for (const f of readAsText) {
+    for (const l of a.lines) {
+      if (l.end <= f.start || l.start >= f.end) continue;
+      const k = foldKey(l.text.length > 2000 ? l.text.slice(0, 2000) : l.text);
+      if (k) out.add(k);
+    }
+  }
   for (const b of a.blocks) {
     if (!TEXT_KINDS.has(b.kind)) continue;
     for (let i = b.startLine; i <= b.endLine; i++) {
@@ -147,7 +155,13 @@ export function fixAll(
     // (lines a first-pass finding would fix, picked now or deferred to a later pass, are not kept)
     // (edits inside a line that keep it — whitespace, invisible characters, a doubled word — leave it kept:
     // the lines of a paragraph with a trailing space were not protected before)
-    if (kept === null) kept = keptText(article, findings.filter((f) => preferredFix(f, opts.unsafe) && !IN_LINE.has(f.code)).map((finding) => ({ finding })));
+    if (kept === null) {
+      kept = keptText(
+        article,
+        findings.filter((f) => preferredFix(f, opts.unsafe) && !IN_LINE.has(f.code)).map((finding) => ({ finding })),
+        opts.unsafe ? [] : findings.filter((f) => f.demoted === 'text'),
+      );
+    }
     observe?.(current, findings, picked);
     if (picked.length === 0) return { text: bom + current, applied, passes, remaining: 0 };
     if (passes >= maxPasses) return { text: bom + current, applied, passes, remaining: picked.length };

@@ -24,7 +24,7 @@ const FINDING_KEYS = new Set(['code', 'severity', 'demoted', 'message', 'start',
 const FIX_KEYS = new Set(['title', 'edits', 'applicability']);
 /** Fix.applicability and Finding.demoted as numbers (0: absent). */
 const APPLICABILITY = [undefined, 'safe', 'unsafe'] as const;
-const DEMOTION = [undefined, 'style', 'unsure'] as const;
+const DEMOTION = [undefined, 'style', 'unsure', 'text'] as const;
 const EDIT_KEYS = new Set(['start', 'end', 'newText']);
 
 function only(o: object, keys: ReadonlySet<string>): boolean {

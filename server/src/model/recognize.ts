@@ -129,6 +129,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     const { path, marginals } = decodePosteriorScores(model, scores, to - from, from === 0 ? constraints : undefined);
     decided(p, model, from, path, marginals, kinds, confidence, second);
   }
+  wrappedProse(p, kinds, confidence, second);
   // the lines past what the model reads share one runner-up (read only: a file can have millions)
   for (let t = T; t < p.content.length; t++) {
     kinds.push('paragraph');
@@ -136,6 +137,37 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     second.push(UNREAD_SECOND);
   }
   return { kinds, confidence, second };
+}
+
+/**
+ * A paragraph wrapped into lines (a page saved hard-wrapped): lines that go on from one to the next
+ * (the line does not end a sentence, the next starts in lower case, nothing between them) are one
+ * paragraph. A chain of at least WRAP_MIN lines holding a sentence end that the model read partly or
+ * wholly as junk is the article's text: its junk lines become paragraph lines (the model's kind is
+ * kept as the runner-up, for the hover). The CRF, trained on pages with a paragraph per line, reads
+ * such a paragraph as a run of short title-like lines, i.e. teasers.
+ */
+const WRAP_MIN = 3;
+function wrappedProse(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second']): void {
+  const T = kinds.length;
+  let t = 0;
+  while (t < T) {
+    let u = t;
+    while (u + 1 < T && p.content[u + 1] === p.content[u] + 1 && !p.facts[p.content[u]].terminal && /^\p{Ll}/u.test(p.facts[p.content[u + 1]].folded)) u++;
+    if (u - t + 1 >= WRAP_MIN) {
+      let ends = 0;
+      for (let k = t; k <= u; k++) if (/[.!?…]["”’»)\]]*(?=\s|$)/u.test(p.facts[p.content[k]].folded)) ends++;
+      if (ends >= 1) {
+        for (let k = t; k <= u; k++) {
+          if (!JUNK.has(kinds[k])) continue;
+          second[k] = { kind: kinds[k], p: confidence[k] };
+          kinds[k] = 'paragraph';
+          confidence[k] = 1 - confidence[k];
+        }
+      }
+    }
+    t = u + 1;
+  }
 }
 
 function decided(p: Prepared, model: CrfModel, from: number, path: number[], marginals: Float64Array, kinds: BlockKind[], confidence: number[], second: Recognition['second']): void {

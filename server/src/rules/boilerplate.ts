@@ -57,7 +57,7 @@ export const rule = defineRule({
       const unsure = prose || (cat === null && (b.confidence ?? 1) < UNSURE_BELOW);
       out.push({
         code: 'boilerplate',
-        ...(unsure ? { demoted: 'unsure' as const } : {}),
+        ...(prose ? { demoted: 'text' as const } : unsure ? { demoted: 'unsure' as const } : {}),
         message: t('{0} left in the article: “{1}”', what, clip(b.text)) + (prose ? t(' (it reads as the article\'s text)') : unsure ? probably(b.confidence) : ''),
         start: r.start,
         end: r.end,

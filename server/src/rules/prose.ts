@@ -85,7 +85,7 @@ function cutsASentence(a: Article, b: Block): boolean {
 }
 
 /** A block whose lines go on from one to the next this often is wrapped prose (see wrapsSentences). */
-export const WRAPPED_PROSE = { joins: 3, share: 0.3 };
+export const WRAPPED_PROSE = { joins: 2, share: 0.3 };
 
 /**
  * Is the block text wrapped into lines: of its line breaks (between non-blank lines), at least
@@ -108,6 +108,22 @@ function wrapsSentences(a: Article, b: Block): boolean {
   return joins >= WRAPPED_PROSE.joins && joins >= WRAPPED_PROSE.share * breaks;
 }
 
+/** Is the article's text wrapped into lines: at least 10 line breaks inside a sentence between its lines? */
+function wrappedText(a: Article): boolean {
+  let joins = 0;
+  let prev: string | undefined;
+  for (const l of a.lines) {
+    const f = lineFacts(l.text);
+    if (f.blank) {
+      prev = undefined;
+      continue;
+    }
+    if (prev !== undefined && !endsSentence(prev) && goesOn(f.folded) && ++joins >= 10) return true;
+    prev = f.folded;
+  }
+  return false;
+}
+
 const TEXT_KINDS = new Set(['headline', 'heading', 'paragraph', 'caption', 'byline']);
 
 /** Is the line part of the article's text, as the recognizer reads it? */
@@ -123,6 +139,9 @@ function isText(a: Article, line: number): boolean {
  */
 export function readsAsProse(a: Article, b: Block, k: Knowledge, inBody: boolean): boolean {
   if (cutsASentence(a, b) || wrapsSentences(a, b)) return true;
+  // a block glued between two lines of the article's text, in a text whose paragraphs are wrapped
+  // into lines: a heading or a caption the recognizer did not know, more likely than a teaser
+  if (inBody && b.startLine > 0 && b.endLine + 1 < a.lines.length && isText(a, b.startLine - 1) && isText(a, b.endLine + 1) && wrappedText(a)) return true;
   const r = runningText(a, b, k);
   if (inBody && r.sentences >= IN_BODY_PROSE.sentences && r.words >= IN_BODY_PROSE.words) return true;
   return r.sentences >= OUTWEIGHS_PROSE.sentences && r.words >= OUTWEIGHS_PROSE.words && r.functionShare >= OUTWEIGHS_PROSE.functionShare && r.words > paragraphWords(a, b);

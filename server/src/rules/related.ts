@@ -45,7 +45,7 @@ export const rule = defineRule({
       const unsure = prose || (!known && (b.confidence ?? 1) < UNSURE_BELOW);
       out.push({
         code: 'related',
-        ...(unsure ? { demoted: 'unsure' as const } : {}),
+        ...(prose ? { demoted: 'text' as const } : unsure ? { demoted: 'unsure' as const } : {}),
         message: (inBody
           ? t('Related-article link inside the article: “{0}”', clip(first))
           : n === 1

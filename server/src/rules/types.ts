@@ -47,10 +47,11 @@ export interface RelatedLocation {
 
 /**
  * Why a finding is reported below its rule's severity: a matter of `style` (NBSP as a word space,
- * tone placement), or the recognizer is `unsure`. A demoted finding is shown at most as
- * information, whatever severity the rule is set to (and lower when the rule is set lower).
+ * tone placement), the recognizer is `unsure`, or the junk it flags reads as the article's `text`
+ * (rules/prose.ts: fix-all's later passes leave those lines too). A demoted finding is shown at
+ * most as information, whatever severity the rule is set to (and lower when the rule is set lower).
  */
-export type Demotion = 'style' | 'unsure';
+export type Demotion = 'style' | 'unsure' | 'text';
 
 /** What a rule reports: no severity (the engine applies the configured one), no hash. */
 export interface RuleFinding {
