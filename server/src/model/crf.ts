@@ -553,6 +553,27 @@ export function lbfgs(
   return { x, value: f, iterations: it, evaluations, converged: false };
 }
 
+/** The features learned: those seen in at least `minGroups` sources, sorted, with their row numbers. */
+function featureIndex(data: readonly TrainingSequence[], minGroups: number): { names: string[]; index: Map<string, number> } {
+  const groupsOf = new Map<string, Set<string>>();
+  for (const seq of data) for (const xs of seq.features) for (const f of xs) {
+    let g = groupsOf.get(f);
+    if (!g) groupsOf.set(f, (g = new Set()));
+    g.add(seq.group);
+  }
+  const names = [...groupsOf].filter(([, g]) => g.size >= minGroups).map(([f]) => f).sort();
+  return { names, index: new Map(names.map((n, i) => [n, i])) };
+}
+
+/** Each position's learned features as row numbers, once. */
+function featureRows(data: readonly TrainingSequence[], index: ReadonlyMap<string, number>): Int32Array[][] {
+  return data.map((seq) => seq.features.map((xs) => {
+    const r: number[] = [];
+    for (const f of xs) { const i = index.get(f); if (i !== undefined) r.push(i); }
+    return Int32Array.from(r);
+  }));
+}
+
 /** The training objective over the weights (emission, transition, end), for the optimiser and tests. */
 export function trainingObjective(labels: readonly string[], data: readonly TrainingSequence[], opts: TrainOptions = {}): {
   index: Map<string, number>;
@@ -563,22 +584,10 @@ export function trainingObjective(labels: readonly string[], data: readonly Trai
   const L = labels.length;
   const l2 = opts.l2 ?? 1;
   const minGroups = opts.minGroups ?? 2;
-  // feature index: features seen in enough sources
-  const groupsOf = new Map<string, Set<string>>();
-  for (const seq of data) for (const xs of seq.features) for (const f of xs) {
-    let g = groupsOf.get(f);
-    if (!g) groupsOf.set(f, (g = new Set()));
-    g.add(seq.group);
-  }
-  const names = [...groupsOf].filter(([, g]) => g.size >= minGroups).map(([f]) => f).sort();
-  const index = new Map(names.map((n, i) => [n, i]));
+  const { names, index } = featureIndex(data, minGroups);
   const compiled: Compiled = {
     L,
-    rows: data.map((seq) => seq.features.map((xs) => {
-      const r: number[] = [];
-      for (const f of xs) { const i = index.get(f); if (i !== undefined) r.push(i); }
-      return Int32Array.from(r);
-    })),
+    rows: featureRows(data, index),
     labels: data.map((seq) => seq.labels),
     weights: data.map((seq) => seq.weight ?? 1),
     nEmit: names.length * L,
@@ -638,15 +647,7 @@ function trainAdaGrad(labels: readonly string[], data: readonly TrainingSequence
   const l2 = opts.l2 ?? 1;
   const rate = opts.rate ?? 0.3;
   const minGroups = opts.minGroups ?? 2;
-  // feature index: features seen in enough sources
-  const groupsOf = new Map<string, Set<string>>();
-  for (const seq of data) for (const xs of seq.features) for (const f of xs) {
-    let g = groupsOf.get(f);
-    if (!g) groupsOf.set(f, (g = new Set()));
-    g.add(seq.group);
-  }
-  const names = [...groupsOf].filter(([, g]) => g.size >= minGroups).map(([f]) => f).sort();
-  const index = new Map(names.map((n, i) => [n, i]));
+  const { names, index } = featureIndex(data, minGroups);
   const m: CrfModel = {
     labels, index,
     emit: new Float64Array(names.length * L),
@@ -654,11 +655,7 @@ function trainAdaGrad(labels: readonly string[], data: readonly TrainingSequence
     end: new Float64Array(L),
   };
   // rows of each position, once
-  const rows = data.map((seq) => seq.features.map((xs) => {
-    const r: number[] = [];
-    for (const f of xs) { const i = index.get(f); if (i !== undefined) r.push(i); }
-    return Int32Array.from(r);
-  }));
+  const rows = featureRows(data, index);
   const gEmit = new Float64Array(m.emit.length);
   const gTrans = new Float64Array(m.trans.length);
   const gEnd = new Float64Array(L);

@@ -16,6 +16,11 @@ export interface LineFacts {
   terminal: boolean;
 }
 
+/** Sentence ends in a text: ., !, ?, … before a space or the end, closing quotes and brackets allowed. */
+export function sentenceEnds(text: string): number {
+  return (text.match(/[.!?…]["”’»)\]]*(?=\s|$)/gu) ?? []).length;
+}
+
 /** The number of words (the spans of normalize.ts's WORD pattern), scanned without a regular expression (WordScanner). */
 export function countWords(folded: string): number {
   let n = 0;

@@ -10,7 +10,7 @@
 import { t } from '../l10n';
 import { kindId } from './kindNames';
 import type { BlockKind, LineInfo, PhpDump } from './types';
-import { allLineFacts, type LineFacts } from './lines';
+import { allLineFacts, sentenceEnds, type LineFacts } from './lines';
 import { findDumps } from './phpdump';
 import { lineFeatures, type LineCues, type LineFrequency } from './features';
 import { decodePosteriorScores, emissionRow, explain, type Constraints, type CrfModel } from './crf';
@@ -156,7 +156,7 @@ function wrappedProse(p: Prepared, kinds: BlockKind[], confidence: number[], sec
     while (u + 1 < T && p.content[u + 1] === p.content[u] + 1 && !p.facts[p.content[u]].terminal && /^\p{Ll}/u.test(p.facts[p.content[u + 1]].folded)) u++;
     if (u - t + 1 >= WRAP_MIN) {
       let ends = 0;
-      for (let k = t; k <= u; k++) if (/[.!?…]["”’»)\]]*(?=\s|$)/u.test(p.facts[p.content[k]].folded)) ends++;
+      for (let k = t; k <= u; k++) if (sentenceEnds(p.facts[p.content[k]].folded) > 0) ends++;
       if (ends >= 1) {
         for (let k = t; k <= u; k++) {
           if (!JUNK.has(kinds[k])) continue;

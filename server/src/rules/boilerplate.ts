@@ -4,9 +4,9 @@ import { boilerplateCategory, type Knowledge } from '../model/knowledge';
 import type { Block } from '../model/types';
 import { fold } from '../text/normalize';
 import { blockRemovalRange } from './ranges';
-import { UNSURE_BELOW, type RuleFinding, defineRule } from './types';
-import { readsAsProse } from './prose';
-import { probably, t } from './words';
+import { type RuleFinding, defineRule } from './types';
+import { junkRemoval } from './prose';
+import { t } from './words';
 
 /** What each category of knowledge.ts's boilerplate phrases is, in words. */
 const CATEGORY: Record<string, () => string> = {
@@ -50,18 +50,16 @@ export const rule = defineRule({
       const r = blockRemovalRange(a, b.startLine, b.endLine);
       const cat = categoryOf(ctx.knowledge, b);
       const what = cat ? CATEGORY[cat]() : t('Site chrome');
-      // a known chrome phrase is sure; otherwise the recognizer's probability decides how loudly to say it
-      // several sentences of running text read as the article's: a judgement call
-      const inBody = a.blocks.some((x) => x.startLine > b.endLine && (x.kind === 'paragraph' || x.kind === 'heading' || x.kind === 'caption'));
-      const prose = cat === null && readsAsProse(a, b, ctx.knowledge, inBody);
-      const unsure = prose || (cat === null && (b.confidence ?? 1) < UNSURE_BELOW);
+      // a known chrome phrase is sure; otherwise a block that reads as the article's text is a
+      // judgement call, and the recognizer's probability decides how loudly to say it
+      const { demoted, note } = junkRemoval(a, b, ctx.knowledge, cat !== null);
       out.push({
         code: 'boilerplate',
-        ...(prose ? { demoted: 'text' as const } : unsure ? { demoted: 'unsure' as const } : {}),
-        message: t('{0} left in the article: “{1}”', what, clip(b.text)) + (prose ? t(' (it reads as the article\'s text)') : unsure ? probably(b.confidence) : ''),
+        ...(demoted ? { demoted } : {}),
+        message: t('{0} left in the article: “{1}”', what, clip(b.text)) + note,
         start: r.start,
         end: r.end,
-        fixes: [{ title: t('Remove site chrome'), edits: [{ start: r.start, end: r.end, newText: '' }], ...(unsure ? { applicability: 'unsafe' as const } : {}) }],
+        fixes: [{ title: t('Remove site chrome'), edits: [{ start: r.start, end: r.end, newText: '' }], ...(demoted ? { applicability: 'unsafe' as const } : {}) }],
       });
     }
     return out;

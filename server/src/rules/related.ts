@@ -2,9 +2,9 @@
 import { fold, isBlank } from '../text/normalize';
 import { boilerplateCategory } from '../model/knowledge';
 import { blockRemovalRange } from './ranges';
-import { UNSURE_BELOW, type RuleFinding, defineRule } from './types';
-import { probably, t } from './words';
-import { readsAsProse } from './prose';
+import { type RuleFinding, defineRule } from './types';
+import { t } from './words';
+import { junkRemoval } from './prose';
 
 function clip(s: string, max = 48): string {
   const t = s.replace(/\s+/g, ' ').trim();
@@ -35,26 +35,23 @@ export const rule = defineRule({
         n++;
       }
       const r = blockRemovalRange(a, b.startLine, b.endLine);
-      // the model marks a `Xem thêm: …` link inside the body as related too
-      const inBody = a.blocks.some((x) => x.startLine > b.endLine && ['paragraph', 'heading', 'caption'].includes(x.kind));
       // the block's confidence is its least sure line's: below the bar, a suggestion only
-      // (a line the knowledge files know, `Xem thêm`, `Tin liên quan`, makes it sure)
+      // (a line the knowledge files know, `Xem thêm`, `Tin liên quan`, makes it sure); several
+      // sentences of running text are the article's, more likely than a teaser: a judgement call.
+      // (the model marks a `Xem thêm: …` link inside the body as related too: inBody)
       const known = first.length < 300 && boilerplateCategory(ctx.knowledge, fold(first)) !== null;
-      // several sentences of running text are the article's, more likely than a teaser: a judgement call
-      const prose = !known && readsAsProse(a, b, ctx.knowledge, inBody);
-      const unsure = prose || (!known && (b.confidence ?? 1) < UNSURE_BELOW);
+      const { inBody, demoted, note } = junkRemoval(a, b, ctx.knowledge, known);
       out.push({
         code: 'related',
-        ...(prose ? { demoted: 'text' as const } : unsure ? { demoted: 'unsure' as const } : {}),
+        ...(demoted ? { demoted } : {}),
         message: (inBody
           ? t('Related-article link inside the article: “{0}”', clip(first))
           : n === 1
             ? t('Related-article teasers after the article (1 line), starting “{0}”', clip(first))
-            : t('Related-article teasers after the article ({0} lines), starting “{1}”', n, clip(first))) +
-          (prose ? t(' (it reads as the article\'s text)') : unsure ? probably(b.confidence) : ''),
+            : t('Related-article teasers after the article ({0} lines), starting “{1}”', n, clip(first))) + note,
         start: r.start,
         end: r.end,
-        fixes: [{ title: t('Remove related-article teasers'), edits: [{ start: r.start, end: r.end, newText: '' }], ...(unsure ? { applicability: 'unsafe' as const } : {}) }],
+        fixes: [{ title: t('Remove related-article teasers'), edits: [{ start: r.start, end: r.end, newText: '' }], ...(demoted ? { applicability: 'unsafe' as const } : {}) }],
       });
     }
     return out;

@@ -57,6 +57,7 @@ export type Demotion = 'style' | 'unsure' | 'text';
 export interface RuleFinding {
   code: string;
   message: string;
+  /** The flagged range: [start, end). A fix changes nothing outside it. */
   start: number;
   end: number;
   /**
@@ -66,25 +67,15 @@ export interface RuleFinding {
    */
   anchor?: { start: number; end: number };
   related?: RelatedLocation[];
+  /** The first fix is the preferred one: the one fix-all applies. */
   fixes: Fix[];
+  /** Set when the severity is lower than the rule's on purpose (see Demotion). */
   demoted?: Demotion;
 }
 
 /** A finding as the engine reports it: the rule's finding with the severity that applies. */
-export interface Finding {
-  code: string;
+export interface Finding extends RuleFinding {
   severity: Severity;
-  /** Set when the severity is lower than the rule's on purpose (RuleFinding.demoted). */
-  demoted?: Demotion;
-  message: string;
-  /** The flagged range: [start, end). A fix changes nothing outside it. */
-  start: number;
-  end: number;
-  /** See RuleFinding.anchor. */
-  anchor?: { start: number; end: number };
-  related?: RelatedLocation[];
-  /** The first fix is the preferred one: the one fix-all applies. */
-  fixes: Fix[];
   /** Identifies this finding for ignores: a hash of the flagged text (set by the engine). */
   hash?: string;
 }
