@@ -366,6 +366,27 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
     return out;
   });
 
+  // classified ads come in runs: how many of the 8 nearest lines (4 on each side) carry words of an ad
+  const ad = F.map((f, j) => f.nWords <= 30 && own(j).commerce > 0);
+  const adsNear = (j: number): number => {
+    let c = 0;
+    for (let x = Math.max(0, j - 4); x <= Math.min(n - 1, j + 4); x++) if (x !== j && ad[x]) c++;
+    return c;
+  };
+
+  // the nearest header above (a "Tin liên quan" / "Bình luận" line): what follows one is teasers or
+  // readers' comments, however much it reads like prose; how far above it is, in content lines
+  const hdrKind = new Array<string | null>(n).fill(null);
+  const hdrDist = new Int32Array(n);
+  {
+    let last: string | null = null, at = -1;
+    for (let j = 0; j < n; j++) {
+      if (last !== null) { hdrKind[j] = last; hdrDist[j] = j - at; }
+      const c = cues[j].boilerplate;
+      if ((c === 'teaser' || c === 'comment') && F[j].nWords <= 8) { last = c; at = j; }
+    }
+  }
+
   // a compact description of a neighbour
   const shape = (j: number, tag: string, out: string[], full: boolean) => {
     if (j < 0 || j >= n) { out.push(`${tag}:none`); return; }
@@ -474,6 +495,14 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
       const c = o.commerce;
       if (c > 0) x.push(`commerce=${c}`, `commerce|zone=${zone}`);
     }
+    const hk = hdrKind[j];
+    if (hk !== null && hdrDist[j] <= 40) {
+      const d = hdrDist[j] <= 1 ? '1' : hdrDist[j] <= 5 ? '2-5' : hdrDist[j] <= 15 ? '6-15' : '16+';
+      x.push(`under=${hk}`, `under=${hk}|at=${d}`, `under=${hk}|zone=${zone}`);
+      if (isLong[j] || f.nWords >= 15) x.push(`under=${hk}|prose`);
+    }
+    const near = adsNear(j);
+    if (near >= 2) x.push(`adsNear=${near >= 5 ? '5+' : '2-4'}`, ...(ad[j] ? ['adsNear|commerce'] : []));
     // hard-wrapped text: a line that carries on the previous one (no final punctuation there, a
     // small letter here) belongs to the same block
     const prevOpen = j > 0 && !F[j - 1].terminal && !own(j - 1).colonEnd && gapBefore[j] <= usualGap;

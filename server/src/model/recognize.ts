@@ -10,12 +10,13 @@
 import { t } from '../l10n';
 import { kindId } from './kindNames';
 import type { BlockKind, LineInfo, PhpDump } from './types';
-import { allLineFacts, sentenceEnds, type LineFacts } from './lines';
+import { allLineFacts, type LineFacts } from './lines';
 import { findDumps } from './phpdump';
 import { lineFeatures, type LineCues, type LineFrequency } from './features';
 import { decodePosteriorScores, emissionRow, explain, type Constraints, type CrfModel } from './crf';
 import type { Knowledge } from './knowledge';
 import type { LineCache } from './lineCache';
+import { joinWrapped } from './wrap';
 
 /** The kinds the CRF chooses from (blank lines and parsed dumps are decided before it runs). */
 export const RECOGNIZED_KINDS: readonly BlockKind[] = [
@@ -32,9 +33,14 @@ export interface Prepared {
   content: number[];
   /** How many content lines (the first ones) the model reads: all but in a huge text (MODEL_LINES). */
   modelled: number;
-  /** The features of content line j (content[j]), j < modelled. */
+  /** The features of content line j (content[j]), j < modelled: those of its unit. */
   featuresOf(j: number): string[];
   cues: LineCues[];
+  /**
+   * What the CRF reads: the units (wrap.ts: the lines of a hard-wrapped paragraph joined into one;
+   * otherwise each content line is its own unit). `unitOf` is null when every unit is one line.
+   */
+  units: { count: number; featuresOf(u: number): string[]; cues: LineCues[]; unitOf: Int32Array | null };
 }
 
 export function splitLines(text: string): LineInfo[] {
@@ -64,10 +70,22 @@ export function prepare(text: string, knowledge: Knowledge, frequency?: LineFreq
   const content: number[] = [];
   for (let i = 0; i < lines.length; i++) if (!facts[i].blank && !inDump[i]) content.push(i);
   const modelled = Math.min(content.length, MODEL_LINES);
-  const { featuresOf, cues } = lineFeatures({
-    lines, facts, content: modelled < content.length ? content.slice(0, modelled) : content, inDump: (i) => inDump[i] === 1, knowledge, frequency, cache,
-  });
-  return { lines, facts, dumps, inDump, content, modelled, featuresOf, cues };
+  // a huge text (past MODEL_LINES) is no article: its lines are not joined
+  const joined = modelled === content.length ? joinWrapped(lines, facts, inDump, content, knowledge) : null;
+  if (!joined) {
+    const { featuresOf, cues } = lineFeatures({
+      lines, facts, content: modelled < content.length ? content.slice(0, modelled) : content, inDump: (i) => inDump[i] === 1, knowledge, frequency, cache,
+    });
+    return { lines, facts, dumps, inDump, content, modelled, featuresOf, cues, units: { count: modelled, featuresOf, cues, unitOf: null } };
+  }
+  const u = lineFeatures({ lines: joined.lines, facts: joined.facts, content: joined.content, inDump: (i) => joined.inDump[i] === 1, knowledge, frequency, cache });
+  const { unitOf, size } = joined;
+  // a line inside a joined unit has the unit's chrome cue; a date is read only on a line of its own
+  const cues = content.map((_, j) => (size[unitOf[j]] === 1 ? u.cues[unitOf[j]] : { dateline: null, boilerplate: u.cues[unitOf[j]].boilerplate }));
+  return {
+    lines, facts, dumps, inDump, content, modelled, featuresOf: (j) => u.featuresOf(unitOf[j]), cues,
+    units: { count: joined.content.length, featuresOf: u.featuresOf, cues: u.cues, unitOf },
+  };
 }
 
 export interface Recognition {
@@ -116,20 +134,26 @@ const UNREAD_SECOND: { readonly kind: BlockKind; readonly p: number } = Object.f
 
 export function recognize(p: Prepared, model: CrfModel): Recognition {
   const L = model.labels.length;
-  const T = p.modelled;
-  const kinds: BlockKind[] = [];
-  const confidence: number[] = [];
-  const second: Recognition['second'] = [];
+  const T = p.units.count;
+  let kinds: BlockKind[] = [];
+  let confidence: number[] = [];
+  let second: Recognition['second'] = [];
   const constraints = constraintsFor(model);
   for (let from = 0; from < T; from += WINDOW) {
     const to = Math.min(T, from + WINDOW);
     const scores = new Float64Array((to - from) * L);
-    for (let t = from; t < to; t++) emissionRow(model, p.featuresOf(t), scores, (t - from) * L);
+    for (let t = from; t < to; t++) emissionRow(model, p.units.featuresOf(t), scores, (t - from) * L);
     if (from > 0) for (const y of constraints.once) for (let t = 0; t < to - from; t++) scores[t * L + y] = -Infinity;
     const { path, marginals } = decodePosteriorScores(model, scores, to - from, from === 0 ? constraints : undefined);
-    decided(p, model, from, path, marginals, kinds, confidence, second);
+    decided(p.units.cues, model, from, path, marginals, kinds, confidence, second);
   }
-  wrappedProse(p, kinds, confidence, second);
+  // every line of a unit takes the unit's kind
+  const unitOf = p.units.unitOf;
+  if (unitOf) {
+    kinds = Array.from(unitOf, (u) => kinds[u]);
+    confidence = Array.from(unitOf, (u) => confidence[u]);
+    second = Array.from(unitOf, (u) => second[u]);
+  }
   // the lines past what the model reads share one runner-up (read only: a file can have millions)
   for (let t = T; t < p.content.length; t++) {
     kinds.push('paragraph');
@@ -139,38 +163,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   return { kinds, confidence, second };
 }
 
-/**
- * A paragraph wrapped into lines (a page saved hard-wrapped): lines that go on from one to the next
- * (the line does not end a sentence, the next starts in lower case, nothing between them) are one
- * paragraph. A chain of at least WRAP_MIN lines holding a sentence end that the model read partly or
- * wholly as junk is the article's text: its junk lines become paragraph lines (the model's kind is
- * kept as the runner-up, for the hover). The CRF, trained on pages with a paragraph per line, reads
- * such a paragraph as a run of short title-like lines, i.e. teasers.
- */
-const WRAP_MIN = 3;
-function wrappedProse(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second']): void {
-  const T = kinds.length;
-  let t = 0;
-  while (t < T) {
-    let u = t;
-    while (u + 1 < T && p.content[u + 1] === p.content[u] + 1 && !p.facts[p.content[u]].terminal && /^\p{Ll}/u.test(p.facts[p.content[u + 1]].folded)) u++;
-    if (u - t + 1 >= WRAP_MIN) {
-      let ends = 0;
-      for (let k = t; k <= u; k++) if (sentenceEnds(p.facts[p.content[k]].folded) > 0) ends++;
-      if (ends >= 1) {
-        for (let k = t; k <= u; k++) {
-          if (!JUNK.has(kinds[k])) continue;
-          second[k] = { kind: kinds[k], p: confidence[k] };
-          kinds[k] = 'paragraph';
-          confidence[k] = 1 - confidence[k];
-        }
-      }
-    }
-    t = u + 1;
-  }
-}
-
-function decided(p: Prepared, model: CrfModel, from: number, path: number[], marginals: Float64Array, kinds: BlockKind[], confidence: number[], second: Recognition['second']): void {
+function decided(cues: readonly LineCues[], model: CrfModel, from: number, path: number[], marginals: Float64Array, kinds: BlockKind[], confidence: number[], second: Recognition['second']): void {
   const L = model.labels.length;
   for (let i = 0; i < path.length; i++) {
     const y = path[i];
@@ -185,13 +178,13 @@ function decided(p: Prepared, model: CrfModel, from: number, path: number[], mar
     // going to the text; then the most probable kind of that side
     // a widget of the site (font size, print, share buttons: knowledge's 'widget' phrases) is chrome
     // wherever it stands; its neighbours may say "byline" or "paragraph", the words cannot
-    if (p.cues[t].boilerplate === 'widget' && !JUNK.has(kinds[t])) {
+    if (cues[t].boilerplate === 'widget' && !JUNK.has(kinds[t])) {
       second[t] = { kind: kinds[t], p: confidence[t] };
       kinds[t] = 'boilerplate';
       confidence[t] = junkMass(marginals, i, model);
       continue;
     }
-    if (JUNK.has(kinds[t]) && p.cues[t].boilerplate === null) { // a known chrome phrase is chrome
+    if (JUNK.has(kinds[t]) && cues[t].boilerplate === null) { // a known chrome phrase is chrome
       let junk = 0, bestContent = -1;
       for (let z = 0; z < L; z++) {
         const pz = m(z);
@@ -311,6 +304,10 @@ export function describeFeature(f: string): string {
     case 'crumb': return t('a breadcrumb (» or >)');
     case 'hashtag': return t('hashtags');
     case 'commerce': return t('words of an advertisement');
+    case 'under': return value === 'teaser' ? t('below a "Tin liên quan" line') : value === 'comment' ? t('below a readers\' comments line') : t('below {0}', value);
+    case 'at': return t('{0} lines below it', value);
+    case 'prose': return t('reads like prose');
+    case 'adsNear': return value ? t('{0} of the 8 nearest lines read like advertisements', value) : t('among lines that read like advertisements');
     case 'cont:fromPrev': return t('carries on the line above');
     case 'cont:toNext': return t('carried on by the line below');
     case 'quoted': return t('a quotation');

@@ -45,13 +45,23 @@ export function trainingSequence(doc: LabelledText, knowledge: Knowledge): Train
   // dumps are the parser's job, not the CRF's: gold dump lines are set aside as the parser's are
   const dumpLines = new Set([...gold].filter(([, k]) => k === 'php-dump').map(([l]) => l));
   const p = prepare(text, knowledge, doc.frequency, dumpLines);
-  const labels = p.content.map((i) => {
+  const lineLabels = p.content.map((i) => {
     const g = gold.get(i);
     // a content line the gold calls blank (odd whitespace) or leaves out: site chrome
     const y = RECOGNIZED_KINDS.indexOf((g ?? 'boilerplate') as (typeof RECOGNIZED_KINDS)[number]);
     return y < 0 ? RECOGNIZED_KINDS.indexOf('boilerplate') : y;
   });
-  return { features: p.content.map((_, j) => p.featuresOf(j)), labels, group: doc.source, weight: (doc.weight ?? 1) * lengthWeight(labels.length) };
+  // the CRF reads units (wrap.ts): a unit of several lines is labelled with the kind that most of
+  // its words have
+  const unitOf = p.units.unitOf;
+  let labels = lineLabels;
+  if (unitOf) {
+    const votes = Array.from({ length: p.units.count }, () => new Map<number, number>());
+    lineLabels.forEach((y, j) => votes[unitOf[j]].set(y, (votes[unitOf[j]].get(y) ?? 0) + p.facts[p.content[j]].nWords + 1e-3));
+    labels = votes.map((v) => [...v].sort((a, b) => b[1] - a[1])[0][0]);
+  }
+  const features = Array.from({ length: p.units.count }, (_, u) => p.units.featuresOf(u));
+  return { features, labels, group: doc.source, weight: (doc.weight ?? 1) * lengthWeight(labels.length) };
 }
 
 export function trainRecognizer(docs: readonly LabelledText[], knowledge: Knowledge, opts: TrainOptions = {}): CrfModel {

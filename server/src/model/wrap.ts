@@ -1,0 +1,117 @@
+// Paragraphs wrapped into lines. A page saved hard-wrapped (pretty-printed HTML, a text view cut at
+// 80 columns) breaks every block of the page into lines of a few words: a paragraph, a caption, a
+// teaser's title and summary. Read line by line, each piece looks like a short title-like line,
+// which is what teasers and menus look like. So before the recognizer reads an article, the lines
+// that go on from one to the next are joined into one "unit": the line does not end a sentence,
+// the next starts in lower case, and nothing (no blank line, no dump) stands between them. The
+// recognizer reads units (a joined paragraph is long prose again, a joined teaser a title and its
+// summary), and every line of a unit takes the unit's kind. An article without such lines is read
+// exactly as before: each unit is one line.
+import type { LineInfo } from './types';
+import { lineFacts, type LineFacts } from './lines';
+import { matchDateline } from './dates';
+import { boilerplateCategory, type Knowledge } from './knowledge';
+
+export interface Units {
+  /** The article's lines with each chain joined into its first line (the lines of the units). */
+  lines: LineInfo[];
+  facts: LineFacts[];
+  inDump: Uint8Array;
+  /** Indexes (into `lines`) of the units that are content. */
+  content: number[];
+  /** For each content line j of the article (Prepared.content[j]), its unit (an index into `content`). */
+  unitOf: Int32Array;
+  /** How many content lines each unit holds. */
+  size: Int32Array;
+}
+
+/**
+ * Does content line `next` go on from line `i` (the line after it)? Not when line i is a date line,
+ * ends with a colon or is a chrome phrase, nor when the next line is a chrome phrase (a tag list, a
+ * "từ khóa" line under a teaser) or a web address: those are separate blocks however they start.
+ */
+export function goesOn(facts: readonly LineFacts[], i: number, next: number, k?: Knowledge): boolean {
+  if (next !== i + 1 || facts[i].terminal || !/^\p{Ll}/u.test(facts[next].folded)) return false;
+  // a line cut by wrapping is long, or a lone word the page's markup put on a line of its own
+  if (facts[i].nWords > 1 && facts[i].nWords < WRAPPED_MIN_WORDS) return false;
+  const a = facts[i].folded, b = facts[next].folded;
+  if (a.endsWith(':') || /^(?:https?:|www\.)/i.test(b) || matchDateline(a) !== null || matchDateline(b) !== null) return false;
+  return !k || (boilerplateCategory(k, a) === null && boilerplateCategory(k, b) === null);
+}
+
+/** The fewest words of a line cut by wrapping (of a continuation that ends the block without a sentence end). */
+const WRAPPED_MIN_WORDS = 5;
+const CONTINUATION_MIN_WORDS = 4;
+
+/** Does the chain go on from content line j to j+1: j+1 goes on from j and is itself a wrapped line, or a block's last. */
+function linked(facts: readonly LineFacts[], content: readonly number[], j: number, k?: Knowledge): boolean {
+  if (j + 1 >= content.length || !goesOn(facts, content[j], content[j + 1], k)) return false;
+  const next = facts[content[j + 1]];
+  // a short piece that ends nothing ("từ khóa", "by", a tag list's start) is a block of its own
+  return next.terminal || next.nWords >= CONTINUATION_MIN_WORDS || goesOn(facts, content[j + 1], content[j + 2] ?? -1, k);
+}
+
+/**
+ * A text whose sentences start in lower case (a crawl that lower-cased everything) gives no sign of
+ * where a block goes on: its lines are not joined. Told by the lines that follow a sentence end:
+ * in a wrapped text they start a new paragraph, with a capital.
+ */
+function lowerCased(facts: readonly LineFacts[], content: readonly number[]): boolean {
+  let after = 0, lower = 0;
+  for (let j = 0; j + 1 < content.length; j++) {
+    if (!facts[content[j]].terminal) continue;
+    const next = facts[content[j + 1]].folded;
+    if (!/^\p{L}/u.test(next)) continue;
+    after++;
+    if (/^\p{Ll}/u.test(next)) lower++;
+  }
+  return after >= 3 && lower > 0.5 * after;
+}
+
+/**
+ * The units of an article, or null when no line goes on from the one before (most articles: a
+ * paragraph per line). `content` are the content lines (not blank, not in a dump).
+ */
+export function joinWrapped(lines: readonly LineInfo[], facts: readonly LineFacts[], inDump: Uint8Array, content: readonly number[], k?: Knowledge): Units | null {
+  const n = content.length;
+  let any = false;
+  for (let j = 0; j + 1 < n && !any; j++) any = linked(facts, content, j, k);
+  if (!any) return null;
+  if (lowerCased(facts, content)) return null;
+  const ulines: LineInfo[] = [];
+  const ufacts: LineFacts[] = [];
+  const uInDump: number[] = [];
+  const ucontent: number[] = [];
+  const unitOf = new Int32Array(n);
+  const sizes: number[] = [];
+  let j = 0; // next content line
+  for (let i = 0; i < lines.length; i++) {
+    if (j < n && content[j] === i) {
+      let e = j;
+      while (linked(facts, content, e, k)) e++;
+      const u = ucontent.length;
+      for (let x = j; x <= e; x++) unitOf[x] = u;
+      sizes.push(e - j + 1);
+      ucontent.push(ulines.length);
+      if (e === j) {
+        ulines.push(lines[i]);
+        ufacts.push(facts[i]);
+      } else {
+        const parts = [lines[i].text.trimEnd()];
+        for (let x = j + 1; x <= e; x++) parts.push(lines[content[x]].text.trim());
+        const text = parts.join(' ');
+        const last = lines[content[e]];
+        ulines.push({ text, start: lines[i].start, end: last.end, eol: last.eol });
+        ufacts.push(lineFacts(text));
+      }
+      uInDump.push(0);
+      i = content[e];
+      j = e + 1;
+    } else {
+      ulines.push(lines[i]);
+      ufacts.push(facts[i]);
+      uInDump.push(inDump[i]);
+    }
+  }
+  return { lines: ulines, facts: ufacts, inDump: Uint8Array.from(uInDump), content: ucontent, unitOf, size: Int32Array.from(sizes) };
+}
