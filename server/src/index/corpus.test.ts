@@ -138,6 +138,8 @@ const POOL: DocSummary[] = (() => {
   return out;
 })();
 
+const POOL_INDEX = fc.nat({ max: POOL.length - 1 });
+
 function snapshot(idx: CorpusIndex): unknown {
   const files = idx.files().sort();
   const keys = [...new Set(POOL.flatMap((s) => s.blockKeys))].sort();
@@ -176,6 +178,53 @@ test('incremental set/delete gives the same index as a fresh build (property)', 
     }),
     { numRuns: 150 },
   );
+});
+
+test('block keys built later (a warm start), in slices, through any sets and deletes, equal a fresh build (property)', () => {
+  const op = fc.oneof(
+    fc.record({ kind: fc.constant('set' as const), i: fc.nat({ max: POOL.length - 1 }) }),
+    fc.record({ kind: fc.constant('delete' as const), i: fc.nat({ max: POOL.length - 1 }) }),
+    fc.record({ kind: fc.constant('build' as const), i: fc.nat({ max: 3 }) }),
+  );
+  fc.assert(
+    fc.property(fc.array(POOL_INDEX, { maxLength: 8 }), fc.array(op, { maxLength: 40 }), (loaded, ops) => {
+      const idx = new CorpusIndex();
+      const final = new Map<string, DocSummary>();
+      idx.deferBlocks();
+      for (const i of loaded) {
+        idx.set(POOL[i]);
+        final.set(POOL[i].file, POOL[i]);
+      }
+      for (const o of ops) {
+        if (o.kind === 'build') {
+          idx.buildBlocks(undefined, o.i);
+          continue;
+        }
+        const s = POOL[o.i];
+        if (o.kind === 'set') {
+          idx.set(s);
+          final.set(s.file, s);
+        } else {
+          idx.delete(s.file);
+          final.delete(s.file);
+        }
+      }
+      const fresh = new CorpusIndex();
+      for (const s of final.values()) fresh.set(s);
+      // (a question about block keys completes them first)
+      assert.deepEqual(snapshot(idx), snapshot(fresh));
+      assert.ok(idx.blocksReady());
+    }),
+    { numRuns: 200 },
+  );
+  // deferred, nothing is keyed until asked; asked, everything is
+  const idx = new CorpusIndex();
+  idx.deferBlocks();
+  const footer = 'Theo dõi chúng tôi trên mạng xã hội';
+  for (const s of POOL.filter((p) => p.blockKeys.includes(lineKey(footer)))) idx.set(s);
+  assert.equal(idx.blocksReady(), false);
+  assert.equal(idx.lineFrequency().count(footer.toLowerCase()), idx.size());
+  assert.equal(idx.blocksReady(), true);
 });
 
 test('the duplicate relation is symmetric and clusters are its components', () => {

@@ -375,6 +375,40 @@ interface RepList {
 /** One node, up to bucketLimit nodes, or a large bucket. */
 type Bucket = DupNode | DupNode[] | LargeBucket;
 
+/**
+ * The LSH buckets, by band key (minhash.ts bandKeys: the band number times 2^32 plus a 32-bit
+ * hash): a map per band keyed by the hash as an int32, which V8 keeps as a small integer (a key
+ * past 2^31 is a heap number, hashed and compared as one: a warm start of 100k articles inserts
+ * 1.6 million of them).
+ */
+class BandBuckets {
+  private readonly maps: Array<Map<number, Bucket>> = [];
+  private map(key: number): Map<number, Bucket> {
+    const band = Math.floor(key / 0x100000000);
+    let m = this.maps[band];
+    if (!m) {
+      for (let i = this.maps.length; i <= band; i++) this.maps.push(new Map());
+      m = this.maps[band];
+    }
+    return m;
+  }
+  get(key: number): Bucket | undefined {
+    return this.maps[Math.floor(key / 0x100000000)]?.get(key | 0);
+  }
+  set(key: number, b: Bucket): void {
+    this.map(key).set(key | 0, b);
+  }
+  delete(key: number): void {
+    this.maps[Math.floor(key / 0x100000000)]?.delete(key | 0);
+  }
+  clear(): void {
+    for (const m of this.maps) m.clear();
+  }
+  *values(): Iterable<Bucket> {
+    for (const m of this.maps) yield* m.values();
+  }
+}
+
 /** Nodes a node keeps in its `near` list at most. */
 const NEAR_KEPT = 8;
 
@@ -412,13 +446,17 @@ export class CorpusIndex implements CorpusView {
   private readonly docs = new Map<string, DocSummary>();
   private readonly exact = new Map<string, Members>();
   private readonly blocks = new Map<string, Members>();
+  /** ready: `blocks` holds every summary's keys; deferred: none yet; building: those in `keyed`. */
+  private blocksState: 'ready' | 'deferred' | 'building' = 'ready';
+  private keyed = new WeakSet<DocSummary>();
+  private blockCursor: Iterator<DocSummary> | undefined;
   private readonly nearThreshold: number;
   private readonly exampleFiles: number;
   private readonly bucketLimit: number;
   // duplicate structure
   private readonly nodeOf = new Map<string, DupNode>();
   private readonly sigNodes = new Map<number, DupNode | DupNode[]>();
-  private readonly buckets = new Map<number, Bucket>();
+  private readonly buckets = new BandBuckets();
   /** Components of two or more files (live roots' components). */
   private readonly multi = new Set<Component>();
   private readonly dirty = new Set<Component>();
@@ -435,21 +473,78 @@ export class CorpusIndex implements CorpusView {
     this.bucketLimit = Math.max(2, Math.floor(opts.bucketLimit ?? BUCKET_COMPARE_LIMIT));
   }
 
+  // ---- block keys: kept at once, or built later ------------------------------------------------
+  //
+  // The block-key multimap is the index's largest structure (a dozen keys an article, most of them
+  // found once). A warm start that loads 100k summaries from the cache can leave it to be built
+  // afterwards, in slices, while the main thread has nothing better to do (deferBlocks(), then
+  // buildBlocks()): until it is complete, set() and delete() keep it right for the summaries it
+  // holds (`keyed`), and any question about block keys completes it first.
+
+  /** Leaves the block keys of the summaries set from now on to buildBlocks() (an empty or ready index only). */
+  deferBlocks(): void {
+    if (this.blocksState === 'ready' && this.blocks.size === 0) this.blocksState = 'deferred';
+  }
+
+  /**
+   * Builds the block keys of summaries set while they were deferred, for up to `budgetMs` (all of
+   * them when undefined) and `maxDocs` summaries; true when the multimap is complete.
+   */
+  buildBlocks(budgetMs?: number, maxDocs = Infinity): boolean {
+    if (this.blocksState === 'ready') return true;
+    this.blocksState = 'building';
+    const until = budgetMs === undefined ? Infinity : Date.now() + budgetMs;
+    this.blockCursor ??= this.docs.values();
+    let k = 0;
+    for (;;) {
+      if (k >= maxDocs) return false;
+      const r = this.blockCursor.next();
+      if (r.done) break;
+      if (!this.keyed.has(r.value)) this.keyBlocks(r.value);
+      if (++k % 256 === 0 && Date.now() >= until) return false;
+    }
+    // (a summary set after the cursor went past its place was keyed by set() itself)
+    this.blockCursor = undefined;
+    this.blocksState = 'ready';
+    this.keyed = new WeakSet();
+    return true;
+  }
+
+  /** Are the block keys complete (no buildBlocks() pending)? */
+  blocksReady(): boolean {
+    return this.blocksState === 'ready';
+  }
+
+  private finishBlocks(): void {
+    if (this.blocksState !== 'ready') this.buildBlocks();
+  }
+
+  private keyBlocks(s: DocSummary): void {
+    if (this.blocksState === 'deferred') return;
+    for (const k of s.blockKeys) mmAdd(this.blocks, k, s.file);
+    if (this.blocksState === 'building') this.keyed.add(s);
+  }
+
+  private unkeyBlocks(s: DocSummary): void {
+    if (this.blocksState === 'deferred' || (this.blocksState === 'building' && !this.keyed.has(s))) return;
+    for (const k of s.blockKeys) mmDelete(this.blocks, k, s.file);
+  }
+
   /** Adds or replaces a file's summary. */
   set(s: DocSummary): void {
     const old = this.docs.get(s.file);
     if (old && old.contentHash === s.contentHash && (old.signature === s.signature || (!!old.signature && !!s.signature && sameSignature(old.signature, s.signature)))) {
       // the same content: the duplicate structure stays as it is
       this.docs.set(s.file, s);
-      for (const k of old.blockKeys) mmDelete(this.blocks, k, s.file);
-      for (const k of s.blockKeys) mmAdd(this.blocks, k, s.file);
+      this.unkeyBlocks(old);
+      this.keyBlocks(s);
       this.version++;
       return;
     }
     this.delete(s.file);
     this.docs.set(s.file, s);
     if (s.contentHash) mmAdd(this.exact, s.contentHash, s.file);
-    for (const k of s.blockKeys) mmAdd(this.blocks, k, s.file);
+    this.keyBlocks(s);
     if (s.signature || s.contentHash) this.attach(s);
     this.version++;
   }
@@ -460,7 +555,7 @@ export class CorpusIndex implements CorpusView {
     if (!s) return false;
     this.docs.delete(file);
     if (s.contentHash) mmDelete(this.exact, s.contentHash, file);
-    for (const k of s.blockKeys) mmDelete(this.blocks, k, file);
+    this.unkeyBlocks(s);
     this.detach(s);
     this.version++;
     return true;
@@ -490,6 +585,9 @@ export class CorpusIndex implements CorpusView {
     this.docs.clear();
     this.exact.clear();
     this.blocks.clear();
+    this.blocksState = 'ready';
+    this.keyed = new WeakSet();
+    this.blockCursor = undefined;
     this.nodeOf.clear();
     this.sigNodes.clear();
     this.buckets.clear();
@@ -659,11 +757,18 @@ export class CorpusIndex implements CorpusView {
    * block occurs (menus, footers, teasers recur across a site's pages). Keys are folded lower-case lines.
    */
   lineFrequency(): LineFrequency {
-    return { size: this.size(), count: (key: string) => mmCount(this.blocks.get(keyOfFolded(key))) };
+    return {
+      size: this.size(),
+      count: (key: string) => {
+        this.finishBlocks();
+        return mmCount(this.blocks.get(keyOfFolded(key)));
+      },
+    };
   }
 
   /** How many files hold a line with this key (keys.ts lineKey), and a few of them. */
   blockFrequency(key: string): { count: number; files: string[] } {
+    this.finishBlocks();
     const cur = this.blocks.get(key);
     const files: string[] = [];
     for (const f of mmEach(cur)) {
@@ -675,6 +780,7 @@ export class CorpusIndex implements CorpusView {
 
   /** Files containing a line with this key (all of them). */
   filesWithBlock(key: string): string[] {
+    this.finishBlocks();
     return [...mmEach(this.blocks.get(key))];
   }
 
