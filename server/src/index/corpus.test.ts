@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { BUCKET_COMPARE_LIMIT, CorpusIndex, buildCorpusFromTexts, creditSource, isDocSummary, mentionedSite, summarize, type DocSummary } from './corpus';
+import { BUCKET_COMPARE_LIMIT, BandBuckets, CorpusIndex, buildCorpusFromTexts, creditSource, isDocSummary, mentionedSite, summarize, type DocSummary } from './corpus';
 import { hash64, lineKey } from './keys';
 import { editCopy, makeArticle, templatedStub } from './fixtures';
 import { BANDS, bandKeys, estimateJaccard, minhash, shingleHashesOf, signatureOf } from './minhash';
@@ -538,4 +538,40 @@ test('duplicateSummary on thousands of copies of a few stubs: the same count and
     assert.deepEqual(s.top, list.slice(0, 20));
     assert.equal(s.allExact, list.every((x) => x.exact));
   }
+});
+
+test('the LSH bucket table (open addressing, deletion by backward shift) answers as a Map through any sets and deletes (property)', () => {
+  // keys from a small pool per band collide and wrap around the table; thousands of them make it grow
+  const key = fc.record({ band: fc.nat({ max: 15 }), h: fc.oneof(fc.nat({ max: 40 }), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })) });
+  const op = fc.record({ del: fc.boolean(), k: key });
+  fc.assert(
+    fc.property(fc.array(op, { maxLength: 3000 }), (ops) => {
+      const t = new BandBuckets();
+      const model = new Map<number, unknown>();
+      let n = 0;
+      for (const o of ops) {
+        const k = o.k.band * 0x100000000 + (o.k.h >>> 0);
+        if (o.del) {
+          t.delete(k);
+          model.delete(k);
+        } else {
+          const v = [n++] as unknown as Parameters<typeof t.set>[1];
+          t.set(k, v);
+          model.set(k, v);
+        }
+        if (n % 97 === 0) for (const [mk, mv] of model) assert.equal(t.get(mk), mv);
+      }
+      for (const o of ops) {
+        const k = o.k.band * 0x100000000 + (o.k.h >>> 0);
+        assert.equal(t.get(k), model.get(k));
+      }
+      assert.equal([...t.values()].length, model.size);
+    }),
+    { numRuns: 60 },
+  );
+  // a band's table grows past its first size and keeps every key
+  const t = new BandBuckets();
+  for (let i = 0; i < 5000; i++) t.set(3 * 0x100000000 + ((i * 7919) >>> 0), [i] as unknown as Parameters<typeof t.set>[1]);
+  for (let i = 0; i < 5000; i += 2) t.delete(3 * 0x100000000 + ((i * 7919) >>> 0));
+  for (let i = 0; i < 5000; i++) assert.deepEqual(t.get(3 * 0x100000000 + ((i * 7919) >>> 0)), i % 2 ? [i] : undefined);
 });

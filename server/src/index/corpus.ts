@@ -377,36 +377,128 @@ type Bucket = DupNode | DupNode[] | LargeBucket;
 
 /**
  * The LSH buckets, by band key (minhash.ts bandKeys: the band number times 2^32 plus a 32-bit
- * hash): a map per band keyed by the hash as an int32, which V8 keeps as a small integer (a key
- * past 2^31 is a heap number, hashed and compared as one: a warm start of 100k articles inserts
- * 1.6 million of them).
+ * hash). Per band, an open-addressing table of int32 keys (linear probing, deletion by backward
+ * shift) pointing into one array of buckets: a warm start of 100k articles inserts 1.6 million
+ * keys, most of them once, and Maps (heap-number keys, then a Map per band) spent a second on it
+ * and gave the garbage collector millions of entries to trace.
  */
-class BandBuckets {
-  private readonly maps: Array<Map<number, Bucket>> = [];
-  private map(key: number): Map<number, Bucket> {
-    const band = Math.floor(key / 0x100000000);
-    let m = this.maps[band];
-    if (!m) {
-      for (let i = this.maps.length; i <= band; i++) this.maps.push(new Map());
-      m = this.maps[band];
+export class BandBuckets {
+  private keys: Int32Array[] = [];
+  /** 1 + the bucket's place in `vals`; 0: an empty slot. */
+  private slots: Int32Array[] = [];
+  private counts: number[] = [];
+  private readonly vals: Array<Bucket | undefined> = [];
+  private readonly free: number[] = [];
+
+  private table(band: number): number {
+    while (this.keys.length <= band) {
+      this.keys.push(new Int32Array(INITIAL_BAND_SLOTS));
+      this.slots.push(new Int32Array(INITIAL_BAND_SLOTS));
+      this.counts.push(0);
     }
-    return m;
+    return band;
   }
+
+  /** The slot of `k` in band `b`'s table, or of the empty place where it would go. */
+  private find(b: number, k: number): number {
+    const keys = this.keys[b];
+    const slots = this.slots[b];
+    const mask = keys.length - 1;
+    let i = bandSlot(k, mask);
+    while (slots[i] !== 0 && keys[i] !== k) i = (i + 1) & mask;
+    return i;
+  }
+
   get(key: number): Bucket | undefined {
-    return this.maps[Math.floor(key / 0x100000000)]?.get(key | 0);
+    const b = Math.floor(key / 0x100000000);
+    if (b >= this.keys.length) return undefined;
+    const v = this.slots[b][this.find(b, key | 0)];
+    return v === 0 ? undefined : this.vals[v - 1];
   }
-  set(key: number, b: Bucket): void {
-    this.map(key).set(key | 0, b);
+
+  set(key: number, bucket: Bucket): void {
+    const b = this.table(Math.floor(key / 0x100000000));
+    const k = key | 0;
+    let i = this.find(b, k);
+    const cur = this.slots[b][i];
+    if (cur !== 0) {
+      this.vals[cur - 1] = bucket;
+      return;
+    }
+    if (2 * (this.counts[b] + 1) > this.keys[b].length) {
+      this.grow(b);
+      i = this.find(b, k);
+    }
+    let v = this.free.pop();
+    if (v === undefined) {
+      this.vals.push(bucket);
+      v = this.vals.length;
+    } else this.vals[v - 1] = bucket;
+    this.keys[b][i] = k;
+    this.slots[b][i] = v;
+    this.counts[b]++;
   }
+
   delete(key: number): void {
-    this.maps[Math.floor(key / 0x100000000)]?.delete(key | 0);
+    const b = Math.floor(key / 0x100000000);
+    if (b >= this.keys.length) return;
+    const keys = this.keys[b];
+    const slots = this.slots[b];
+    const mask = keys.length - 1;
+    let i = this.find(b, key | 0);
+    if (slots[i] === 0) return;
+    this.vals[slots[i] - 1] = undefined;
+    this.free.push(slots[i]);
+    this.counts[b]--;
+    // backward shift: the entries after the hole that probed past it move into it
+    for (let j = (i + 1) & mask; slots[j] !== 0; j = (j + 1) & mask) {
+      const home = bandSlot(keys[j], mask);
+      if ((j > i && (home <= i || home > j)) || (j < i && home <= i && home > j)) {
+        keys[i] = keys[j];
+        slots[i] = slots[j];
+        i = j;
+      }
+    }
+    slots[i] = 0;
+    keys[i] = 0;
   }
+
+  private grow(b: number): void {
+    const oldKeys = this.keys[b];
+    const oldSlots = this.slots[b];
+    const size = oldKeys.length * 2;
+    const keys = new Int32Array(size);
+    const slots = new Int32Array(size);
+    const mask = size - 1;
+    for (let j = 0; j < oldKeys.length; j++) {
+      if (oldSlots[j] === 0) continue;
+      let i = bandSlot(oldKeys[j], mask);
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      keys[i] = oldKeys[j];
+      slots[i] = oldSlots[j];
+    }
+    this.keys[b] = keys;
+    this.slots[b] = slots;
+  }
+
   clear(): void {
-    for (const m of this.maps) m.clear();
+    this.keys = [];
+    this.slots = [];
+    this.counts = [];
+    this.vals.length = 0;
+    this.free.length = 0;
   }
+
   *values(): Iterable<Bucket> {
-    for (const m of this.maps) yield* m.values();
+    for (const v of this.vals) if (v !== undefined) yield v;
   }
+}
+
+const INITIAL_BAND_SLOTS = 1024;
+
+/** A key's first slot in a table of mask + 1 (a power of two) slots: Fibonacci hashing. */
+function bandSlot(k: number, mask: number): number {
+  return (Math.imul(k, 0x9e3779b1) >>> 7) & mask;
 }
 
 /** Nodes a node keeps in its `near` list at most. */
@@ -455,6 +547,7 @@ export class CorpusIndex implements CorpusView {
   private readonly bucketLimit: number;
   // duplicate structure
   private readonly nodeOf = new Map<string, DupNode>();
+  /** By the low 32 bits of sigKey (a small integer to V8, not a heap number); equal keys are told apart by value. */
   private readonly sigNodes = new Map<number, DupNode | DupNode[]>();
   private readonly buckets = new BandBuckets();
   /** Components of two or more files (live roots' components). */
@@ -820,12 +913,12 @@ export class CorpusIndex implements CorpusView {
     let node: DupNode | undefined;
     if (s.signature) {
       const key = sigKey(s.signature);
-      const cur = this.sigNodes.get(key);
+      const cur = this.sigNodes.get(key | 0);
       if (cur instanceof DupNode) node = sameSignature(cur.sig!, s.signature) ? cur : undefined;
       else if (cur) node = cur.find((n) => sameSignature(n.sig!, s.signature!));
       if (!node) {
         node = new DupNode(key, s.signature, bandKeys(s.signature));
-        this.sigNodes.set(key, cur === undefined ? node : cur instanceof DupNode ? [cur, node] : [...cur, node]);
+        this.sigNodes.set(key | 0, cur === undefined ? node : cur instanceof DupNode ? [cur, node] : [...cur, node]);
         this.counters.signatures++;
         this.insertBands(node);
       }
@@ -862,11 +955,11 @@ export class CorpusIndex implements CorpusView {
     if (node.count === 0) {
       node.dead = true;
       if (node.sig) {
-        const cur = this.sigNodes.get(node.key);
-        if (cur === node) this.sigNodes.delete(node.key);
+        const cur = this.sigNodes.get(node.key | 0);
+        if (cur === node) this.sigNodes.delete(node.key | 0);
         else if (Array.isArray(cur)) {
           const rest = cur.filter((n) => n !== node);
-          this.sigNodes.set(node.key, rest.length === 1 ? rest[0] : rest);
+          this.sigNodes.set(node.key | 0, rest.length === 1 ? rest[0] : rest);
         }
         this.counters.signatures--;
         this.removeBands(node);
