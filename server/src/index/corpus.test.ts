@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { BUCKET_COMPARE_LIMIT, CorpusIndex, buildCorpusFromTexts, creditSource, isDocSummary, mentionedSite, summarize, type DocSummary } from './corpus';
+import { BUCKET_COMPARE_LIMIT, BandBuckets, CorpusIndex, buildCorpusFromTexts, creditSource, isDocSummary, mentionedSite, summarize, type DocSummary } from './corpus';
 import { hash64, lineKey } from './keys';
 import { editCopy, makeArticle, templatedStub } from './fixtures';
 import { BANDS, bandKeys, estimateJaccard, minhash, shingleHashesOf, signatureOf } from './minhash';
@@ -138,6 +138,8 @@ const POOL: DocSummary[] = (() => {
   return out;
 })();
 
+const POOL_INDEX = fc.nat({ max: POOL.length - 1 });
+
 function snapshot(idx: CorpusIndex): unknown {
   const files = idx.files().sort();
   const keys = [...new Set(POOL.flatMap((s) => s.blockKeys))].sort();
@@ -176,6 +178,53 @@ test('incremental set/delete gives the same index as a fresh build (property)', 
     }),
     { numRuns: 150 },
   );
+});
+
+test('block keys built later (a warm start), in slices, through any sets and deletes, equal a fresh build (property)', () => {
+  const op = fc.oneof(
+    fc.record({ kind: fc.constant('set' as const), i: fc.nat({ max: POOL.length - 1 }) }),
+    fc.record({ kind: fc.constant('delete' as const), i: fc.nat({ max: POOL.length - 1 }) }),
+    fc.record({ kind: fc.constant('build' as const), i: fc.nat({ max: 3 }) }),
+  );
+  fc.assert(
+    fc.property(fc.array(POOL_INDEX, { maxLength: 8 }), fc.array(op, { maxLength: 40 }), (loaded, ops) => {
+      const idx = new CorpusIndex();
+      const final = new Map<string, DocSummary>();
+      idx.deferBlocks();
+      for (const i of loaded) {
+        idx.set(POOL[i]);
+        final.set(POOL[i].file, POOL[i]);
+      }
+      for (const o of ops) {
+        if (o.kind === 'build') {
+          idx.buildBlocks(undefined, o.i);
+          continue;
+        }
+        const s = POOL[o.i];
+        if (o.kind === 'set') {
+          idx.set(s);
+          final.set(s.file, s);
+        } else {
+          idx.delete(s.file);
+          final.delete(s.file);
+        }
+      }
+      const fresh = new CorpusIndex();
+      for (const s of final.values()) fresh.set(s);
+      // (a question about block keys completes them first)
+      assert.deepEqual(snapshot(idx), snapshot(fresh));
+      assert.ok(idx.blocksReady());
+    }),
+    { numRuns: 200 },
+  );
+  // deferred, nothing is keyed until asked; asked, everything is
+  const idx = new CorpusIndex();
+  idx.deferBlocks();
+  const footer = 'Theo dõi chúng tôi trên mạng xã hội';
+  for (const s of POOL.filter((p) => p.blockKeys.includes(lineKey(footer)))) idx.set(s);
+  assert.equal(idx.blocksReady(), false);
+  assert.equal(idx.lineFrequency().count(footer.toLowerCase()), idx.size());
+  assert.equal(idx.blocksReady(), true);
 });
 
 test('the duplicate relation is symmetric and clusters are its components', () => {
@@ -489,4 +538,40 @@ test('duplicateSummary on thousands of copies of a few stubs: the same count and
     assert.deepEqual(s.top, list.slice(0, 20));
     assert.equal(s.allExact, list.every((x) => x.exact));
   }
+});
+
+test('the LSH bucket table (open addressing, deletion by backward shift) answers as a Map through any sets and deletes (property)', () => {
+  // keys from a small pool per band collide and wrap around the table; thousands of them make it grow
+  const key = fc.record({ band: fc.nat({ max: 15 }), h: fc.oneof(fc.nat({ max: 40 }), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })) });
+  const op = fc.record({ del: fc.boolean(), k: key });
+  fc.assert(
+    fc.property(fc.array(op, { maxLength: 3000 }), (ops) => {
+      const t = new BandBuckets();
+      const model = new Map<number, unknown>();
+      let n = 0;
+      for (const o of ops) {
+        const k = o.k.band * 0x100000000 + (o.k.h >>> 0);
+        if (o.del) {
+          t.delete(k);
+          model.delete(k);
+        } else {
+          const v = [n++] as unknown as Parameters<typeof t.set>[1];
+          t.set(k, v);
+          model.set(k, v);
+        }
+        if (n % 97 === 0) for (const [mk, mv] of model) assert.equal(t.get(mk), mv);
+      }
+      for (const o of ops) {
+        const k = o.k.band * 0x100000000 + (o.k.h >>> 0);
+        assert.equal(t.get(k), model.get(k));
+      }
+      assert.equal([...t.values()].length, model.size);
+    }),
+    { numRuns: 60 },
+  );
+  // a band's table grows past its first size and keeps every key
+  const t = new BandBuckets();
+  for (let i = 0; i < 5000; i++) t.set(3 * 0x100000000 + ((i * 7919) >>> 0), [i] as unknown as Parameters<typeof t.set>[1]);
+  for (let i = 0; i < 5000; i += 2) t.delete(3 * 0x100000000 + ((i * 7919) >>> 0));
+  for (let i = 0; i < 5000; i++) assert.deepEqual(t.get(3 * 0x100000000 + ((i * 7919) >>> 0)), i % 2 ? [i] : undefined);
 });

@@ -375,6 +375,132 @@ interface RepList {
 /** One node, up to bucketLimit nodes, or a large bucket. */
 type Bucket = DupNode | DupNode[] | LargeBucket;
 
+/**
+ * The LSH buckets, by band key (minhash.ts bandKeys: the band number times 2^32 plus a 32-bit
+ * hash). Per band, an open-addressing table of int32 keys (linear probing, deletion by backward
+ * shift) pointing into one array of buckets: a warm start of 100k articles inserts 1.6 million
+ * keys, most of them once, and Maps (heap-number keys, then a Map per band) spent a second on it
+ * and gave the garbage collector millions of entries to trace.
+ */
+export class BandBuckets {
+  private keys: Int32Array[] = [];
+  /** 1 + the bucket's place in `vals`; 0: an empty slot. */
+  private slots: Int32Array[] = [];
+  private counts: number[] = [];
+  private readonly vals: Array<Bucket | undefined> = [];
+  private readonly free: number[] = [];
+
+  private table(band: number): number {
+    while (this.keys.length <= band) {
+      this.keys.push(new Int32Array(INITIAL_BAND_SLOTS));
+      this.slots.push(new Int32Array(INITIAL_BAND_SLOTS));
+      this.counts.push(0);
+    }
+    return band;
+  }
+
+  /** The slot of `k` in band `b`'s table, or of the empty place where it would go. */
+  private find(b: number, k: number): number {
+    const keys = this.keys[b];
+    const slots = this.slots[b];
+    const mask = keys.length - 1;
+    let i = bandSlot(k, mask);
+    while (slots[i] !== 0 && keys[i] !== k) i = (i + 1) & mask;
+    return i;
+  }
+
+  get(key: number): Bucket | undefined {
+    const b = Math.floor(key / 0x100000000);
+    if (b >= this.keys.length) return undefined;
+    const v = this.slots[b][this.find(b, key | 0)];
+    return v === 0 ? undefined : this.vals[v - 1];
+  }
+
+  set(key: number, bucket: Bucket): void {
+    const b = this.table(Math.floor(key / 0x100000000));
+    const k = key | 0;
+    let i = this.find(b, k);
+    const cur = this.slots[b][i];
+    if (cur !== 0) {
+      this.vals[cur - 1] = bucket;
+      return;
+    }
+    if (2 * (this.counts[b] + 1) > this.keys[b].length) {
+      this.grow(b);
+      i = this.find(b, k);
+    }
+    let v = this.free.pop();
+    if (v === undefined) {
+      this.vals.push(bucket);
+      v = this.vals.length;
+    } else this.vals[v - 1] = bucket;
+    this.keys[b][i] = k;
+    this.slots[b][i] = v;
+    this.counts[b]++;
+  }
+
+  delete(key: number): void {
+    const b = Math.floor(key / 0x100000000);
+    if (b >= this.keys.length) return;
+    const keys = this.keys[b];
+    const slots = this.slots[b];
+    const mask = keys.length - 1;
+    let i = this.find(b, key | 0);
+    if (slots[i] === 0) return;
+    this.vals[slots[i] - 1] = undefined;
+    this.free.push(slots[i]);
+    this.counts[b]--;
+    // backward shift: the entries after the hole that probed past it move into it
+    for (let j = (i + 1) & mask; slots[j] !== 0; j = (j + 1) & mask) {
+      const home = bandSlot(keys[j], mask);
+      if ((j > i && (home <= i || home > j)) || (j < i && home <= i && home > j)) {
+        keys[i] = keys[j];
+        slots[i] = slots[j];
+        i = j;
+      }
+    }
+    slots[i] = 0;
+    keys[i] = 0;
+  }
+
+  private grow(b: number): void {
+    const oldKeys = this.keys[b];
+    const oldSlots = this.slots[b];
+    const size = oldKeys.length * 2;
+    const keys = new Int32Array(size);
+    const slots = new Int32Array(size);
+    const mask = size - 1;
+    for (let j = 0; j < oldKeys.length; j++) {
+      if (oldSlots[j] === 0) continue;
+      let i = bandSlot(oldKeys[j], mask);
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      keys[i] = oldKeys[j];
+      slots[i] = oldSlots[j];
+    }
+    this.keys[b] = keys;
+    this.slots[b] = slots;
+  }
+
+  clear(): void {
+    this.keys = [];
+    this.slots = [];
+    this.counts = [];
+    this.vals.length = 0;
+    this.free.length = 0;
+  }
+
+  *values(): Iterable<Bucket> {
+    for (const v of this.vals) if (v !== undefined) yield v;
+  }
+}
+
+const INITIAL_BAND_SLOTS = 1024;
+
+/** A key's first slot in a table of mask + 1 (a power of two) slots: Fibonacci hashing. */
+function bandSlot(k: number, mask: number): number {
+  return (Math.imul(k, 0x9e3779b1) >>> 7) & mask;
+}
+
 /** Nodes a node keeps in its `near` list at most. */
 const NEAR_KEPT = 8;
 
@@ -412,13 +538,18 @@ export class CorpusIndex implements CorpusView {
   private readonly docs = new Map<string, DocSummary>();
   private readonly exact = new Map<string, Members>();
   private readonly blocks = new Map<string, Members>();
+  /** ready: `blocks` holds every summary's keys; deferred: none yet; building: those in `keyed`. */
+  private blocksState: 'ready' | 'deferred' | 'building' = 'ready';
+  private keyed = new WeakSet<DocSummary>();
+  private blockCursor: Iterator<DocSummary> | undefined;
   private readonly nearThreshold: number;
   private readonly exampleFiles: number;
   private readonly bucketLimit: number;
   // duplicate structure
   private readonly nodeOf = new Map<string, DupNode>();
+  /** By the low 32 bits of sigKey (a small integer to V8, not a heap number); equal keys are told apart by value. */
   private readonly sigNodes = new Map<number, DupNode | DupNode[]>();
-  private readonly buckets = new Map<number, Bucket>();
+  private readonly buckets = new BandBuckets();
   /** Components of two or more files (live roots' components). */
   private readonly multi = new Set<Component>();
   private readonly dirty = new Set<Component>();
@@ -435,21 +566,78 @@ export class CorpusIndex implements CorpusView {
     this.bucketLimit = Math.max(2, Math.floor(opts.bucketLimit ?? BUCKET_COMPARE_LIMIT));
   }
 
+  // ---- block keys: kept at once, or built later ------------------------------------------------
+  //
+  // The block-key multimap is the index's largest structure (a dozen keys an article, most of them
+  // found once). A warm start that loads 100k summaries from the cache can leave it to be built
+  // afterwards, in slices, while the main thread has nothing better to do (deferBlocks(), then
+  // buildBlocks()): until it is complete, set() and delete() keep it right for the summaries it
+  // holds (`keyed`), and any question about block keys completes it first.
+
+  /** Leaves the block keys of the summaries set from now on to buildBlocks() (an empty or ready index only). */
+  deferBlocks(): void {
+    if (this.blocksState === 'ready' && this.blocks.size === 0) this.blocksState = 'deferred';
+  }
+
+  /**
+   * Builds the block keys of summaries set while they were deferred, for up to `budgetMs` (all of
+   * them when undefined) and `maxDocs` summaries; true when the multimap is complete.
+   */
+  buildBlocks(budgetMs?: number, maxDocs = Infinity): boolean {
+    if (this.blocksState === 'ready') return true;
+    this.blocksState = 'building';
+    const until = budgetMs === undefined ? Infinity : Date.now() + budgetMs;
+    this.blockCursor ??= this.docs.values();
+    let k = 0;
+    for (;;) {
+      if (k >= maxDocs) return false;
+      const r = this.blockCursor.next();
+      if (r.done) break;
+      if (!this.keyed.has(r.value)) this.keyBlocks(r.value);
+      if (++k % 256 === 0 && Date.now() >= until) return false;
+    }
+    // (a summary set after the cursor went past its place was keyed by set() itself)
+    this.blockCursor = undefined;
+    this.blocksState = 'ready';
+    this.keyed = new WeakSet();
+    return true;
+  }
+
+  /** Are the block keys complete (no buildBlocks() pending)? */
+  blocksReady(): boolean {
+    return this.blocksState === 'ready';
+  }
+
+  private finishBlocks(): void {
+    if (this.blocksState !== 'ready') this.buildBlocks();
+  }
+
+  private keyBlocks(s: DocSummary): void {
+    if (this.blocksState === 'deferred') return;
+    for (const k of s.blockKeys) mmAdd(this.blocks, k, s.file);
+    if (this.blocksState === 'building') this.keyed.add(s);
+  }
+
+  private unkeyBlocks(s: DocSummary): void {
+    if (this.blocksState === 'deferred' || (this.blocksState === 'building' && !this.keyed.has(s))) return;
+    for (const k of s.blockKeys) mmDelete(this.blocks, k, s.file);
+  }
+
   /** Adds or replaces a file's summary. */
   set(s: DocSummary): void {
     const old = this.docs.get(s.file);
     if (old && old.contentHash === s.contentHash && (old.signature === s.signature || (!!old.signature && !!s.signature && sameSignature(old.signature, s.signature)))) {
       // the same content: the duplicate structure stays as it is
       this.docs.set(s.file, s);
-      for (const k of old.blockKeys) mmDelete(this.blocks, k, s.file);
-      for (const k of s.blockKeys) mmAdd(this.blocks, k, s.file);
+      this.unkeyBlocks(old);
+      this.keyBlocks(s);
       this.version++;
       return;
     }
     this.delete(s.file);
     this.docs.set(s.file, s);
     if (s.contentHash) mmAdd(this.exact, s.contentHash, s.file);
-    for (const k of s.blockKeys) mmAdd(this.blocks, k, s.file);
+    this.keyBlocks(s);
     if (s.signature || s.contentHash) this.attach(s);
     this.version++;
   }
@@ -460,7 +648,7 @@ export class CorpusIndex implements CorpusView {
     if (!s) return false;
     this.docs.delete(file);
     if (s.contentHash) mmDelete(this.exact, s.contentHash, file);
-    for (const k of s.blockKeys) mmDelete(this.blocks, k, file);
+    this.unkeyBlocks(s);
     this.detach(s);
     this.version++;
     return true;
@@ -490,6 +678,9 @@ export class CorpusIndex implements CorpusView {
     this.docs.clear();
     this.exact.clear();
     this.blocks.clear();
+    this.blocksState = 'ready';
+    this.keyed = new WeakSet();
+    this.blockCursor = undefined;
     this.nodeOf.clear();
     this.sigNodes.clear();
     this.buckets.clear();
@@ -659,11 +850,18 @@ export class CorpusIndex implements CorpusView {
    * block occurs (menus, footers, teasers recur across a site's pages). Keys are folded lower-case lines.
    */
   lineFrequency(): LineFrequency {
-    return { size: this.size(), count: (key: string) => mmCount(this.blocks.get(keyOfFolded(key))) };
+    return {
+      size: this.size(),
+      count: (key: string) => {
+        this.finishBlocks();
+        return mmCount(this.blocks.get(keyOfFolded(key)));
+      },
+    };
   }
 
   /** How many files hold a line with this key (keys.ts lineKey), and a few of them. */
   blockFrequency(key: string): { count: number; files: string[] } {
+    this.finishBlocks();
     const cur = this.blocks.get(key);
     const files: string[] = [];
     for (const f of mmEach(cur)) {
@@ -675,6 +873,7 @@ export class CorpusIndex implements CorpusView {
 
   /** Files containing a line with this key (all of them). */
   filesWithBlock(key: string): string[] {
+    this.finishBlocks();
     return [...mmEach(this.blocks.get(key))];
   }
 
@@ -714,12 +913,12 @@ export class CorpusIndex implements CorpusView {
     let node: DupNode | undefined;
     if (s.signature) {
       const key = sigKey(s.signature);
-      const cur = this.sigNodes.get(key);
+      const cur = this.sigNodes.get(key | 0);
       if (cur instanceof DupNode) node = sameSignature(cur.sig!, s.signature) ? cur : undefined;
       else if (cur) node = cur.find((n) => sameSignature(n.sig!, s.signature!));
       if (!node) {
         node = new DupNode(key, s.signature, bandKeys(s.signature));
-        this.sigNodes.set(key, cur === undefined ? node : cur instanceof DupNode ? [cur, node] : [...cur, node]);
+        this.sigNodes.set(key | 0, cur === undefined ? node : cur instanceof DupNode ? [cur, node] : [...cur, node]);
         this.counters.signatures++;
         this.insertBands(node);
       }
@@ -756,11 +955,11 @@ export class CorpusIndex implements CorpusView {
     if (node.count === 0) {
       node.dead = true;
       if (node.sig) {
-        const cur = this.sigNodes.get(node.key);
-        if (cur === node) this.sigNodes.delete(node.key);
+        const cur = this.sigNodes.get(node.key | 0);
+        if (cur === node) this.sigNodes.delete(node.key | 0);
         else if (Array.isArray(cur)) {
           const rest = cur.filter((n) => n !== node);
-          this.sigNodes.set(node.key, rest.length === 1 ? rest[0] : rest);
+          this.sigNodes.set(node.key | 0, rest.length === 1 ? rest[0] : rest);
         }
         this.counters.signatures--;
         this.removeBands(node);

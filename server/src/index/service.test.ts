@@ -2,7 +2,7 @@
 // a folder of ~200 generated articles, the cache reload, incremental updates, cancellation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG, mergeConfig } from '../engine/config';
@@ -241,6 +241,57 @@ test('a finished scan saves the cache at once, not after the save delay (an edit
     assert.equal(st.read, 0);
     assert.equal(again.index.size(), files.length);
     await again.dispose();
+  } finally {
+    rmSync(path.dirname(dir), { recursive: true, force: true });
+  }
+});
+
+test('a warm start: stat threads check every file while the cache loads; only changed, new, gone and odd files go to the index workers', { skip: !existsSync(WORKER) }, async () => {
+  const { files, storage, dir } = makeCorpus();
+  try {
+    const s1 = new IndexService({ storagePath: storage, workerPath: WORKER, workers: 2 });
+    await s1.start(files);
+    await s1.dispose();
+
+    // nothing changed: every file is checked by mtime and size, none is read, no index worker starts
+    const s2 = new IndexService({ storagePath: storage, workerPath: WORKER, workers: 2, statMinFiles: 0 });
+    const ev2 = record(s2);
+    const st2 = await s2.start(files);
+    assert.deepEqual(ev2.errors, []);
+    assert.equal(st2.reused, N);
+    assert.equal(st2.read, 0);
+    assert.equal(st2.workers, 0, 'no index worker was needed');
+    assert.deepEqual(ev2.progress.at(-1), { done: N, total: N, phase: 'done', read: 0 });
+    await s2.dispose();
+
+    // changed (another size), touched (same size, another mtime), gone, a folder in a file's place, a new file
+    writeFileSync(files[3], makeArticle({ seed: 9003, words: 500 }));
+    const t = statSync(files[4]).mtime;
+    utimesSync(files[4], t, new Date(t.getTime() + 5000));
+    unlinkSync(files[5]);
+    unlinkSync(files[6]);
+    mkdirSync(files[6]);
+    const created = path.join(dir, 'd1', 'new.txt');
+    writeFileSync(created, makeArticle({ seed: 9100 }));
+    const list = [...files, created];
+    const s3 = new IndexService({ storagePath: storage, workerPath: WORKER, workers: 2, statMinFiles: 0 });
+    const ev3 = record(s3);
+    const st3 = await s3.start(list);
+    assert.equal(st3.read, 3, 'the changed, the touched and the new file');
+    assert.equal(st3.reused, N - 4);
+    assert.equal(st3.skipped, 1);
+    assert.match(s3.skipped.get(files[6]) ?? '', /not a regular file/);
+    assert.ok(!s3.index.has(files[5]) && !s3.index.has(files[6]));
+    assert.deepEqual(ev3.progress.at(-1), { done: N + 1, total: N + 1, phase: 'done', read: 3 });
+    const fresh = new IndexService({ workerPath: WORKER });
+    await fresh.start(list);
+    const sorted = (xs: ReturnType<typeof fresh.index.all>) => xs.sort((a, b) => a.file.localeCompare(b.file));
+    assert.deepEqual(sorted(s3.index.all()), sorted(fresh.index.all()));
+    assert.deepEqual(s3.index.clusters(), fresh.index.clusters());
+    const footerKey = s3.index.get(files[10])!.blockKeys;
+    for (const k of footerKey) assert.deepEqual(s3.index.filesWithBlock(k).sort(), fresh.index.filesWithBlock(k).sort());
+    await s3.dispose();
+    await fresh.dispose();
   } finally {
     rmSync(path.dirname(dir), { recursive: true, force: true });
   }

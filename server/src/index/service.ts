@@ -21,7 +21,7 @@ import { Worker } from 'node:worker_threads';
 import { DEFAULT_CONFIG, relativeKey, type Config } from '../engine/config';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/settings';
 import { CorpusIndex, type DocSummary } from './corpus';
-import { configKey, engineStamp, loadCache, saveCache, type CacheIdentity } from './cache';
+import { CACHE_FILE, configKey, engineStamp, loadCache, saveCache, type CacheIdentity } from './cache';
 import { runIndexJob, type IndexRequest, type JobFile, type WorkerMessage } from './job';
 import { yieldToEvents } from '../io/events';
 
@@ -57,6 +57,11 @@ export interface IndexServiceOptions {
   workerTimeoutMs?: number;
   /** A file a worker fails on (stuck, exits, throws) this many times, alone, is skipped (default 2). */
   workerRetries?: number;
+  /**
+   * A scan of at least this many files with a cache or an index to compare with has stat threads
+   * check every file while the cache loads; a smaller one leaves it to the index workers (default 256).
+   */
+  statMinFiles?: number;
 }
 
 export interface IndexProgressEvent {
@@ -136,6 +141,7 @@ export class IndexService extends EventEmitter {
   private saving: Promise<void> = Promise.resolve();
   private disposed = false;
   private nextJobId = 1;
+  private blocksTimer: NodeJS.Immediate | undefined;
 
   constructor(opts: IndexServiceOptions = {}) {
     super();
@@ -150,6 +156,7 @@ export class IndexService extends EventEmitter {
       inlineMax: opts.inlineMax ?? 1,
       workerTimeoutMs: opts.workerTimeoutMs ?? 30_000,
       workerRetries: Math.max(1, opts.workerRetries ?? 2),
+      statMinFiles: opts.statMinFiles ?? STAT_MIN_FILES,
     };
     // an EventEmitter without an 'error' listener throws on emit; errors here are reported, not fatal
     this.on('error', () => undefined);
@@ -326,9 +333,21 @@ export class IndexService extends EventEmitter {
     const removed: string[] = [];
     for (const f of this.index.files()) if (!wanted.has(f) && this.index.delete(f)) removed.push(f);
     for (const f of [...this.skipped.keys()]) if (!wanted.has(f)) this.skipped.delete(f);
+    // Every file's mtime and size, from threads of their own while the cache loads and the index
+    // takes its summaries (a warm start used to load, then have the index workers stat each file,
+    // one after the other): only files that changed go to the index workers. Not on a first scan
+    // (no cache, an empty index): every file is read then.
+    const storage = this.opts.storagePath;
+    const useCache = !!storage && files.some((f) => !this.index.has(f));
+    let onDisk: Promise<FileStats | undefined> | undefined;
+    if (files.length >= this.opts.statMinFiles && (this.index.size() > 0 || (!!storage && useCache && (await cacheExists(storage))))) {
+      onDisk = statFiles(files, this.opts.workers, job).catch(() => undefined);
+    }
     // what the cache knows, for files the index does not hold yet
-    if (this.opts.storagePath && files.some((f) => !this.index.has(f))) {
-      const cached = await loadCache(this.opts.storagePath, await this.cacheIdentity(), (problem) => this.emit('error', new Error(problem)));
+    if (storage && useCache) {
+      // the block keys of the summaries from the cache are built after, a slice at a time (see buildBlocksLater)
+      if (this.index.size() === 0) this.index.deferBlocks();
+      const cached = await loadCache(storage, await this.cacheIdentity(), (problem) => this.emit('error', new Error(problem)));
       const fromCache: string[] = [];
       for (const f of files) {
         const s = cached.get(f);
@@ -340,12 +359,26 @@ export class IndexService extends EventEmitter {
       }
       // usable at once; the workers then check each file's mtime and size and re-read what changed
       if (fromCache.length) this.emit('updated', { files: fromCache, removed: [], size: this.index.size() });
+      this.buildBlocksLater();
     }
     if (removed.length) {
       this.scheduleSave();
       this.emit('updated', { files: [], removed, size: this.index.size() });
     }
-    const stats = await this.runJob(files.map((file) => known(file, this.index.get(file))), false, job);
+    let items: JobFile[] | undefined;
+    let unchanged = 0;
+    const disk = onDisk && (await onDisk);
+    if (disk && !job.cancelled) {
+      // a file whose mtime and size are what the index holds is not read; the others (changed, gone,
+      // no longer a regular file) go to the index workers, which say what became of them
+      items = [];
+      for (let i = 0; i < files.length; i++) {
+        const s = this.index.get(files[i]);
+        if (disk.kinds[i] === STAT_FILE && s && s.mtimeMs === disk.mtimes[i] && s.size === disk.sizes[i]) unchanged++;
+        else items.push(known(files[i], s));
+      }
+    }
+    const stats = await this.runJob(items ?? files.map((file) => known(file, this.index.get(file))), false, job, unchanged);
     // a finished scan is saved at once, not a few seconds later: an editor that closes soon after
     // gives shutdown two seconds, less than saving 100k summaries takes, and the next start would
     // read every file again
@@ -354,6 +387,21 @@ export class IndexService extends EventEmitter {
     stats.ms = Date.now() - t0;
     this.lastRun = stats;
     return stats;
+  }
+
+  /**
+   * Completes the index's block keys in slices of a few milliseconds, each in a turn of the event
+   * loop of its own (requests and worker messages go between them); a question about block keys
+   * meanwhile completes them at once.
+   */
+  private buildBlocksLater(): void {
+    if (this.blocksTimer || this.index.blocksReady()) return;
+    const step = () => {
+      this.blocksTimer = undefined;
+      if (this.disposed || this.index.buildBlocks(BLOCKS_SLICE_MS)) return;
+      this.blocksTimer = setImmediate(step);
+    };
+    this.blocksTimer = setImmediate(step);
   }
 
   private async applyChanges(changes: Map<string, FileChangeType>): Promise<void> {
@@ -422,13 +470,15 @@ export class IndexService extends EventEmitter {
    * Runs files through workers (up to `workers` threads, each given a chunk of files at a time),
    * applying batches as they come. `forceRead` ignores known mtimes.
    */
-  private runJob(files: JobFile[], forceRead: boolean, job: RunningJob = { workers: [], cancelled: false }): Promise<IndexRunStats> {
+  private runJob(files: JobFile[], forceRead: boolean, job: RunningJob = { workers: [], cancelled: false }, unchanged = 0): Promise<IndexRunStats> {
     const t0 = Date.now();
-    const stats = emptyStats(files.length);
+    const stats = emptyStats(files.length + unchanged);
+    // (`unchanged`: files of this pass already found unchanged, counted as done and reused)
+    stats.reused = unchanged;
     const items = forceRead ? files.map((f) => ({ file: f.file })) : files;
     if (items.length === 0 || job.cancelled) {
       stats.cancelled = job.cancelled;
-      this.setProgress({ done: 0, total: items.length, phase: job.cancelled ? 'cancelled' : 'done', read: 0 });
+      this.setProgress({ done: unchanged, total: items.length + unchanged, phase: job.cancelled ? 'cancelled' : 'done', read: 0 });
       return Promise.resolve(stats);
     }
     const n = Math.max(1, Math.min(this.opts.workers, Math.ceil(items.length / 32)));
@@ -445,14 +495,15 @@ export class IndexService extends EventEmitter {
     let streak = 0;
     let giveUp: Error | undefined;
     this.jobs.add(job);
-    let done = 0;
+    let done = unchanged;
+    const total = items.length + unchanged;
     stats.workers = n;
     const progress = (phase: IndexProgressEvent['phase']) => {
-      const p: IndexProgressEvent = failed ? { done, total: items.length, phase, failed } : { done, total: items.length, phase };
+      const p: IndexProgressEvent = failed ? { done, total, phase, failed } : { done, total, phase };
       if (phase === 'done' || phase === 'cancelled') p.read = stats.read;
       this.setProgress(p);
     };
-    this.setProgress({ done: 0, total: items.length, phase: 'indexing' });
+    this.setProgress({ done, total, phase: 'indexing' });
     // A slot is one worker thread at a time: a worker that stops answering (no message for
     // workerTimeoutMs while it has files), exits or throws is terminated and replaced; the files it
     // had not reported go to the retry list, each then alone, and a file a worker fails on
@@ -605,6 +656,83 @@ export class IndexService extends EventEmitter {
   }
 }
 
+
+/** A slice of the block keys' build after a warm start (buildBlocksLater). */
+const BLOCKS_SLICE_MS = 8;
+
+/** A scan of fewer files has the index workers stat them (one thread start fewer). */
+const STAT_MIN_FILES = 256;
+
+/** statFiles' kinds: a regular file, gone (or unreadable), something else. */
+const STAT_FILE = 0;
+
+interface FileStats {
+  mtimes: Float64Array;
+  sizes: Float64Array;
+  kinds: Uint8Array;
+}
+
+// A stat thread: the files' mtimes, sizes and kinds as typed arrays (moved, not copied, to the main
+// thread). Its own small script, not the index worker's bundle: it starts in milliseconds.
+const STAT_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { statSync } = require('node:fs');
+const files = workerData.files;
+const n = files.length;
+const mtimes = new Float64Array(n), sizes = new Float64Array(n), kinds = new Uint8Array(n);
+for (let i = 0; i < n; i++) {
+  let st;
+  try { st = statSync(files[i], { throwIfNoEntry: false }); } catch { st = undefined; }
+  if (!st) kinds[i] = 1;
+  else if (!st.isFile()) kinds[i] = 2;
+  else { mtimes[i] = st.mtimeMs; sizes[i] = st.size; }
+}
+parentPort.postMessage({ mtimes, sizes, kinds }, [mtimes.buffer, sizes.buffer, kinds.buffer]);
+`;
+
+/**
+ * Stats `files` in up to `threads` worker threads (the job's cancel or dispose ends them); rejects
+ * when a thread fails (the caller then leaves the checks to the index workers).
+ */
+async function statFiles(files: readonly string[], threads: number, job: RunningJob): Promise<FileStats> {
+  const n = Math.max(1, Math.min(threads, Math.ceil(files.length / 4096)));
+  const per = Math.ceil(files.length / n);
+  const out: FileStats = { mtimes: new Float64Array(files.length), sizes: new Float64Array(files.length), kinds: new Uint8Array(files.length) };
+  await Promise.all(
+    Array.from({ length: n }, (_, k) => {
+      const from = k * per;
+      const part = files.slice(from, from + per);
+      return new Promise<void>((resolve, reject) => {
+        if (job.cancelled) return reject(new Error('cancelled'));
+        const worker = new Worker(STAT_WORKER, { eval: true, workerData: { files: part } });
+        const slot = { worker: worker as Worker | undefined, id: 0 };
+        job.workers.push(slot);
+        let got = false;
+        worker.once('message', (m: FileStats) => {
+          got = true;
+          out.mtimes.set(m.mtimes, from);
+          out.sizes.set(m.sizes, from);
+          out.kinds.set(m.kinds, from);
+          resolve();
+        });
+        worker.once('error', reject);
+        worker.once('exit', (code) => {
+          slot.worker = undefined;
+          if (!got) reject(new Error(`stat thread exited with code ${code}`));
+        });
+      });
+    }),
+  );
+  return out;
+}
+
+async function cacheExists(dir: string): Promise<boolean> {
+  try {
+    return (await fs.stat(path.join(dir, CACHE_FILE))).isFile();
+  } catch {
+    return false;
+  }
+}
 
 /** How long a cancelled job's workers may take to stop before they are terminated. */
 const CANCEL_GRACE_MS = 2000;
