@@ -207,8 +207,8 @@ const COMMON_END = 0x300;
 function isCommon(c: number): boolean {
   return c < COMMON_END || (c >= 0x1ea0 && c <= 0x1ef9) || (c >= 0x2010 && c <= 0x2027);
 }
-/** Per common code unit: MARK (\p{M}), LOOK (a look-alike letter). */
-const MARK = 1, LOOK = 2;
+/** Per common code unit: MARK (\p{M}), LOOK (a look-alike letter), LM (a letter or a mark, \p{L} or \p{M}). */
+const MARK = 1, LOOK = 2, LM = 4;
 let tables: { cls: Uint8Array; first: Uint32Array; second: Uint32Array } | undefined;
 
 /**
@@ -217,6 +217,7 @@ let tables: { cls: Uint8Array; first: Uint32Array; second: Uint32Array } | undef
  * matches the cluster's first letter (any case, as the i flag does) and in `second` for its second.
  */
 function commonTables(): { cls: Uint8Array; first: Uint32Array; second: Uint32Array } {
+  // (findToneWords' expression: CLUSTER_AT_END in text/vietnamese.ts, a cluster then (?![\p{L}\p{M}]))
   if (tables) return tables;
   const cls = new Uint8Array(0x2028), first = new Uint32Array(0x2028), second = new Uint32Array(0x2028);
   const keys = TONE_CLUSTER_KEYS;
@@ -228,6 +229,7 @@ function commonTables(): { cls: Uint8Array; first: Uint32Array; second: Uint32Ar
     const ch = String.fromCharCode(c);
     if (/\p{M}/u.test(ch)) cls[c] |= MARK;
     if (ANY_LOOKALIKE.test(ch)) cls[c] |= LOOK;
+    if (/[\p{L}\p{M}]/u.test(ch)) cls[c] |= LM;
     for (let j = 0; j < keys.length; j++) {
       if (firsts[j].test(ch)) first[c] |= 1 << j;
       if (seconds[j].test(ch)) second[c] |= 1 << j;
@@ -239,7 +241,7 @@ function commonTables(): { cls: Uint8Array; first: Uint32Array; second: Uint32Ar
 /**
  * What a line's own text tells: unicodeLineSlow, with one walk over the line's code units in place
  * of its expressions when the line holds common characters only (almost every line); findToneWords
- * then runs only where two neighbouring letters could make a toned cluster.
+ * then runs only where two neighbouring letters could make a toned cluster that ends a word.
  */
 export function unicodeLine(text: string): UnicodeLine {
   const { cls, first, second } = commonTables();
@@ -250,8 +252,12 @@ export function unicodeLine(text: string): UnicodeLine {
     if (!isCommon(c)) return unicodeLineSlow(text);
     bits |= cls[c];
     if (!cluster && first[c] !== 0 && i + 1 < n) {
+      // a toned cluster here, not followed by a letter or a mark (findToneWords' expression ends so)
       const d = text.charCodeAt(i + 1);
-      if (isCommon(d) && (first[c] & second[d]) !== 0) cluster = true;
+      if (isCommon(d) && (first[c] & second[d]) !== 0) {
+        const e = i + 2 < n ? text.charCodeAt(i + 2) : -1;
+        if (e < 0 || !isCommon(e) || (cls[e] & LM) === 0) cluster = true;
+      }
     }
   }
   const tones = cluster ? findToneWords(text) : NO_TONES;
