@@ -57,6 +57,13 @@ test('lineWords gives the tokens, repeats and doubled pairs of the Tok reading (
     (ws, picks) => same(picks.map(([k, g]) => ws[k % ws.length] + g).join(''))), { numRuns: 5000 });
 });
 
+test('lineWords finds a doubling whatever the case, tone placement or normalization of its copies', () => {
+  // two or three words only, so that nothing else on the line sends it to the full reading
+  const VARIANTS = [['tiêu', 'Tiêu', 'TIÊU'], ['hòa', 'hoà', 'HÒA', 'ho\u0300a', 'hoa\u0300'], ['Nguyễn', 'nguyễn', 'nguye\u0302\u0303n', 'NGUYỄN'], ['thuý', 'thúy', 'THUÝ'], ['İ', 'i', 'I']];
+  fc.assert(fc.property(fc.constantFrom(...VARIANTS), fc.nat(), fc.nat(), fc.constantFrom('', 'và ', 'của '), fc.constantFrom(' ', '\u00a0', '  '),
+    (forms, a, b, before, gap) => same(`${before}${forms[a % forms.length]}${gap}${forms[b % forms.length]}`)), { numRuns: 2000 });
+});
+
 test('lineWords gives what the Tok reading gives (any code units)', () => {
   fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), same), { numRuns: 3000 });
 });
