@@ -24,7 +24,7 @@ export function decodeArticle(bytes: Uint8Array): Decoded {
   if (bom) return { ok: false, reason: `${bom} text (it starts with a ${bom} byte-order mark); convert it to UTF-8 first` };
   const probe = bytes.subarray(0, 8192);
   let nul = 0;
-  for (const b of probe) if (b === 0) nul++;
+  for (let i = 0; i < probe.length; i++) if (probe[i] === 0) nul++;
   // binary files have NUL bytes throughout; a single stray NUL in text is kept (the unicode rule flags it),
   // however short the file
   if (nul > 1 && (nul > probe.length / 64 || nul > 16)) return { ok: false, reason: 'binary file (it contains NUL bytes); not an article' };

@@ -37,6 +37,31 @@ function oneHeadline(r: Recognition): void {
 /** Lines per block past what the model reads (recognize.ts MODEL_LINES). */
 const TAIL_BLOCK = 1000;
 
+/** A block's reason, worked out when first read (withReason in parseArticle): what it needs, and the answer once known. */
+interface LazyReason {
+  why: (i: number) => string | undefined;
+  i: number;
+  memo: string | undefined | null;
+}
+const LAZY_REASON = new WeakMap<Block, LazyReason>();
+
+/**
+ * The `reason` property of a modelled block: enumerable, its value worked out on first read (or set).
+ * One getter and one setter for every block, so that the blocks share their hidden classes: a getter
+ * of its own for each block (a closure) gave each block a map of its own, slow to make and to read.
+ */
+const REASON_PROPERTY: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: Block): string | undefined {
+    const r = LAZY_REASON.get(this)!;
+    return r.memo === null ? (r.memo = r.why(r.i)) : r.memo;
+  },
+  set(this: Block, v: string | undefined): void {
+    LAZY_REASON.get(this)!.memo = v;
+  },
+};
+
 function dateOf(line: string, cue: ReturnType<typeof matchDateline>): ParsedDate | null {
   if (cue?.date) return cue.date;
   return findDate(line);
@@ -69,14 +94,8 @@ export function parseArticle(input: string, k: Knowledge = defaultKnowledge, opt
   };
   // the reason is words for a hover: worked out when first read, not for every line of every file
   const withReason = (b: Block, i: number): Block => {
-    let memo: string | undefined | null = null;
-    Object.defineProperty(b, 'reason', {
-      enumerable: true,
-      configurable: true,
-      get: () => (memo === null ? (memo = why(i)) : memo),
-      set: (v: string | undefined) => { memo = v; },
-    });
-    return b;
+    LAZY_REASON.set(b, { why, i, memo: null });
+    return Object.defineProperty(b, 'reason', REASON_PROPERTY);
   };
 
   // the article's dateline: the most probable line labelled so whose date reads

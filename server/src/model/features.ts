@@ -164,9 +164,23 @@ function keyOfFolded(f: LineFacts): string {
   return isFolded(f.folded) ? f.key : phraseKey(f.folded);
 }
 
+/** A copyright notice's words, any case. */
+export const COPYRIGHT = /[©]|bản quyền|giấy phép/iu;
+
+/**
+ * COPYRIGHT.test(folded), its expression run only on a line that holds '©' or, in lower case (`key`:
+ * folded.toLowerCase(), as LineFacts.key), one of its phrases: a line matching it any case holds
+ * them so (its letters have no other case forms), and almost no line does.
+ */
+export function hasCopyright(folded: string, key: string = folded.toLowerCase()): boolean {
+  if (!folded.includes('©') && !key.includes('bản quyền') && !key.includes('giấy phép')) return false;
+  return COPYRIGHT.test(folded);
+}
+
 function ownFacts(r: string, f: LineFacts, k: Knowledge): OwnFacts {
   const cs = capsShare(f.folded);
   const key = keyOfFolded(f);
+  const capTail = hasCaptionTail(k, f.folded);
   let commerce = 0;
   if (f.nWords <= 30) for (const cue of k.commerceCues) if (f.key.includes(cue) && ++commerce >= 2) break;
   return {
@@ -182,8 +196,8 @@ function ownFacts(r: string, f: LineFacts, k: Knowledge): OwnFacts {
     time: /\b\d{1,2}[:h]\d{2}\b/.test(f.folded),
     relTime: REL_TIME.test(f.folded),
     media: MEDIA_TIME.test(f.folded),
-    capTail: hasCaptionTail(k, f.folded),
-    capCue: hasCaptionCue(k, f.folded, key),
+    capTail,
+    capCue: hasCaptionCue(k, f.folded, key, capTail),
     byline: hasBylineCue(k, f.folded, key),
     section: isSectionName(k, f.folded, key),
     inlineTeaser: isInlineTeaser(k, f.folded),
@@ -197,8 +211,8 @@ function ownFacts(r: string, f: LineFacts, k: Knowledge): OwnFacts {
     commerce,
     colonEnd: /[:]$/.test(f.folded),
     startsLower: /^[\p{Ll}]/u.test(f.folded),
-    copyright: /[©]|bản quyền|giấy phép/iu.test(f.folded),
-    pipe: /\s[|]\s|^\||\|$/.test(f.folded),
+    copyright: hasCopyright(f.folded, f.key),
+    pipe: f.folded.includes('|') && /\s[|]\s|^\||\|$/.test(f.folded),
     crumb: /[»›]|\s>\s/.test(f.folded),
     hashtag: /^#|\s#\p{L}/u.test(f.folded),
     dumpShape: DUMP_SHAPE.test(r),

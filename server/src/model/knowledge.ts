@@ -195,8 +195,9 @@ export function isInlineTeaser(k: Knowledge, line: string): boolean {
   return key.length < 300 && k.inlineTeaserPrefixes.some((p) => key.startsWith(p) && key.length > p.length + 8);
 }
 
-export function hasCaptionCue(k: Knowledge, line: string, key = phraseKey(line)): boolean {
-  return matches(k.captionCues, key) || hasCaptionTail(k, line);
+/** @param tail hasCaptionTail(k, line), when the caller knows it already */
+export function hasCaptionCue(k: Knowledge, line: string, key = phraseKey(line), tail?: boolean): boolean {
+  return matches(k.captionCues, key) || (tail ?? hasCaptionTail(k, line));
 }
 
 /** A photo credit at the end of a line (`… (Ảnh: Minh Thoa).`): a caption even with a final period. */

@@ -57,9 +57,17 @@ interface Tok {
   joined: boolean;
 }
 
-/** What a line's text alone gives. Shared with the cache: read it, do not change it (but for `set`, filled in once). */
+/**
+ * What a line's text alone gives. Shared with the cache: read it, do not change it (but for `set`,
+ * filled in once). Its words are held in flat arrays (no object per word): word i is w[i], at
+ * columns se[2i] to se[2i + 1] of `text`; tokAt() gives it as a Tok.
+ */
 interface LineWords {
-  toks: readonly Tok[];
+  text: string;
+  /** Canonical form (canon()) of each word. */
+  w: readonly string[];
+  /** Start and end column of each word, flat. */
+  se: readonly number[];
   /** Each i where toks[i + 1] repeats toks[i] (joined): judged against the article's counts. */
   repeats: readonly number[];
   /** Each i where the pair toks[i], toks[i + 1] is typed twice: a finding whatever the article holds. */
@@ -76,35 +84,70 @@ interface Line {
 
 const NONE: readonly number[] = [];
 
-function lineWords(text: string, forms: Map<string, string>): LineWords {
-  const toks = lineToks(text, forms);
-  const repeats: number[] = [];
-  for (let i = 0; i + 1 < toks.length; i++) {
-    if (toks[i + 1].joined && toks[i].w === toks[i + 1].w) repeats.push(i);
+/** Is word i separated from the word before it by spaces only (Tok.joined)? */
+function joined(lw: LineWords, i: number): boolean {
+  return i > 0 && onlySpaces(lw.text, lw.se[2 * i - 1], lw.se[2 * i]);
+}
+
+/** Word i of a line as a Tok (columns in its line). */
+function tokAt(lw: LineWords, i: number): Tok {
+  return { w: lw.w[i], start: lw.se[2 * i], end: lw.se[2 * i + 1], joined: joined(lw, i) };
+}
+
+export function lineWords(text: string, forms: Map<string, string> = FORMS): LineWords {
+  const w: string[] = [];
+  const se: number[] = [];
+  const scan = new WordScanner(text);
+  while (scan.next()) {
+    const raw = text.slice(scan.start, scan.end);
+    let c = forms.get(raw);
+    if (c === undefined) {
+      c = canon(raw);
+      if (forms.size < MAX_FORMS) forms.set(raw, c);
+    }
+    w.push(c);
+    se.push(scan.start, scan.end);
   }
-  const pairs = doubledPairs(text, toks);
-  return { toks, repeats: repeats.length ? repeats : NONE, pairs: pairs.length ? pairs : NONE };
+  const lw: LineWords = { text, w, se, repeats: NONE, pairs: NONE };
+  const repeats: number[] = [];
+  for (let i = 0; i + 1 < w.length; i++) {
+    if (w[i] === w[i + 1] && joined(lw, i + 1)) repeats.push(i);
+  }
+  const pairs = doubledPairs(lw);
+  if (repeats.length) lw.repeats = repeats;
+  if (pairs.length) lw.pairs = pairs;
+  return lw;
 }
 
 /** A pair of words typed twice (`ban hành ban hành`, `bí mật bí mật`): the index of each pair's first copy. */
-function doubledPairs(text: string, toks: readonly Tok[]): number[] {
+function doubledPairs(lw: LineWords): number[] {
   const out: number[] = [];
-  for (let i = 0; i + 3 < toks.length; i++) {
-    const [p, q, r, s2] = [toks[i], toks[i + 1], toks[i + 2], toks[i + 3]];
-    if (!q.joined || !r.joined || !s2.joined) continue;
-    if (p.w !== r.w || q.w !== s2.w || p.w === q.w) continue;
-    if (hasDigit(p.w) || hasDigit(q.w) || /^[a-z]$/.test(p.w) || /^[a-z]$/.test(q.w)) continue;
-    if (/^\p{Lu}/u.test(text.slice(r.start, r.end))) continue; // a name starts again
+  const w = lw.w;
+  for (let i = 0; i + 3 < w.length; i++) {
+    if (w[i] !== w[i + 2] || w[i + 1] !== w[i + 3] || w[i] === w[i + 1]) continue;
+    if (!joined(lw, i + 1) || !joined(lw, i + 2) || !joined(lw, i + 3)) continue;
+    const p = w[i], q = w[i + 1];
+    if (hasDigit(p) || hasDigit(q) || /^[a-z]$/.test(p) || /^[a-z]$/.test(q)) continue;
+    if (/^\p{Lu}/u.test(lw.text.slice(lw.se[2 * (i + 2)], lw.se[2 * (i + 2) + 1]))) continue; // a name starts again
     // the pair again right after, or the doubling elsewhere, is deliberate (`cố lên cố lên cố lên`)
-    if (i + 5 < toks.length && toks[i + 4].w === p.w && toks[i + 5].w === q.w) { i += 5; continue; }
+    if (i + 5 < w.length && w[i + 4] === p && w[i + 5] === q) { i += 5; continue; }
     out.push(i);
     i += 3;
   }
   return out;
 }
 
-/** The words of one line's text (letters, marks and digits; inner `-'’./` kept) as text/normalize's WORD finds them. */
-function lineToks(text: string, forms: Map<string, string>): Tok[] {
+/** A line's words as Tok objects (for tests: the reference lineToksSlow gives the same). */
+export function lineToksOf(lw: LineWords): Tok[] {
+  return lw.w.map((_, i) => tokAt(lw, i));
+}
+
+/**
+ * The words of one line's text (letters, marks and digits; inner `-'’./` kept) as text/normalize's
+ * WORD finds them: the first way of reading them, one object per word, kept as the reference
+ * lineWords must agree with.
+ */
+export function lineToksSlow(text: string, forms: Map<string, string> = new Map()): Tok[] {
   const toks: Tok[] = [];
   const scan = new WordScanner(text);
   let prevEnd = -1;
@@ -137,7 +180,7 @@ function tokenize(a: Article, cache: LineCache | undefined): Line[] {
     const { text, start } = a.lines[li];
     if (text.length === 0) continue;
     const words = cache ? cache.memo(TOKENS_TABLE, text, make) : make(text);
-    if (words.toks.length > 1) out.push({ base: start, words });
+    if (words.w.length > 1) out.push({ base: start, words });
   }
   return out;
 }
@@ -151,20 +194,20 @@ function gramsAround(lines: readonly Line[], wanted: ReadonlyMap<string, Wanted>
   const add = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
   const xs = wanted.size <= 16 ? [...wanted.keys()] : null;
   for (const { words } of lines) {
-    const toks = words.toks;
+    const ws = words.w;
     if (xs) {
       // a line without any of the doubled syllables adds nothing: skipped through its set of words
-      const set = (words.set ??= new Set(toks.map((t) => t.w)));
+      const set = (words.set ??= new Set(ws));
       let any = false;
       for (const x of xs) if (set.has(x)) { any = true; break; }
       if (!any) continue;
     }
-    for (let i = 0; i < toks.length; i++) {
-      const x = toks[i].w;
+    for (let i = 0; i < ws.length; i++) {
+      const x = ws[i];
       const w = wanted.get(x);
       if (w === undefined) continue;
-      const p = i >= 1 && toks[i].joined ? toks[i - 1].w : null;
-      const n = i + 1 < toks.length && toks[i + 1].joined ? toks[i + 1].w : null;
+      const p = i >= 1 && joined(words, i) ? ws[i - 1] : null;
+      const n = i + 1 < ws.length && joined(words, i + 1) ? ws[i + 1] : null;
       // only the grams the check asks about are counted (a common syllable doubled once in a 1 MB
       // article would otherwise make three strings at each of its thousands of uses)
       if (p !== null && w.before.has(p)) add(`${p} ${x}`);
@@ -207,11 +250,15 @@ export const rule = defineRule({
     const lines = tokenize(a, ctx.cache);
     // find the repeats first: most articles have none, and then counting is not needed
     const repeats: Array<{ toks: readonly Tok[]; base: number; i: number }> = [];
-    for (const { words, base } of lines) for (const i of words.repeats) repeats.push({ toks: words.toks, base, i });
+    for (const { words, base } of lines) {
+      if (words.repeats.length === 0) continue;
+      const toks = lineToksOf(words);
+      for (const i of words.repeats) repeats.push({ toks, base, i });
+    }
     // a pair of words typed twice (`ban hành ban hành`, `bí mật bí mật`)
     for (const { words, base } of lines) {
       for (const i of words.pairs) {
-        const p = at(words.toks[i], base), q = at(words.toks[i + 1], base), s2 = at(words.toks[i + 3], base);
+        const p = at(tokAt(words, i), base), q = at(tokAt(words, i + 1), base), s2 = at(tokAt(words, i + 3), base);
         const raw = a.text.slice(p.start, s2.end);
         out.push({
           code: CODE,

@@ -17,7 +17,7 @@ import { z } from 'zod';
 import type { LineInfo } from '../model/types';
 import data from '../../data/mojibake.json';
 import confusables from '../../data/confusables.json';
-import { findToneWords, withTonePlacement, type TonePlacement, type ToneWord } from '../text/vietnamese';
+import { findToneWords, TONE_CLUSTER_KEYS, withTonePlacement, type TonePlacement, type ToneWord } from '../text/vietnamese';
 
 const CODE = 'unicode';
 
@@ -191,9 +191,77 @@ interface UnicodeLine {
 
 const NO_TONES: readonly ToneWord[] = [];
 
-function unicodeLine(text: string): UnicodeLine {
+/** unicodeLine as written first: the reference its fast path (unicodeLine) must agree with. */
+export function unicodeLineSlow(text: string): UnicodeLine {
   const tones = findToneWords(text);
   return { nfc: text.normalize('NFC') === text, marks: /\p{M}/u.test(text), lookalike: ANY_LOOKALIKE.test(text), tones: tones.length ? tones : NO_TONES };
+}
+
+/**
+ * The code units of almost every line of Vietnamese news (Latin, Latin-1, Latin Extended A/B and
+ * IPA below U+0300, the precomposed Vietnamese letters, general punctuation from the dashes to the
+ * ellipsis): each is its own code point, has no canonical decomposition that NFC undoes and never
+ * composes with the character before it, so a line made of them alone is NFC.
+ */
+const COMMON_END = 0x300;
+function isCommon(c: number): boolean {
+  return c < COMMON_END || (c >= 0x1ea0 && c <= 0x1ef9) || (c >= 0x2010 && c <= 0x2027);
+}
+/** Per common code unit: MARK (\p{M}), LOOK (a look-alike letter), LM (a letter or a mark, \p{L} or \p{M}). */
+const MARK = 1, LOOK = 2, LM = 4;
+let tables: { cls: Uint8Array; first: Uint32Array; second: Uint32Array } | undefined;
+
+/**
+ * Built once, from the very expressions unicodeLineSlow runs: for each common code unit, its class
+ * bits, and for each toned cluster j (CLUSTER_KEYS, at most 32) bit j in `first` when the unit
+ * matches the cluster's first letter (any case, as the i flag does) and in `second` for its second.
+ */
+function commonTables(): { cls: Uint8Array; first: Uint32Array; second: Uint32Array } {
+  // (findToneWords' expression: CLUSTER_AT_END in text/vietnamese.ts, a cluster then (?![\p{L}\p{M}]))
+  if (tables) return tables;
+  const cls = new Uint8Array(0x2028), first = new Uint32Array(0x2028), second = new Uint32Array(0x2028);
+  const keys = TONE_CLUSTER_KEYS;
+  if (keys.length > 32 || keys.some((k) => k.length !== 2)) throw new Error("toned clusters: more than 32, or not two code units each");
+  const letter = (ch: string) => new RegExp(`^\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}$`, 'iu');
+  const firsts = keys.map((k) => letter(k[0])), seconds = keys.map((k) => letter(k[1]));
+  for (let c = 0; c < cls.length; c++) {
+    if (!isCommon(c)) continue;
+    const ch = String.fromCharCode(c);
+    if (/\p{M}/u.test(ch)) cls[c] |= MARK;
+    if (ANY_LOOKALIKE.test(ch)) cls[c] |= LOOK;
+    if (/[\p{L}\p{M}]/u.test(ch)) cls[c] |= LM;
+    for (let j = 0; j < keys.length; j++) {
+      if (firsts[j].test(ch)) first[c] |= 1 << j;
+      if (seconds[j].test(ch)) second[c] |= 1 << j;
+    }
+  }
+  return (tables = { cls, first, second });
+}
+
+/**
+ * What a line's own text tells: unicodeLineSlow, with one walk over the line's code units in place
+ * of its expressions when the line holds common characters only (almost every line); findToneWords
+ * then runs only where two neighbouring letters could make a toned cluster that ends a word.
+ */
+export function unicodeLine(text: string): UnicodeLine {
+  const { cls, first, second } = commonTables();
+  let bits = 0, cluster = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (!isCommon(c)) return unicodeLineSlow(text);
+    bits |= cls[c];
+    if (!cluster && first[c] !== 0 && i + 1 < n) {
+      // a toned cluster here, not followed by a letter or a mark (findToneWords' expression ends so)
+      const d = text.charCodeAt(i + 1);
+      if (isCommon(d) && (first[c] & second[d]) !== 0) {
+        const e = i + 2 < n ? text.charCodeAt(i + 2) : -1;
+        if (e < 0 || !isCommon(e) || (cls[e] & LM) === 0) cluster = true;
+      }
+    }
+  }
+  const tones = cluster ? findToneWords(text) : NO_TONES;
+  return { nfc: true, marks: (bits & MARK) !== 0, lookalike: (bits & LOOK) !== 0, tones: tones.length ? tones : NO_TONES };
 }
 
 /** What each line of the article tells (from the document's cache when there is one). */

@@ -43,6 +43,8 @@ for (const bare of data.clusters) {
     CLUSTERS.set(a + withTone(b, tone), { placement: 'second', bare, tone });
   }
 }
+/** The toned clusters findToneWords looks for, in lower case ('òa', 'oà', …): two letters each. */
+export const TONE_CLUSTER_KEYS: readonly string[] = [...CLUSTERS.keys()];
 const ONSETS = new Set(data.onsets);
 const MAX_ONSET = Math.max(...data.onsets.map((o) => o.length));
 
