@@ -938,6 +938,13 @@ test('headerless fragments: print_r from [attributes:protected] => Array, from a
   // Two entries and a closer, or one entry after a bare `(`, are not enough evidence.
   assert.deepEqual(findDumps(L('[0] => Việt Nam\n[news_id] => 263820\n)')), []);
   assert.deepEqual(findDumps(L('(\n[a] => 1\n)')), []);
+  // var_dump's typed entries are: a var_dump cut at its top after two of them, pasted (CRLF) right
+  // above a whole one (a real forum post, test/fixtures/real/v03), is one dump, then the other
+  const vd = findDumps(L('Nguồn sưu tầm\r\n\r\n  ["SECONDCOL"]=>\r\n  string(19) "1st row col2 string"\r\n  ["ANOTHERCOL"]=>\r\n  string(15) "1 more text    "\r\n}\r\nobject(stdClass)#2 (1) {\r\n  ["caseSensitive"]=>\r\n  string(3) "456"\r\n}'));
+  assert.deepEqual(vd.map((d) => [d.format, d.startLine, d.endLine, d.headerless ?? false]), [['var_dump', 2, 6, true], ['var_dump', 7, 10, false]]);
+  assert.deepEqual(dumpToJson(vd[0].root), { SECONDCOL: '1st row col2 string', ANOTHERCOL: '1 more text    ' });
+  // one var_dump entry is still no evidence
+  assert.deepEqual(findDumps(L('  ["SECONDCOL"]=>\n  string(19) "1st row col2 string"\n}')), []);
 });
 
 test('a dump pasted mid-line: startColumn / endColumn cover exactly its characters', () => {

@@ -15,7 +15,8 @@
 // - A headerless fragment (a dump cut at its top, or pasted from a bare `(` line) starts where a
 //   line begins with an entry (`[key] =>`, `["key"]=>`, `'key' =>`, `0 =>`, `public 'x' =>`, ...)
 //   and is accepted only on evidence found within FRAGMENT_WINDOW lines: a nested container with
-//   its opener, or at least FRAGMENT_MIN_ENTRIES entries. `[0] => Việt Nam` in prose is no dump.
+//   its opener, or at least FRAGMENT_MIN_ENTRIES entries (2 for var_dump, whose typed entries are
+//   evidence enough). `[0] => Việt Nam` in prose is no dump.
 // - Scans that can run across lines (print_r string values, quoted strings) stop at any later
 //   line that begins with a dump header or holds one after prose (a "hard stop"); this keeps the
 //   whole scan linear and keeps an unclosed dump from running into the next one.
@@ -38,6 +39,8 @@ const STRING_LOOKAHEAD_LINES = 64;
 const FRAGMENT_WINDOW = 12;
 /** ...at least this many entries, or a nested container with its opener. */
 const FRAGMENT_MIN_ENTRIES = 3;
+/** ...or, for var_dump (`["key"]=>` over `string(19) "…"`, never prose), this many. */
+const VAR_DUMP_FRAGMENT_MIN_ENTRIES = 2;
 /** Tab stops used to compare indentation (xdebug's HTML form). */
 const TAB_WIDTH = 4;
 
@@ -1195,7 +1198,10 @@ function fragmentEvidence(lines: readonly string[], i: number, col: number, kind
   probingFragment = true;
   try {
     const probe = parseFragment(lines.slice(i, i + FRAGMENT_WINDOW), 0, col, kind, 0);
-    return probe !== null && (probe.cur.entries >= FRAGMENT_MIN_ENTRIES || probe.cur.opened);
+    if (probe === null) return false;
+    // a var_dump entry is its own evidence (a typed value, a string's exact byte count): two will do
+    const min = kind === 'var_dump' ? VAR_DUMP_FRAGMENT_MIN_ENTRIES : FRAGMENT_MIN_ENTRIES;
+    return probe.cur.entries >= min || probe.cur.opened;
   } finally {
     probingFragment = outer;
   }
