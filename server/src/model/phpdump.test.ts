@@ -943,6 +943,14 @@ test('headerless fragments: print_r from [attributes:protected] => Array, from a
   const vd = findDumps(L('Nguồn sưu tầm\r\n\r\n  ["SECONDCOL"]=>\r\n  string(19) "1st row col2 string"\r\n  ["ANOTHERCOL"]=>\r\n  string(15) "1 more text    "\r\n}\r\nobject(stdClass)#2 (1) {\r\n  ["caseSensitive"]=>\r\n  string(3) "456"\r\n}'));
   assert.deepEqual(vd.map((d) => [d.format, d.startLine, d.endLine, d.headerless ?? false]), [['var_dump', 2, 6, true], ['var_dump', 7, 10, false]]);
   assert.deepEqual(dumpToJson(vd[0].root), { SECONDCOL: '1st row col2 string', ANOTHERCOL: '1 more text    ' });
+  // a print_r copied from a page's HTML source (htmlspecialchars: `=&gt;`, `&quot;`; a real
+  // WordPress log pasted at the top of an article, test/fixtures/real/p27): found, read decoded
+  const esc = L('\t\t[0] =&gt; stdClass Object\n\t\t    (\n\t\t        [id] =&gt; 27324\n\t\t        [message] =&gt; Updated &quot;{plugin_name}&quot;\n\t\t        [type] =&gt;\n\t\t        [rep] =&gt; 1\nBài viết bắt đầu ở đây, A =&gt; B.');
+  const de = findDumps(esc);
+  assert.deepEqual(de.map((d) => [d.format, d.startLine, d.endLine, d.startColumn, d.endColumn]), [['print_r', 0, 5, 0, esc[5].length]]);
+  assert.deepEqual(dumpToJson(de[0].root), [{ id: '27324', message: 'Updated "{plugin_name}"', type: '', rep: '1' }]);
+  // an escaped arrow in prose is no dump
+  assert.deepEqual(findDumps(L('Tỷ giá USD =&gt; VND tăng.\nGiá vàng =&gt; giảm.')), []);
   // one var_dump entry is still no evidence
   assert.deepEqual(findDumps(L('  ["SECONDCOL"]=>\n  string(19) "1st row col2 string"\n}')), []);
 });

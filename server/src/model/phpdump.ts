@@ -1320,6 +1320,35 @@ export function parseDumpAt(lines: string[], startLine: number, startColumn = 0)
 
 /** Scan a whole document's lines (0-based) and return its dumps, non-overlapping and in order. */
 export function findDumps(lines: string[]): PhpDump[] {
+  const out = findDumpsIn(lines);
+  if (!Array.isArray(lines) || !lines.some((l) => l.includes('=&gt;'))) return out;
+  // A dump copied from a page's HTML source, where htmlspecialchars() wrote `[id] =&gt; 5`: read
+  // with the entities decoded. Only dumps owning whole lines count (the decoded text's columns are
+  // not the file's), on lines no other dump holds, with an escaped arrow among them.
+  const taken = new Uint8Array(lines.length);
+  for (const d of out) for (let l = d.startLine; l <= d.endLine; l++) taken[l] = 1;
+  const decoded = lines.map((l) => (HTML_ENTITY.test(l) ? l.replace(HTML_ENTITIES, (e) => ENTITY_CHAR[e] ?? e) : l));
+  let added = false;
+  for (const d of findDumpsIn(decoded)) {
+    if (d.startColumn !== 0 || d.endColumn !== lineAt(decoded, d.endLine).length) continue;
+    let clash = false, escaped = false;
+    for (let l = d.startLine; l <= d.endLine; l++) {
+      if (taken[l]) clash = true;
+      if (lines[l].includes('=&gt;')) escaped = true;
+    }
+    if (clash || !escaped) continue;
+    out.push({ ...d, endColumn: lineAt(lines, d.endLine).length });
+    added = true;
+  }
+  if (added) out.sort((a, b) => a.startLine - b.startLine);
+  return out;
+}
+
+const HTML_ENTITY = /&(?:gt|lt|quot|amp|apos|#0?39);/;
+const HTML_ENTITIES = /&(?:gt|lt|quot|amp|apos|#0?39);/g;
+const ENTITY_CHAR: Record<string, string> = { '&gt;': '>', '&lt;': '<', '&quot;': '"', '&amp;': '&', '&apos;': "'", '&#39;': "'", '&#039;': "'" };
+
+function findDumpsIn(lines: string[]): PhpDump[] {
   const out: PhpDump[] = [];
   if (!Array.isArray(lines)) return out;
   let i = 0;
