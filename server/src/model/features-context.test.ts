@@ -36,3 +36,12 @@ test('a line below a "Tin liên quan" or comments header knows it, and how far b
   assert.ok(comment.includes('under=comment|at=1'), comment.join(' '));
   assert.ok(comment.includes('under=comment|prose'));
 });
+
+test('a header reaches down to the next chrome line: a tag list under "Tags:" is not under the "Xem thêm" above it', () => {
+  const text = [BODY, 'Xem thêm', 'Thực phẩm giúp ngăn ngừa ung thư', 'Chia sẻ Facebook', 'Tags:', 'ung thư bàng quang', 'tiểu tiện'].join('\n');
+  const f = featuresByLine(text);
+  assert.ok(f.get('Thực phẩm giúp ngăn ngừa ung thư')!.includes('under=teaser|at=1'));
+  assert.ok(f.get('Chia sẻ Facebook')!.includes('under=teaser|at=2-5'));
+  assert.ok(!f.get('ung thư bàng quang')!.some((x) => x.startsWith('under=')), f.get('ung thư bàng quang')!.join(' '));
+  assert.ok(!f.get('tiểu tiện')!.some((x) => x.startsWith('under=')));
+});

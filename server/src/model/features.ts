@@ -389,7 +389,8 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
   };
 
   // the nearest header above (a "Tin liên quan" / "Bình luận" line): what follows one is teasers or
-  // readers' comments, however much it reads like prose; how far above it is, in content lines
+  // readers' comments, however much it reads like prose; how far above it is, in content lines.
+  // Any other chrome line ("Tags:", a share bar) between ends the header's reach.
   const hdrKind = new Array<string | null>(n).fill(null);
   const hdrDist = new Int32Array(n);
   {
@@ -397,7 +398,9 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
     for (let j = 0; j < n; j++) {
       if (last !== null) { hdrKind[j] = last; hdrDist[j] = j - at; }
       const c = cues[j].boilerplate;
-      if ((c === 'teaser' || c === 'comment') && F[j].nWords <= 8) { last = c; at = j; }
+      if (c !== null && c !== 'punct' && F[j].nWords <= 8) {
+        if (c === 'teaser' || c === 'comment') { last = c; at = j; } else last = null;
+      }
     }
   }
 

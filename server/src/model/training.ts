@@ -16,13 +16,16 @@ export interface LabelledText {
 }
 
 /**
- * The shipped model is trained with AdaGrad (25 epochs, L2 = 2 per occurrence, rate 0.2, shuffle
+ * The shipped model is trained with AdaGrad (40 epochs, L2 = 2 per occurrence, rate 0.2, shuffle
  * seed 7), which stops short of the optimum: its figures move with the seed (docs/model.md §8).
+ * 40 epochs since 2026-11-26: with 25, the model trained with the g articles read one seed line
+ * wrong in-sample; with 40 it fits the seeds, and leave-one-source-out the real sets read 90.7%
+ * (25 epochs: 90.6%).
  * Converged training (`{ optimizer: 'lbfgs', l2 }`, the optimum of the convex objective, no seed)
  * was measured on 2026-11-26 and not kept: at L2 = 1, 4 and 10 it read more real-dev and
  * synthetic held-out lines wrong than this model (docs/model.md §8).
  */
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { optimizer: 'adagrad', epochs: 25, l2: 2, rate: 0.2, minGroups: 2, seed: 7 };
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { optimizer: 'adagrad', epochs: 40, l2: 2, rate: 0.2, minGroups: 2, seed: 7 };
 
 /**
  * A long page counts as LENGTH_CAP lines at most: each of its lines weighs LENGTH_CAP / lines. A few
