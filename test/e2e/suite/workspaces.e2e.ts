@@ -45,6 +45,25 @@ function cachedFiles(storagePath: string): string[] {
   return out;
 }
 
+/** When the index cache file at `storagePath` was last written, or 0. */
+function cacheWritten(storagePath: string): number {
+  const file = path.join(storagePath, CACHE);
+  return fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0;
+}
+
+/** The latest modification time of anything under `folder` (articles, the project file, settings). */
+function latestChange(folder: string): number {
+  let latest = fs.statSync(folder).mtimeMs;
+  for (const e of fs.readdirSync(folder, { withFileTypes: true })) {
+    const p = path.join(folder, e.name);
+    latest = Math.max(latest, e.isDirectory() ? latestChange(p) : fs.statSync(p).mtimeMs);
+  }
+  return latest;
+}
+
+/** The server saves its cache this long after a change (IndexService saveDelayMs), plus a margin for the re-read. */
+const SAVE_SETTLED_MS = 6_000;
+
 /** The index's first pass in this window, once it has ended, and the articles then. */
 async function indexed(api: CuratorApi): Promise<{ read: number | undefined; total: number; articles: string[] }> {
   await waitFor('the index to finish its pass', () => api.store.indexing.phase === 'done' && api.store.articles.length > 0, 60_000, 200);
@@ -64,6 +83,16 @@ describe(`one index cache per workspace (phase: ${phase})`, function () {
       const { articles } = await indexed(api);
       assert.ok(api.storagePath.includes('workspaceStorage'), api.storagePath);
       await waitFor('the cache to hold every article', () => articles.every((a) => cachedFiles(api.storagePath).includes(a)), 30_000, 250);
+      // the suite's last edits (a fix, a copy made and removed, a rule disabled and brought back) are
+      // saved into the cache by the server itself a few seconds after each change, not only at
+      // shutdown, which a web host may cut short (a clean-clone CI run read all 5 articles again on
+      // return). What is handed on is the cache once those saves have landed: the last change is
+      // SAVE_SETTLED_MS old and the cache file has not been written for a second.
+      const folder = workspaceFolder().uri.fsPath;
+      await waitFor('the server\'s saves after the suite\'s last changes', () => {
+        const now = Date.now();
+        return now > latestChange(folder) + SAVE_SETTLED_MS && now - cacheWritten(api.storagePath) >= 1_000;
+      }, 45_000, 250);
       const state: FirstState = { storagePath: api.storagePath, folder: workspaceFolder().uri.fsPath, articles };
       fs.writeFileSync(stateFile!, JSON.stringify(state));
     });
