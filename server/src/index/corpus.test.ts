@@ -152,6 +152,24 @@ function snapshot(idx: CorpusIndex): unknown {
   };
 }
 
+/** One set or delete, on the index and on the map of what it should end up holding. */
+function apply(idx: CorpusIndex, final: Map<string, DocSummary>, kind: 'set' | 'delete', s: DocSummary): void {
+  if (kind === 'set') {
+    idx.set(s);
+    final.set(s.file, s);
+  } else {
+    idx.delete(s.file);
+    final.delete(s.file);
+  }
+}
+
+/** An index built afresh from these summaries. */
+function freshIndex(final: Map<string, DocSummary>): CorpusIndex {
+  const fresh = new CorpusIndex();
+  for (const s of final.values()) fresh.set(s);
+  return fresh;
+}
+
 test('incremental set/delete gives the same index as a fresh build (property)', () => {
   const op = fc.oneof(
     fc.record({ kind: fc.constant('set' as const), i: fc.nat({ max: POOL.length - 1 }) }),
@@ -161,19 +179,8 @@ test('incremental set/delete gives the same index as a fresh build (property)', 
     fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
       const idx = new CorpusIndex();
       const final = new Map<string, DocSummary>();
-      for (const o of ops) {
-        const s = POOL[o.i];
-        if (o.kind === 'set') {
-          idx.set(s);
-          final.set(s.file, s);
-        } else {
-          idx.delete(s.file);
-          final.delete(s.file);
-        }
-      }
-      const fresh = new CorpusIndex();
-      for (const s of final.values()) fresh.set(s);
-      assert.deepEqual(snapshot(idx), snapshot(fresh));
+      for (const o of ops) apply(idx, final, o.kind, POOL[o.i]);
+      assert.deepEqual(snapshot(idx), snapshot(freshIndex(final)));
       for (const f of final.keys()) assert.equal(idx.get(f), final.get(f));
     }),
     { numRuns: 150 },
@@ -191,28 +198,16 @@ test('block keys built later (a warm start), in slices, through any sets and del
       const idx = new CorpusIndex();
       const final = new Map<string, DocSummary>();
       idx.deferBlocks();
-      for (const i of loaded) {
-        idx.set(POOL[i]);
-        final.set(POOL[i].file, POOL[i]);
-      }
+      for (const i of loaded) apply(idx, final, 'set', POOL[i]);
       for (const o of ops) {
         if (o.kind === 'build') {
           idx.buildBlocks(undefined, o.i);
           continue;
         }
-        const s = POOL[o.i];
-        if (o.kind === 'set') {
-          idx.set(s);
-          final.set(s.file, s);
-        } else {
-          idx.delete(s.file);
-          final.delete(s.file);
-        }
+        apply(idx, final, o.kind, POOL[o.i]);
       }
-      const fresh = new CorpusIndex();
-      for (const s of final.values()) fresh.set(s);
       // (a question about block keys completes them first)
-      assert.deepEqual(snapshot(idx), snapshot(fresh));
+      assert.deepEqual(snapshot(idx), snapshot(freshIndex(final)));
       assert.ok(idx.blocksReady());
     }),
     { numRuns: 200 },

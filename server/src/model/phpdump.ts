@@ -1327,7 +1327,7 @@ export function findDumps(lines: string[]): PhpDump[] {
   // not the file's), on lines no other dump holds, with an escaped arrow among them.
   const taken = new Uint8Array(lines.length);
   for (const d of out) for (let l = d.startLine; l <= d.endLine; l++) taken[l] = 1;
-  const decoded = lines.map((l) => (HTML_ENTITY.test(l) ? l.replace(HTML_ENTITIES, (e) => ENTITY_CHAR[e] ?? e) : l));
+  const decoded = lines.map((l) => (l.includes('&') ? l.replace(HTML_ENTITIES, (e) => ENTITY_CHAR[e] ?? e) : l));
   let added = false;
   for (const d of findDumpsIn(decoded)) {
     if (d.startColumn !== 0 || d.endColumn !== lineAt(decoded, d.endLine).length) continue;
@@ -1344,7 +1344,6 @@ export function findDumps(lines: string[]): PhpDump[] {
   return out;
 }
 
-const HTML_ENTITY = /&(?:gt|lt|quot|amp|apos|#0?39);/;
 const HTML_ENTITIES = /&(?:gt|lt|quot|amp|apos|#0?39);/g;
 const ENTITY_CHAR: Record<string, string> = { '&gt;': '>', '&lt;': '<', '&quot;': '"', '&amp;': '&', '&apos;': "'", '&#39;': "'", '&#039;': "'" };
 

@@ -43,12 +43,22 @@ export function goesOn(facts: readonly LineFacts[], i: number, next: number, k?:
 const WRAPPED_MIN_WORDS = 5;
 const CONTINUATION_MIN_WORDS = 4;
 
-/** Does the chain go on from content line j to j+1: j+1 goes on from j and is itself a wrapped line, or a block's last. */
-function linked(facts: readonly LineFacts[], content: readonly number[], j: number, k?: Knowledge): boolean {
-  if (j + 1 >= content.length || !goesOn(facts, content[j], content[j + 1], k)) return false;
-  const next = facts[content[j + 1]];
-  // a short piece that ends nothing ("từ khóa", "by", a tag list's start) is a block of its own
-  return next.terminal || next.nWords >= CONTINUATION_MIN_WORDS || goesOn(facts, content[j + 1], content[j + 2] ?? -1, k);
+/**
+ * For each content line j, does the chain go on to j+1: j+1 goes on from j and is itself a wrapped
+ * line, or a block's last. Each pair is looked at once.
+ */
+function links(facts: readonly LineFacts[], content: readonly number[], k?: Knowledge): Uint8Array {
+  const n = content.length;
+  const on = new Uint8Array(n);
+  for (let j = 0; j + 1 < n; j++) on[j] = goesOn(facts, content[j], content[j + 1], k) ? 1 : 0;
+  const linked = new Uint8Array(n);
+  for (let j = 0; j + 1 < n; j++) {
+    if (!on[j]) continue;
+    const next = facts[content[j + 1]];
+    // a short piece that ends nothing ("từ khóa", "by", a tag list's start) is a block of its own
+    linked[j] = next.terminal || next.nWords >= CONTINUATION_MIN_WORDS || on[j + 1] ? 1 : 0;
+  }
+  return linked;
 }
 
 /**
@@ -74,9 +84,8 @@ function lowerCased(facts: readonly LineFacts[], content: readonly number[]): bo
  */
 export function joinWrapped(lines: readonly LineInfo[], facts: readonly LineFacts[], inDump: Uint8Array, content: readonly number[], k?: Knowledge): Units | null {
   const n = content.length;
-  let any = false;
-  for (let j = 0; j + 1 < n && !any; j++) any = linked(facts, content, j, k);
-  if (!any) return null;
+  const linked = links(facts, content, k);
+  if (!linked.includes(1)) return null;
   if (lowerCased(facts, content)) return null;
   const ulines: LineInfo[] = [];
   const ufacts: LineFacts[] = [];
@@ -88,7 +97,7 @@ export function joinWrapped(lines: readonly LineInfo[], facts: readonly LineFact
   for (let i = 0; i < lines.length; i++) {
     if (j < n && content[j] === i) {
       let e = j;
-      while (linked(facts, content, e, k)) e++;
+      while (linked[e]) e++;
       const u = ucontent.length;
       for (let x = j; x <= e; x++) unitOf[x] = u;
       sizes.push(e - j + 1);

@@ -94,18 +94,22 @@ function tokAt(lw: LineWords, i: number): Tok {
   return { w: lw.w[i], start: lw.se[2 * i], end: lw.se[2 * i + 1], joined: joined(lw, i) };
 }
 
+/** A word's canonical form, remembered in `forms` (up to MAX_FORMS words). */
+function formOf(raw: string, forms: Map<string, string>): string {
+  let c = forms.get(raw);
+  if (c === undefined) {
+    c = canon(raw);
+    if (forms.size < MAX_FORMS) forms.set(raw, c);
+  }
+  return c;
+}
+
 export function lineWords(text: string, forms: Map<string, string> = FORMS): LineWords {
   const w: string[] = [];
   const se: number[] = [];
   const scan = new WordScanner(text);
   while (scan.next()) {
-    const raw = text.slice(scan.start, scan.end);
-    let c = forms.get(raw);
-    if (c === undefined) {
-      c = canon(raw);
-      if (forms.size < MAX_FORMS) forms.set(raw, c);
-    }
-    w.push(c);
+    w.push(formOf(text.slice(scan.start, scan.end), forms));
     se.push(scan.start, scan.end);
   }
   const lw: LineWords = { text, w, se, repeats: NONE, pairs: NONE };
@@ -152,12 +156,7 @@ export function lineToksSlow(text: string, forms: Map<string, string> = new Map(
   const scan = new WordScanner(text);
   let prevEnd = -1;
   while (scan.next()) {
-    const raw = text.slice(scan.start, scan.end);
-    let w = forms.get(raw);
-    if (w === undefined) {
-      w = canon(raw);
-      if (forms.size < MAX_FORMS) forms.set(raw, w);
-    }
+    const w = formOf(text.slice(scan.start, scan.end), forms);
     toks.push({ w, start: scan.start, end: scan.end, joined: prevEnd >= 0 && onlySpaces(text, prevEnd, scan.start) });
     prevEnd = scan.end;
   }
