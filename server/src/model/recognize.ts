@@ -178,9 +178,12 @@ function decided(cues: readonly LineCues[], model: CrfModel, from: number, path:
     // going to the text; then the most probable kind of that side
     // a widget of the site (font size, print, share buttons: knowledge's 'widget' phrases) is chrome
     // wherever it stands; its neighbours may say "byline" or "paragraph", the words cannot
-    if (cues[t].boilerplate === 'widget' && !JUNK.has(kinds[t])) {
+    // and so is a teaser line (`Xem thêm`, `Tin liên quan: …`): a link to other articles, never the
+    // article's own text
+    const forced = cues[t].boilerplate === 'widget' ? 'boilerplate' : cues[t].boilerplate === 'teaser' ? 'related' : null;
+    if (forced && !JUNK.has(kinds[t])) {
       second[t] = { kind: kinds[t], p: confidence[t] };
-      kinds[t] = 'boilerplate';
+      kinds[t] = forced;
       confidence[t] = junkMass(marginals, i, model);
       continue;
     }
