@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { joinWrapped } from './wrap';
+import { joinWrapped, wrapWidth } from './wrap';
 import { splitLines, prepare } from './recognize';
 import { allLineFacts } from './lines';
 import { defaultKnowledge } from './knowledge';
@@ -95,4 +95,79 @@ test('the recognizer gives every line of a wrapped unit one kind, and reads a wr
   const kindAt = new Map<number, string>();
   for (const b of a.blocks) for (let l = b.startLine; l <= b.endLine; l++) kindAt.set(l, b.kind);
   for (let l = 2; l <= 11; l++) assert.equal(kindAt.get(l), 'paragraph', `line ${l + 1}`);
+});
+
+// A text wrapped at a fixed column (a pretty-printed page, a text view cut at 80 columns) breaks a
+// sentence wherever the next word does not fit, before a name as well as before a small word.
+function wrapAt(words: string, width: number, indent = ''): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const w of words.split(' ')) {
+    if (line !== '' && indent.length + line.length + 1 + w.length > width) { out.push(indent + line); line = w; } else line = line ? line + ' ' + w : w;
+  }
+  if (line) out.push(indent + line);
+  return out;
+}
+
+const PARAGRAPHS = [
+  'Từ những phân tích này, Bộ Kế hoạch và Đầu tư đề nghị Thủ tướng Chính phủ xem xét, cho ý kiến chỉ đạo. Đó là: Thông qua UBND tỉnh Tuyên Quang chủ trương tạm dừng thực hiện dự án, giao cho UBND tỉnh Tuyên Quang chủ trì, phối hợp với UBND tỉnh Phú Thọ và Bộ GTVT tổ chức triển khai thực hiện điều chỉnh chủ trương đầu tư dự án.',
+  'Giao các Bộ Kế hoạch và Đầu tư, Bộ Giao thông Vận tải, Tài nguyên và Môi trường, Xây dựng tích cực phối hợp với UBND tỉnh Tuyên Quang và Phú Thọ trong quá trình thẩm định điều chỉnh chủ trương đầu tư và báo cáo đánh giá tác động môi trường.',
+  'Trước đó, trong Thông báo số 311 ngày 29/9/2022 của Văn phòng Chính phủ có nội dung chỉ đạo của Thủ tướng liên quan tới 2 tuyến cao tốc Nội Bài - Phú Thọ, cơ quan chủ quản triển khai dự án là UBND tỉnh Tuyên Quang.',
+];
+
+test('a text wrapped at a fixed column: a line that reaches the column goes on, even before a capital', () => {
+  const paras = PARAGRAPHS.map((p) => wrapAt(p, 64, '      '));
+  const { units, content, lines } = unitsOf(paras.flat().join('\n'));
+  assert.ok(units);
+  // one unit per paragraph, each the paragraph's words in order
+  assert.equal(units.content.length, PARAGRAPHS.length);
+  PARAGRAPHS.forEach((p, u) => assert.equal(units.lines[units.content[u]].text.trim(), p));
+  // (without the column, a line before a capital started a new unit)
+  const capitalStarts = content.filter((i, j) => j > 0 && /^\s*\p{Lu}/u.test(lines[i].text) && units.unitOf[j] === units.unitOf[j - 1]);
+  assert.ok(capitalStarts.length >= 1, `joined before capitals: ${capitalStarts.length}`);
+});
+
+test('lines of many lengths have no wrapping column: a list of titles is not joined', () => {
+  const titles = [
+    'Người dân tố dịch vụ miễn phí biển Cửa Lò tệ, thành phố Vinh nói gì', 'Ô tô nhích từng mét',
+    'Điểm giữ xe chặt chém trong đêm khai mạc', 'Lật tàu du lịch ở Trung Quốc sau mưa đá, gần 80 người thương vong',
+    'Khách Tây lặng người trước một bức ảnh', 'PTIT ra mắt khoa Trí tuệ Nhân tạo', 'Du lịch dịp 30/4 bùng nổ',
+    'Thương mại điện tử - Sân chơi để hàng Việt tiếp cận người dùng', 'Vụ Hằng Du Mục và Tập đoàn Chị Em Rọt vào báo cáo gửi Quốc hội',
+    'Cô gái tặng hoa cho chiến sĩ gây sốt',
+  ];
+  const lines = splitLines(titles.join('\n'));
+  assert.equal(wrapWidth(lines, lines.map((_, i) => i)), 0);
+  assert.equal(unitsOf(titles.join('\n')).units, null);
+});
+
+test('in a wrapped text, a line that stops short of the column (a title, a block\'s end) ends its unit', () => {
+  const text = [
+    ...wrapAt(PARAGRAPHS[0], 64, '  '),
+    '  Loạt đề xuất',
+    ...wrapAt(PARAGRAPHS[1], 64, '  '),
+    ...wrapAt(PARAGRAPHS[2], 64, '  '),
+  ].join('\n');
+  const { units, lines, content } = unitsOf(text);
+  assert.ok(units);
+  assert.ok(wrapWidth(lines, content) > 0);
+  const texts = Array.from(units.content, (i) => units.lines[i].text.trim());
+  assert.deepEqual(texts, [PARAGRAPHS[0], 'Loạt đề xuất', PARAGRAPHS[1], PARAGRAPHS[2]]);
+});
+
+test('a list of titles of about one length is no wrapped text: no title goes on to the next', () => {
+  const titles = [
+    'Người dân tố dịch vụ miễn phí biển Cửa Lò tệ, thành phố Vinh nói gì',
+    'Lật tàu du lịch ở Trung Quốc sau mưa đá, gần 80 người thương vong',
+    'Thương mại điện tử - Sân chơi để hàng Việt tiếp cận người dùng Việt',
+    'Vụ Hằng Du Mục và Tập đoàn Chị Em Rọt vào báo cáo gửi Quốc hội khóa',
+    'Khách Tây lặng người trước một bức ảnh tại Bảo tàng Chứng tích',
+    'Điểm giữ xe chặt chém trong đêm khai mạc lễ hội du lịch biển Cửa Lò',
+    'Sinh viên diện váy ngắn, trường đại học đồng loạt siết trang phục',
+    'Vấn đề pháp lý từ vụ ô tô doanh nhân chặn ngang quốc lộ mở đường',
+    'Cô gái tặng hoa cho chiến sĩ gây sốt: Dừng chia sẻ thông tin vì áp lực',
+    'Hải sản Lộc: Hành trình hơn 15 năm khẳng định thương hiệu hải sản',
+  ];
+  const lines = splitLines(titles.join('\n'));
+  assert.equal(wrapWidth(lines, lines.map((_, i) => i)), 0);
+  assert.equal(unitsOf(titles.join('\n')).units, null);
 });

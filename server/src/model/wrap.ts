@@ -30,13 +30,19 @@ export interface Units {
  * ends with a colon or is a chrome phrase, nor when the next line is a chrome phrase (a tag list, a
  * "từ khóa" line under a teaser) or a web address: those are separate blocks however they start.
  */
-export function goesOn(facts: readonly LineFacts[], i: number, next: number, k?: Knowledge): boolean {
-  if (next !== i + 1 || facts[i].terminal || !/^\p{Ll}/u.test(facts[next].folded)) return false;
+export function goesOn(facts: readonly LineFacts[], i: number, next: number, k?: Knowledge, fills = false): boolean {
+  if (next !== i + 1 || facts[i].terminal) return false;
+  // the next line starts in lower case, or this one was cut because the next word did not fit
+  // (a text wrapped at a fixed width: a name or a number can start the next line)
+  if (!fills && !/^\p{Ll}/u.test(facts[next].folded)) return false;
+  if (fills && !/^[\p{L}\p{N}"“'(]/u.test(facts[next].folded)) return false;
   // a line cut by wrapping is long, or a lone word the page's markup put on a line of its own
   if (facts[i].nWords > 1 && facts[i].nWords < WRAPPED_MIN_WORDS) return false;
   const a = facts[i].folded, b = facts[next].folded;
   if (a.endsWith(':') || /^(?:https?:|www\.)/i.test(b) || matchDateline(a) !== null || matchDateline(b) !== null) return false;
-  return !k || (boilerplateCategory(k, a) === null && boilerplateCategory(k, b) === null);
+  // (a line that reaches the column goes on whatever the next piece says: `cơ quan chủ quản …` there
+  // is the paragraph's words, not a footer)
+  return !k || (boilerplateCategory(k, a) === null && (fills || boilerplateCategory(k, b) === null));
 }
 
 /** The fewest words of a line cut by wrapping (of a continuation that ends the block without a sentence end). */
@@ -44,13 +50,55 @@ const WRAPPED_MIN_WORDS = 5;
 const CONTINUATION_MIN_WORDS = 4;
 
 /**
+ * The column a text was wrapped at, or 0 when it was not: a page saved pretty-printed or a text view
+ * cut at a fixed width has many lines ending just short of one column (counted with their
+ * indentation, as a printer counts) and almost none past it. Told from the lines' lengths: the
+ * longest lines (the 97th percentile) set the column; at least WRAP_MIN_LINES lines, a fifth of the
+ * lines at least half as long (a menu's items are not text), end within WRAP_BAND columns of it; and
+ * a fifth of those (3 at least) are seen to break a sentence: the next line starts with a small letter.
+ */
+export function wrapWidth(lines: readonly LineInfo[], content: readonly number[]): number {
+  if (content.length < WRAP_MIN_LINES) return 0;
+  const lens = content.map((i) => lines[i].text.trimEnd().length);
+  const len = lens.slice().sort((a, b) => a - b);
+  const w = len[Math.floor(0.97 * (len.length - 1))];
+  if (w < WRAP_MIN_WIDTH) return 0;
+  // and the text is seen wrapped: among the lines near the column, a good part break a sentence
+  // before a small letter (titles of a list of about one length do not)
+  let near = 0, broken = 0;
+  for (let j = 0; j < content.length; j++) {
+    if (lens[j] > w || lens[j] <= w - WRAP_BAND) continue;
+    near++;
+    if (j + 1 < content.length && content[j + 1] === content[j] + 1 && /^\s*\p{Ll}/u.test(lines[content[j + 1]].text)) broken++;
+  }
+  let longish = 0;
+  for (const x of lens) if (2 * x >= w) longish++;
+  return near >= WRAP_MIN_LINES && near >= 0.2 * longish && broken >= Math.max(3, 0.2 * near) ? w : 0;
+}
+
+const WRAP_MIN_LINES = 8;
+const WRAP_MIN_WIDTH = 40;
+const WRAP_BAND = 12;
+/** Printers count columns their own way (bytes, tabs): a line this close to the column reaches it. */
+const WRAP_SLACK = 4;
+
+/** Line i reaches the wrapping column: the next line's first word would not have fitted after it. */
+function fillsWidth(lines: readonly LineInfo[], i: number, next: number, width: number): boolean {
+  if (width === 0) return false;
+  const here = lines[i].text.trimEnd().length;
+  const word = /^\S+/u.exec(lines[next].text.trimStart());
+  return word !== null && here + 1 + word[0].length > width - WRAP_SLACK;
+}
+
+/**
  * For each content line j, does the chain go on to j+1: j+1 goes on from j and is itself a wrapped
  * line, or a block's last. Each pair is looked at once.
  */
-function links(facts: readonly LineFacts[], content: readonly number[], k?: Knowledge): Uint8Array {
+function links(lines: readonly LineInfo[], facts: readonly LineFacts[], content: readonly number[], k?: Knowledge): Uint8Array {
   const n = content.length;
+  const width = wrapWidth(lines, content);
   const on = new Uint8Array(n);
-  for (let j = 0; j + 1 < n; j++) on[j] = goesOn(facts, content[j], content[j + 1], k) ? 1 : 0;
+  for (let j = 0; j + 1 < n; j++) on[j] = goesOn(facts, content[j], content[j + 1], k, fillsWidth(lines, content[j], content[j + 1], width)) ? 1 : 0;
   const linked = new Uint8Array(n);
   for (let j = 0; j + 1 < n; j++) {
     if (!on[j]) continue;
@@ -84,7 +132,7 @@ function lowerCased(facts: readonly LineFacts[], content: readonly number[]): bo
  */
 export function joinWrapped(lines: readonly LineInfo[], facts: readonly LineFacts[], inDump: Uint8Array, content: readonly number[], k?: Knowledge): Units | null {
   const n = content.length;
-  const linked = links(facts, content, k);
+  const linked = links(lines, facts, content, k);
   if (!linked.includes(1)) return null;
   if (lowerCased(facts, content)) return null;
   const ulines: LineInfo[] = [];
