@@ -39,6 +39,7 @@ interface DateData {
   timezonePrefixes: string[];
   timezoneNames: Record<string, number>;
   sourceLeadWords: string[];
+  publicationCues: string[];
   maxSourceWords: number;
   epochOffsetMinutes: number;
 }
@@ -544,4 +545,23 @@ export function findDate(text: string): ParsedDate | null {
   }
   if (found < 0) return null;
   return toParsed(group(pieces, found, false), norm);
+}
+
+/** Longest a line may be to state the publication time among other words (a category, an author). */
+const MAX_PUBLICATION_LINE = 140;
+const PUBLICATION_CUES = D.publicationCues.map((c) => c.toLowerCase());
+
+/**
+ * The date of a line that states the article's publication time among other words — a publication
+ * cue of the language data (`cập nhật`, `đăng bởi`, `published`) and a valid date: `Xã hội | Cập nhật
+ * thứ hai, ngày 24/12/12 11:05 tối`. Null for any other line, and for a long one (prose that
+ * mentions an update).
+ */
+export function publicationDate(line: string): ParsedDate | null {
+  if (typeof line !== 'string' || !/\d/.test(line)) return null;
+  const t = line.trim();
+  if (t.length === 0 || t.length > MAX_PUBLICATION_LINE) return null;
+  const lower = t.normalize('NFC').toLowerCase();
+  if (!PUBLICATION_CUES.some((c) => lower.includes(c))) return null;
+  return findDate(t);
 }

@@ -9,6 +9,8 @@ export type BoilerplateCategory = 'widget' | 'share' | 'comment' | 'nav' | 'foot
 
 interface PhraseSet {
   exact: Set<string>;
+  /** The exact phrases without the arrows, bullets or colon a header carries (`tags:` → `tags`). */
+  bareExact: Set<string>;
   prefix: string[];
   contains: string[];
   /** For captions: phrases that mark a caption when found near the end of a line. */
@@ -45,9 +47,19 @@ export function phraseKey(text: string): string {
   return fold(text).toLowerCase();
 }
 
+/** A header's arrows, bullets and colon. */
+const DECORATION_HEAD = /^[>»›•·*+\-–—\s]+/u;
+const DECORATION_TAIL = /[\s:>»›]+$/u;
+const HASHTAG_LIST = /^(?:#[^#\s][^#]{0,60}){2,}$/u;
+
+function bareKey(key: string): string {
+  return key.replace(DECORATION_HEAD, '').replace(DECORATION_TAIL, '');
+}
+
 function phraseSet(src: { exact?: string[]; prefix?: string[]; contains?: string[]; tailContains?: string[] }): PhraseSet {
   return {
     exact: new Set((src.exact ?? []).map(phraseKey)),
+    bareExact: new Set((src.exact ?? []).map((p) => bareKey(phraseKey(p))).filter(Boolean)),
     prefix: (src.prefix ?? []).map((p) => p.toLocaleLowerCase('vi')),
     contains: (src.contains ?? []).map((p) => p.toLocaleLowerCase('vi')),
     tailContains: (src.tailContains ?? []).map((p) => p.toLocaleLowerCase('vi')),
@@ -161,6 +173,13 @@ export function boilerplateCategory(k: Knowledge, line: string, lineKey?: string
     for (const p of b.phrases.prefix) if (key.startsWith(p) && (p.endsWith(':') || key.length < 200)) return b.category;
     if (key.length < 400) for (const c of b.phrases.contains) if (key.includes(c)) return b.category;
   }
+  // a header with or without its arrows or colon: `>> Cùng chủ đề`, `» Tin khác:`, `từ khóa` for `từ khóa:`
+  if (key.length <= 60) {
+    const bare = bareKey(key);
+    if (bare !== '') for (const b of k.boilerplate) if (b.phrases.bareExact.has(bare)) return b.category;
+  }
+  // a tag list: hashtags and nothing else (`#anh hùng liệt sĩ #Thành ủy TP.HCM`)
+  if (key.charCodeAt(0) === 0x23 && HASHTAG_LIST.test(key)) return 'share';
   const seq = chromeSequence(k, key);
   if (seq) return seq;
   // widgets separated by bars or bullets, some with counts: `In bài | Gửi cho bạn bè | Lượt xem: 2.187`
@@ -177,6 +196,7 @@ export function boilerplateCategory(k: Knowledge, line: string, lineKey?: string
   }
   return null;
 }
+
 
 function wholeOrPrefix(k: Knowledge, key: string): BoilerplateCategory | null {
   for (const b of k.boilerplate) {

@@ -17,6 +17,7 @@ import { decodePosteriorScores, emissionRow, explain, type Constraints, type Crf
 import type { Knowledge } from './knowledge';
 import type { LineCache } from './lineCache';
 import { joinWrapped } from './wrap';
+import { publicationDate } from './dates';
 
 /** The kinds the CRF chooses from (blank lines and parsed dumps are decided before it runs). */
 export const RECOGNIZED_KINDS: readonly BlockKind[] = [
@@ -154,6 +155,19 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     confidence = Array.from(unitOf, (u) => confidence[u]);
     second = Array.from(unitOf, (u) => second[u]);
   }
+  // no line read as the dateline: the first that states the publication time among other words
+  // (`Xã hội | Cập nhật thứ hai, ngày 24/12/12 11:05 tối`, `Được đăng bởi X trên 18/06/2011`) is it,
+  // unless it is a site footer's (`Giấy phép … cấp ngày …`)
+  if (!kinds.includes('dateline')) {
+    for (let j = 0; j < kinds.length; j++) {
+      const c = p.cues[j];
+      if (c.boilerplate === 'footer' || publicationDate(p.lines[p.content[j]].text) === null) continue;
+      second[j] = { kind: kinds[j], p: confidence[j] };
+      kinds[j] = 'dateline';
+      confidence[j] = 1 - second[j].p;
+      break;
+    }
+  }
   // the lines past what the model reads share one runner-up (read only: a file can have millions)
   for (let t = T; t < p.content.length; t++) {
     kinds.push('paragraph');
@@ -184,6 +198,14 @@ function decided(cues: readonly LineCues[], model: CrfModel, from: number, path:
     if (forced && !JUNK.has(kinds[t])) {
       second[t] = { kind: kinds[t], p: confidence[t] };
       kinds[t] = forced;
+      confidence[t] = junkMass(marginals, i, model);
+      continue;
+    }
+    // a chrome phrase other than a teaser's (a share bar, a footer, a menu item, a comment form) is
+    // the site's chrome, not a link to another article, whatever its neighbours are
+    if (kinds[t] === 'related' && cues[t].boilerplate !== null && cues[t].boilerplate !== 'teaser') {
+      second[t] = { kind: kinds[t], p: confidence[t] };
+      kinds[t] = 'boilerplate';
       confidence[t] = junkMass(marginals, i, model);
       continue;
     }

@@ -1,0 +1,52 @@
+// What the recognizer decides after the CRF (recognize.ts decided()): known chrome phrases settle a
+// line's kind whatever the model's weights say. Tested with a model that calls every line a teaser,
+// so that only the rules speak.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { prepare, recognize, RECOGNIZED_KINDS } from './recognize';
+import { defaultKnowledge } from './knowledge';
+import { modelFromJson } from './crf';
+import { parseArticle } from './article';
+
+const L = RECOGNIZED_KINDS.length;
+const allRelated = modelFromJson({
+  labels: [...RECOGNIZED_KINDS],
+  features: { bias: RECOGNIZED_KINDS.map((k) => (k === 'related' ? 5 : 0)) },
+  trans: Array.from({ length: L + 1 }, () => new Array(L).fill(0)),
+  end: new Array(L).fill(0),
+});
+
+function kindsOf(lines: string[]): Map<string, string> {
+  const p = prepare(lines.join('\n'), defaultKnowledge);
+  const r = recognize(p, allRelated);
+  return new Map(p.content.map((i, j) => [p.lines[i].text, r.kinds[j]]));
+}
+
+test('a chrome phrase other than a teaser\'s (share bar, footer, menu item, comment form) is boilerplate, never a teaser', () => {
+  const chrome = ['In bài | Gửi cho bạn bè | Lượt xem: 2.187', '© Bản quyền thuộc về Báo điện tử VOV', 'Về đầu trang', 'Gửi bình luận'];
+  const teasers = ['Giá lúa gạo hôm nay: Lúa tươi tiếp tục tăng', 'Nông dân Hậu Giang trúng mùa, trúng giá lúa hè thu'];
+  const k = kindsOf(['Tin liên quan', ...teasers, ...chrome]);
+  for (const c of chrome) assert.equal(k.get(c), 'boilerplate', c);
+  // the teasers and their header stay what the model says
+  for (const t of ['Tin liên quan', ...teasers]) assert.equal(k.get(t), 'related', t);
+});
+
+test('with no line read as the dateline, a line stating the publication time among other words is the dateline', () => {
+  const text = [
+    'Xã hội  | Cập nhật thứ hai, ngày 24/12/12 11:05 tối',
+    'Mọi ngả đường về nhà thờ tắc nghẽn đêm Giáng sinh',
+    'Giấy phép xuất bản số 14GP/BC cấp ngày 25.9.2003',
+  ];
+  const p = prepare(text.join('\n'), defaultKnowledge);
+  const r = recognize(p, allRelated);
+  assert.equal(r.kinds[0], 'dateline');
+  assert.equal(r.kinds.filter((k) => k === 'dateline').length, 1);
+  // a footer's licence date is never the dateline
+  const footer = prepare([text[1], text[2]].join('\n'), defaultKnowledge);
+  assert.ok(!recognize(footer, allRelated).kinds.includes('dateline'));
+});
+
+test('the article\'s date comes from such a line', () => {
+  const a = parseArticle(['Đường về quê hương', 'Được đăng bởi bauxitevn trên 18/06/2011', 'Bài viết kể lại một chuyến đi dài về quê hương sau nhiều năm xa cách, với những ký ức đẹp đẽ.'].join('\n'));
+  assert.equal(a.date?.iso.slice(0, 10), '2011-06-18');
+});

@@ -1,0 +1,41 @@
+// The chrome phrases of the knowledge file: a teaser list's header is told from the menu's items,
+// however the page decorates it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { boilerplateCategory, defaultKnowledge as k, hasCaptionTail } from './knowledge';
+
+test('a teaser header with its arrows, chevrons or colon is still a teaser header', () => {
+  for (const line of ['>> Cùng chủ đề', '» Tin khác:', 'Tin liên quan >>', '• Xem nhiều nhất', '>> Xem thêm:', 'Các tin khác']) {
+    assert.equal(boilerplateCategory(k, line), 'teaser', line);
+  }
+});
+
+test('a header of other articles is a teaser header, not a menu item; the menu items stay nav', () => {
+  assert.equal(boilerplateCategory(k, 'Tin khác'), 'teaser');
+  assert.equal(boilerplateCategory(k, 'Xem nhiều nhất'), 'teaser');
+  assert.equal(boilerplateCategory(k, 'Về đầu trang'), 'nav');
+  assert.equal(boilerplateCategory(k, 'Trang chủ'), 'nav');
+});
+
+test('decoration alone, or a sentence that mentions a header phrase, is no header', () => {
+  assert.equal(boilerplateCategory(k, '>> Cùng chủ đề này, bộ trưởng cho biết thêm về kế hoạch.'), null);
+  assert.equal(boilerplateCategory(k, 'Người dân xem nhiều nhất là các trận bóng đá.'), null);
+});
+
+test('a tag header without its colon, and a list of hashtags, are chrome like `Tags:`', () => {
+  assert.equal(boilerplateCategory(k, ' từ khóa '), boilerplateCategory(k, 'Từ khóa:'));
+  assert.notEqual(boilerplateCategory(k, 'Từ khóa:'), null);
+  assert.equal(boilerplateCategory(k, 'Tags'), boilerplateCategory(k, 'Tags:'));
+  assert.equal(boilerplateCategory(k, ' #anh hùng liệt sĩ #Thành ủy TP.HCM #tưởng niệm các anh hùng liệt sĩ '), 'share');
+  // one hashtag in a sentence is no tag list
+  assert.equal(boilerplateCategory(k, 'Cư dân mạng chia sẻ với hashtag #SaveTheBees rất nhiều.'), null);
+});
+
+test('a photo or video credit at the end of a line marks a caption; the same word opening a byline does not', () => {
+  for (const line of [
+    'Một nữ CĐV ngất xỉu khi xếp hàng mua vé được mọi người khiêng ra ngoài - Thực hiện: N.K',
+    'Ngập Huỳnh Tấn Phát Biển nước trên đường Huỳnh Tấn Phát, quận 7. Video: Phạm Duy.',
+    'Đám đông cố đập phá cửa để chen vào mua vé - Clip: Nguyên Khôi',
+  ]) assert.equal(hasCaptionTail(k, line), true, line);
+  for (const line of ['Thực hiện: Minh Anh', 'Video: Phạm Duy', 'Ông cho biết việc thực hiện: chậm.']) assert.equal(hasCaptionTail(k, line), false, line);
+});
