@@ -90,7 +90,7 @@ export function parseArticle(input: string, k: Knowledge = defaultKnowledge, opt
     const j = contentIndex[i];
     if (j < 0) return undefined;
     if (j >= p.modelled) return `not read by the model: it reads the first ${p.modelled.toLocaleString('en')} lines of text of a file`;
-    return reasonFor(k.recognizer, p.featuresOf(j), r.kinds[j], r.confidence[j], r.second[j]);
+    return reasonFor(k.recognizer, p.featuresOf(j), r.kinds[j], r.confidence[j], r.second[j], r.ruled.get(j));
   };
   // the reason is words for a hover: worked out when first read, not for every line of every file
   const withReason = (b: Block, i: number): Block => {

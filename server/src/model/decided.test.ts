@@ -3,7 +3,7 @@
 // so that only the rules speak.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { prepare, recognize, RECOGNIZED_KINDS } from './recognize';
+import { prepare, reasonFor, recognize, RECOGNIZED_KINDS } from './recognize';
 import { defaultKnowledge } from './knowledge';
 import { modelFromJson } from './crf';
 import { parseArticle } from './article';
@@ -49,4 +49,17 @@ test('with no line read as the dateline, a line stating the publication time amo
 test('the article\'s date comes from such a line', () => {
   const a = parseArticle(['Đường về quê hương', 'Được đăng bởi bauxitevn trên 18/06/2011', 'Bài viết kể lại một chuyến đi dài về quê hương sau nhiều năm xa cách, với những ký ức đẹp đẽ.'].join('\n'));
   assert.equal(a.date?.iso.slice(0, 10), '2011-06-18');
+});
+
+test('a hover says which rule decided a line, and what the model alone said', () => {
+  const lines = ['Xã hội | Cập nhật thứ hai, ngày 24/12/12 11:05 tối', 'Giá lúa gạo hôm nay: Lúa tươi tiếp tục tăng', '© Bản quyền thuộc về Báo điện tử VOV'];
+  const p = prepare(lines.join('\n'), defaultKnowledge);
+  const r = recognize(p, allRelated);
+  assert.deepEqual([...r.ruled.keys()].sort(), [0, 2]);
+  const footer = reasonFor(allRelated, p.featuresOf(2), r.kinds[2], r.confidence[2], r.second[2], r.ruled.get(2));
+  assert.match(footer, /^boilerplate: a chrome phrase of the site, not a link to other articles; the model alone: related \d+%$/);
+  const date = reasonFor(allRelated, p.featuresOf(0), r.kinds[0], r.confidence[0], r.second[0], r.ruled.get(0));
+  assert.match(date, /^dateline: it states the publication time/);
+  // a line the model decided alone has no rule
+  assert.equal(r.ruled.has(1), false);
 });

@@ -96,6 +96,11 @@ export interface Recognition {
   confidence: number[];
   /** The runner-up kind and its probability. */
   second: Array<{ kind: BlockKind; p: number }>;
+  /**
+   * The content lines whose kind a rule decided after the CRF (a known chrome phrase, a publication
+   * date), with the rule's words for the hover: the CRF's own choice is then `second`.
+   */
+  ruled: Map<number, string>;
 }
 
 /** An article has at most one headline, one dateline and one kicker, and the kicker is above the headline. */
@@ -139,6 +144,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   let kinds: BlockKind[] = [];
   let confidence: number[] = [];
   let second: Recognition['second'] = [];
+  let ruled = new Map<number, string>();
   const constraints = constraintsFor(model);
   for (let from = 0; from < T; from += WINDOW) {
     const to = Math.min(T, from + WINDOW);
@@ -146,7 +152,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     for (let t = from; t < to; t++) emissionRow(model, p.units.featuresOf(t), scores, (t - from) * L);
     if (from > 0) for (const y of constraints.once) for (let t = 0; t < to - from; t++) scores[t * L + y] = -Infinity;
     const { path, marginals } = decodePosteriorScores(model, scores, to - from, from === 0 ? constraints : undefined);
-    decided(p.units.cues, model, from, path, marginals, kinds, confidence, second);
+    decided(p.units.cues, model, from, path, marginals, kinds, confidence, second, ruled);
   }
   // every line of a unit takes the unit's kind
   const unitOf = p.units.unitOf;
@@ -154,6 +160,11 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     kinds = Array.from(unitOf, (u) => kinds[u]);
     confidence = Array.from(unitOf, (u) => confidence[u]);
     second = Array.from(unitOf, (u) => second[u]);
+    if (ruled.size > 0) {
+      const byUnit = ruled;
+      ruled = new Map();
+      unitOf.forEach((u, j) => { const why = byUnit.get(u); if (why !== undefined) ruled.set(j, why); });
+    }
   }
   // no line read as the dateline: the first that states the publication time among other words
   // (`Xã hội | Cập nhật thứ hai, ngày 24/12/12 11:05 tối`, `Được đăng bởi X trên 18/06/2011`) is it,
@@ -165,6 +176,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
       second[j] = { kind: kinds[j], p: confidence[j] };
       kinds[j] = 'dateline';
       confidence[j] = 1 - second[j].p;
+      ruled.set(j, t('it states the publication time, and no other line is the dateline'));
       break;
     }
   }
@@ -174,14 +186,14 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     confidence.push(0);
     second.push(UNREAD_SECOND);
   }
-  return { kinds, confidence, second };
+  return { kinds, confidence, second, ruled };
 }
 
-function decided(cues: readonly LineCues[], model: CrfModel, from: number, path: number[], marginals: Float64Array, kinds: BlockKind[], confidence: number[], second: Recognition['second']): void {
+function decided(cues: readonly LineCues[], model: CrfModel, from: number, path: number[], marginals: Float64Array, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>): void {
   const L = model.labels.length;
   for (let i = 0; i < path.length; i++) {
     const y = path[i];
-    const t = from + i;
+    const at = from + i;
     const m = (z: number) => marginals[i * L + z];
     kinds.push(model.labels[y] as BlockKind);
     confidence.push(m(y));
@@ -194,22 +206,24 @@ function decided(cues: readonly LineCues[], model: CrfModel, from: number, path:
     // wherever it stands; its neighbours may say "byline" or "paragraph", the words cannot
     // and so is a teaser line (`Xem thêm`, `Tin liên quan: …`): a link to other articles, never the
     // article's own text
-    const forced = cues[t].boilerplate === 'widget' ? 'boilerplate' : cues[t].boilerplate === 'teaser' ? 'related' : null;
-    if (forced && !JUNK.has(kinds[t])) {
-      second[t] = { kind: kinds[t], p: confidence[t] };
-      kinds[t] = forced;
-      confidence[t] = junkMass(marginals, i, model);
+    const forced = cues[at].boilerplate === 'widget' ? 'boilerplate' : cues[at].boilerplate === 'teaser' ? 'related' : null;
+    if (forced && !JUNK.has(kinds[at])) {
+      second[at] = { kind: kinds[at], p: confidence[at] };
+      kinds[at] = forced;
+      confidence[at] = junkMass(marginals, i, model);
+      ruled.set(at, forced === 'related' ? t('a phrase that links to other articles') : t('a widget of the site, wherever it stands'));
       continue;
     }
     // a chrome phrase other than a teaser's (a share bar, a footer, a menu item, a comment form) is
     // the site's chrome, not a link to another article, whatever its neighbours are
-    if (kinds[t] === 'related' && cues[t].boilerplate !== null && cues[t].boilerplate !== 'teaser') {
-      second[t] = { kind: kinds[t], p: confidence[t] };
-      kinds[t] = 'boilerplate';
-      confidence[t] = junkMass(marginals, i, model);
+    if (kinds[at] === 'related' && cues[at].boilerplate !== null && cues[at].boilerplate !== 'teaser') {
+      second[at] = { kind: kinds[at], p: confidence[at] };
+      kinds[at] = 'boilerplate';
+      confidence[at] = junkMass(marginals, i, model);
+      ruled.set(at, t('a chrome phrase of the site, not a link to other articles'));
       continue;
     }
-    if (JUNK.has(kinds[t]) && cues[t].boilerplate === null) { // a known chrome phrase is chrome
+    if (JUNK.has(kinds[at]) && cues[at].boilerplate === null) { // a known chrome phrase is chrome
       let junk = 0, bestContent = -1;
       for (let z = 0; z < L; z++) {
         const pz = m(z);
@@ -217,9 +231,9 @@ function decided(cues: readonly LineCues[], model: CrfModel, from: number, path:
         else if (bestContent < 0 || pz > m(bestContent)) bestContent = z;
       }
       if (bestContent >= 0 && junk < 1 - junk + CONTENT_TIE) {
-        second[t] = { kind: kinds[t], p: confidence[t] };
-        kinds[t] = model.labels[bestContent] as BlockKind;
-        confidence[t] = m(bestContent);
+        second[at] = { kind: kinds[at], p: confidence[at] };
+        kinds[at] = model.labels[bestContent] as BlockKind;
+        confidence[at] = m(bestContent);
       }
     }
   }
@@ -381,7 +395,9 @@ function shareWords(value: string): string {
 }
 
 /** Why a line got its kind: the probability and the strongest features, in words. */
-export function reasonFor(model: CrfModel, features: readonly string[], kind: BlockKind, p: number, second: { kind: BlockKind; p: number }): string {
+export function reasonFor(model: CrfModel, features: readonly string[], kind: BlockKind, p: number, second: { kind: BlockKind; p: number }, ruled?: string): string {
+  // a rule decided after the model: say which, and what the model alone said
+  if (ruled !== undefined) return `${kindId(kind)}: ${ruled}${t('; the model alone: {0} {1}%', kindId(second.kind), Math.round(second.p * 100))}`;
   const y = model.labels.indexOf(kind);
   // the strongest cues about the line's shape and place first; its words only when little else spoke
   const ranked = y >= 0 ? explain(model, features, y, 8) : [];
