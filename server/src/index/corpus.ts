@@ -14,6 +14,7 @@ import type { LineFrequency } from '../model/features';
 import { fold, foldKey, isBlank, wordHashes, words } from '../text/normalize';
 import { isLinesText, tokensAt } from '../text/tokens';
 import type { LineCache } from '../model/lineCache';
+import { lineFactsOf } from '../model/lines';
 import { CANDIDATE_KINDS, MAX_KEYED_CHARS, hash64, keyOfFolded, lineKey } from './keys';
 import { bandKeys, estimateJaccard, fmix32, isSignature, shingleHashesOfHashes, signatureOf } from './minhash';
 
@@ -149,6 +150,7 @@ export function summarize(file: string, text: string, config: Config = DEFAULT_C
   const exact: string[] = [];
   const keys = new Set<string>();
   const content: Block[] = [];
+  const facts = lineFactsOf(a);
   let paragraphs = 0;
   let nonBlank = 0;
   let junk = 0;
@@ -162,13 +164,15 @@ export function summarize(file: string, text: string, config: Config = DEFAULT_C
     if (isContent) content.push(b);
     for (let i = b.startLine; i <= b.endLine && i < a.lines.length; i++) {
       const line = a.lines[i].text;
-      if (isBlank(line)) continue;
+      const fact = facts?.[i];
+      if (fact ? fact.blank : isBlank(line)) continue;
       nonBlank++;
       if (isJunk) junk++;
       if (!isExact && !isCandidate) continue;
       if (line.length <= MAX_KEYED_CHARS) {
-        // one fold serves the exact-content hash and the block key (keys.ts lineKey)
-        const folded = foldKey(line);
+        // one fold serves the exact-content hash and the block key (keys.ts lineKey); the parse's
+        // key of the line is that fold (lines.ts lineFacts: foldKey of its first 20,000 characters)
+        const folded = fact ? fact.key : foldKey(line);
         if (isExact && folded) exact.push(folded);
         if (isCandidate && folded) keys.add(keyOfFolded(folded));
       } else {

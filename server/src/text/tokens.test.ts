@@ -9,7 +9,8 @@ import { lineTokens, lineTokensSlow, tokensAt } from './tokens';
 import { wordHashes, WordScanner } from './normalize';
 import { hash32 } from './similarity';
 import { parseArticle } from '../model/article';
-import { contentWordHashes, contentWordHashesSlow } from '../index/corpus';
+import { contentWordHashes, contentWordHashesSlow, summarize } from '../index/corpus';
+import { analyzeArticle } from '../engine/analyze';
 import { fmix32, NUM_HASHES, shingleHashesOfHashes, signatureOf } from '../index/minhash';
 import { blockTokens, unitText, unitTextSlow } from '../rules/near-duplicate-paragraph';
 import type { Block } from '../model/types';
@@ -135,4 +136,15 @@ test('signatureOf = the signature of its first loop (random shingles, and the wo
   }), { numRuns: 1000 });
   // the extremes of the unsigned order
   for (const xs of [[0], [0xffffffff], [0x80000000, 0x7fffffff]]) assert.deepEqual(signatureOf(Uint32Array.from(xs)), signatureSlow(Uint32Array.from(xs)));
+});
+
+test('summarize: reading the parse\'s line keys gives the summary of an article whose lines it did not parse', () => {
+  const kept = fc.oneof(articleText, articleText.map((t) => t.toUpperCase()), articleText.map((t) => t.replace(/ /g, '  \u00a0')));
+  fc.assert(fc.property(kept, (text) => {
+    const a = parseArticle(text);
+    const analysis = analyzeArticle(a);
+    // a copy of the article: nothing kept with it (as one rebuilt from a worker's reply)
+    const copy = { ...a };
+    assert.deepEqual(summarize('f.txt', text, undefined, { analysis }), summarize('f.txt', text, undefined, { analysis: { ...analysis, article: copy } }), JSON.stringify(text));
+  }), { numRuns: 400 });
 });
