@@ -12,6 +12,9 @@ import type { Article, Block, BlockKind } from '../model/types';
 import type { CorpusView, DuplicateSummary, Severity } from '../rules/types';
 import type { LineFrequency } from '../model/features';
 import { fold, foldKey, isBlank, wordHashes, words } from '../text/normalize';
+import { isLinesText, tokensAt } from '../text/tokens';
+import type { LineCache } from '../model/lineCache';
+import { lineFactsOf } from '../model/lines';
 import { CANDIDATE_KINDS, MAX_KEYED_CHARS, hash64, keyOfFolded, lineKey } from './keys';
 import { bandKeys, estimateJaccard, fmix32, isSignature, shingleHashesOfHashes, signatureOf } from './minhash';
 
@@ -144,9 +147,10 @@ export interface SummarizeOptions {
 /** Summarizes one article for the index. Never throws on odd text. */
 export function summarize(file: string, text: string, config: Config = DEFAULT_CONFIG, opts: SummarizeOptions = {}): DocSummary {
   const { article: a, findings } = opts.analysis ?? analyze(text, { file, config });
-  const content: string[] = [];
   const exact: string[] = [];
   const keys = new Set<string>();
+  const content: Block[] = [];
+  const facts = lineFactsOf(a);
   let paragraphs = 0;
   let nonBlank = 0;
   let junk = 0;
@@ -157,16 +161,18 @@ export function summarize(file: string, text: string, config: Config = DEFAULT_C
     const isExact = EXACT_KINDS.has(b.kind);
     const isCandidate = CANDIDATE_KINDS.has(b.kind);
     const isJunk = JUNK_KINDS.has(b.kind);
-    if (isContent) content.push(b.text);
+    if (isContent) content.push(b);
     for (let i = b.startLine; i <= b.endLine && i < a.lines.length; i++) {
       const line = a.lines[i].text;
-      if (isBlank(line)) continue;
+      const fact = facts?.[i];
+      if (fact ? fact.blank : isBlank(line)) continue;
       nonBlank++;
       if (isJunk) junk++;
       if (!isExact && !isCandidate) continue;
       if (line.length <= MAX_KEYED_CHARS) {
-        // one fold serves the exact-content hash and the block key (keys.ts lineKey)
-        const folded = foldKey(line);
+        // one fold serves the exact-content hash and the block key (keys.ts lineKey); the parse's
+        // key of the line is that fold (lines.ts lineFacts: foldKey of its first 20,000 characters)
+        const folded = fact ? fact.key : foldKey(line);
         if (isExact && folded) exact.push(folded);
         if (isCandidate && folded) keys.add(keyOfFolded(folded));
       } else {
@@ -175,7 +181,7 @@ export function summarize(file: string, text: string, config: Config = DEFAULT_C
       }
     }
   }
-  const contentWords = wordHashes(content.join('\n').toLowerCase()).hashes;
+  const contentWords = contentWordHashes(a, content);
   const nWords = contentWords.length;
   const comparable = nWords >= MIN_DUPLICATE_WORDS;
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
@@ -209,6 +215,31 @@ export function summarize(file: string, text: string, config: Config = DEFAULT_C
   if (opts.mtimeMs !== undefined) summary.mtimeMs = opts.mtimeMs;
   if (opts.size !== undefined) summary.size = opts.size;
   return summary;
+}
+
+/**
+ * The hashes of the content blocks' lower-cased words, as wordHashes(their texts joined with '\n',
+ * lower-cased) gives them: read from each line's tokens (text/tokens.ts; no line break lies inside
+ * a word, lower case and NFC do not reach across one). When a line's lower case needs NFC (the
+ * whole text would then be normalized, other lines' rarer forms too) or a block's text is not its
+ * lines joined, the reference way.
+ */
+export function contentWordHashes(a: Article, content: readonly Block[], cache?: LineCache): number[] {
+  const out: number[] = [];
+  for (const b of content) {
+    if (!isLinesText(a, b.startLine, b.endLine, b.text)) return contentWordHashesSlow(content);
+    for (let i = b.startLine; i <= b.endLine; i++) {
+      const t = tokensAt(a, i, cache);
+      if (!t.lowerQuick) return contentWordHashesSlow(content);
+      for (let k = 0; k < t.lower.length; k++) out.push(t.lower[k]);
+    }
+  }
+  return out;
+}
+
+/** The reference for contentWordHashes: one scan of the joined, lower-cased texts. */
+export function contentWordHashesSlow(content: readonly Block[]): number[] {
+  return wordHashes(content.map((b) => b.text).join('\n').toLowerCase()).hashes;
 }
 
 /** Is this value a summary the index can take (e.g. read from a cache file)? */

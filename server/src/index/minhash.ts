@@ -77,15 +77,26 @@ export function shingleHashesOfHashes(th: readonly number[], n = SHINGLE_WORDS):
 /** The MinHash signature (NUM_HASHES values) of a set of shingle hashes; null when there are none. */
 export function signatureOf(shingles: Uint32Array): number[] | null {
   if (shingles.length === 0) return null;
-  const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff);
-  for (let j = 0; j < shingles.length; j++) {
-    const x = shingles[j];
-    for (let i = 0; i < NUM_HASHES; i++) {
-      const v = fmix32(x ^ SEEDS[i]);
-      if (v < sig[i]) sig[i] = v;
+  // seed by seed, the minimum kept in a local; in signed 32-bit arithmetic throughout (no number
+  // allocated): the unsigned order of v is the signed order of v ^ 0x80000000
+  const sig = new Array<number>(NUM_HASHES);
+  const n = shingles.length;
+  for (let i = 0; i < NUM_HASHES; i++) {
+    const seed = SEEDS[i] | 0;
+    let m = 0x7fffffff;
+    for (let j = 0; j < n; j++) {
+      let h = shingles[j] ^ seed;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
+      h ^= 0x80000000;
+      if (h < m) m = h;
     }
+    sig[i] = (m ^ 0x80000000) >>> 0;
   }
-  return Array.from(sig);
+  return sig;
 }
 
 /** MinHash signature of a text's word 3-grams. */

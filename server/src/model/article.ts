@@ -9,6 +9,7 @@ import { words } from '../text/normalize';
 import { prepare, reasonFor, recognize, splitLines, type Prepared, type Recognition } from './recognize';
 import type { LineFrequency } from './features';
 import type { LineCache } from './lineCache';
+import { keepLineFacts } from './lines';
 
 export { splitLines };
 
@@ -176,7 +177,7 @@ export function parseArticle(input: string, k: Knowledge = defaultKnowledge, opt
     const m = /^\s*(\(\s*[\p{Lu}\d][\p{L}\d .&]{0,15}\)\s*[-–—:]+)/u.exec(firstParagraph.text);
     if (m) firstParagraph.sourcePrefix = m[1].trim();
   }
-  return {
+  const article: Article = {
     text, hadBom, lines, blocks,
     headline: headlineBlock,
     kicker: blocks.find((b) => b.kind === 'kicker') ?? null,
@@ -184,4 +185,7 @@ export function parseArticle(input: string, k: Knowledge = defaultKnowledge, opt
     byline: blocks.find((b) => b.kind === 'byline') ?? null,
     date,
   };
+  // the lines' folded keys, for the rules and the index (lines.ts lineFactsOf)
+  keepLineFacts(article, p.facts);
+  return article;
 }

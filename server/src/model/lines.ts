@@ -40,3 +40,19 @@ export function lineFacts(text: string): LineFacts {
 export function allLineFacts(lines: readonly LineInfo[]): LineFacts[] {
   return lines.map((l) => lineFacts(l.text));
 }
+
+const FACTS = new WeakMap<object, readonly LineFacts[]>();
+
+/** Keeps the facts the parse worked out for an article's lines (parseArticle). */
+export function keepLineFacts(article: object, facts: readonly LineFacts[]): void {
+  FACTS.set(article, facts);
+}
+
+/**
+ * The facts of an article's lines as its parse worked them out (lineFacts of each line's text), or
+ * undefined for an article this process did not parse (one rebuilt from a worker's reply).
+ * Shared: read them, do not change them.
+ */
+export function lineFactsOf(article: object): readonly LineFacts[] | undefined {
+  return FACTS.get(article);
+}

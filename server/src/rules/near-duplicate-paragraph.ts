@@ -19,7 +19,8 @@ import { type RuleFinding, defineRule } from './types';
 import { t } from '../l10n';
 import { kindNoun, linesWhere } from '../model/kindNames';
 import { z } from 'zod';
-import type { Block, BlockKind } from '../model/types';
+import type { Article, Block, BlockKind } from '../model/types';
+import { isLinesText, tokensAt, type LineTokens } from '../text/tokens';
 import type { LineCache } from '../model/lineCache';
 import { blockRemovalRange, linesRange } from './ranges';
 import { foldKey, isWhiteSpace, withoutStrayTail, WordScanner } from '../text/normalize';
@@ -90,7 +91,11 @@ interface UnitText {
   ends: number[];
   /** Token index where each sentence starts, plus n at the end. */
   sentences: number[];
-  /** hash32 of the word at i, and of the word pair starting at i (`word word`; 0 for the last). */
+  /**
+   * hash32 of the word at i, and of the word pair starting at i (`word word`; 0 for the last). The
+   * unit's hashes (these, its sets') are kept as signed 32-bit integers (`hash32(…) | 0`): small
+   * integers to V8, which its Sets hold without allocating a number each.
+   */
   h1: number[];
   h2: number[];
   s2: Set<number>;
@@ -138,8 +143,15 @@ function containment(a: Set<number>, b: Set<number>): number {
  * word pairs and triples, carried on from word to word (hash32On) with no string per word or pair.
  */
 export function makeUnit(block: Block): Unit & { s1: Set<number>; s3: Set<number> } {
-  const u: Unit = { ...unitText(block.text), block };
+  const u: Unit = { ...unitTextSlow(block.text), block };
   return { ...u, s1: s1Of(u), s3: s3Of(u) };
+}
+
+/** { ...t, block }, made field by field (an object spread of a cached unit copies it more slowly). */
+function unitOf(t: UnitText, block: Block): Unit {
+  const u: Unit = { n: t.n, src: t.src, ws: t.ws, we: t.we, starts: t.starts, ends: t.ends, sentences: t.sentences, h1: t.h1, h2: t.h2, s2: t.s2, block };
+  if (t.words !== undefined) u.words = t.words;
+  return u;
 }
 
 /** The hashes of the unit's words. */
@@ -154,11 +166,85 @@ function s3Of(u: Unit): Set<number> {
   const s3 = new Set<number>();
   if (n === 1) s3.add(h1[0]);
   else if (n === 2) s3.add(h2[0]);
-  for (let i = 0; i + 2 < n; i++) s3.add(hash32On(withSpace(h2[i]), src, ws[i + 2], we[i + 2]));
+  for (let i = 0; i + 2 < n; i++) s3.add(hash32On(withSpace(h2[i]), src, ws[i + 2], we[i + 2]) | 0);
   return (u.s3 = s3);
 }
 
-function unitText(blockText: string): UnitText {
+/**
+ * The tokens of a block's lines (text/tokens.ts; no word reaches across a line break), when each
+ * line's lower case is read in place (LineTokens.direct) and the lines joined are the block's text;
+ * else null (unitText then scans the text itself). `nfc`: every line is known to be NFC.
+ */
+export interface BlockTokens {
+  lines: LineTokens[];
+  /** Where each line starts in the block's text. */
+  bases: number[];
+  nfc: boolean;
+}
+
+export function blockTokens(a: Article, b: Block, cache?: LineCache): BlockTokens | null {
+  if (!isLinesText(a, b.startLine, b.endLine, b.text)) return null;
+  const lines: LineTokens[] = [];
+  const bases: number[] = [];
+  let nfc = true;
+  let base = 0;
+  for (let i = b.startLine; i <= b.endLine; i++) {
+    const t = tokensAt(a, i, cache);
+    if (!t.direct) return null;
+    if (!t.nfc) nfc = false;
+    lines.push(t);
+    bases.push(base);
+    base += a.lines[i].text.length + 1;
+  }
+  return { lines, bases, nfc };
+}
+
+/**
+ * The unit of a block's text: with its words read from its lines' tokens (blockTokens) when the
+ * text needs no NFC, else scanned here (unitTextSlow, the reference).
+ */
+export function unitText(blockText: string, bt: BlockTokens | null): UnitText {
+  if (bt === null || (!bt.nfc && blockText.normalize('NFC') !== blockText)) return unitTextSlow(blockText);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const sentences: number[] = [0];
+  // a stray fragment after the final punctuation is not part of the text (stray-token removes it):
+  // the words that end before the cut (none spans it: the cut follows punctuation and white space)
+  const text = withoutStrayTail(blockText);
+  const cut = text.length;
+  // every line's lower case is read in place (LineTokens.direct): so is the block's
+  const lower = text.toLowerCase();
+  const h1: number[] = [];
+  let n = 0;
+  lines: for (let l = 0; l < bt.lines.length; l++) {
+    const t = bt.lines[l], base = bt.bases[l];
+    const { se, lower: lh } = t;
+    for (let k = 0; k < t.n; k++) {
+      if (n >= MAX_TOKENS) break lines;
+      const a = base + se[2 * k], b = base + se[2 * k + 1];
+      if (b > cut) break lines;
+      const gapFrom = n > 0 ? ends[n - 1] : 0;
+      if (n > 0 && hasSentenceEnd(text, gapFrom, a)) sentences.push(n);
+      // an accidentally doubled syllable (repeated-word's job) does not make two texts differ
+      const h = lh[k] | 0;
+      if (n > 0 && h === h1[n - 1] && sameSpan(lower, starts[n - 1], ends[n - 1], a, b) && onlySpace(text, gapFrom, a)) continue;
+      starts.push(a);
+      ends.push(b);
+      h1.push(h);
+      n++;
+    }
+  }
+  sentences.push(n);
+  const h2: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) h2[i] = i + 1 < n ? hash32On(withSpace(h1[i]), lower, starts[i + 1], ends[i + 1]) | 0 : 0;
+  const s2 = new Set<number>();
+  if (n === 1) s2.add(h1[0]);
+  for (let i = 0; i + 1 < n; i++) s2.add(h2[i]);
+  return { n, src: lower, ws: starts, we: ends, starts, ends, sentences, h1, h2, s2 };
+}
+
+/** The unit of a block's text, its words scanned in it: the first way, kept as the reference unitText must agree with. */
+export function unitTextSlow(blockText: string): UnitText {
   const starts: number[] = [];
   const ends: number[] = [];
   const sentences: number[] = [0];
@@ -198,8 +284,8 @@ function unitText(blockText: string): UnitText {
   const src = direct ? lower : own.join(' ');
   const h1: number[] = new Array<number>(n);
   const h2: number[] = new Array<number>(n);
-  for (let i = 0; i < n; i++) h1[i] = hash32On(HASH32_EMPTY, src, ws[i], we[i]);
-  for (let i = 0; i < n; i++) h2[i] = i + 1 < n ? hash32On(withSpace(h1[i]), src, ws[i + 1], we[i + 1]) : 0;
+  for (let i = 0; i < n; i++) h1[i] = hash32On(HASH32_EMPTY, src, ws[i], we[i]) | 0;
+  for (let i = 0; i < n; i++) h2[i] = i + 1 < n ? hash32On(withSpace(h1[i]), src, ws[i + 1], we[i + 1]) | 0 : 0;
   const s2 = new Set<number>();
   // a text shorter than the n-gram gives one shingle of all its words
   if (n === 1) s2.add(h1[0]);
@@ -391,7 +477,7 @@ export const rule = defineRule({
       const key = t.key;
       if (key === '' || seen.has(key)) continue;
       seen.add(key);
-      units.push({ ...(t.unit ??= unitText(b.text)), block: b });
+      units.push(unitOf(t.unit ??= unitText(b.text, blockTokens(a, b, ctx.cache)), b));
     }
     withoutTemplate(units);
     const hits: Array<{ x: number; y: number; match: Match }> = [];

@@ -56,8 +56,9 @@ function fastUnit(block: Block) {
   const u = makeUnit(block);
   return {
     toks: u.ws.map((a, i) => u.src.slice(a, u.we[i])),
-    starts: u.starts, ends: u.ends, sentences: u.sentences, h1: u.h1, h2: u.h2,
-    s1: [...u.s1], s2: [...u.s2], s3: [...u.s3],
+    // (the unit keeps its hashes as signed 32-bit integers: the same hashes)
+    starts: u.starts, ends: u.ends, sentences: u.sentences, h1: u.h1.map((h) => h >>> 0), h2: u.h2.map((h) => h >>> 0),
+    s1: [...u.s1].map((h) => h >>> 0), s2: [...u.s2].map((h) => h >>> 0), s3: [...u.s3].map((h) => h >>> 0),
   };
 }
 

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { lineToksOf, lineToksSlow, lineWords } from './repeated-word';
+import { Forms, lineToksOf, lineToksSlow, lineWords } from './repeated-word';
 
 type Tok = ReturnType<typeof lineToksSlow>[number];
 
@@ -36,12 +36,12 @@ const PIECES = [
   ' ', ' ', ' ', '  ', '\u00a0', '\u202f', '\t', ', ', '. ', '-', '“', '”', '…', '\u200b', '😀',
 ];
 
-const SHARED = new Map();
+const SHARED = new Forms();
 
 function same(text: string): void {
   const forms = new Map<string, string>();
   const slow = lineToksSlow(text, forms);
-  const lw = lineWords(text, new Map());
+  const lw = lineWords(text, new Forms());
   assert.deepEqual(lineToksOf(lw), slow, JSON.stringify(text));
   // and with the forms kept from every line before
   assert.deepEqual(lineToksOf(lineWords(text, SHARED)), slow, JSON.stringify(text));
@@ -72,4 +72,13 @@ test('lineWords: a doubling and a doubled pair on a known line', () => {
   const lw = lineWords('cá nhân tiêu tiêu biểu, ban hành ban hành');
   assert.deepEqual([...lw.repeats], [2]);
   assert.deepEqual([...lw.pairs], [5]);
+});
+
+test('Forms: two words with the same hash keep their own canonical forms (the code units are compared)', () => {
+  const forms = new Forms();
+  // a made-up shared hash stands for a 32-bit collision
+  assert.equal(forms.of('Tiêu biểu', 0, 4, 12345), 'tiêu');
+  assert.equal(forms.of('Tiêu biểu', 5, 9, 12345), 'biểu');
+  assert.equal(forms.of('xx TIÊU', 3, 7, 12345), 'tiêu');
+  assert.equal(forms.of('Tiêu biểu', 0, 4, 12345), 'tiêu');
 });

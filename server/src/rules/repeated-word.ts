@@ -19,6 +19,7 @@ import type { Article } from '../model/types';
 import type { LineCache } from '../model/lineCache';
 import { withTonePlacement } from '../text/vietnamese';
 import { WordScanner } from '../text/normalize';
+import { lineTokens, tokensAt, type LineTokens } from '../text/tokens';
 import data from '../../data/reduplication.vi.json';
 
 const CODE = 'repeated-word';
@@ -66,8 +67,8 @@ interface LineWords {
   text: string;
   /** Canonical form (canon()) of each word. */
   w: readonly string[];
-  /** Start and end column of each word, flat. */
-  se: readonly number[];
+  /** Start and end column of each word, flat (the line's tokens' se). */
+  se: ArrayLike<number>;
   /** Each i where toks[i + 1] repeats toks[i] (joined): judged against the article's counts. */
   repeats: readonly number[];
   /** Each i where the pair toks[i], toks[i + 1] is typed twice: a finding whatever the article holds. */
@@ -94,7 +95,7 @@ function tokAt(lw: LineWords, i: number): Tok {
   return { w: lw.w[i], start: lw.se[2 * i], end: lw.se[2 * i + 1], joined: joined(lw, i) };
 }
 
-/** A word's canonical form, remembered in `forms` (up to MAX_FORMS words). */
+/** A word's canonical form, remembered in `forms` (up to MAX_FORMS words): the reference way, by the word's string. */
 function formOf(raw: string, forms: Map<string, string>): string {
   let c = forms.get(raw);
   if (c === undefined) {
@@ -104,14 +105,55 @@ function formOf(raw: string, forms: Map<string, string>): string {
   return c;
 }
 
-export function lineWords(text: string, forms: Map<string, string> = FORMS): LineWords {
-  const w: string[] = [];
-  const se: number[] = [];
-  const scan = new WordScanner(text);
-  while (scan.next()) {
-    w.push(formOf(text.slice(scan.start, scan.end), forms));
-    se.push(scan.start, scan.end);
+/** Table size of Forms: a power of two, at least twice MAX_FORMS. */
+const FORMS_SLOTS = 32768;
+
+/**
+ * canon() of words by their raw text, looked up by the hash of their code units (text/tokens.ts
+ * LineTokens.raw) and the code units themselves, compared in place: no string per word. Open
+ * addressing over typed arrays (up to MAX_FORMS words; past that, canon() of a new word is made
+ * every time).
+ */
+export class Forms {
+  private readonly hashes = new Uint32Array(FORMS_SLOTS);
+  private readonly raws: Array<string | undefined> = new Array<string | undefined>(FORMS_SLOTS);
+  private readonly canons: string[] = new Array<string>(FORMS_SLOTS);
+  private size = 0;
+
+  /** canon(text.slice(a, b)), where h is hash32 of that slice. */
+  of(text: string, a: number, b: number, h: number): string {
+    const mask = FORMS_SLOTS - 1;
+    let i = h & mask;
+    for (;;) {
+      const r = this.raws[i];
+      if (r === undefined) break;
+      if (this.hashes[i] === h && sameText(r, text, a, b)) return this.canons[i];
+      i = (i + 1) & mask;
+    }
+    const raw = text.slice(a, b);
+    const c = canon(raw);
+    if (this.size < MAX_FORMS) {
+      this.hashes[i] = h;
+      this.raws[i] = raw;
+      this.canons[i] = c;
+      this.size++;
+    }
+    return c;
   }
+}
+
+/** r === text.slice(a, b), without making the slice. */
+function sameText(r: string, text: string, a: number, b: number): boolean {
+  if (r.length !== b - a) return false;
+  for (let k = 0; k < r.length; k++) if (r.charCodeAt(k) !== text.charCodeAt(a + k)) return false;
+  return true;
+}
+
+/** A line's words (its tokens, text/tokens.ts, made here when not given), canonical forms, repeats and doubled pairs. */
+export function lineWords(text: string, forms: Forms = FORMS, tok: LineTokens = lineTokens(text)): LineWords {
+  const n = tok.n, se = tok.se, raw = tok.raw;
+  const w = new Array<string>(n);
+  for (let k = 0; k < n; k++) w[k] = forms.of(text, se[2 * k], se[2 * k + 1], raw[k]);
   const lw: LineWords = { text, w, se, repeats: NONE, pairs: NONE };
   const repeats: number[] = [];
   for (let i = 0; i + 1 < w.length; i++) {
@@ -167,18 +209,18 @@ export function lineToksSlow(text: string, forms: Map<string, string> = new Map(
  * canon() of the words met so far, by their raw text (a pure function of it): kept from one article
  * to the next (a language has a few thousand syllables), up to MAX_FORMS of them.
  */
-const FORMS = new Map<string, string>();
+const FORMS = new Forms();
 
 function tokenize(a: Article, cache: LineCache | undefined): Line[] {
   const skip = new Uint8Array(a.lines.length);
   for (const b of a.blocks) if (b.kind === 'php-dump') for (let i = b.startLine; i <= b.endLine && i < skip.length; i++) skip[i] = 1;
-  const make = (text: string) => lineWords(text, FORMS);
   const out: Line[] = [];
   for (let li = 0; li < a.lines.length; li++) {
     if (skip[li]) continue;
     const { text, start } = a.lines[li];
     if (text.length === 0) continue;
-    const words = cache ? cache.memo(TOKENS_TABLE, text, make) : make(text);
+    // (the line's tokens are those of `text`: the memo's value is still a function of the text alone)
+    const words = cache ? cache.memo(TOKENS_TABLE, text, (t) => lineWords(t, FORMS, tokensAt(a, li, cache))) : lineWords(text, FORMS, tokensAt(a, li));
     if (words.w.length > 1) out.push({ base: start, words });
   }
   return out;

@@ -121,7 +121,8 @@ function intern(sets: readonly Set<number>[]): Interned {
  * commonSharingPairs, whose pairs come in item order); candidatePairs without minShare numbers afresh.
  */
 export class Interner {
-  private keys: Uint32Array;
+  /** (Float64Array: -1 and 0xffffffff are two numbers) */
+  private keys: Float64Array;
   private slot: Int32Array;
   private other: Map<number, number> | undefined;
   private idsOf = new WeakMap<Set<number>, Int32Array>();
@@ -132,7 +133,7 @@ export class Interner {
   constructor(expected = 2048) {
     let cap = 64;
     while (cap < 2 * expected && cap < 1 << 12) cap *= 2;
-    this.keys = new Uint32Array(cap);
+    this.keys = new Float64Array(cap);
     this.slot = new Int32Array(cap).fill(-1);
   }
 
@@ -149,7 +150,7 @@ export class Interner {
   /** Too many numbers of lines gone (a document rewritten many times over): start afresh. */
   trim(live: number): void {
     if (this.size <= 4 * live + 65536) return;
-    this.keys = new Uint32Array(1 << 12);
+    this.keys = new Float64Array(1 << 12);
     this.slot = new Int32Array(1 << 12).fill(-1);
     this.other = undefined;
     this.idsOf = new WeakMap();
@@ -157,7 +158,8 @@ export class Interner {
   }
 
   private id(h: number): number {
-    if (h !== h >>> 0) {
+    // a 32-bit hash, unsigned (hash32) or kept as a signed integer (hash32(…) | 0: near-duplicate-paragraph)
+    if (h !== h >>> 0 && h !== (h | 0)) {
       // not a 32-bit hash (a caller's own numbers): a map keeps them apart
       this.other ??= new Map<number, number>();
       let id = this.other.get(h);
@@ -182,7 +184,7 @@ export class Interner {
 
   private grow(): void {
     const keys = this.keys, slot = this.slot;
-    this.keys = new Uint32Array(keys.length * 2);
+    this.keys = new Float64Array(keys.length * 2);
     this.slot = new Int32Array(keys.length * 2).fill(-1);
     const mask = this.keys.length - 1;
     for (let i = 0; i < keys.length; i++) {
