@@ -68,6 +68,21 @@ function dateOf(line: string, cue: ReturnType<typeof matchDateline>): ParsedDate
   return findDate(line);
 }
 
+/**
+ * The article's dateline among the lines labelled so: one whose date reads first, then one that gives
+ * the time too (a page may state the day on one line and `Đăng ngày: 02/11/2025 - 15:03` on another),
+ * then the most probable.
+ */
+export function bestDateline(candidates: ReadonlyArray<{ line: number; p: number; date: ParsedDate | null }>): { line: number; date: ParsedDate | null } | null {
+  let best: { line: number; date: ParsedDate | null } | null = null;
+  let bestScore = -1;
+  for (const c of candidates) {
+    const score = c.p + (c.date ? 1 : 0) + (c.date?.hour !== undefined ? 1 : 0);
+    if (score > bestScore) { bestScore = score; best = { line: c.line, date: c.date }; }
+  }
+  return best;
+}
+
 export function parseArticle(input: string, k: Knowledge = defaultKnowledge, opts: ParseOptions = {}): Article {
   const hadBom = input.charCodeAt(0) === 0xfeff;
   const text = hadBom ? input.slice(1) : input;
@@ -99,16 +114,14 @@ export function parseArticle(input: string, k: Knowledge = defaultKnowledge, opt
     return Object.defineProperty(b, 'reason', REASON_PROPERTY);
   };
 
-  // the article's dateline: the most probable line labelled so whose date reads
-  let dateline: number | null = null;
-  let date: ParsedDate | null = null;
-  let bestP = -1;
-  p.content.forEach((i, j) => {
-    if (r.kinds[j] !== 'dateline') return;
-    const d = dateOf(lines[i].text, p.cues[j].dateline);
-    const score = r.confidence[j] + (d ? 1 : 0);
-    if (score > bestP) { bestP = score; dateline = i; date = d; }
-  });
+  // the article's dateline (bestDateline): of the lines labelled so, one whose date reads and gives the time
+  const candidates: Array<{ line: number; p: number; date: ParsedDate | null }> = [];
+  for (let j = 0; j < r.kinds.length; j++) {
+    if (r.kinds[j] === 'dateline') candidates.push({ line: p.content[j], p: r.confidence[j], date: dateOf(lines[p.content[j]].text, p.cues[j].dateline) });
+  }
+  const picked = bestDateline(candidates);
+  const dateline: number | null = picked?.line ?? null;
+  const date: ParsedDate | null = picked?.date ?? null;
 
   const blocks: Block[] = [];
   const joined = (a: number, b: number) => lines.slice(a, b + 1).map((l) => l.text).join('\n');

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { prepare, reasonFor, recognize, RECOGNIZED_KINDS } from './recognize';
 import { defaultKnowledge } from './knowledge';
 import { modelFromJson } from './crf';
-import { parseArticle } from './article';
+import { bestDateline, parseArticle } from './article';
+import { findDate } from './dates';
 
 const L = RECOGNIZED_KINDS.length;
 const allRelated = modelFromJson({
@@ -62,4 +63,17 @@ test('a hover says which rule decided a line, and what the model alone said', ()
   assert.match(date, /^dateline: it states the publication time/);
   // a line the model decided alone has no rule
   assert.equal(r.ruled.has(1), false);
+});
+
+test('of two lines read as datelines, the article\'s date is the one that gives the time too', () => {
+  const day = findDate('Sunday, 2 November 2025');
+  const withTime = findDate('Đăng ngày: 02/11/2025 - 15:03');
+  assert.ok(day && withTime && day.hour === undefined && withTime.hour === 15);
+  // the day-only line is the more probable: the time still wins
+  assert.equal(bestDateline([{ line: 1, p: 0.99, date: day }, { line: 4, p: 0.6, date: withTime }])?.line, 4);
+  // a line whose date reads wins over a more probable one whose date does not
+  assert.equal(bestDateline([{ line: 1, p: 0.99, date: null }, { line: 4, p: 0.3, date: day }])?.line, 4);
+  // between equals, the more probable
+  assert.equal(bestDateline([{ line: 1, p: 0.5, date: day }, { line: 4, p: 0.7, date: day }])?.line, 4);
+  assert.equal(bestDateline([]), null);
 });
