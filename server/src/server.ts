@@ -55,7 +55,7 @@ import { CorpusMethods } from './protocol';
 import { buildOutline, foldingRanges, type OutlineFold, type OutlineNode } from './model/outline';
 import { createDocumentSymbolHandler, createFoldingRangeHandler, type SymbolDeps } from './lsp/symbols';
 import { createHoverHandler } from './lsp/hover';
-import type { Article } from './model/types';
+import type { Article, Block } from './model/types';
 import { WorkspaceCorpus } from './lsp/corpusScan';
 import { ValidationScheduler } from './lsp/validation';
 import { createDocConfigs, type DocConfig } from './lsp/docConfig';
@@ -276,9 +276,11 @@ export function run(): void {
     folds?: OutlineFold[];
     /**
      * For an analysis made off the main thread: resolves once what follows its findings has arrived
-     * (the outline, the folds, the blocks' hover reasons). Never rejects.
+     * (the outline and the folds). Never rejects.
      */
     extras?: Promise<void>;
+    /** For an analysis made off the main thread: sets a block's hover reason, asked of the worker. Never rejects. */
+    reasonFor?: (block: Block) => Promise<void>;
     /** The rules' findings (computed on first use), and their diagnostics. */
     findings?: Finding[];
     /** The per-file rules' findings, when the analysis was made off the main thread (the corpus rules run here). */
@@ -373,7 +375,18 @@ export function run(): void {
       const r = await offThread.analyze(doc.uri, doc.version, { text, config: dc.config, file: dc.file, frequency: frequencyFor(doc.uri, text, dc.file), locale: currentLocale() });
       if (!r) return null;
       const bomShift = r.article.hadBom && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-      const analysis: Analysis = { ...base, article: r.article, fileFindings: r.findings, bomShift };
+      // a block's hover reason, asked of the worker once (it works reasons out only when asked)
+      const asked = new WeakMap<Block, Promise<void>>();
+      const reasonFor = (block: Block): Promise<void> => {
+        let p = asked.get(block);
+        if (!p) {
+          const i = r.article.blocks.indexOf(block);
+          p = i < 0 ? Promise.resolve() : r.reason(i).then((reason) => { block.reason = reason; });
+          asked.set(block, p);
+        }
+        return p;
+      };
+      const analysis: Analysis = { ...base, article: r.article, fileFindings: r.findings, bomShift, reasonFor };
       analysis.extras = r.extras.then((x) => {
         if (x) {
           analysis.outline ??= x.outline;
