@@ -53,7 +53,7 @@ import { ProjectFiles } from './lsp/project';
 import { checkInWorkspace, WorkspaceTrust } from './lsp/workspace';
 import { CorpusMethods } from './protocol';
 import { buildOutline, foldingRanges, type OutlineFold, type OutlineNode } from './model/outline';
-import { createDocumentSymbolHandler, createFoldingRangeHandler, type SymbolDeps } from './lsp/symbols';
+import { createDocumentSymbolHandler, createFoldingRangeHandler, type ShiftedView, type SymbolDeps } from './lsp/symbols';
 import { createHoverHandler } from './lsp/hover';
 import type { Article, Block } from './model/types';
 import { WorkspaceCorpus } from './lsp/corpusScan';
@@ -635,7 +635,7 @@ export function run(): void {
    * editor asks again after the next change; the diagnostics follow when the new version is read.
    * (Small documents are read at once, and get their own outline.)
    */
-  async function shiftedView(uri: string): Promise<{ doc: TextDocument; analysis: Analysis } | null> {
+  async function shiftedView(uri: string): Promise<ShiftedView<Analysis> | null> {
     // no outline at hand yet (the first analysis's is on its way, right after its findings): that one
     const latest = analyses.get(uri);
     if (!outlined.has(uri) && latest?.extras && latest.outline === undefined) await latest.extras;
@@ -652,17 +652,24 @@ export function run(): void {
       selectionStartLine: map(n.selectionStartLine),
       children: n.children.map(mapNode),
     });
+    // the outline and folds moved when asked for (the outline's symbols are moved from the base's: symbols.ts)
+    let outline: OutlineNode[] | undefined;
+    let folds: OutlineFold[] | undefined;
     const analysis: Analysis = {
       ...base,
       version: doc.version,
       article: { ...base.article, text: span.text, lines: span.lines },
-      outline: base.outline!.map(mapNode),
-      folds: foldsOf(base).map((f) => ({ ...f, startLine: map(f.startLine), endLine: map(f.endLine) })),
+      get outline() {
+        return (outline ??= base.outline!.map(mapNode));
+      },
+      get folds() {
+        return (folds ??= foldsOf(base).map((f) => ({ ...f, startLine: map(f.startLine), endLine: map(f.endLine) })));
+      },
       extras: undefined,
       findings: undefined,
       diagnostics: undefined,
     };
-    return { doc, analysis };
+    return { doc, analysis, base, span };
   }
 
   /**
