@@ -53,7 +53,7 @@ import { ProjectFiles } from './lsp/project';
 import { checkInWorkspace, WorkspaceTrust } from './lsp/workspace';
 import { CorpusMethods } from './protocol';
 import { buildOutline, foldingRanges, type OutlineFold, type OutlineNode } from './model/outline';
-import { createDocumentSymbolHandler, createFoldingRangeHandler, type ShiftedView, type SymbolDeps } from './lsp/symbols';
+import { createDocumentSymbolHandler, createFoldingRangeHandler, SymbolsMade, type ShiftedView, type SymbolDeps } from './lsp/symbols';
 import { createHoverHandler } from './lsp/hover';
 import type { Article, Block } from './model/types';
 import { WorkspaceCorpus } from './lsp/corpusScan';
@@ -393,6 +393,8 @@ export function run(): void {
           analysis.folds ??= x.folds;
         }
         noteOutlined(doc.uri, analysis);
+        // its symbols made now, while no request waits: the outline asked after the next keystroke moves them
+        if (x && client.hierarchicalSymbols) setImmediate(() => { if (outlined.get(doc.uri) === analysis) symbolsMade.of(analysis); });
       });
       return analysis;
     } catch (err) {
@@ -694,7 +696,8 @@ export function run(): void {
     };
   }
 
-  const symbolDeps: SymbolDeps<Analysis> = { client, shiftedView, analysisOf, outlineOf, foldsOf, noteOutlined };
+  const symbolsMade = new SymbolsMade<Analysis>(outlineOf);
+  const symbolDeps: SymbolDeps<Analysis> = { client, shiftedView, analysisOf, outlineOf, foldsOf, noteOutlined, symbols: symbolsMade };
   connection.onDocumentSymbol(createDocumentSymbolHandler(symbolDeps));
   connection.onFoldingRanges(createFoldingRangeHandler(symbolDeps));
 

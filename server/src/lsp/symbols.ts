@@ -35,6 +35,37 @@ export interface SymbolDeps<A extends OutlineView> {
   foldsOf(a: A): OutlineFold[];
   /** Notes an analysis whose outline was given (the next shifted views start from it). */
   noteOutlined(uri: string, a: A): void;
+  /** Where the analyses' symbols are kept (the server makes a big document's ahead of the next request). */
+  symbols?: SymbolsMade<A>;
+}
+
+/**
+ * The symbols made of each analysis's outline, once; and the last ones moved from it past the edits
+ * since, per version. An analysis's own are on its own text: its lines are the document's lines of
+ * its version.
+ */
+export class SymbolsMade<A extends OutlineView> {
+  private readonly made = new WeakMap<A, { symbols: DocumentSymbol[]; moved?: { version: number; span: EditSpan; symbols: DocumentSymbol[] } }>();
+
+  constructor(private readonly outlineOf: (a: A) => OutlineNode[]) {}
+
+  /** The analysis's symbols (`doc`: the document of the analysis's version, or what it has of it). */
+  of(a: A, doc: Pick<TextDocument, 'lineCount'> = { lineCount: a.article?.lines.length ?? 0 }): DocumentSymbol[] {
+    let m = this.made.get(a);
+    if (!m) this.made.set(a, (m = { symbols: this.outlineOf(a).map((n) => toDocumentSymbol(a, doc, n)) }));
+    return m.symbols;
+  }
+
+  /** The symbols of the shifted view's base moved onto its document (shiftSymbols). */
+  moved(v: ShiftedView<A>): DocumentSymbol[] {
+    const symbols = this.of(v.base);
+    const m = this.made.get(v.base)!;
+    if (m.moved?.version !== v.doc.version || m.moved.span !== v.span) {
+      const view: LineView = { article: v.analysis.article, bomShift: v.base.bomShift };
+      m.moved = { version: v.doc.version, span: v.span, symbols: shiftSymbols(symbols, v.span, lastLineOf(view, v.doc), (line) => lineLength(view, line)) };
+    }
+    return m.moved.symbols;
+  }
 }
 
 /**
@@ -43,8 +74,7 @@ export interface SymbolDeps<A extends OutlineView> {
  * the edit did not reach are given again as they are, and only those it did are made anew.
  */
 export function createDocumentSymbolHandler<A extends OutlineView>(deps: SymbolDeps<A>) {
-  /** Per analysis: its symbols; and the last ones moved from it, for which version. */
-  const made = new WeakMap<A, { symbols: DocumentSymbol[]; moved?: { version: number; span: EditSpan; symbols: DocumentSymbol[] } }>();
+  const made = deps.symbols ?? new SymbolsMade<A>(deps.outlineOf);
   return async (params: DocumentSymbolParams): Promise<DocumentSymbol[] | SymbolInformation[] | null> => {
     const shifted = await deps.shiftedView(params.textDocument.uri);
     const r = shifted ?? (await deps.analysisOf(params.textDocument.uri));
@@ -52,20 +82,7 @@ export function createDocumentSymbolHandler<A extends OutlineView>(deps: SymbolD
     await r.analysis.extras; // a big document's outline follows its findings (when no older one is at hand)
     if (!shifted) deps.noteOutlined(r.doc.uri, r.analysis); // (made here if the worker could not: the next shifts start from it)
     if (!deps.client.hierarchicalSymbols) return toSymbolInformation(r.analysis, r.doc, deps.outlineOf(r.analysis));
-    if (!shifted) {
-      let m = made.get(r.analysis);
-      if (!m) made.set(r.analysis, (m = { symbols: deps.outlineOf(r.analysis).map((n) => toDocumentSymbol(r.analysis, r.doc, n)) }));
-      return m.symbols;
-    }
-    const { base, span, doc } = shifted;
-    let m = made.get(base);
-    // (the base's own symbols, on its own text: its lines are the document's lines of its version)
-    if (!m) made.set(base, (m = { symbols: deps.outlineOf(base).map((n) => toDocumentSymbol(base, { lineCount: base.article?.lines.length ?? 0 }, n)) }));
-    if (m.moved?.version !== doc.version || m.moved.span !== span) {
-      const view: LineView = { article: shifted.analysis.article, bomShift: base.bomShift };
-      m.moved = { version: doc.version, span, symbols: shiftSymbols(m.symbols, span, lastLineOf(view, doc), (line) => lineLength(view, line)) };
-    }
-    return m.moved.symbols;
+    return shifted ? made.moved(shifted) : made.of(r.analysis, r.doc);
   };
 }
 
