@@ -53,9 +53,9 @@ import { ProjectFiles } from './lsp/project';
 import { checkInWorkspace, WorkspaceTrust } from './lsp/workspace';
 import { CorpusMethods } from './protocol';
 import { buildOutline, foldingRanges, type OutlineFold, type OutlineNode } from './model/outline';
-import { createDocumentSymbolHandler, createFoldingRangeHandler, type SymbolDeps } from './lsp/symbols';
+import { createDocumentSymbolHandler, createFoldingRangeHandler, SymbolsMade, type ShiftedView, type SymbolDeps } from './lsp/symbols';
 import { createHoverHandler } from './lsp/hover';
-import type { Article } from './model/types';
+import type { Article, Block } from './model/types';
 import { WorkspaceCorpus } from './lsp/corpusScan';
 import { ValidationScheduler } from './lsp/validation';
 import { createDocConfigs, type DocConfig } from './lsp/docConfig';
@@ -276,9 +276,11 @@ export function run(): void {
     folds?: OutlineFold[];
     /**
      * For an analysis made off the main thread: resolves once what follows its findings has arrived
-     * (the outline, the folds, the blocks' hover reasons). Never rejects.
+     * (the outline and the folds). Never rejects.
      */
     extras?: Promise<void>;
+    /** For an analysis made off the main thread: sets a block's hover reason, asked of the worker. Never rejects. */
+    reasonFor?: (block: Block) => Promise<void>;
     /** The rules' findings (computed on first use), and their diagnostics. */
     findings?: Finding[];
     /** The per-file rules' findings, when the analysis was made off the main thread (the corpus rules run here). */
@@ -373,13 +375,26 @@ export function run(): void {
       const r = await offThread.analyze(doc.uri, doc.version, { text, config: dc.config, file: dc.file, frequency: frequencyFor(doc.uri, text, dc.file), locale: currentLocale() });
       if (!r) return null;
       const bomShift = r.article.hadBom && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-      const analysis: Analysis = { ...base, article: r.article, fileFindings: r.findings, bomShift };
+      // a block's hover reason, asked of the worker once (it works reasons out only when asked)
+      const asked = new WeakMap<Block, Promise<void>>();
+      const reasonFor = (block: Block): Promise<void> => {
+        let p = asked.get(block);
+        if (!p) {
+          const i = r.article.blocks.indexOf(block);
+          p = i < 0 ? Promise.resolve() : r.reason(i).then((reason) => { block.reason = reason; });
+          asked.set(block, p);
+        }
+        return p;
+      };
+      const analysis: Analysis = { ...base, article: r.article, fileFindings: r.findings, bomShift, reasonFor };
       analysis.extras = r.extras.then((x) => {
         if (x) {
           analysis.outline ??= x.outline;
           analysis.folds ??= x.folds;
         }
         noteOutlined(doc.uri, analysis);
+        // its symbols made now, while no request waits: the outline asked after the next keystroke moves them
+        if (x && client.hierarchicalSymbols) setImmediate(() => { if (outlined.get(doc.uri) === analysis) symbolsMade.of(analysis); });
       });
       return analysis;
     } catch (err) {
@@ -622,7 +637,7 @@ export function run(): void {
    * editor asks again after the next change; the diagnostics follow when the new version is read.
    * (Small documents are read at once, and get their own outline.)
    */
-  async function shiftedView(uri: string): Promise<{ doc: TextDocument; analysis: Analysis } | null> {
+  async function shiftedView(uri: string): Promise<ShiftedView<Analysis> | null> {
     // no outline at hand yet (the first analysis's is on its way, right after its findings): that one
     const latest = analyses.get(uri);
     if (!outlined.has(uri) && latest?.extras && latest.outline === undefined) await latest.extras;
@@ -639,17 +654,24 @@ export function run(): void {
       selectionStartLine: map(n.selectionStartLine),
       children: n.children.map(mapNode),
     });
+    // the outline and folds moved when asked for (the outline's symbols are moved from the base's: symbols.ts)
+    let outline: OutlineNode[] | undefined;
+    let folds: OutlineFold[] | undefined;
     const analysis: Analysis = {
       ...base,
       version: doc.version,
       article: { ...base.article, text: span.text, lines: span.lines },
-      outline: base.outline!.map(mapNode),
-      folds: foldsOf(base).map((f) => ({ ...f, startLine: map(f.startLine), endLine: map(f.endLine) })),
+      get outline() {
+        return (outline ??= base.outline!.map(mapNode));
+      },
+      get folds() {
+        return (folds ??= foldsOf(base).map((f) => ({ ...f, startLine: map(f.startLine), endLine: map(f.endLine) })));
+      },
       extras: undefined,
       findings: undefined,
       diagnostics: undefined,
     };
-    return { doc, analysis };
+    return { doc, analysis, base, span };
   }
 
   /**
@@ -674,7 +696,8 @@ export function run(): void {
     };
   }
 
-  const symbolDeps: SymbolDeps<Analysis> = { client, shiftedView, analysisOf, outlineOf, foldsOf, noteOutlined };
+  const symbolsMade = new SymbolsMade<Analysis>(outlineOf);
+  const symbolDeps: SymbolDeps<Analysis> = { client, shiftedView, analysisOf, outlineOf, foldsOf, noteOutlined, symbols: symbolsMade };
   connection.onDocumentSymbol(createDocumentSymbolHandler(symbolDeps));
   connection.onFoldingRanges(createFoldingRangeHandler(symbolDeps));
 

@@ -1,24 +1,42 @@
 // The worker thread of OffThreadAnalyzer (offThread.ts): parses a document and runs the per-file
 // rules, and sends the Article (without its strings) and the findings back; then, in a second
-// message, the outline, the folds and the blocks' hover reasons.
+// message, the outline and the folds. A block's hover reason is worked out when a hover asks for it
+// (the worker keeps each document's last Article, whose reasons are worked out on first read).
 import { parentPort } from 'node:worker_threads';
 import { parseArticle } from '../model/article';
 import { analyzeArticle, knowledgeFor } from '../engine/analyze';
 import { buildOutline, foldingRanges } from '../model/outline';
 import type { LineFrequency } from '../model/features';
-import { toWire, type OffThreadReply, type OffThreadRequest } from './offThread';
+import { toWire, type OffThreadMessage, type OffThreadReply } from './offThread';
+import type { Article } from '../model/types';
 import { LineCache } from '../model/lineCache';
 import { packFindings } from './transfer';
 import { currentLocale, setLocale } from '../l10n';
 
 /** Per document: what its lines' own text gave in its earlier analyses (dropped when it closes). */
 const caches = new Map<string, LineCache>();
+/** Per document: its last analysis (the request's id and the Article), whose hover reasons a hover may ask for. */
+const lastArticles = new Map<string, { id: number; article: Article }>();
 
-parentPort!.on('message', (m: OffThreadRequest | { forget: string }) => {
+parentPort!.on('message', (m: OffThreadMessage) => {
   if ('forget' in m) {
     caches.delete(m.forget);
+    lastArticles.delete(m.forget);
     return;
   }
+  if ('reasonOf' in m) {
+    const last = lastArticles.get(m.uri);
+    const kept = last?.id === m.id;
+    let reason: string | undefined;
+    try {
+      reason = kept ? last!.article.blocks[m.block]?.reason : undefined;
+    } catch {
+      reason = undefined; // a hover shows the kind without its reason
+    }
+    parentPort!.postMessage({ reasonOf: m.reasonOf, reason, kept } satisfies OffThreadReply);
+    return;
+  }
+  lastArticles.delete(m.uri); // (not kept alive while the next version is read)
   try {
     // the words in the main thread's language; the lines' cached findings were in the old one
     if (m.locale !== undefined) {
@@ -38,14 +56,14 @@ parentPort!.on('message', (m: OffThreadRequest | { forget: string }) => {
     // (the findings as numbers in one transferable buffer and a table of their strings: transfer.ts)
     const packed = packFindings(findings);
     parentPort!.postMessage({ id: m.id, ok: true, article: toWire(article), findings: packed } satisfies OffThreadReply, [packed.nums.buffer as ArrayBuffer]);
-    // then the outline and folds (the first outline asked for after an edit is then only moved) and
-    // the hover reasons: words worked out from the model's scores, which stay here
+    lastArticles.set(m.uri, { id: m.id, article });
+    // then the outline and folds (the first outline asked for after an edit is then only moved)
     let extras: Extract<OffThreadReply, { extras: unknown }>['extras'];
     try {
       const outline = buildOutline(article);
-      extras = { outline, folds: foldingRanges(article, outline), reasons: article.blocks.map((b) => b.reason) };
+      extras = { outline, folds: foldingRanges(article, outline) };
     } catch {
-      extras = null; // the main thread makes the outline itself; a hover shows the kind without its reason
+      extras = null; // the main thread makes the outline itself
     }
     parentPort!.postMessage({ id: m.id, extras } satisfies OffThreadReply);
     return;

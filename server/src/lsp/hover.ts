@@ -8,21 +8,24 @@ import { blockAtLine, lineRange, type LineView } from './positions';
 import { kindLabel } from '../model/kindNames';
 import { t } from '../l10n';
 
-export interface HoverDeps<A extends LineView & { extras?: Promise<void> }> {
+/** An analysis as hovers see it: a big document's comes from the analysis worker, which gives a block's reason when asked. */
+type HoverView = LineView & { extras?: Promise<void>; reasonFor?: (block: Block) => Promise<void> };
+
+export interface HoverDeps<A extends HoverView> {
   /** The client reads Markdown in hovers (read at each request). */
   client: { hoverMarkdown: boolean };
   analysisOf(uri: string): Promise<{ doc: TextDocument; analysis: A } | null>;
 }
 
 /** The hover handler. */
-export function createHoverHandler<A extends LineView & { extras?: Promise<void> }>(deps: HoverDeps<A>) {
+export function createHoverHandler<A extends HoverView>(deps: HoverDeps<A>) {
   return async (params: HoverParams): Promise<Hover | null> => {
     const r = await deps.analysisOf(params.textDocument.uri);
     const article = r?.analysis.article;
     if (!r || !article) return null;
     const block = blockAtLine(article, params.position.line);
     if (!block) return null;
-    await r.analysis.extras; // a big document's reasons follow its findings by a few milliseconds
+    await r.analysis.reasonFor?.(block); // a big document's reason: the worker keeps the model's scores
     const md = deps.client.hoverMarkdown;
     const value = hoverFor(block, md);
     if (!value) return null;

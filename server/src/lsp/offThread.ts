@@ -32,10 +32,16 @@ export interface OffThreadResult {
   findings: Finding[];
   /**
    * What follows the reply, worked out after it so that diagnostics do not wait for it: the outline
-   * and the folds (null if the worker could not make them: the main thread then does), and the
-   * blocks' hover reasons, set on the blocks when this resolves. Never rejects.
+   * and the folds (null if the worker could not make them: the main thread then does). Never rejects.
    */
   extras: Promise<{ outline: OutlineNode[]; folds: OutlineFold[] } | null>;
+  /**
+   * A block's hover reason (the model's words for it, from scores that stay in the worker), asked of
+   * the worker when a hover needs it: working them out for every block of every version took a 1 MB
+   * article's worker some 75 ms a keystroke, during which the next version waited. Undefined once
+   * the worker has read a newer version of the document (or for a block without a reason). Never rejects.
+   */
+  reason(block: number): Promise<string | undefined>;
 }
 
 /**
@@ -56,7 +62,20 @@ export interface WireArticle extends Omit<Article, 'text' | 'lines' | 'blocks' |
 export type OffThreadReply =
   | { id: number; ok: true; article: WireArticle; findings: PackedFindings }
   | { id: number; ok: false; error: string }
-  | { id: number; extras: { outline: OutlineNode[]; folds: OutlineFold[]; reasons: Array<string | undefined> } | null };
+  | { id: number; extras: { outline: OutlineNode[]; folds: OutlineFold[] } | null }
+  /** The answer to a ReasonRequest; `kept` false when the worker no longer holds that analysis. */
+  | { reasonOf: number; reason: string | undefined; kept: boolean };
+
+/** A block's hover reason, of the analysis `id` of document `uri` (the worker keeps each document's last one). */
+export interface ReasonRequest {
+  reasonOf: number;
+  uri: string;
+  id: number;
+  block: number;
+}
+
+/** What the main thread sends the worker. */
+export type OffThreadMessage = OffThreadRequest | ReasonRequest | { forget: string };
 
 /** The Article without its strings (the worker's side). Reads no block's reason (a lazy getter). */
 export function toWire(a: Article): WireArticle {
@@ -102,8 +121,7 @@ interface Job {
 
 interface Running extends Job {
   id: number;
-  /** Set once the reply came: the blocks whose reasons are still to come, and who waits for the extras. */
-  blocks?: Block[];
+  /** Set once the reply came: who waits for the extras. */
   extrasArrived?: (x: { outline: OutlineNode[]; folds: OutlineFold[] } | null) => void;
 }
 
@@ -112,6 +130,9 @@ export class OffThreadAnalyzer {
   private running: Running | undefined;
   private readonly waiting = new Map<string, Job>();
   private nextId = 1;
+  /** Hover reasons asked of the worker, by request number. */
+  private readonly reasonsAsked = new Map<number, (reason: string | undefined) => void>();
+  private nextReason = 1;
 
   constructor(private readonly script: string) {}
 
@@ -133,6 +154,22 @@ export class OffThreadAnalyzer {
     return this.waiting.has(uri) || this.running?.uri === uri;
   }
 
+  /** A block's hover reason in the analysis `id` of `uri` (OffThreadResult.reason). */
+  private reasonOf(uri: string, id: number, block: number): Promise<string | undefined> {
+    const w = this.worker;
+    if (!w) return Promise.resolve(undefined); // the worker that made the analysis is gone
+    return new Promise((resolve) => {
+      const reasonOf = this.nextReason++;
+      this.reasonsAsked.set(reasonOf, resolve);
+      w.postMessage({ reasonOf, uri, id, block } satisfies ReasonRequest);
+    });
+  }
+
+  private dropReasonsAsked(): void {
+    for (const resolve of this.reasonsAsked.values()) resolve(undefined);
+    this.reasonsAsked.clear();
+  }
+
   /** The document closed: the worker drops what it kept about its lines. */
   forget(uri: string): void {
     const old = this.waiting.get(uri);
@@ -147,6 +184,7 @@ export class OffThreadAnalyzer {
     this.running?.extrasArrived?.(null);
     this.running?.resolve(null);
     this.running = undefined;
+    this.dropReasonsAsked();
     void this.worker?.terminate();
     this.worker = undefined;
   }
@@ -154,11 +192,16 @@ export class OffThreadAnalyzer {
   private start(): Worker {
     const w = new Worker(this.script);
     w.on('message', (m: OffThreadReply) => {
+      if ('reasonOf' in m) {
+        const resolve = this.reasonsAsked.get(m.reasonOf);
+        this.reasonsAsked.delete(m.reasonOf);
+        resolve?.(m.kept ? m.reason : undefined);
+        return;
+      }
       const job = this.running;
       if (!job || job.id !== m.id) return;
       if ('extras' in m) {
-        // the second message of a reply: the outline, the folds and the hover reasons; the worker is free again
-        if (m.extras) job.blocks?.forEach((b, i) => { b.reason = m.extras!.reasons[i]; });
+        // the second message of a reply: the outline and the folds; the worker is free again
         this.running = undefined;
         job.extrasArrived?.(m.extras && { outline: m.extras.outline, folds: m.extras.folds });
         this.pump();
@@ -175,9 +218,8 @@ export class OffThreadAnalyzer {
           this.pump();
           return;
         }
-        job.blocks = article.blocks;
         const extras = new Promise<{ outline: OutlineNode[]; folds: OutlineFold[] } | null>((resolve) => { job.extrasArrived = resolve; });
-        job.resolve({ article, findings, extras });
+        job.resolve({ article, findings, extras, reason: (block) => this.reasonOf(job.uri, job.id, block) });
         return;
       }
       this.running = undefined;
@@ -187,7 +229,10 @@ export class OffThreadAnalyzer {
     });
     w.on('error', (e) => this.failed(e));
     w.on('exit', (code) => {
-      if (this.worker === w) this.worker = undefined;
+      if (this.worker === w) {
+        this.worker = undefined;
+        this.dropReasonsAsked();
+      }
       if (code !== 0) this.failed(new Error(`the analysis worker stopped (exit code ${code})`));
     });
     return w;
@@ -197,6 +242,7 @@ export class OffThreadAnalyzer {
     const job = this.running;
     this.running = undefined;
     this.worker = undefined;
+    this.dropReasonsAsked();
     job?.extrasArrived?.(null); // the extras will not come: the main thread makes the outline itself
     job?.reject(e);
     this.pump();

@@ -13,7 +13,7 @@ export interface LineView {
 // Article line numbers equal document line numbers; columns are UTF-16 offsets into the line. The only
 // difference is a leading BOM: it is in the document's line 0 but not in Article.text.
 
-export function lastLineOf(a: LineView, doc: TextDocument): number {
+export function lastLineOf(a: LineView, doc: Pick<TextDocument, 'lineCount'>): number {
   const n = a.article ? a.article.lines.length : doc.lineCount;
   return Math.max(0, Math.min(n, doc.lineCount) - 1);
 }
@@ -25,7 +25,7 @@ export function lineLength(a: LineView, line: number): number {
   return info.end - info.start + (line === 0 ? a.bomShift : 0);
 }
 
-export function lineRange(a: LineView, doc: TextDocument, startLine: number, endLine: number): Range {
+export function lineRange(a: LineView, doc: Pick<TextDocument, 'lineCount'>, startLine: number, endLine: number): Range {
   const last = lastLineOf(a, doc);
   const s = Math.min(Math.max(0, startLine), last);
   const e = Math.min(Math.max(s, endLine), last);

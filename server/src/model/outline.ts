@@ -48,14 +48,23 @@ const PARAGRAPH_WORDS = 8;
 
 // C0/C1 controls (NUL included), zero-width and bidi marks, line/paragraph separators, BOM.
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g;
+const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
+/** Whitespace that collapsing changes: a run of two, or any other than a plain space. */
+const UNCOLLAPSED = /\s\s|[^\S ]/;
 
 /** One printable line: controls and invisibles removed, all whitespace runs collapsed to one space. */
 export function cleanName(text: string, max = NAME_MAX): string {
-  const s = text.replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
+  // (each replacement only where it changes something: most names are plain text, and the outline
+  // of a 1 MB article names some 2,000 blocks)
+  const visible = HAS_INVISIBLE.test(text) ? text.replace(INVISIBLE, ' ') : text;
+  const s = (UNCOLLAPSED.test(visible) ? visible.replace(/\s+/g, ' ') : visible).trim();
   return truncate(s, max);
 }
 
 function truncate(s: string, max: number): string {
+  // no longer in UTF-16 units than the limit: no longer in code points either (a block's name is cut
+  // from a long text for every block of an outline: code points only where a cut is needed)
+  if (s.length <= max) return s;
   const chars = Array.from(s); // code points: never split a surrogate pair
   if (chars.length <= max) return s;
   let cut = chars.slice(0, max - 1).join('');
@@ -64,17 +73,30 @@ function truncate(s: string, max: number): string {
   return cut.trimEnd() + '…';
 }
 
+/**
+ * The first `n` words of a cleaned name (single spaces, trimmed), and whether more follow: what
+ * splitting it on spaces and taking n words gives, without making a string per word.
+ */
+function firstWords(s: string, n: number): { head: string; more: boolean } {
+  if (n <= 0) return { head: '', more: s !== '' };
+  let at = -1;
+  for (let k = 0; k < n; k++) {
+    at = s.indexOf(' ', at + 1);
+    if (at < 0) return { head: s, more: false };
+  }
+  return { head: s.slice(0, at), more: true };
+}
+
 /** The first ~8 words of a block, with `…` when there is more. */
 export function shortName(text: string, words = PARAGRAPH_WORDS): string {
   // the name is the first words: read the beginning of a long text; when a further word starts
   // there, those words are whole and the name is the one the whole text gives
   for (let len = 256; len < text.length; len *= 4) {
-    const head = cleanName(text.slice(0, len), Number.MAX_SAFE_INTEGER).split(' ').filter(Boolean);
-    if (head.length > words) return truncate(head.slice(0, words).join(' '), NAME_MAX - 1) + '…';
+    const head = firstWords(cleanName(text.slice(0, len), Number.MAX_SAFE_INTEGER), words);
+    if (head.more) return truncate(head.head, NAME_MAX - 1) + '…';
   }
-  const all = cleanName(text, Number.MAX_SAFE_INTEGER).split(' ').filter(Boolean);
-  if (all.length <= words) return truncate(all.join(' '), NAME_MAX);
-  return truncate(all.slice(0, words).join(' '), NAME_MAX - 1) + '…';
+  const all = firstWords(cleanName(text, Number.MAX_SAFE_INTEGER), words);
+  return all.more ? truncate(all.head, NAME_MAX - 1) + '…' : truncate(all.head, NAME_MAX);
 }
 
 function nameOr(name: string, fallback: string): string {
