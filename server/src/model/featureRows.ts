@@ -22,6 +22,8 @@ export interface FeatureSink {
   add3(a: string, b: Part, c: Part): void;
   /** The feature a + b + c + d. */
   add4(a: string, b: Part, c: Part, d: Part): void;
+  /** A feature named after the text's own words (an open set of names): looked up by its name. */
+  addWords(name: string): void;
 }
 
 /** The features as names, in order, each once (what the model is trained on and explains with). */
@@ -31,6 +33,7 @@ export class NameSink implements FeatureSink {
   add2(a: string, b: Part): void { this.names.push(a + b); }
   add3(a: string, b: Part, c: Part): void { this.names.push(a + b + c); }
   add4(a: string, b: Part, c: Part, d: Part): void { this.names.push(a + b + c + d); }
+  addWords(name: string): void { this.names.push(name); }
   /** The names without repeats, in the order of their first occurrence. */
   distinct(): string[] { return [...new Set(this.names)]; }
 }
@@ -52,8 +55,9 @@ interface Node {
 const FEW = 12;
 
 /**
- * The most nodes a model's tree keeps (the lexical features' words are an open set: past this, a
- * feature's row is looked up by its joined name each time, as emissionRow does).
+ * The most nodes a model's tree keeps (its parts are constants and values of small sets; the
+ * features named after the text's words do not go through it: addWords). Past this, a feature's
+ * row is looked up by its joined name each time, as emissionRow does.
  */
 const MAX_NODES = 1 << 16;
 
@@ -132,7 +136,11 @@ export class ScoreSink implements FeatureSink {
 
   private row(n: Node): void {
     const r = this.rows.rowOf(n);
-    if (r < 0 || this.seen[r] === this.stamp) return;
+    if (r >= 0) this.addRow(r);
+  }
+
+  private addRow(r: number): void {
+    if (this.seen[r] === this.stamp) return;
     this.seen[r] = this.stamp;
     const { L, emit, s, base } = this;
     const o = r * L;
@@ -156,5 +164,10 @@ export class ScoreSink implements FeatureSink {
   add4(a: string, b: Part, c: Part, d: Part): void {
     const t = this.rows;
     this.row(t.child(t.child(t.child(t.child(t.top, a), b), c), d));
+  }
+
+  addWords(name: string): void {
+    const r = this.rows.model.index.get(name);
+    if (r !== undefined) this.addRow(r);
   }
 }
