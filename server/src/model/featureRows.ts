@@ -22,8 +22,11 @@ export interface FeatureSink {
   add3(a: string, b: Part, c: Part): void;
   /** The feature a + b + c + d. */
   add4(a: string, b: Part, c: Part, d: Part): void;
-  /** A feature named after the text's own words (an open set of names): looked up by its name. */
-  addWords(name: string): void;
+  /**
+   * A feature named after the text's own words (an open set): prefix + w, or prefix + w + ' ' + w2
+   * when w2 is given (the words hold no space). Looked up by its words, not kept in the parts tree.
+   */
+  addWords(prefix: string, w: string, w2?: string): void;
 }
 
 /** The features as names, in order, each once (what the model is trained on and explains with). */
@@ -33,7 +36,7 @@ export class NameSink implements FeatureSink {
   add2(a: string, b: Part): void { this.names.push(a + b); }
   add3(a: string, b: Part, c: Part): void { this.names.push(a + b + c); }
   add4(a: string, b: Part, c: Part, d: Part): void { this.names.push(a + b + c + d); }
-  addWords(name: string): void { this.names.push(name); }
+  addWords(prefix: string, w: string, w2?: string): void { this.names.push(w2 === undefined ? prefix + w : `${prefix}${w} ${w2}`); }
   /** The names without repeats, in the order of their first occurrence. */
   distinct(): string[] { return [...new Set(this.names)]; }
 }
@@ -91,9 +94,42 @@ export class FeatureRows {
     return n.row;
   }
 
+  private readonly lexicons = new Map<string, Lexicon>();
+
+  /**
+   * The model's features of a words prefix, by their words: the row of `prefix + w` under w in
+   * `one`; the row of `prefix + w + ' ' + w2` under w, then w2, in `two`. Made once per prefix from
+   * the model's names.
+   */
+  words(prefix: string): Lexicon {
+    let m = this.lexicons.get(prefix);
+    if (m) return m;
+    m = { one: new Map(), two: new Map() };
+    for (const [name, row] of this.model.index) {
+      if (!name.startsWith(prefix)) continue;
+      const rest = name.slice(prefix.length);
+      const sp = rest.indexOf(' ');
+      if (sp < 0) m.one.set(rest, row);
+      else {
+        const w = rest.slice(0, sp);
+        let inner = m.two.get(w);
+        if (!inner) m.two.set(w, (inner = new Map()));
+        inner.set(rest.slice(sp + 1), row);
+      }
+    }
+    this.lexicons.set(prefix, m);
+    return m;
+  }
+
   private scoreSink: ScoreSink | undefined;
   /** The model's score sink (one per model, reused line after line: `start` each line). */
   get sink(): ScoreSink { return (this.scoreSink ??= new ScoreSink(this)); }
+}
+
+/** A words prefix's features by their words (FeatureRows.words). */
+interface Lexicon {
+  one: Map<string, number>;
+  two: Map<string, Map<string, number>>;
 }
 
 const rowsByModel = new WeakMap<CrfModel, FeatureRows>();
@@ -166,8 +202,10 @@ export class ScoreSink implements FeatureSink {
     this.row(t.child(t.child(t.child(t.child(t.top, a), b), c), d));
   }
 
-  addWords(name: string): void {
-    const r = this.rows.model.index.get(name);
+  addWords(prefix: string, w: string, w2?: string): void {
+    const lex = this.rows.words(prefix);
+    const r = w2 === undefined ? lex.one.get(w) : lex.two.get(w)?.get(w2);
     if (r !== undefined) this.addRow(r);
   }
+
 }

@@ -626,9 +626,9 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
     }
     // lexical edges (kept only when seen in several sources at training)
     const ew = o.edge;
-    if (ew.first) x.addWords(`fw=${ew.first}`);
-    if (ew.second) x.addWords(`f2=${ew.first} ${ew.second}`);
-    if (ew.last && f.nWords <= 12) x.addWords(`lw=${ew.last}`);
+    if (ew.first) x.addWords('fw=', ew.first);
+    if (ew.second) x.addWords('f2=', ew.first, ew.second);
+    if (ew.last && f.nWords <= 12) x.addWords('lw=', ew.last);
   };
 
   const featuresOf = (j: number): string[] => {
