@@ -9,10 +9,12 @@ import {
   type Knowledge, boilerplateCategory, hasBylineCue, hasCaptionCue, hasCaptionTail, isInlineTeaser, isSectionName, phraseKey,
 } from './knowledge';
 import { matchDateline } from './dates';
-import { isAllCaps, isFolded } from '../text/normalize';
+import { isAllCaps, isFolded, wordHashes } from '../text/normalize';
 import { capsShare, edgeWords, endClass, functionShare, mayHoldUrl, trailing } from './lineShape';
-import { candidatePairs, shingles, similarity } from '../text/similarity';
+import { candidatePairs, shingles, similarity, type Similarity } from '../text/similarity';
 import type { LineCache } from './lineCache';
+import type { CrfModel } from './crf';
+import { featureRows, NameSink, type FeatureSink } from './featureRows';
 
 /** How many other articles of the corpus hold a line (by its folded, lower-case key). */
 export interface LineFrequency {
@@ -119,7 +121,7 @@ function shapeClass(f: LineFacts, isDate: boolean): string {
  * What a line's features read from the line's own text (its raw text, its facts, the knowledge),
  * worked out once per line (and kept between analyses when a LineCache is given): pure.
  */
-interface OwnFacts {
+export interface OwnFacts {
   end: string;
   start: string;
   sent: number;
@@ -177,9 +179,16 @@ export function hasCopyright(folded: string, key: string = folded.toLowerCase())
   return COPYRIGHT.test(folded);
 }
 
-function ownFacts(r: string, f: LineFacts, k: Knowledge): OwnFacts {
+/** Could DUMP_SHAPE match? Each of its branches holds `=>`, a bracket or a brace. */
+const DUMP_CHARS = /[=(){}\]]/;
+/** Could QUOTE match (its first character)? */
+const QUOTE_OPENERS = '"“«';
+
+/** @param key keyOfFolded(f), when the caller has it */
+export function ownFacts(r: string, f: LineFacts, k: Knowledge, key: string = keyOfFolded(f)): OwnFacts {
   const cs = capsShare(f.folded);
-  const key = keyOfFolded(f);
+  // the expressions that need a digit (an ASCII one: `\d`) run only on a line that has one
+  const digit = /\d/.test(f.folded);
   const capTail = hasCaptionTail(k, f.folded);
   let commerce = 0;
   if (f.nWords <= 30) for (const cue of k.commerceCues) if (f.key.includes(cue) && ++commerce >= 2) break;
@@ -192,40 +201,80 @@ function ownFacts(r: string, f: LineFacts, k: Knowledge): OwnFacts {
     allCaps: isAllCaps(f.folded),
     lead: leading(r),
     trail: trailing(r),
-    dateInText: /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b/.test(f.folded),
-    time: /\b\d{1,2}[:h]\d{2}\b/.test(f.folded),
-    relTime: REL_TIME.test(f.folded),
-    media: MEDIA_TIME.test(f.folded),
+    dateInText: digit && /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b/.test(f.folded),
+    time: digit && /\b\d{1,2}[:h]\d{2}\b/.test(f.folded),
+    relTime: digit && REL_TIME.test(f.folded),
+    media: digit && MEDIA_TIME.test(f.folded),
     capTail,
     capCue: hasCaptionCue(k, f.folded, key, capTail),
     byline: hasBylineCue(k, f.folded, key),
     section: isSectionName(k, f.folded, key),
     inlineTeaser: isInlineTeaser(k, f.folded),
     series: k.seriesPrefix.test(f.folded),
-    nameShape: f.nWords >= 1 && f.nWords <= 5 && cs === 1 && !/[.!?:;,]$/.test(f.folded) && !/\d/.test(f.folded) && /\p{L}{2}/u.test(f.folded),
-    nameSlash: NAME_SLASH.test(f.folded),
-    parenSource: PAREN_SOURCE.test(f.folded),
+    nameShape: f.nWords >= 1 && f.nWords <= 5 && cs === 1 && !/[.!?:;,]$/.test(f.folded) && !digit && /\p{L}{2}/u.test(f.folded),
+    nameSlash: f.folded.includes('/') && NAME_SLASH.test(f.folded),
+    parenSource: f.folded.includes(')') && PAREN_SOURCE.test(f.folded),
     url: mayHoldUrl(f.folded) && URLISH.test(f.folded),
     email: f.folded.includes('@') && EMAILISH.test(f.folded),
-    phone: PHONE.test(f.folded),
+    phone: digit && PHONE.test(f.folded),
     commerce,
-    colonEnd: /[:]$/.test(f.folded),
+    colonEnd: f.folded.endsWith(':'),
     startsLower: /^[\p{Ll}]/u.test(f.folded),
     copyright: hasCopyright(f.folded, f.key),
     pipe: f.folded.includes('|') && /\s[|]\s|^\||\|$/.test(f.folded),
     crumb: /[»›]|\s>\s/.test(f.folded),
-    hashtag: /^#|\s#\p{L}/u.test(f.folded),
-    dumpShape: DUMP_SHAPE.test(r),
-    arrowOp: /=>/.test(f.folded),
-    quote: /^["“«].*["”»]$/u.test(f.folded) ? 'quoted' : /^["“«]/u.test(f.folded) ? 'quoteStart' : null,
+    hashtag: f.folded.includes('#') && /^#|\s#\p{L}/u.test(f.folded),
+    dumpShape: DUMP_CHARS.test(r) && DUMP_SHAPE.test(r),
+    arrowOp: f.folded.includes('=>'),
+    quote: !QUOTE_OPENERS.includes(f.folded.charAt(0)) || f.folded === '' ? null : /^["“«].*["”»]$/u.test(f.folded) ? 'quoted' : /^["“«]/u.test(f.folded) ? 'quoteStart' : null,
     noLetters: /\p{L}/u.test(f.folded) === false,
     edge: edgeWords(f.folded.length <= 120 ? key : phraseKey(f.folded.slice(0, 120))),
   };
 }
 
+/** Shingles held by more lines than this are no evidence of a pair (candidatePairs' maxPostings). */
+const NEAR_POSTINGS = 64;
+
+/**
+ * The word-pair shingles of each text (shingles(text, 2): the same numbers), sorted and without
+ * repeats; null when a text has fewer than two words (shingles() hashes such a text whole).
+ */
+export function sortedPairShingles(texts: readonly string[]): Uint32Array[] | null {
+  const out: Uint32Array[] = [];
+  for (const text of texts) {
+    const h = wordHashes(text.toLowerCase()).hashes;
+    if (h.length < 2) return null;
+    const a = new Uint32Array(h.length - 1);
+    for (let i = 0; i + 1 < h.length; i++) {
+      const x = h[i];
+      a[i] = (Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + h[i + 1]) >>> 0;
+    }
+    a.sort();
+    let m = 0;
+    for (let i = 0; i < a.length; i++) if (i === 0 || a[i] !== a[m - 1]) a[m++] = a[i];
+    out.push(a.subarray(0, m));
+  }
+  return out;
+}
+
+/** similarity() of two sets given as sorted arrays without repeats (sortedPairShingles). */
+export function sortedSimilarity(a: Uint32Array, b: Uint32Array): Similarity {
+  if (a.length === 0 || b.length === 0) return { jaccard: 0, aInB: 0, bInA: 0 };
+  let i = 0, x = 0, y = 0;
+  while (x < a.length && y < b.length) {
+    if (a[x] === b[y]) { i++; x++; y++; } else if (a[x] < b[y]) x++; else y++;
+  }
+  return { jaccard: i / (a.length + b.length - i), aInB: i / a.length, bInA: i / b.length };
+}
+
 export interface LineFeatures {
   /** The features of content line j (computed when asked: a huge text never holds them all). */
   featuresOf(j: number): string[];
+  /**
+   * Adds content line j's emission scores under `model` into s[base .. base + L): the same sums as
+   * emissionRow(model, featuresOf(j), s, base), without making the features' names.
+   */
+  addScores(j: number, model: CrfModel, s: Float64Array, base: number): void;
   cues: LineCues[];
 }
 
@@ -234,17 +283,23 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
   const n = content.length;
   const F = content.map((i) => facts[i]);
   const raw = content.map((i) => lines[i].text);
-  const cuesOf = (text: string, f: LineFacts): LineCues => ({
-    dateline: f.folded.length < 160 ? matchDateline(text) : null,
-    boilerplate: f.folded.length > 2000 ? null : boilerplateCategory(k, f.folded, f.folded.length > 800 ? undefined : keyOfFolded(f)),
-  });
+  // each line's phrase key (keyOfFolded), worked out once for its cues and its own facts
+  const keys = new Array<string | undefined>(n);
+  const keyOf = (j: number): string => (keys[j] ??= keyOfFolded(F[j]));
+  const cuesOf = (text: string, j: number): LineCues => {
+    const f = F[j];
+    return {
+      dateline: f.folded.length < 160 ? matchDateline(text) : null,
+      boilerplate: f.folded.length > 2000 ? null : boilerplateCategory(k, f.folded, f.folded.length > 800 ? undefined : keyOf(j)),
+    };
+  };
   const cache = input.cache;
-  const cues: LineCues[] = content.map((i, j) => (cache ? cache.cues(k, lines[i].text, () => cuesOf(lines[i].text, F[j])) : cuesOf(lines[i].text, F[j])));
+  const cues: LineCues[] = content.map((i, j) => (cache ? cache.cues(k, lines[i].text, () => cuesOf(lines[i].text, j)) : cuesOf(lines[i].text, j)));
   // facts of a line that its own features and its neighbours' read: each worked out once, when
   // first asked (a line is read as itself and as the neighbour of four others), or taken from the
   // cache of the document's earlier analyses (they depend on the line's text alone)
   const ownOf = new Array<OwnFacts | undefined>(n);
-  const own = (j: number): OwnFacts => (ownOf[j] ??= cache ? cache.own(k, raw[j], () => ownFacts(raw[j], F[j], k)) : ownFacts(raw[j], F[j], k));
+  const own = (j: number): OwnFacts => (ownOf[j] ??= cache ? cache.own(k, raw[j], () => ownFacts(raw[j], F[j], k, keyOf(j))) : ownFacts(raw[j], F[j], k, keyOf(j)));
   const end_ = (j: number) => own(j).end;
   const capCue = (j: number) => own(j).capCue;
   const relTime = (j: number) => own(j).relTime;
@@ -298,17 +353,32 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
   const nearAdjacent = new Array<boolean>(n).fill(false);
   {
     const cand = F.map((f, j) => (f.nWords >= 6 && f.nWords <= 400 ? j : -1)).filter((j) => j >= 0);
-    const sets = cand.map((j) => (cache ? cache.shingles2(F[j].folded) : shingles(F[j].folded, 2)));
-    // (a long text compares only lines that share a good part of their word pairs: bounded work)
-    for (const [a, b] of candidatePairs(sets, 64, cand.length > 400 ? 0.3 : 0, cache?.interner('features:lines'))) {
-      const ja = cand[a], jb = cand[b];
-      if (F[ja].key === F[jb].key) continue;
-      const s = similarity(sets[a], sets[b]);
-      if (Math.max(s.jaccard, s.aInB, s.bInA) < 0.6) continue;
+    const near = (ja: number, jb: number, s: Similarity) => {
+      if (Math.max(s.jaccard, s.aInB, s.bInA) < 0.6) return;
       const [e, l] = ja < jb ? [ja, jb] : [jb, ja];
       nearLater[e] = true;
       nearEarlier[l] = true;
       if (l - e <= 2) { nearAdjacent[e] = true; nearAdjacent[l] = true; }
+    };
+    // an article's few lines (no more than a shingle's posting list holds, so candidatePairs would
+    // give every pair that shares a shingle) are compared pair by pair, their shingles as sorted arrays
+    const arrays = !cache && cand.length <= NEAR_POSTINGS ? sortedPairShingles(cand.map((j) => F[j].folded)) : null;
+    if (arrays) {
+      for (let b = 1; b < cand.length; b++) {
+        for (let a = 0; a < b; a++) {
+          const ja = cand[a], jb = cand[b];
+          if (F[ja].key === F[jb].key) continue;
+          near(ja, jb, sortedSimilarity(arrays[a], arrays[b]));
+        }
+      }
+    } else {
+      const sets = cand.map((j) => (cache ? cache.shingles2(F[j].folded) : shingles(F[j].folded, 2)));
+      // (a long text compares only lines that share a good part of their word pairs: bounded work)
+      for (const [a, b] of candidatePairs(sets, NEAR_POSTINGS, cand.length > 400 ? 0.3 : 0, cache?.interner('features:lines'))) {
+        const ja = cand[a], jb = cand[b];
+        if (F[ja].key === F[jb].key) continue;
+        near(ja, jb, similarity(sets[a], sets[b]));
+      }
     }
   }
 
@@ -405,156 +475,171 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
   }
 
   // a compact description of a neighbour
-  const shape = (j: number, tag: string, out: string[], full: boolean) => {
-    if (j < 0 || j >= n) { out.push(`${tag}:none`); return; }
+  const shape = (j: number, tag: string, x: FeatureSink, full: boolean) => {
+    if (j < 0 || j >= n) { x.add2(tag, ':none'); return; }
     const f = F[j];
-    out.push(`${tag}:len=${coarseLen(f.nWords)}`, `${tag}:term=${f.terminal ? 1 : 0}`);
+    x.add3(tag, ':len=', coarseLen(f.nWords));
+    x.add3(tag, ':term=', f.terminal ? 1 : 0);
     if (!full) return;
-    out.push(`${tag}:end=${end_(j)}`);
-    if (cues[j].dateline) out.push(`${tag}:date`);
-    if (cues[j].boilerplate) out.push(`${tag}:bp=${cues[j].boilerplate}`);
-    if (capCue(j)) out.push(`${tag}:capcue`);
-    if (isLong[j]) out.push(`${tag}:long`);
-    if (relTime(j)) out.push(`${tag}:reltime`);
+    x.add3(tag, ':end=', end_(j));
+    if (cues[j].dateline) x.add2(tag, ':date');
+    if (cues[j].boilerplate) x.add3(tag, ':bp=', cues[j].boilerplate!);
+    if (capCue(j)) x.add2(tag, ':capcue');
+    if (isLong[j]) x.add2(tag, ':long');
+    if (relTime(j)) x.add2(tag, ':reltime');
   };
 
-  const featuresOf = (j: number): string[] => {
+  // the features of content line j, each given to x in parts (featureRows.ts): as names for
+  // training and explanations, as the model's rows for the parse
+  const write = (j: number, x: FeatureSink): void => {
     const f = F[j];
-    const x: string[] = ['bias'];
+    x.add('bias');
     const wb = wordBin(f.nWords);
     const end = end_(j);
     const zone = longBefore[j] === 0 ? 'head' : longAfter[j] === 0 ? 'tail' : 'body';
     const o = own(j);
-    x.push(`w=${wb}`, `end=${end}`, `start=${o.start}`, `zone=${zone}`);
-    x.push(`w=${wb}|end=${end}`, `zone=${zone}|w=${wb}`, `zone=${zone}|end=${end}`);
-    x.push(`lb=${countBin(longBefore[j])}`, `la=${countBin(longAfter[j])}`);
-    if (isLong[j]) x.push('long');
-    x.push(`sent=${o.sent}`);
+    x.add2('w=', wb); x.add2('end=', end); x.add2('start=', o.start); x.add2('zone=', zone);
+    x.add4('w=', wb, '|end=', end); x.add4('zone=', zone, '|w=', wb); x.add4('zone=', zone, '|end=', end);
+    x.add2('lb=', countBin(longBefore[j])); x.add2('la=', countBin(longAfter[j]));
+    if (isLong[j]) x.add('long');
+    x.add2('sent=', o.sent);
     const fs = fwShare(j);
     const fsb = fs === 0 ? '0' : fs < 0.1 ? '<.1' : fs < 0.2 ? '<.2' : fs < 0.3 ? '<.3' : '.3+';
-    x.push(`fw%=${fsb}`, `fw%=${fsb}|w=${coarseLen(f.nWords)}`);
-    x.push(`shape=${shapes[j]}`, `shape=${shapes[j]}|srun=${shapeRun[j] <= 1 ? '1' : shapeRun[j] <= 3 ? '2-3' : shapeRun[j] <= 8 ? '4-8' : '9+'}`, `shape=${shapes[j]}|runpos=${shapePos[j]}`);
-    if (alternating[j]) x.push('titleDateAlternation');
+    x.add2('fw%=', fsb); x.add4('fw%=', fsb, '|w=', coarseLen(f.nWords));
+    x.add2('shape=', shapes[j]);
+    x.add4('shape=', shapes[j], '|srun=', shapeRun[j] <= 1 ? '1' : shapeRun[j] <= 3 ? '2-3' : shapeRun[j] <= 8 ? '4-8' : '9+');
+    x.add4('shape=', shapes[j], '|runpos=', shapePos[j]);
+    if (alternating[j]) x.add('titleDateAlternation');
     const cs = o.cs;
-    x.push(`caps=${cs < 0.3 ? 'low' : cs < 0.6 ? 'mid' : cs < 0.9 ? 'high' : 'all'}`);
+    x.add2('caps=', cs < 0.3 ? 'low' : cs < 0.6 ? 'mid' : cs < 0.9 ? 'high' : 'all');
     const allCaps = o.allCaps;
-    if (allCaps) x.push('allcaps', `allcaps|w=${coarseLen(f.nWords)}`);
-    x.push(`caps=${cs < 0.3 ? 'low' : cs < 0.6 ? 'mid' : cs < 0.9 ? 'high' : 'all'}|w=${coarseLen(f.nWords)}`);
+    if (allCaps) { x.add('allcaps'); x.add2('allcaps|w=', coarseLen(f.nWords)); }
+    x.add4('caps=', cs < 0.3 ? 'low' : cs < 0.6 ? 'mid' : cs < 0.9 ? 'high' : 'all', '|w=', coarseLen(f.nWords));
     const ld = lead(j);
-    x.push(`lead=${ld}`, `trail=${o.trail}`);
-    x.push(`indent=${ld === bodyIndent ? 'body' : 'other'}`);
-    x.push(`indent=${ld === bodyIndent ? 'body' : 'other'}|zone=${zone}`);
+    x.add2('lead=', ld); x.add2('trail=', o.trail);
+    x.add2('indent=', ld === bodyIndent ? 'body' : 'other');
+    x.add4('indent=', ld === bodyIndent ? 'body' : 'other', '|zone=', zone);
     // position
-    if (j === 0) x.push('pos=0', `pos=0|w=${wb}`, `pos=0|end=${end}`);
-    else if (j === 1) x.push('pos=1', `pos=1|w=${coarseLen(f.nWords)}`);
-    else if (j === 2) x.push('pos=2');
-    else if (j <= 5) x.push('pos=3-5');
+    if (j === 0) { x.add('pos=0'); x.add2('pos=0|w=', wb); x.add2('pos=0|end=', end); }
+    else if (j === 1) { x.add('pos=1'); x.add2('pos=1|w=', coarseLen(f.nWords)); }
+    else if (j === 2) x.add('pos=2');
+    else if (j <= 5) x.add('pos=3-5');
     const fromEnd = n - 1 - j;
-    if (fromEnd === 0) x.push('rpos=0', `rpos=0|w=${coarseLen(f.nWords)}`);
-    else if (fromEnd <= 2) x.push('rpos=1-2');
-    x.push(`rel=${Math.floor((10 * j) / Math.max(1, n))}`);
+    if (fromEnd === 0) { x.add('rpos=0'); x.add2('rpos=0|w=', coarseLen(f.nWords)); }
+    else if (fromEnd <= 2) x.add('rpos=1-2');
+    x.add2('rel=', Math.floor((10 * j) / Math.max(1, n)));
     // relative length
     const ratio = medianWords ? f.nWords / medianWords : 1;
-    x.push(`vsmed=${ratio < 0.25 ? 'tiny' : ratio < 0.6 ? 'short' : ratio < 1.6 ? 'same' : 'long'}`);
+    x.add2('vsmed=', ratio < 0.25 ? 'tiny' : ratio < 0.6 ? 'short' : ratio < 1.6 ? 'same' : 'long');
     const pw = j > 0 ? F[j - 1].nWords : -1, nw = j + 1 < n ? F[j + 1].nWords : -1;
-    if (pw >= 0 && nw >= 0 && f.nWords < pw && f.nWords < nw) x.push('shorterThanBoth');
-    if (pw >= 0 && nw >= 0 && f.nWords < 0.5 * pw && f.nWords < 0.5 * nw) x.push('muchShorterThanBoth');
+    if (pw >= 0 && nw >= 0 && f.nWords < pw && f.nWords < nw) x.add('shorterThanBoth');
+    if (pw >= 0 && nw >= 0 && f.nWords < 0.5 * pw && f.nWords < 0.5 * nw) x.add('muchShorterThanBoth');
     // gaps
     const gb = gapBefore[j], ga = j + 1 < n ? gapBefore[j + 1] : -1;
-    x.push(`gapB=${j === 0 ? 'first' : gapClass(gb)}`, `gapA=${ga < 0 ? 'last' : gapClass(ga)}`);
-    x.push(`fmt=${usualGap === 0 ? 'dense' : 'gapped'}`);
-    if (dumpBefore[j]) x.push('dumpBefore');
-    if (j + 1 < n && dumpBefore[j + 1]) x.push('dumpAfter');
+    x.add2('gapB=', j === 0 ? 'first' : gapClass(gb)); x.add2('gapA=', ga < 0 ? 'last' : gapClass(ga));
+    x.add2('fmt=', usualGap === 0 ? 'dense' : 'gapped');
+    if (dumpBefore[j]) x.add('dumpBefore');
+    if (j + 1 < n && dumpBefore[j + 1]) x.add('dumpAfter');
     // neighbours
     shape(j - 1, 'p1', x, true);
     shape(j + 1, 'n1', x, true);
     shape(j - 2, 'p2', x, false);
     shape(j + 2, 'n2', x, false);
-    if (j > 0 && lead(j - 1) === ld) x.push('indentAsPrev');
-    if (j + 1 < n && lead(j + 1) === ld) x.push('indentAsNext');
+    if (j > 0 && lead(j - 1) === ld) x.add('indentAsPrev');
+    if (j + 1 < n && lead(j + 1) === ld) x.add('indentAsNext');
     // runs
-    if (shortNT[j]) x.push(`run=${run[j] <= 1 ? '1' : run[j] <= 3 ? '2-3' : run[j] <= 6 ? '4-6' : '7+'}`);
+    if (shortNT[j]) x.add2('run=', run[j] <= 1 ? '1' : run[j] <= 3 ? '2-3' : run[j] <= 6 ? '4-6' : '7+');
     // cues from the knowledge files
     const bp = cues[j].boilerplate;
-    if (bp) x.push(`bp=${bp}`, `bp=${bp}|zone=${zone}`);
+    if (bp) { x.add2('bp=', bp); x.add4('bp=', bp, '|zone=', zone); }
     const dl = cues[j].dateline;
     if (dl) {
-      x.push('dateline', dl.date ? 'dateline:valid' : 'dateline:invalid', `dateline|zone=${zone}`);
-      if (dl.confidence >= 0.9) x.push('dateline:sure');
-      if (j === firstDate) x.push('dateline:first');
-      else if (firstDate >= 0 && j > firstDate) x.push('dateline:notFirst');
-      x.push(`dateline:nth=${dateOrdinal[j] >= 3 ? '3+' : dateOrdinal[j]}`, `dateline:of=${dates >= 4 ? '4+' : dates}`);
+      x.add('dateline'); x.add(dl.date ? 'dateline:valid' : 'dateline:invalid'); x.add2('dateline|zone=', zone);
+      if (dl.confidence >= 0.9) x.add('dateline:sure');
+      if (j === firstDate) x.add('dateline:first');
+      else if (firstDate >= 0 && j > firstDate) x.add('dateline:notFirst');
+      x.add2('dateline:nth=', dateOrdinal[j] >= 3 ? '3+' : dateOrdinal[j]); x.add2('dateline:of=', dates >= 4 ? '4+' : dates);
     } else if (o.dateInText && f.nWords <= 12) {
-      x.push('dateInShort');
+      x.add('dateInShort');
     }
-    if (o.time) x.push('time');
-    if (relTime(j)) x.push('reltime');
-    if (o.media) x.push('mediatime');
-    if (o.capTail) x.push('cap:tail');
-    else if (capCue(j)) x.push('cap:cue');
+    if (o.time) x.add('time');
+    if (relTime(j)) x.add('reltime');
+    if (o.media) x.add('mediatime');
+    if (o.capTail) x.add('cap:tail');
+    else if (capCue(j)) x.add('cap:cue');
     const bylineCue = o.byline;
-    if (bylineCue) x.push(`byl:cue|w=${coarseLen(f.nWords)}`, `byl:cue|end=${end}`);
-    if (o.section) x.push('section');
-    if (o.inlineTeaser) x.push('inlineTeaser');
-    if (o.series) x.push('series');
+    if (bylineCue) { x.add2('byl:cue|w=', coarseLen(f.nWords)); x.add2('byl:cue|end=', end); }
+    if (o.section) x.add('section');
+    if (o.inlineTeaser) x.add('inlineTeaser');
+    if (o.series) x.add('series');
     // (a known chrome phrase, `A A`, is no name)
     const nameLike = bp === null && o.nameShape;
-    if (nameLike && f.nWords >= 2) x.push('nameLike');
+    if (nameLike && f.nWords >= 2) x.add('nameLike');
     // an author's name right under the body's last paragraph is its byline, whatever follows
-    if (nameLike && j > 0 && isLong[j - 1]) x.push('nameLike|afterLong', allCaps ? 'capsName|afterLong' : 'titleName|afterLong');
-    if (bylineCue && j > 0 && isLong[j - 1]) x.push('byl:cue|afterLong');
-    if (o.nameSlash && f.nWords <= 10) x.push('nameSlash');
-    if (o.parenSource && f.nWords <= 10) x.push('parenSource');
-    if (o.url) x.push(f.nWords <= 8 ? 'url:short' : 'url');
-    if (o.email) x.push('email');
-    if (o.phone) x.push('phone');
+    if (nameLike && j > 0 && isLong[j - 1]) { x.add('nameLike|afterLong'); x.add(allCaps ? 'capsName|afterLong' : 'titleName|afterLong'); }
+    if (bylineCue && j > 0 && isLong[j - 1]) x.add('byl:cue|afterLong');
+    if (o.nameSlash && f.nWords <= 10) x.add('nameSlash');
+    if (o.parenSource && f.nWords <= 10) x.add('parenSource');
+    if (o.url) x.add(f.nWords <= 8 ? 'url:short' : 'url');
+    if (o.email) x.add('email');
+    if (o.phone) x.add('phone');
     if (f.nWords <= 30) {
       const c = o.commerce;
-      if (c > 0) x.push(`commerce=${c}`, `commerce|zone=${zone}`);
+      if (c > 0) { x.add2('commerce=', c); x.add2('commerce|zone=', zone); }
     }
     const hk = hdrKind[j];
     if (hk !== null && hdrDist[j] <= 40) {
       const d = hdrDist[j] <= 1 ? '1' : hdrDist[j] <= 5 ? '2-5' : hdrDist[j] <= 15 ? '6-15' : '16+';
-      x.push(`under=${hk}`, `under=${hk}|at=${d}`, `under=${hk}|zone=${zone}`);
-      if (isLong[j] || f.nWords >= 15) x.push(`under=${hk}|prose`);
+      x.add2('under=', hk); x.add4('under=', hk, '|at=', d); x.add4('under=', hk, '|zone=', zone);
+      if (isLong[j] || f.nWords >= 15) x.add3('under=', hk, '|prose');
     }
     const near = adsNear(j);
-    if (near >= 2) x.push(`adsNear=${near >= 5 ? '5+' : '2-4'}`, ...(ad[j] ? ['adsNear|commerce'] : []));
+    if (near >= 2) { x.add2('adsNear=', near >= 5 ? '5+' : '2-4'); if (ad[j]) x.add('adsNear|commerce'); }
     // hard-wrapped text: a line that carries on the previous one (no final punctuation there, a
     // small letter here) belongs to the same block
     const prevOpen = j > 0 && !F[j - 1].terminal && !own(j - 1).colonEnd && gapBefore[j] <= usualGap;
     const startsLower = o.startsLower;
-    if (prevOpen && startsLower) x.push('cont:fromPrev');
-    if (j + 1 < n && !f.terminal && own(j + 1).startsLower && gapBefore[j + 1] <= usualGap) x.push('cont:toNext');
-    for (const b of blockFeatures[blockOf[j]]) x.push(b);
-    x.push(`blk:pos=${blocks[blockOf[j]].from === j ? 'first' : blocks[blockOf[j]].to === j ? 'last' : 'inner'}`);
-    if (o.copyright) x.push('copyright');
-    if (o.pipe) x.push('pipe');
-    if (o.crumb) x.push('crumb');
-    if (o.hashtag) x.push('hashtag');
-    if (o.dumpShape) x.push('dumpShape');
-    if (o.arrowOp) x.push('arrowOp');
-    if (o.quote) x.push(o.quote);
-    if (o.noLetters) x.push('noLetters');
-    if (f.folded.length <= 2) x.push('tiny');
+    if (prevOpen && startsLower) x.add('cont:fromPrev');
+    if (j + 1 < n && !f.terminal && own(j + 1).startsLower && gapBefore[j + 1] <= usualGap) x.add('cont:toNext');
+    for (const b of blockFeatures[blockOf[j]]) x.add(b);
+    x.add2('blk:pos=', blocks[blockOf[j]].from === j ? 'first' : blocks[blockOf[j]].to === j ? 'last' : 'inner');
+    if (o.copyright) x.add('copyright');
+    if (o.pipe) x.add('pipe');
+    if (o.crumb) x.add('crumb');
+    if (o.hashtag) x.add('hashtag');
+    if (o.dumpShape) x.add('dumpShape');
+    if (o.arrowOp) x.add('arrowOp');
+    if (o.quote) x.add(o.quote);
+    if (o.noLetters) x.add('noLetters');
+    if (f.folded.length <= 2) x.add('tiny');
     // repeats
-    if ((keyCount.get(f.key) ?? 0) > 1) x.push(repeatEarlier[j] ? 'repeat:later' : 'repeat:first');
-    if (nearEarlier[j]) x.push('near:earlier');
-    if (nearLater[j]) x.push('near:later');
-    if (nearAdjacent[j]) x.push('near:adjacent');
+    if ((keyCount.get(f.key) ?? 0) > 1) x.add(repeatEarlier[j] ? 'repeat:later' : 'repeat:first');
+    if (nearEarlier[j]) x.add('near:earlier');
+    if (nearLater[j]) x.add('near:later');
+    if (nearAdjacent[j]) x.add('near:adjacent');
     // the corpus: how many other articles hold this very line
     if (input.frequency && input.frequency.size > 1 && f.folded.length <= 300) {
       const others = input.frequency.count(f.key) - 1;
       if (others > 0) {
-        x.push(`df=${others === 1 ? '1' : others <= 3 ? '2-3' : '4+'}`, `df|w=${coarseLen(f.nWords)}`, `df|zone=${zone}`);
-      } else x.push('df=0');
+        x.add2('df=', others === 1 ? '1' : others <= 3 ? '2-3' : '4+'); x.add2('df|w=', coarseLen(f.nWords)); x.add2('df|zone=', zone);
+      } else x.add('df=0');
     }
     // lexical edges (kept only when seen in several sources at training)
     const ew = o.edge;
-    if (ew.first) x.push(`fw=${ew.first}`);
-    if (ew.second) x.push(`f2=${ew.first} ${ew.second}`);
-    if (ew.last && f.nWords <= 12) x.push(`lw=${ew.last}`);
-    return [...new Set(x)];
+    if (ew.first) x.addWords('fw=', ew.first);
+    if (ew.second) x.addWords('f2=', ew.first, ew.second);
+    if (ew.last && f.nWords <= 12) x.addWords('lw=', ew.last);
   };
-  return { featuresOf, cues };
+
+  const featuresOf = (j: number): string[] => {
+    const x = new NameSink();
+    write(j, x);
+    return x.distinct();
+  };
+  const addScores = (j: number, model: CrfModel, s: Float64Array, base: number): void => {
+    const sink = featureRows(model).sink;
+    sink.start(s, base);
+    write(j, sink);
+  };
+  return { featuresOf, addScores, cues };
 }

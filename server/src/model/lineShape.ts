@@ -20,9 +20,37 @@ export function capsShare(folded: string): number {
   return words === 0 ? 0 : up / words;
 }
 
+/**
+ * A filter of a set of words: bit h of the table (h: a hash of a word's UTF-16 units) is set for
+ * each word of the set. A word whose bit is clear is not in the set; one whose bit is set is looked
+ * up in the set itself.
+ */
+const FILTER_BITS = 1 << 16;
+const filters = new WeakMap<ReadonlySet<string>, Uint8Array>();
+
+function filterOf(words: ReadonlySet<string>): Uint8Array {
+  let f = filters.get(words);
+  if (f) return f;
+  f = new Uint8Array(FILTER_BITS >> 3);
+  for (const w of words) {
+    const h = unitsHash(w, 0, w.length);
+    f[h >> 3] |= 1 << (h & 7);
+  }
+  filters.set(words, f);
+  return f;
+}
+
+/** A 16-bit hash of s[from, to)'s UTF-16 units. */
+function unitsHash(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 16)) & (FILTER_BITS - 1);
+}
+
 /** The share of a line's syllables (runs of letters and marks) that are function words. `key` is lower case. */
 export function functionShare(key: string, fw: ReadonlySet<string>): number {
   const n = key.length;
+  const filter = filterOf(fw);
   let words = 0, hits = 0;
   for (let i = 0; i < n;) {
     if ((classAt(key, i) & (LETTER | MARK)) === 0) { i += codePointLength(key, i); continue; }
@@ -30,7 +58,9 @@ export function functionShare(key: string, fw: ReadonlySet<string>): number {
     i += codePointLength(key, i);
     while (i < n && (classAt(key, i) & (LETTER | MARK))) i += codePointLength(key, i);
     words++;
-    if (fw.has(key.slice(start, i))) hits++;
+    // (no string for a syllable its filter bit rules out: most are no function word)
+    const h = unitsHash(key, start, i);
+    if ((filter[h >> 3] & (1 << (h & 7))) !== 0 && fw.has(key.slice(start, i))) hits++;
   }
   return words === 0 ? 0 : hits / words;
 }

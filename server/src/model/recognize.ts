@@ -13,7 +13,7 @@ import type { BlockKind, LineInfo, PhpDump } from './types';
 import { allLineFacts, type LineFacts } from './lines';
 import { findDumps } from './phpdump';
 import { lineFeatures, type LineCues, type LineFrequency } from './features';
-import { decodePosteriorScores, emissionRow, explain, type Constraints, type CrfModel } from './crf';
+import { decodePosteriorScores, explain, type Constraints, type CrfModel } from './crf';
 import type { Knowledge } from './knowledge';
 import type { LineCache } from './lineCache';
 import { joinWrapped } from './wrap';
@@ -41,7 +41,14 @@ export interface Prepared {
    * What the CRF reads: the units (wrap.ts: the lines of a hard-wrapped paragraph joined into one;
    * otherwise each content line is its own unit). `unitOf` is null when every unit is one line.
    */
-  units: { count: number; featuresOf(u: number): string[]; cues: LineCues[]; unitOf: Int32Array | null };
+  units: {
+    count: number;
+    featuresOf(u: number): string[];
+    /** Adds unit u's emission scores under `model` into s[base .. base + L) (the fast path of emissionRow(model, featuresOf(u), …)). */
+    addScores(u: number, model: CrfModel, s: Float64Array, base: number): void;
+    cues: LineCues[];
+    unitOf: Int32Array | null;
+  };
 }
 
 export function splitLines(text: string): LineInfo[] {
@@ -74,10 +81,10 @@ export function prepare(text: string, knowledge: Knowledge, frequency?: LineFreq
   // a huge text (past MODEL_LINES) is no article: its lines are not joined
   const joined = modelled === content.length ? joinWrapped(lines, facts, inDump, content, knowledge) : null;
   if (!joined) {
-    const { featuresOf, cues } = lineFeatures({
+    const { featuresOf, addScores, cues } = lineFeatures({
       lines, facts, content: modelled < content.length ? content.slice(0, modelled) : content, inDump: (i) => inDump[i] === 1, knowledge, frequency, cache,
     });
-    return { lines, facts, dumps, inDump, content, modelled, featuresOf, cues, units: { count: modelled, featuresOf, cues, unitOf: null } };
+    return { lines, facts, dumps, inDump, content, modelled, featuresOf, cues, units: { count: modelled, featuresOf, addScores, cues, unitOf: null } };
   }
   const u = lineFeatures({ lines: joined.lines, facts: joined.facts, content: joined.content, inDump: (i) => joined.inDump[i] === 1, knowledge, frequency, cache });
   const { unitOf, size } = joined;
@@ -85,7 +92,7 @@ export function prepare(text: string, knowledge: Knowledge, frequency?: LineFreq
   const cues = content.map((_, j) => (size[unitOf[j]] === 1 ? u.cues[unitOf[j]] : { dateline: null, boilerplate: u.cues[unitOf[j]].boilerplate }));
   return {
     lines, facts, dumps, inDump, content, modelled, featuresOf: (j) => u.featuresOf(unitOf[j]), cues,
-    units: { count: joined.content.length, featuresOf: u.featuresOf, cues: u.cues, unitOf },
+    units: { count: joined.content.length, featuresOf: u.featuresOf, addScores: u.addScores, cues: u.cues, unitOf },
   };
 }
 
@@ -149,7 +156,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   for (let from = 0; from < T; from += WINDOW) {
     const to = Math.min(T, from + WINDOW);
     const scores = new Float64Array((to - from) * L);
-    for (let t = from; t < to; t++) emissionRow(model, p.units.featuresOf(t), scores, (t - from) * L);
+    for (let t = from; t < to; t++) p.units.addScores(t, model, scores, (t - from) * L);
     if (from > 0) for (const y of constraints.once) for (let t = 0; t < to - from; t++) scores[t * L + y] = -Infinity;
     const { path, marginals } = decodePosteriorScores(model, scores, to - from, from === 0 ? constraints : undefined);
     decided(p.units.cues, model, from, path, marginals, kinds, confidence, second, ruled);
