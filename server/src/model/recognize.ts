@@ -18,6 +18,7 @@ import type { Knowledge } from './knowledge';
 import type { LineCache } from './lineCache';
 import { joinWrapped } from './wrap';
 import { publicationDate } from './dates';
+import { tableCells } from './table';
 
 /** The kinds the CRF chooses from (blank lines and parsed dumps are decided before it runs). */
 export const RECOGNIZED_KINDS: readonly BlockKind[] = [
@@ -186,6 +187,15 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
       ruled.set(j, t('it states the publication time, and no other line is the dateline'));
       break;
     }
+  }
+  // a table's cells (table.ts) are the article's data, not a widget's counters: never junk
+  const cells = tableCells(p.lines, kinds.length === p.content.length ? p.content : p.content.slice(0, kinds.length));
+  for (let j = 0; j < cells.length; j++) {
+    if (!cells[j] || !JUNK.has(kinds[j]) || p.cues[j].boilerplate !== null) continue;
+    second[j] = { kind: kinds[j], p: confidence[j] };
+    kinds[j] = 'paragraph';
+    confidence[j] = 1 - second[j].p;
+    ruled.set(j, t('a cell of a table in the article'));
   }
   // the lines past what the model reads share one runner-up (read only: a file can have millions)
   for (let t = T; t < p.content.length; t++) {

@@ -1,0 +1,71 @@
+// Tables rendered one cell per line (table.ts): told from the site's chrome by their shape.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { tableCells } from './table';
+import { prepare, recognize, splitLines, RECOGNIZED_KINDS } from './recognize';
+import { defaultKnowledge } from './knowledge';
+import { modelFromJson } from './crf';
+
+function cellsOf(lines: string[]): string[] {
+  const ls = splitLines(lines.join('\n'));
+  const content = ls.map((_, i) => i).filter((i) => ls[i].text.trim() !== '');
+  const flags = tableCells(ls, content);
+  return content.filter((_, j) => flags[j]).map((i) => ls[i].text);
+}
+
+const BANKS = [['1', 'VIETCOMBANK', '8.194.903', '1,99'], ['2', 'VIETINBANK', '6.101.799', '28,80'], ['3', 'BIDV', '5.979.493', '12,17'], ['4', 'MB', '5.443.952', '12,07']];
+const HEADER = ['STT', 'NGÂN HÀNG', 'THUẾ TNDN 2024', 'TĂNG/GIẢM SO VỚI 2023 (%)'];
+const PROSE = 'Theo báo cáo tài chính năm 2024 của 28 ngân hàng thương mại, tổng số thuế thu nhập doanh nghiệp đã nộp tăng mạnh.';
+
+test('a table one cell per line, with its header row, is found cell by cell', () => {
+  const table = [...HEADER, '', ...BANKS.flatMap((r) => [...r, ''])];
+  assert.deepEqual(cellsOf([PROSE, ...table, PROSE]), [...HEADER, ...BANKS.flat()]);
+  // the round's results: a time stamp and a score row, repeated
+  const results = ['05/04/2025 18:30:00', ' Everton  1 - 1   Arsenal ', '05/04/2025 21:00:00', ' Ipswich  1 - 2   Wolves ', '05/04/2025 23:30:00', ' Crystal Palace  2 - 1   Brighton ', '06/04/2025 20:00:00', ' Brentford  0 - 0   Chelsea '];
+  assert.deepEqual(cellsOf([PROSE, 'Kết quả', 'Vòng 31', ...results, 'Diễn biến', 'Video', PROSE]), ['Kết quả', 'Vòng 31', ...results]);
+});
+
+test('chrome of the same shape is no table: pagers, calendars, month lists, comment widgets, teaser lists with dates', () => {
+  assert.deepEqual(cellsOf(['Trang 1 / 4', '1', '2', '3', '4', '5', '6', '7', '8']), []);
+  assert.deepEqual(cellsOf(Array.from({ length: 12 }, (_, i) => `Tháng ${i + 1}`)), []);
+  assert.deepEqual(cellsOf(['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', ...Array.from({ length: 31 }, (_, i) => String(i + 1))]), []);
+  // a comment widget: name, dash, time, like, bar, for each comment (constant columns)
+  const comments = ['Nam', '-', '7 ngày trước', 'Thích', '|', 'vanlethi08', '-', '7 ngày trước', 'Thích', '|', 'hoangpinimax', '-', '6 ngày trước', 'Thích', '|'];
+  assert.deepEqual(cellsOf(comments), []);
+  // teaser titles with their dates: the titles are too long for a table's names
+  const teasers = ['Doanh nghiệp FDI ở Bắc Giang tăng lương cho người lao động', '07/07/2023 | 13:55', 'Công nhân mất việc được hỗ trợ tiền thuê nhà', '07/07/2023 | 11:02', 'Nữ công nhân 3 năm chưa về quê ăn Tết', '06/07/2023 | 20:31'];
+  assert.deepEqual(cellsOf(teasers), []);
+  // prose is never a cell
+  assert.deepEqual(cellsOf([PROSE, PROSE, PROSE, PROSE, PROSE, PROSE]), []);
+});
+
+test('generated runs: whatever is found is whole rows of one pattern, with a figures column and a words column', () => {
+  const cell = fc.oneof(fc.constantFrom('BIDV', 'MB', 'Hà Nội', 'Chelsea', 'Tháng 1', '-', '|', 'Thích', 'STT'), fc.integer({ min: 0, max: 99999 }).map(String), fc.constantFrom('1,99', '8.194.903', '05/04/2025 21:00:00'));
+  fc.assert(fc.property(fc.array(cell, { minLength: 0, maxLength: 40 }), (cs) => {
+    const found = cellsOf(cs);
+    // found cells are a subsequence of the input, in order
+    let k = 0;
+    for (const c of cs) if (k < found.length && c === found[k]) k++;
+    assert.equal(k, found.length);
+  }), { numRuns: 500 });
+});
+
+test('a table\'s cells are the article\'s text, not chrome, whatever the model says', () => {
+  const L = RECOGNIZED_KINDS.length;
+  const allChrome = modelFromJson({
+    labels: [...RECOGNIZED_KINDS],
+    features: { bias: RECOGNIZED_KINDS.map((k) => (k === 'boilerplate' ? 5 : 0)) },
+    trans: Array.from({ length: L + 1 }, () => new Array(L).fill(0)),
+    end: new Array(L).fill(0),
+  });
+  const lines = [...HEADER, ...BANKS.flat(), 'Về đầu trang'];
+  const p = prepare(lines.join('\n'), defaultKnowledge);
+  const r = recognize(p, allChrome);
+  const kindOf = new Map(p.content.map((i, j) => [p.lines[i].text, r.kinds[j]]));
+  // (the decoder still gives the article its one headline or paragraph first: the header's first cell)
+  for (const c of [...HEADER, ...BANKS.flat()]) assert.ok(!['boilerplate', 'related'].includes(kindOf.get(c)!), `${c}: ${kindOf.get(c)}`);
+  assert.equal(kindOf.get('VIETCOMBANK'), 'paragraph');
+  // the menu link under it stays chrome
+  assert.equal(kindOf.get('Về đầu trang'), 'boilerplate');
+});

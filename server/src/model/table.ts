@@ -1,0 +1,125 @@
+// Tables rendered one cell per line. A page's table (tax paid per bank, the round's results) comes
+// out of a scraper as runs of short lines: a header row of words, then rows of a rank, a name, an
+// amount. Read line by line, the cells look like the site's chrome (a pager, a calendar, a comment
+// widget's counters), and a fix would delete the article's data. A table is told from chrome by its
+// shape: the cells repeat a pattern of columns (words, numbers) for three rows or more, one column
+// holds figures, its words are short (names, not a teaser's title), and no column repeats one value
+// row after row (a widget's `Thích`, `|`, `0` counters do). Pure: no I/O.
+import type { LineInfo } from './types';
+
+/** The shortest table: rows of its period. */
+const MIN_ROWS = 3;
+/** Columns a row may have (a period of the cells' pattern). */
+const MIN_COLUMNS = 2;
+const MAX_COLUMNS = 8;
+/** A cell: a short line (its words), without a sentence's end. */
+const MAX_CELL_WORDS = 8;
+/** A name column's words (letters only) at most, by their median: teaser titles are longer. */
+const MAX_NAME_WORDS = 4;
+/** A column of figures: this share of its cells hold a digit. */
+const FIGURES_SHARE = 0.8;
+/** A column is constant (a widget's label) when one value fills this share of its rows. */
+const CONSTANT_SHARE = 0.5;
+
+type Cell = 'N' | 'T';
+
+function cellClass(text: string): Cell {
+  return /\p{L}/u.test(text) ? 'T' : 'N';
+}
+
+function letterWords(text: string): number {
+  let n = 0;
+  for (const w of text.split(/\s+/u)) if (/\p{L}/u.test(w)) n++;
+  return n;
+}
+
+/** Longest a cell may be (UTF-16 units): a longer line is not looked at further. */
+const MAX_CELL_CHARS = 120;
+
+function isCell(text: string): boolean {
+  if (text.length > MAX_CELL_CHARS * 2) return false;
+  const t = text.trim();
+  if (t === '' || t.length > MAX_CELL_CHARS || /[.!?…]["”»)]?$/u.test(t)) return false;
+  let words = 1;
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) <= 32 && i > 0 && t.charCodeAt(i - 1) > 32 && ++words > MAX_CELL_WORDS) return false;
+  return true;
+}
+
+/**
+ * How many rows from `from` (up to `to`) repeat the first row's pattern of `p` columns and read as a
+ * table's data; 0 when they are fewer than MIN_ROWS or do not.
+ */
+function tableRows(cells: readonly string[], cls: readonly Cell[], from: number, to: number, p: number): number {
+  let rows = 0;
+  while (from + (rows + 1) * p <= to) {
+    let same = true;
+    for (let c = 0; c < p && same; c++) same = cls[from + rows * p + c] === cls[from + c];
+    if (!same) break;
+    rows++;
+  }
+  return rows >= MIN_ROWS && isTable(cells, cls, from, rows, p) ? rows : 0;
+}
+
+/** Do `rows` rows of `p` columns from `from` read as a table's data? */
+function isTable(cells: readonly string[], cls: readonly Cell[], from: number, rows: number, p: number): boolean {
+  // a column of figures and a column of words (a pager or a calendar is figures only, a list of
+  // months words only)
+  let kinds = 0;
+  for (let c = 0; c < p; c++) kinds |= cls[from + c] === 'N' ? 1 : 2;
+  if (kinds !== 3) return false;
+  let figures = false;
+  for (let c = 0; c < p; c++) {
+    const values = new Map<string, number>();
+    let names = 0;
+    const nameWords: number[] = [];
+    for (let r = 0; r < rows; r++) {
+      const x = from + r * p + c;
+      const v = cells[x].trim();
+      values.set(v, (values.get(v) ?? 0) + 1);
+      if (cls[x] === 'T') { names++; nameWords.push(letterWords(v)); }
+    }
+    for (const n of values.values()) if (n >= 2 && n >= CONSTANT_SHARE * rows) return false;
+    if (names > 0) {
+      nameWords.sort((a, b) => a - b);
+      if (nameWords[nameWords.length >> 1] > MAX_NAME_WORDS) return false;
+    }
+    let digits = 0;
+    for (let r = 0; r < rows; r++) if (/\d/.test(cells[from + r * p + c])) digits++;
+    if (digits >= FIGURES_SHARE * rows) figures = true;
+  }
+  return figures;
+}
+
+/**
+ * The content lines (indexes into `content`) that are cells of a table in the text, as 1s. A run of
+ * short lines is a table when, from its start or after one header row of words, its cells' classes
+ * (words or figures) repeat with a period of 2 to 8 columns for 3 rows or more and isTable holds.
+ */
+export function tableCells(lines: readonly LineInfo[], content: readonly number[]): Uint8Array {
+  const n = content.length;
+  const out = new Uint8Array(n);
+  const cells = content.map((i) => lines[i].text);
+  // classes only of the lines in a run long enough to be a table (most articles have none)
+  const cls: Cell[] = new Array(n);
+  for (let j = 0; j < n;) {
+    if (!isCell(cells[j])) { j++; continue; }
+    let e = j;
+    while (e < n && isCell(cells[e])) e++;
+    if (e - j >= MIN_ROWS * MIN_COLUMNS) {
+      for (let x = j; x < e; x++) cls[x] = cellClass(cells[x]);
+      found: for (let p = MIN_COLUMNS; p <= MAX_COLUMNS; p++) {
+        for (const header of [0, p]) {
+          const from = j + header;
+          // the header row: words only
+          if (header > 0 && cls.slice(j, from).some((c) => c !== 'T')) continue;
+          const rows = tableRows(cells, cls, from, e, p);
+          if (rows === 0) continue;
+          for (let x = j; x < from + rows * p; x++) out[x] = 1;
+          break found;
+        }
+      }
+    }
+    j = e;
+  }
+  return out;
+}
