@@ -65,9 +65,17 @@ function truncate(s: string, max: number): string {
   // no longer in UTF-16 units than the limit: no longer in code points either (a block's name is cut
   // from a long text for every block of an outline: code points only where a cut is needed)
   if (s.length <= max) return s;
-  const chars = Array.from(s); // code points: never split a surrogate pair
-  if (chars.length <= max) return s;
-  let cut = chars.slice(0, max - 1).join('');
+  // code points: never split a surrogate pair (a copy of the text in code points only when one
+  // stands where the cut falls: names have almost none)
+  let plain = true;
+  for (let i = 0; i < max && plain; i++) plain = (s.charCodeAt(i) & 0xf800) !== 0xd800;
+  let cut: string;
+  if (plain) cut = s.slice(0, max - 1);
+  else {
+    const chars = Array.from(s);
+    if (chars.length <= max) return s;
+    cut = chars.slice(0, max - 1).join('');
+  }
   const space = cut.lastIndexOf(' ');
   if (space > cut.length * 0.7) cut = cut.slice(0, space); // end on a word boundary when close
   return cut.trimEnd() + '…';
@@ -232,7 +240,7 @@ function dumpNode(article: Article, block: Block): OutlineNode {
 // ---- The outline ---------------------------------------------------------------------------------
 
 function firstLine(text: string): string {
-  for (const l of text.split(/\r\n|\r|\n/)) if (cleanName(l)) return l;
+  for (const l of text.split(/\r\n|\r|\n/)) if (cleanName(l, Number.MAX_SAFE_INTEGER)) return l;
   return '';
 }
 

@@ -127,7 +127,9 @@ const JUNK: ReadonlySet<BlockKind> = new Set<BlockKind>(['boilerplate', 'related
  * when the junk kinds together are clearly more probable (by this margin) than the article's own
  * kinds together; otherwise it keeps its most probable kind of the article's text.
  */
-const CONTENT_TIE = 0.1;
+const CONTENT_TIE = 0.2;
+/** The fewest words of a line whose copies are the article's text when it is (a short line repeats as chrome). */
+const COPY_MIN_WORDS = 8;
 
 /**
  * The model reads at most this many content lines. A text with more is no article (a data dump, a
@@ -196,6 +198,21 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     kinds[j] = 'paragraph';
     confidence[j] = 1 - second[j].p;
     ruled.set(j, t('a cell of a table in the article'));
+  }
+  // a copy of a line read as the article's paragraph or caption is the article's text too: a
+  // duplicate to flag, not chrome (in the labelled sets, every later copy of a paragraph or a caption
+  // of 8 words or more is one; a headline's copies are chrome and teasers)
+  const textKeys = new Map<string, BlockKind>();
+  for (let j = 0; j < kinds.length; j++) {
+    const f = p.facts[p.content[j]];
+    if (f.nWords < COPY_MIN_WORDS) continue;
+    if (kinds[j] === 'paragraph' || kinds[j] === 'caption') { if (!textKeys.has(f.key)) textKeys.set(f.key, kinds[j]); continue; }
+    const copied = JUNK.has(kinds[j]) && p.cues[j].boilerplate === null ? textKeys.get(f.key) : undefined;
+    if (copied === undefined) continue;
+    second[j] = { kind: kinds[j], p: confidence[j] };
+    kinds[j] = copied;
+    confidence[j] = 1 - second[j].p;
+    ruled.set(j, copied === 'paragraph' ? t('a copy of a paragraph of the article') : t('a copy of a caption of the article'));
   }
   // the lines past what the model reads share one runner-up (read only: a file can have millions)
   for (let t = T; t < p.content.length; t++) {
@@ -320,6 +337,7 @@ export function describeFeature(f: string): string {
     case 'lead': return value === 'none' ? t('no indentation') : t('indented ({0})', value);
     case 'trail': return value === 'none' ? t('no trailing space') : t('trailing {0}', value);
     case 'indent': return value === 'body' ? t("indented like the body's paragraphs") : t("indented unlike the body's paragraphs");
+    case 'edges': return value === 'both' ? t("starts and ends unlike the body's paragraphs (white space)") : value === 'lead' ? t("starts unlike the body's paragraphs (white space)") : t("ends unlike the body's paragraphs (white space)");
     case 'pos': return t('line {0} of the text', `${Number(value.split('-')[0]) + 1}${value.includes('-') ? '+' : ''}`);
     case 'rpos': return value === '0' ? t('the last line of the text') : t('near the end of the text');
     case 'rel': return t('at {0}–{1}% of the text', Number(value) * 10, Number(value) * 10 + 10);
