@@ -337,7 +337,6 @@ export function describeFeature(f: string): string {
     case 'lead': return value === 'none' ? t('no indentation') : t('indented ({0})', value);
     case 'trail': return value === 'none' ? t('no trailing space') : t('trailing {0}', value);
     case 'indent': return value === 'body' ? t("indented like the body's paragraphs") : t("indented unlike the body's paragraphs");
-    case 'edges': return value === 'both' ? t("starts and ends unlike the body's paragraphs (white space)") : value === 'lead' ? t("starts unlike the body's paragraphs (white space)") : t("ends unlike the body's paragraphs (white space)");
     case 'pos': return t('line {0} of the text', `${Number(value.split('-')[0]) + 1}${value.includes('-') ? '+' : ''}`);
     case 'rpos': return value === '0' ? t('the last line of the text') : t('near the end of the text');
     case 'rel': return t('at {0}–{1}% of the text', Number(value) * 10, Number(value) * 10 + 10);
