@@ -3,19 +3,13 @@
 // so that only the rules speak.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { prepare, reasonFor, recognize, RECOGNIZED_KINDS } from './recognize';
+import { prepare, reasonFor, recognize } from './recognize';
 import { defaultKnowledge } from './knowledge';
-import { modelFromJson } from './crf';
+import { oneKindModel } from './testModels';
 import { bestDateline, parseArticle } from './article';
 import { findDate } from './dates';
 
-const L = RECOGNIZED_KINDS.length;
-const allRelated = modelFromJson({
-  labels: [...RECOGNIZED_KINDS],
-  features: { bias: RECOGNIZED_KINDS.map((k) => (k === 'related' ? 5 : 0)) },
-  trans: Array.from({ length: L + 1 }, () => new Array(L).fill(0)),
-  end: new Array(L).fill(0),
-});
+const allRelated = oneKindModel('related');
 
 function kindsOf(lines: string[]): Map<string, string> {
   const p = prepare(lines.join('\n'), defaultKnowledge);

@@ -3,9 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { tableCells } from './table';
-import { prepare, recognize, splitLines, RECOGNIZED_KINDS } from './recognize';
+import { prepare, recognize, splitLines } from './recognize';
 import { defaultKnowledge } from './knowledge';
-import { modelFromJson } from './crf';
+import { oneKindModel } from './testModels';
 
 function cellsOf(lines: string[]): string[] {
   const ls = splitLines(lines.join('\n'));
@@ -52,13 +52,7 @@ test('generated runs: whatever is found is whole rows of one pattern, with a fig
 });
 
 test('a table\'s cells are the article\'s text, not chrome, whatever the model says', () => {
-  const L = RECOGNIZED_KINDS.length;
-  const allChrome = modelFromJson({
-    labels: [...RECOGNIZED_KINDS],
-    features: { bias: RECOGNIZED_KINDS.map((k) => (k === 'boilerplate' ? 5 : 0)) },
-    trans: Array.from({ length: L + 1 }, () => new Array(L).fill(0)),
-    end: new Array(L).fill(0),
-  });
+  const allChrome = oneKindModel('boilerplate');
   const lines = [...HEADER, ...BANKS.flat(), 'Về đầu trang'];
   const p = prepare(lines.join('\n'), defaultKnowledge);
   const r = recognize(p, allChrome);

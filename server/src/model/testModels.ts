@@ -1,0 +1,16 @@
+// Models for tests of what is decided after the CRF: a model that calls every line one kind, so
+// that only the rules speak. Test support only: nothing in the product imports it.
+import { modelFromJson, type CrfModel } from './crf';
+import { RECOGNIZED_KINDS } from './recognize';
+import type { BlockKind } from './types';
+
+/** A CRF whose only weight is a bias of `weight` for `kind` (every other kind 0, no transitions). */
+export function oneKindModel(kind: BlockKind, weight = 5): CrfModel {
+  const L = RECOGNIZED_KINDS.length;
+  return modelFromJson({
+    labels: [...RECOGNIZED_KINDS],
+    features: { bias: RECOGNIZED_KINDS.map((k) => (k === kind ? weight : 0)) },
+    trans: Array.from({ length: L + 1 }, () => new Array(L).fill(0)),
+    end: new Array(L).fill(0),
+  });
+}
