@@ -148,6 +148,14 @@ export const WINDOW = 8192;
 
 const UNREAD_SECOND: { readonly kind: BlockKind; readonly p: number } = Object.freeze({ kind: 'paragraph', p: 0 });
 
+/** A rule decides line (or unit) j's kind after the CRF: the CRF's choice becomes the runner-up. */
+function overrule(kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>, j: number, kind: BlockKind, p: number, why: string): void {
+  second[j] = { kind: kinds[j], p: confidence[j] };
+  kinds[j] = kind;
+  confidence[j] = p;
+  ruled.set(j, why);
+}
+
 export function recognize(p: Prepared, model: CrfModel): Recognition {
   const L = model.labels.length;
   const T = p.units.count;
@@ -183,10 +191,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     for (let j = 0; j < kinds.length; j++) {
       const c = p.cues[j];
       if (c.boilerplate === 'footer' || publicationDate(p.lines[p.content[j]].text) === null) continue;
-      second[j] = { kind: kinds[j], p: confidence[j] };
-      kinds[j] = 'dateline';
-      confidence[j] = 1 - second[j].p;
-      ruled.set(j, t('it states the publication time, and no other line is the dateline'));
+      overrule(kinds, confidence, second, ruled, j, 'dateline', 1 - confidence[j], t('it states the publication time, and no other line is the dateline'));
       break;
     }
   }
@@ -194,10 +199,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   const cells = tableCells(p.lines, kinds.length === p.content.length ? p.content : p.content.slice(0, kinds.length));
   for (let j = 0; j < cells.length; j++) {
     if (!cells[j] || !JUNK.has(kinds[j]) || p.cues[j].boilerplate !== null) continue;
-    second[j] = { kind: kinds[j], p: confidence[j] };
-    kinds[j] = 'paragraph';
-    confidence[j] = 1 - second[j].p;
-    ruled.set(j, t('a cell of a table in the article'));
+    overrule(kinds, confidence, second, ruled, j, 'paragraph', 1 - confidence[j], t('a cell of a table in the article'));
   }
   // a copy of a line read as the article's paragraph or caption is the article's text too: a
   // duplicate to flag, not chrome (in the labelled sets, every later copy of a paragraph or a caption
@@ -209,10 +211,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     if (kinds[j] === 'paragraph' || kinds[j] === 'caption') { if (!textKeys.has(f.key)) textKeys.set(f.key, kinds[j]); continue; }
     const copied = JUNK.has(kinds[j]) && p.cues[j].boilerplate === null ? textKeys.get(f.key) : undefined;
     if (copied === undefined) continue;
-    second[j] = { kind: kinds[j], p: confidence[j] };
-    kinds[j] = copied;
-    confidence[j] = 1 - second[j].p;
-    ruled.set(j, copied === 'paragraph' ? t('a copy of a paragraph of the article') : t('a copy of a caption of the article'));
+    overrule(kinds, confidence, second, ruled, j, copied, 1 - confidence[j], copied === 'paragraph' ? t('a copy of a paragraph of the article') : t('a copy of a caption of the article'));
   }
   // the lines past what the model reads share one runner-up (read only: a file can have millions)
   for (let t = T; t < p.content.length; t++) {
@@ -242,19 +241,13 @@ function decided(cues: readonly LineCues[], model: CrfModel, from: number, path:
     // article's own text
     const forced = cues[at].boilerplate === 'widget' ? 'boilerplate' : cues[at].boilerplate === 'teaser' ? 'related' : null;
     if (forced && !JUNK.has(kinds[at])) {
-      second[at] = { kind: kinds[at], p: confidence[at] };
-      kinds[at] = forced;
-      confidence[at] = junkMass(marginals, i, model);
-      ruled.set(at, forced === 'related' ? t('a phrase that links to other articles') : t('a widget of the site, wherever it stands'));
+      overrule(kinds, confidence, second, ruled, at, forced, junkMass(marginals, i, model), forced === 'related' ? t('a phrase that links to other articles') : t('a widget of the site, wherever it stands'));
       continue;
     }
     // a chrome phrase other than a teaser's (a share bar, a footer, a menu item, a comment form) is
     // the site's chrome, not a link to another article, whatever its neighbours are
     if (kinds[at] === 'related' && cues[at].boilerplate !== null && cues[at].boilerplate !== 'teaser') {
-      second[at] = { kind: kinds[at], p: confidence[at] };
-      kinds[at] = 'boilerplate';
-      confidence[at] = junkMass(marginals, i, model);
-      ruled.set(at, t('a chrome phrase of the site, not a link to other articles'));
+      overrule(kinds, confidence, second, ruled, at, 'boilerplate', junkMass(marginals, i, model), t('a chrome phrase of the site, not a link to other articles'));
       continue;
     }
     if (JUNK.has(kinds[at]) && cues[at].boilerplate === null) { // a known chrome phrase is chrome

@@ -59,6 +59,10 @@ const CONTINUATION_MIN_WORDS = 4;
  */
 export function wrapWidth(lines: readonly LineInfo[], content: readonly number[]): number {
   if (content.length < WRAP_MIN_LINES) return 0;
+  // (most texts have no line broken before a small letter at all: no lengths to sort then)
+  let breaks = 0;
+  for (let j = 0; j + 1 < content.length && breaks < 3; j++) if (content[j + 1] === content[j] + 1 && /^\s*\p{Ll}/u.test(lines[content[j + 1]].text)) breaks++;
+  if (breaks < 3) return 0;
   const lens = content.map((i) => lines[i].text.trimEnd().length);
   const len = lens.slice().sort((a, b) => a - b);
   const w = len[Math.floor(0.97 * (len.length - 1))];
