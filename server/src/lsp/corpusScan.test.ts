@@ -4,8 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Minimatch } from 'minimatch';
+import { DEFAULT_CONFIG, mergeConfig, type Config } from '../engine/config';
 import { DEFAULT_INCLUDE } from '../engine/settings';
-import { compileInclude } from './corpusScan';
+import type { IndexService } from '../index/service';
+import { compileInclude, WorkspaceCorpus } from './corpusScan';
 
 const GLOBS = [
   ...DEFAULT_INCLUDE,
@@ -50,4 +52,37 @@ test('the default include globs: articles under corpus/ and seeds/ folders, not 
   assert.ok(!isArticle('/work/news/other/a.txt'));
   assert.ok(!isArticle('/work/news/corpus/.trash/a.txt'));
   assert.ok(!isArticle('/work/.cache/corpus/a.txt'));
+});
+
+test('a rule turned off and straight back on leaves the index with the rule on, whichever settings read ends last', async () => {
+  const on = DEFAULT_CONFIG;
+  const off = mergeConfig(undefined, { rules: { whitespace: 'off' } }).config;
+  let current = on;
+  const applied: Config[] = [];
+  const service = {
+    configure: (o: { config?: Config }) => void (o.config && applied.push(o.config)),
+    setConfig: async (c: Config) => void applied.push(c),
+    start: async () => undefined,
+  } as unknown as IndexService;
+  // the first read is slow (the project file looked for on disk), the next ones answer at once
+  let reads = 0;
+  const corpus = new WorkspaceCorpus({
+    service,
+    workspaceFolders: () => ['/corpus'],
+    storagePath: () => undefined,
+    folderSettings: () => {
+      const config = current;
+      const delay = reads++ === 0 ? 60 : 0;
+      return new Promise((r) => setTimeout(() => r({ include: ['**/*.txt'], config, maxFileSize: 1e6 }), delay));
+    },
+  });
+  current = off;
+  const first = corpus.configChanged();
+  // the rule comes back on while the first read is still out
+  await new Promise((r) => setTimeout(r, 5));
+  current = on;
+  const second = corpus.configChanged();
+  await Promise.all([first, second]);
+  assert.deepEqual(applied.map((c) => c.rules.whitespace), ['off', on.rules.whitespace]);
+  assert.equal(applied.at(-1), on, 'the last configuration the index gets is the settings as they are now');
 });

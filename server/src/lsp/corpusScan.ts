@@ -30,11 +30,28 @@ export class WorkspaceCorpus {
   // creation reported in a folder, the folder is listed and what the index lacks is added.
   private readonly touchedDirs = new Set<string>();
   private reconcileTimer: NodeJS.Timeout | undefined;
+  /** The settings reads that hand the service its configuration, one after another (see withSettings). */
+  private settingsQueue: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: WorkspaceCorpusDeps) {}
 
   private folderSettings() {
     return this.deps.folderSettings();
+  }
+
+  /**
+   * Reads the folder's settings once every read started before has been applied, then applies this
+   * one. Concurrent reads could end out of order (one looks for the project file on disk, the next
+   * finds it known): a rule turned off and straight back on would leave the index with "off", the
+   * answer of whichever read ended last, while the editor shows "on".
+   */
+  private withSettings<T>(apply: (s: { include: string[]; config: Config; maxFileSize: number }) => T): Promise<T> {
+    const p = this.settingsQueue.then(async () => apply(await this.folderSettings()));
+    this.settingsQueue = p.then(
+      () => undefined,
+      () => undefined,
+    );
+    return p;
   }
 
   /** Is this file a corpus article (a .txt file matching corpusCurator.include)? */
@@ -54,8 +71,10 @@ export class WorkspaceCorpus {
   async scan(): Promise<void> {
     const folders = this.deps.workspaceFolders();
     if (folders.length === 0) return;
-    const { include, config, maxFileSize } = await this.folderSettings();
-    this.deps.service.configure({ storagePath: this.deps.storagePath(), config, maxBytes: maxFileSize });
+    const { include } = await this.withSettings((s) => {
+      this.deps.service.configure({ storagePath: this.deps.storagePath(), config: s.config, maxBytes: s.maxFileSize });
+      return s;
+    });
     const files = (await Promise.all(folders.map((f) => listTxtFiles(f).catch(() => [] as string[])))).flat();
     // (a few thousand at a time: matching 100k paths in one go held the main thread over a second)
     const articles: string[] = [];
@@ -70,8 +89,9 @@ export class WorkspaceCorpus {
   /** The settings or a project file changed: the index re-summarizes with the new config. */
   async configChanged(): Promise<void> {
     if (this.deps.workspaceFolders().length === 0) return;
-    const { config } = await this.folderSettings();
-    await this.deps.service.setConfig(config);
+    // (the re-read that setConfig queues is waited for outside the queue of reads)
+    const { done } = await this.withSettings((s) => ({ done: this.deps.service.setConfig(s.config) }));
+    await done;
   }
 
   /** workspace/didChangeWatchedFiles: articles created, changed or deleted (and deleted folders). */
