@@ -246,6 +246,32 @@ test('a finished scan saves the cache at once, not after the save delay (an edit
   }
 });
 
+test('a configuration change re-reads every file and saves the cache at once: a server that ends before the save delay leaves a cache the next start can use', { skip: !existsSync(WORKER) }, async () => {
+  const { dir, files, storage } = makeCorpus();
+  try {
+    const changed = mergeConfig(undefined, { rules: { 'php-dump': 'off' } }).config;
+    const s = new IndexService({ workerPath: WORKER, storagePath: storage, saveDelayMs: 600_000 });
+    await s.start(files);
+    const cache = path.join(storage, CACHE_FILE);
+    for (let i = 0; i < 100 && !existsSync(cache); i++) await new Promise((r) => setTimeout(r, 50));
+    const first = readFileSync(cache, 'utf8');
+    await s.setConfig(changed);
+    assert.equal(s.lastRun?.read, N);
+    for (let i = 0; i < 100 && readFileSync(cache, 'utf8') === first; i++) await new Promise((r) => setTimeout(r, 50));
+    // (the first server is not disposed: a killed one saves nothing more; what is on disk is what the next start gets)
+    const written = readFileSync(cache, 'utf8');
+    assert.notEqual(written, first, 'the cache was not rewritten within 5 s of the re-read (the save delay is 10 minutes)');
+    const again = new IndexService({ workerPath: WORKER, storagePath: storage, config: changed });
+    const st = await again.start(files);
+    assert.equal(st.read, 0, 'the next start with the new configuration reads nothing again');
+    assert.equal(again.index.size(), files.length);
+    await again.dispose();
+    await s.dispose();
+  } finally {
+    rmSync(path.dirname(dir), { recursive: true, force: true });
+  }
+});
+
 test('a warm start: stat threads check every file while the cache loads; only changed, new, gone and odd files go to the index workers', { skip: !existsSync(WORKER) }, async () => {
   const { files, storage, dir } = makeCorpus();
   try {

@@ -236,6 +236,10 @@ export class IndexService extends EventEmitter {
       return this.enqueue(async () => {
         const files = [...new Set([...this.index.files(), ...this.skipped.keys()])];
         this.lastRun = await this.runJob(files.map((file) => ({ file })), true);
+        // saved at once, as a finished scan is: until then the cache on disk carries the previous
+        // configuration, and a server that ends first (a window closed, a crash) leaves every file
+        // to be read again at the next start
+        if (!this.lastRun.cancelled) void this.flush();
       }, undefined);
     }
     const key = (i: { file: string; code: string; hash: string }) => `${i.file}\u0000${i.code}\u0000${i.hash}`;
