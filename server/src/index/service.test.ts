@@ -272,6 +272,32 @@ test('a configuration change re-reads every file and saves the cache at once: a 
   }
 });
 
+test('a window opening on a corpus: the configuration given before the scan, then the same one pushed again, reads no file of a warm start', { skip: !existsSync(WORKER) }, async () => {
+  const { dir, files, storage } = makeCorpus();
+  try {
+    // the configuration of a workspace folder: its root (and project) known, no rule changed
+    const config = mergeConfig(undefined, {}, dir).config;
+    const s1 = new IndexService({ workerPath: WORKER, storagePath: storage });
+    s1.configure({ config });
+    await s1.start(files);
+    await s1.dispose();
+    const s2 = new IndexService({ workerPath: WORKER, storagePath: storage });
+    const ev = record(s2);
+    s2.configure({ config });
+    const scan = s2.start(files);
+    // the client's first settings push, while the scan runs
+    const pushed = s2.setConfig(mergeConfig(undefined, {}, dir).config);
+    assert.equal((await scan).read, 0);
+    await pushed;
+    await s2.whenIdle();
+    const reads = ev.progress.filter((p) => p.phase === 'done').map((p) => p.read);
+    assert.deepEqual(reads, [0], 'one pass, nothing read');
+    await s2.dispose();
+  } finally {
+    rmSync(path.dirname(dir), { recursive: true, force: true });
+  }
+});
+
 test('a warm start: stat threads check every file while the cache loads; only changed, new, gone and odd files go to the index workers', { skip: !existsSync(WORKER) }, async () => {
   const { files, storage, dir } = makeCorpus();
   try {

@@ -187,9 +187,13 @@ export class IndexService extends EventEmitter {
   configure(opts: { storagePath?: string; maxBytes?: number; config?: Config }): void {
     if (opts.storagePath !== undefined) this.opts.storagePath = opts.storagePath;
     if (opts.maxBytes !== undefined && opts.maxBytes >= 0) this.opts.maxBytes = opts.maxBytes;
-    if (opts.config && configKey(opts.config) !== configKey(this.config)) {
+    if (opts.config) {
+      // the whole configuration, also when only its root or ignored findings differ: a setConfig
+      // with the same configuration right after (a language client's first settings push) must find
+      // nothing changed, not re-read every file of a warm start because the root went from none to
+      // the folder
+      if (configKey(opts.config) !== configKey(this.config)) this.identity = undefined;
       this.config = opts.config;
-      this.identity = undefined;
     }
   }
 
