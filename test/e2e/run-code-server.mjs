@@ -58,7 +58,7 @@
 // Exit code: the suite's (0 = all passed); 3 when the host logged one of those errors; 124 on
 // timeout; 2 when something is missing.
 import { spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -320,6 +320,21 @@ function onLog(type, args) {
   (type === 'error' || type === 'warn' ? process.stderr : process.stdout).write(`${text}\n`);
 }
 
+/**
+ * A copy of the first corpus's index cache as it is on disk before a phase opens a window, so that
+ * a phase that finds it unusable can say why (the test compares it with the files and the cache
+ * the phase's server writes).
+ */
+function snapshotFirstCache(name) {
+  try {
+    const state = JSON.parse(readFileSync(join(stateDir, 'first-workspace.json'), 'utf8'));
+    const cache = join(state.storagePath, 'corpus-index.jsonl');
+    if (existsSync(cache)) copyFileSync(cache, join(stateDir, `${name}.jsonl`));
+  } catch {
+    /* the first phase handed nothing on: its own test says so */
+  }
+}
+
 // --- main ------------------------------------------------------------------------------------
 async function main() {
   const port = await freePort();
@@ -426,6 +441,7 @@ async function main() {
   if (code === 0 && PHASES) {
     for (const [phase, folder] of [['second-workspace', workspace2], ['return', workspace], ['no-corpus', workspace3]]) {
       writeFileSync(join(folder, '.corpus-e2e-phase'), phase);
+      snapshotFirstCache(`before-${phase}`);
       info(`phase ${phase}: opening ${folder}`);
       code = await runIn(folder);
       rmSync(join(folder, '.corpus-e2e-phase'), { force: true });

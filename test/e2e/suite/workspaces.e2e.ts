@@ -71,6 +71,39 @@ async function indexed(api: CuratorApi): Promise<{ read: number | undefined; tot
   return { read: p.read, total: p.total, articles: api.store.articles.map((a) => vscode.Uri.parse(a.uri).fsPath).sort() };
 }
 
+/** The header and the entries (file → mtime, size) of a cache file's text. */
+function parseCache(text: string): { header: Record<string, unknown> | undefined; entries: Map<string, string> } {
+  const entries = new Map<string, string>();
+  let header: Record<string, unknown> | undefined;
+  for (const line of text.split('\n')) {
+    try {
+      const o = JSON.parse(line) as Record<string, unknown>;
+      if (typeof o.file === 'string') entries.set(o.file, `${String(o.mtimeMs)}/${String(o.size)}`);
+      else header ??= o;
+    } catch {
+      /* a blank last line */
+    }
+  }
+  return { header, entries };
+}
+
+/**
+ * Why the return phase read articles again: the cache as it was on disk before this window opened
+ * (snapshot by the launcher) against the cache this window's server wrote, and against the files.
+ */
+function whyRead(first: FirstState): string {
+  const snap = stateDir ? path.join(stateDir, 'before-return.jsonl') : '';
+  if (!snap || !fs.existsSync(snap)) return 'no snapshot of the cache before this phase';
+  const before = parseCache(fs.readFileSync(snap, 'utf8'));
+  const now = parseCache(fs.existsSync(path.join(first.storagePath, CACHE)) ? fs.readFileSync(path.join(first.storagePath, CACHE), 'utf8') : '');
+  const h = (x: Record<string, unknown> | undefined) => (x ? `engine ${String(x.engine)}, config ${String(x.config)}, saved ${String(x.savedAt)}` : 'none');
+  const files = first.articles.map((a) => {
+    const st = fs.statSync(a);
+    return `${path.basename(a)}: disk ${st.mtimeMs}/${st.size}, cached before ${before.entries.get(a) ?? '-'}`;
+  });
+  return `cache before this window: ${h(before.header)}; cache now: ${h(now.header)}; ${files.join('; ')}`;
+}
+
 const phase = phaseOf();
 
 describe(`one index cache per workspace (phase: ${phase})`, function () {
@@ -143,7 +176,7 @@ describe(`one index cache per workspace (phase: ${phase})`, function () {
       const { read, total, articles } = await indexed(api);
       assert.deepEqual(articles, first.articles, 'the same articles');
       assert.equal(total, first.articles.length);
-      assert.equal(read, 0, `no article read again (${read} of ${total} were)`);
+      assert.equal(read, 0, `no article read again (${read} of ${total} were)${read ? `; ${whyRead(first)}` : ''}`);
     });
   }
 });
