@@ -11,7 +11,7 @@ const PIECES = [
   'la', 'La', 'LA', 'lá', 'Lá', 'ngày', 'NGÀY', 'ſ', 's', 'S', 'K', 'k', 'ß', 'ẞ', 'ǅ', 'ǆ', 'Ǆ', 'σ', 'ς', 'Σ', 'đ', 'Đ',
   '𐐀', '𐐨', 'e\u0301', '1', 'r', 'n', 'r n', 'xa0', 'u200b', '&', 'nbsp;', '&nbsp;', '& nbsp', '&#39;', '&#x2F;', '&quot;',
   '<b>', '</span>', '<br/>', '<', '>', 'a.html"', 'x.htm"', ' href="y"', '\\', '\\n', '\\r\\n', '\\"', '\\/', '\\u00e0',
-  ', ', ' ,', ',', ' , ', '|', '| ', '.', '”', '"', '!', ' ', ' ', ' ', '  ', '\u00a0', '\t', '\u2003', '\u3000', '\ufeff', '\n',
+  '{', '}', '{name}', 'R&D;', '&D;', ', ', ' ,', ',', ' , ', '|', '| ', '.', '”', '"', '!', ' ', ' ', ' ', '  ', '\u00a0', '\t', '\u2003', '\u3000', '\ufeff', '\n',
 ];
 const word = fc.array(fc.constantFrom('l', 'L', 'a', 'A', 'á', 'Á', 'đ', 'Đ', 'ſ', 's', 'S', 'K', 'k', 'ß', 'ẞ', 'σ', 'ς', 'Σ', '𐐀', '𐐨'), { minLength: 1, maxLength: 3 }).map((a) => a.join(''));
 /** A word written 3 to 7 times, each copy in some case, between spaces of any kind. */
@@ -57,4 +57,11 @@ test('debrisIn still finds the debris of each kind', () => {
   assert.deepEqual(debrisIn('hô hô hô hô hô hô trên sân').length, 1);
   assert.deepEqual(debrisIn('Văn bản r n còn lại').length, 1);
   assert.deepEqual(debrisIn('Tên|  bài').length, 1);
+  // a name with an ampersand that a scraper read as an entity: only the ';' goes
+  assert.deepEqual(debrisIn('Trung tâm R&D; của Johnson&Johnson; mở cửa').map((d) => [d.start, d.end, d.newText]), [[13, 14, ''], [34, 35, '']]);
+  // a real entity is decoded, its ';' not flagged a second time
+  assert.deepEqual(debrisIn('Hãng AT&amp;T').map((d) => [d.start, d.end, d.newText]), [[7, 12, '&']]);
+  // unrendered template placeholders; a brace in text is left alone
+  assert.deepEqual(debrisIn('{name} - {time} Trả lời {body}').map((d) => [d.start, d.end]), [[0, 6], [9, 15], [24, 30]]);
+  assert.deepEqual(debrisIn('Công thức {X} và {1} trong bài'), []);
 });
