@@ -149,15 +149,19 @@ describe('Vietnamese, whatever VS Code\'s language', function () {
     // (the diagnostics were just republished after the settings change: ask until VS Code has them)
     let titles: string[] = [];
     let seen = '';
+    /** Each request for the line's quick fixes: how many came back, how fast (the first one can come back empty while the editor settles). */
+    const asked: string[] = [];
     const ignore = await waitFor('the ignore entry of the chrome line', async () => {
       seen = ours(uri).map((d) => `${codeOf(d)}@${d.range.start.line + 1}`).join(', ');
       const chrome = ours(uri).find((d) => codeOf(d) === 'boilerplate');
       if (!chrome) return undefined;
+      const t0 = Date.now();
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, chrome.range, vscode.CodeActionKind.QuickFix.value);
+      asked.push(`${actions.length} in ${Date.now() - t0} ms`);
       titles = actions.map((a) => a.title);
       return actions.find((a) => a.title.startsWith('Ignore boilerplate'));
     }, 10_000, 250).catch(() => undefined);
-    assert.ok(ignore?.command, `actions: ${titles.join(' | ') || 'none'}; diagnostics: ${seen || 'none'}`);
+    assert.ok(ignore?.command, `actions: ${titles.join(' | ') || 'none'}; diagnostics: ${seen || 'none'}; requests: ${asked.join(', ') || 'none'}`);
     await vscode.commands.executeCommand(ignore.command.command, ...(ignore.command.arguments ?? []));
     await waitFor('the chrome finding ignored', () => (!ours(uri).some((d) => codeOf(d) === 'boilerplate') ? true : undefined), 20_000);
     const back = await api.ruleCommands.showIgnored(async (items) => items.find((i) => i.entry.code === 'boilerplate'));

@@ -177,6 +177,10 @@ describe(`one index cache per workspace (phase: ${phase})`, function () {
       assert.deepEqual(articles, first.articles, 'the same articles');
       assert.equal(total, first.articles.length);
       assert.equal(read, 0, `no article read again (${read} of ${total} were)${read ? `; ${whyRead(first)}` : ''}`);
+      // nor just after: the client's first settings push must not start a second pass that reads them
+      await new Promise((r) => setTimeout(r, 2_000));
+      const later = api.store.indexing;
+      assert.equal(later.read ?? 0, 0, `no pass after the first read any article (${JSON.stringify(later)})`);
     });
   }
 });
