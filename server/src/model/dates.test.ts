@@ -126,6 +126,16 @@ test('fields of a parsed date', () => {
   assert.equal(dTz.offsetMinutes, 420);
 });
 
+test('a crawler\'s ISO timestamp with a second T before the offset is a dateline, offset kept', () => {
+  // (seen in a news dataset's date field: 2025-02-22T18:55:13T+07:00)
+  const d = matchDateline('2025-02-22T18:55:13T+07:00')!.date!;
+  assert.equal(d.iso, '2025-02-22T18:55:13+07:00');
+  assert.equal(d.endColumn, 26);
+  assert.equal(matchDateline('2025-02-22T18:55:13T-05:30')!.date!.offsetMinutes, -330);
+  // a T not followed by an offset is not taken as one
+  assert.equal(matchDateline('2025-02-22T18:55:13Tx'), null);
+});
+
 test('real seed lines', () => {
   // 000 line 3, 001 line 1, 003 line 8, 004 line 3
   assert.equal(matchDateline('Cập nhật: 03-12-2021 | 09:02:04')!.date!.iso, '2021-12-03T09:02:04');
