@@ -306,18 +306,14 @@ function* scan(t: string): Generator<Piece> {
       p = { kind: 'tz', s: pos, e: pos + m[0].length - (m[1] ? 0 : (m[3]?.length ?? 0)), offset };
     }
     if (!p && prev?.kind === 'time' && prev.e === pos) {
-      // Directly after a time: ISO offset or Z.
-      if ((m = at(RE.tzBare))) {
+      // Directly after a time: ISO offset or Z. A crawler's second ISO 'T' before the offset
+      // (18:55:13T+07:00) goes with the offset.
+      const skip = t[pos] === 't' && (t[pos + 1] === '+' || t[pos + 1] === '-') ? 1 : 0;
+      RE.tzBare.lastIndex = pos + skip;
+      if ((m = RE.tzBare.exec(t))) {
         const off = validOffset(m[1]!, m[2]!, m[3]);
-        if (off !== null) p = { kind: 'tz', s: pos, e: pos + m[0].length, offset: off };
+        if (off !== null) p = { kind: 'tz', s: pos, e: pos + skip + m[0].length, offset: off };
       } else if (t[pos] === 'z' && !/[\p{L}\p{N}]/u.test(t[pos + 1] ?? '')) p = { kind: 'tz', s: pos, e: pos + 1, offset: 0 };
-      else if (t[pos] === 't' && (t[pos + 1] === '+' || t[pos + 1] === '-')) {
-        // a crawler's second ISO 'T' before the offset (18:55:13T+07:00)
-        RE.tzBare.lastIndex = pos + 1;
-        const mm = RE.tzBare.exec(t);
-        const off = mm ? validOffset(mm[1]!, mm[2]!, mm[3]) : null;
-        if (mm && off !== null) p = { kind: 'tz', s: pos, e: pos + 1 + mm[0].length, offset: off };
-      }
     }
     if (!p && prev?.kind === 'date' && prev.e === pos && t[pos] === 't' && /\d/.test(t[pos + 1] ?? '')) {
       p = { kind: 'sep', s: pos, e: pos + 1 }; // ISO 'T' between date and time

@@ -29,20 +29,31 @@ async function curator(): Promise<CuratorApi> {
   return ext.activate();
 }
 
-/** The files the index cache at `storagePath` holds summaries of. */
-function cachedFiles(storagePath: string): string[] {
-  const file = path.join(storagePath, CACHE);
-  if (!fs.existsSync(file)) return [];
-  const out: string[] = [];
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+/** The header and the entries (file → mtime, size) of a cache file's text. */
+function parseCache(text: string): { header: Record<string, unknown> | undefined; entries: Map<string, string> } {
+  const entries = new Map<string, string>();
+  let header: Record<string, unknown> | undefined;
+  for (const line of text.split('\n')) {
     try {
-      const o = JSON.parse(line) as { file?: unknown };
-      if (typeof o?.file === 'string') out.push(o.file);
+      const o = JSON.parse(line) as Record<string, unknown>;
+      if (typeof o.file === 'string') entries.set(o.file, `${String(o.mtimeMs)}/${String(o.size)}`);
+      else header ??= o;
     } catch {
-      /* the header, or a line being written */
+      /* a blank last line, or a line being written */
     }
   }
-  return out;
+  return { header, entries };
+}
+
+/** The index cache at `storagePath`: its header and its entries (file → `mtime/size`); empty when there is none. */
+function readCache(storagePath: string): { header: Record<string, unknown> | undefined; entries: Map<string, string> } {
+  const file = path.join(storagePath, CACHE);
+  return parseCache(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
+}
+
+/** The files the index cache at `storagePath` holds summaries of. */
+function cachedFiles(storagePath: string): string[] {
+  return [...readCache(storagePath).entries.keys()];
 }
 
 /** When the index cache file at `storagePath` was last written, or 0. */
@@ -71,22 +82,6 @@ async function indexed(api: CuratorApi): Promise<{ read: number | undefined; tot
   return { read: p.read, total: p.total, articles: api.store.articles.map((a) => vscode.Uri.parse(a.uri).fsPath).sort() };
 }
 
-/** The header and the entries (file → mtime, size) of a cache file's text. */
-function parseCache(text: string): { header: Record<string, unknown> | undefined; entries: Map<string, string> } {
-  const entries = new Map<string, string>();
-  let header: Record<string, unknown> | undefined;
-  for (const line of text.split('\n')) {
-    try {
-      const o = JSON.parse(line) as Record<string, unknown>;
-      if (typeof o.file === 'string') entries.set(o.file, `${String(o.mtimeMs)}/${String(o.size)}`);
-      else header ??= o;
-    } catch {
-      /* a blank last line */
-    }
-  }
-  return { header, entries };
-}
-
 /**
  * Why the return phase read articles again: the cache as it was on disk before this window opened
  * (snapshot by the launcher) against the cache this window's server wrote, and against the files.
@@ -95,7 +90,7 @@ function whyRead(first: FirstState): string {
   const snap = stateDir ? path.join(stateDir, 'before-return.jsonl') : '';
   if (!snap || !fs.existsSync(snap)) return 'no snapshot of the cache before this phase';
   const before = parseCache(fs.readFileSync(snap, 'utf8'));
-  const now = parseCache(fs.existsSync(path.join(first.storagePath, CACHE)) ? fs.readFileSync(path.join(first.storagePath, CACHE), 'utf8') : '');
+  const now = readCache(first.storagePath);
   const h = (x: Record<string, unknown> | undefined) => (x ? `engine ${String(x.engine)}, config ${String(x.config)}, saved ${String(x.savedAt)}` : 'none');
   const files = first.articles.map((a) => {
     const st = fs.statSync(a);
