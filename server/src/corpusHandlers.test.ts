@@ -2,8 +2,7 @@
 // registerCorpusHandlers from an IndexService running its worker over a copy of the seeds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -15,11 +14,12 @@ import { IndexService } from './index/service';
 import { summarize } from './index/corpus';
 import { registerCorpusHandlers, updateReviewed, type CorpusHandlerHost } from './corpusHandlers';
 import { CorpusMethods, type ArticleProblem, type CorpusSummary, type IndexProgress, type MarkReviewedResult } from './protocol';
+import { tempDir } from './testing/tempDir';
 
 const WORKER = path.join(process.cwd(), 'dist', 'indexWorker.js');
 
 function setup(hostOptions: Partial<CorpusHandlerHost> = {}) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'corpus-handlers-'));
+  const dir = tempDir('corpus-handlers-');
   const corpus = path.join(dir, 'seeds');
   cpSync(path.join(process.cwd(), 'seeds'), corpus, { recursive: true });
   const files = readdirSync(corpus).filter((f) => f.endsWith('.txt')).map((f) => path.join(corpus, f));
@@ -131,7 +131,7 @@ test('markReviewed: writes reviewed paths into .corpus-curator.json, keeps other
 });
 
 test('updateReviewed: creates the file; refuses a file that is not a JSON object', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'corpus-reviewed-'));
+  const dir = tempDir('corpus-reviewed-');
   try {
     const r = await updateReviewed(dir, ['a/b.txt'], true);
     assert.equal(r.ok, true);

@@ -2,9 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { tempDir } from '../../server/src/testing/tempDir';
 
 const CLI = path.resolve('dist/cli.js');
 const SEEDS = path.resolve('seeds');
@@ -15,7 +15,7 @@ function run(args: string[], cwd = process.cwd()) {
 }
 
 function copySeeds(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cc-cli-'));
+  const dir = tempDir('cc-cli-');
   cpSync(SEEDS, dir, { recursive: true });
   return dir;
 }
@@ -115,7 +115,7 @@ test('--fix cleans a copy of the seeds; a second run finds nothing to fix and re
 });
 
 test('--fix keeps CRLF line endings and the BOM', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cc-cli-'));
+  const dir = tempDir('cc-cli-');
   const src = readFileSync(path.join(SEEDS, '003_a9d5c90c0c69739c.txt'), 'utf8');
   const f = path.join(dir, 'crlf.txt');
   writeFileSync(f, '\ufeff' + src.replace(/\n/g, '\r\n'));

@@ -2,10 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { growingCopies } from '../unit/copies';
+import { tempDir } from '../../server/src/testing/tempDir';
 
 const CLI = path.resolve('dist/cli.js');
 
@@ -15,7 +15,7 @@ function run(args: string[]) {
 }
 
 test('lint --fix: one run fixes a chain of 300 growing copies completely; the second run applies nothing', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cc-converge-'));
+  const dir = tempDir('cc-converge-');
   const file = path.join(dir, 'chain.txt');
   writeFileSync(file, growingCopies(300));
   const first = run(['lint', dir, '--fix']);

@@ -2,13 +2,13 @@
 // holds its text; a folder it may not write (run as an unprivileged user); a full disk (a small
 // tmpfs); and a file's metadata (mode, owner, xattrs, hard links, symbolic links) kept.
 import { test } from 'node:test';
+import { tempDir } from '../../server/src/testing/tempDir';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
-  chmodSync, chownSync, cpSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync,
+  chmodSync, chownSync, cpSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync,
   realpathSync, rmdirSync, statSync, symlinkSync, writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 const CLI = path.resolve('dist/cli.js');
@@ -36,7 +36,7 @@ function run(args: string[], { env = {}, asNobody }: { env?: Record<string, stri
 
 /** A folder that every user can read, holding a copy of the seeds under `sub`. */
 function corpus(sub = 'corpus'): { root: string; dir: string } {
-  const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'cc-fix-')));
+  const root = realpathSync(tempDir('cc-fix-'));
   chmodSync(root, 0o755);
   const dir = path.join(root, sub);
   cpSync(SEEDS, dir, { recursive: true });
@@ -119,7 +119,7 @@ test('--fix as an unprivileged user: the files of a read-only folder are reporte
 
 test('--fix on a full disk (a small tmpfs): each file is reported (ENOSPC), left intact, no temp file stays, the report is printed', (t) => {
   assert.equal(process.getuid!(), 0, 'this test mounts a tmpfs: it needs root (CI runs as root)');
-  const mnt = realpathSync(mkdtempSync(path.join(tmpdir(), 'cc-full-')));
+  const mnt = realpathSync(tempDir('cc-full-'));
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k,mode=0755', 'cc-full', mnt], { stdio: 'pipe' });
   } catch (e) {

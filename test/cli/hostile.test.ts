@@ -4,9 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
+import { tempDir } from '../../server/src/testing/tempDir';
 
 const CLI = path.resolve('dist/cli.js');
 const SEEDS = path.resolve('seeds');
@@ -32,7 +32,7 @@ function run(args: string[]) {
 
 /** A temporary folder `root` with the seeds in `root/corpus`. */
 function corpus(): { root: string; dir: string } {
-  const root = mkdtempSync(path.join(tmpdir(), 'cc-cli-hostile-'));
+  const root = tempDir('cc-cli-hostile-');
   const dir = path.join(root, 'corpus');
   mkdirSync(dir);
   cpSync(SEEDS, dir, { recursive: true });

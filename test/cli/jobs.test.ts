@@ -5,18 +5,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze, withCorpusFindings } from '../../server/src/engine/analyze';
 import { articleJson, diagnosticJson } from '../../server/src/engine/report';
 import { buildCorpusFromTexts } from '../../server/src/index/corpus';
 import { lineCountsOf } from '../../server/src/model/frequency';
+import { tempDir } from '../../server/src/testing/tempDir';
 
 const CLI = path.resolve('dist/cli.js');
 
 function corpus(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cc-jobs-'));
+  const dir = tempDir('cc-jobs-');
   const seeds = readdirSync('seeds').filter((f) => f.endsWith('.txt')).map((f) => readFileSync(path.join('seeds', f), 'utf8'));
   const real = readdirSync('test/fixtures/real').filter((f) => f.endsWith('.txt')).sort().slice(0, 24)
     .map((f) => readFileSync(path.join('test/fixtures/real', f), 'utf8'));
@@ -79,7 +79,7 @@ test('lint: stylish and SARIF reports do not depend on --jobs', () => {
 });
 
 test('lint: an empty folder gives an empty JSON array; a bad --jobs is refused with exit status 2', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cc-jobs-empty-'));
+  const dir = tempDir('cc-jobs-empty-');
   const r = run(['lint', dir, '--format', 'json']);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, '[]\n');

@@ -3,11 +3,11 @@
 // summaries in the storage folder, and follows file events.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startServer, SEEDS, type LspClient } from './client';
+import { tempDir } from '../../server/src/testing/tempDir';
 
 interface Summary {
   articles: Array<{ uri: string; headline: string | null; date: string | null; problems: { byCode: Record<string, number> } }>;
@@ -26,7 +26,7 @@ async function summaryWhenIndexed(c: LspClient, count: number): Promise<Summary>
 }
 
 function workspace(): { root: string; corpus: string } {
-  const root = mkdtempSync(path.join(tmpdir(), 'cc-lsp-corpus-'));
+  const root = tempDir('cc-lsp-corpus-');
   const corpus = path.join(root, 'seeds');
   cpSync(SEEDS, corpus, { recursive: true });
   // not a corpus file: outside the include globs

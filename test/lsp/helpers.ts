@@ -1,12 +1,12 @@
 // Shared helpers for the diagnostics and code action tests: temporary corpora, applying LSP edits
 // to texts, which rules are registered.
-import { mkdtempSync, copyFileSync, rmSync, realpathSync } from 'node:fs';
-import * as os from 'node:os';
+import { copyFileSync, rmSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CreateFile, Diagnostic, Range, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { RULES } from '../../server/src/rules/registry';
 import { seedPath } from './client';
+import { tempDir } from '../../server/src/testing/tempDir';
 
 export const SEED0 = '000_f4915662ab95302d.txt';
 export const SEED1 = '001_a4534dbc61da94dd.txt';
@@ -26,7 +26,7 @@ export function registeredCodes(): string[] {
 
 /** A fresh temporary folder (real path, no symlinks) with copies of the given seeds. */
 export function tempCorpus(seeds: string[] = []): string {
-  const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'cc-lsp-')));
+  const dir = realpathSync(tempDir('cc-lsp-'));
   for (const s of seeds) copyFileSync(seedPath(s), path.join(dir, s));
   return dir;
 }

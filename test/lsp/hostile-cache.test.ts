@@ -4,10 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, lstatSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { startServer, SEEDS, type LspClient } from './client';
+import { tempDir } from '../../server/src/testing/tempDir';
 
 function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
@@ -35,7 +35,7 @@ async function indexed(c: LspClient, count: number, ms: number): Promise<Summary
 }
 
 test('a FIFO at the index cache path: indexing completes from the files, the problem is logged, shutdown is answered', async () => {
-  const root = mkdtempSync(path.join(tmpdir(), 'cc-lsp-fifo-cache-'));
+  const root = tempDir('cc-lsp-fifo-cache-');
   cpSync(SEEDS, path.join(root, 'seeds'), { recursive: true });
   writeFileSync(path.join(root, 'notes.txt'), 'ghi chú\n');
   const storage = path.join(root, '.storage');

@@ -4,18 +4,18 @@
 // fixtures.ts faultyWorkerSource) that busy-loops on a file named *__busy__*.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { faultyWorkerSource, makeArticle } from '../../server/src/index/fixtures';
 import { ROOT, startServer, type LspClient } from './client';
+import { tempDir } from '../../server/src/testing/tempDir';
 
 const BUNDLE = path.join(ROOT, 'dist', 'indexWorker.js');
 
 /** A workspace whose corpus holds 40 articles and one file the test worker loops on. */
 function workspace(): { root: string; worker: string; busy: string } {
-  const root = mkdtempSync(path.join(tmpdir(), 'cc-lsp-life-'));
+  const root = tempDir('cc-lsp-life-');
   const corpus = path.join(root, 'corpus');
   mkdirSync(corpus);
   for (let i = 0; i < 40; i++) writeFileSync(path.join(corpus, `${String(i).padStart(3, '0')}.txt`), makeArticle({ seed: i }));

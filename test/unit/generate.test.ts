@@ -3,14 +3,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { tempDir } from '../../server/src/testing/tempDir';
 
 const GENERATE = path.resolve('out/scripts/generate.js');
 
 function copyProject(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cc-gen-'));
+  const dir = tempDir('cc-gen-');
   for (const f of ['package.json', 'package.nls.json', 'package.nls.vi.json', 'README.md', 'l10n', 'schemas', 'docs/rules']) {
     cpSync(f, path.join(dir, f), { recursive: true });
   }

@@ -4,17 +4,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { closeSync, constants as fsc, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, promises as fsp, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, constants as fsc, existsSync, lstatSync, mkdirSync, openSync, promises as fsp, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { readArticleFile, readArticleFileSync, readRegularFile, readRegularFileSync, SIDECAR_MAX_BYTES } from '../../server/src/io/files';
 import { findProjectRoot, loadProjectFile, PROJECT_FILE } from '../../server/src/engine/config';
 import { readSidecarIfExists, sidecarContent } from '../../server/src/lsp/sidecar';
 import { CACHE_FILE, loadCache, saveCache } from '../../server/src/index/cache';
 import { loadFile } from '../../server/src/index/job';
+import { tempDir as makeTempDir } from '../../server/src/testing/tempDir';
 
 function tempDir(): string {
-  return mkdtempSync(path.join(tmpdir(), 'cc-hostile-'));
+  return makeTempDir('cc-hostile-');
 }
 
 function mkfifo(p: string): void {

@@ -2,8 +2,7 @@
 // report: the merged report must be the one the whole analysis with the corpus gives.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { compareFindings } from '../engine/analyze';
@@ -12,6 +11,7 @@ import type { Finding } from '../rules/types';
 import { editCopy, makeArticle } from '../index/fixtures';
 import { CorpusIndex } from '../index/corpus';
 import { analyzed, snapshotView, unboxed, unpackReport, withCorpusReport, Worker, type CorpusSnapshot, type FileReport } from './tasks';
+import { tempDir } from '../testing/tempDir';
 
 const CODES = ['boilerplate', 'duplicate-article', 'learned-boilerplate', 'related', 'unicode', 'whitespace'];
 
@@ -36,7 +36,7 @@ test('withCorpusReport: the diagnostics in the order of the findings sorted toge
 });
 
 test('corpusFile: a file that changed since pass 2 is analysed whole again; one that did not gets the corpus findings alone', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cc-tasks-'));
+  const dir = tempDir('cc-tasks-');
   const a = path.join(dir, 'a.txt');
   const b = path.join(dir, 'b.txt');
   const text = makeArticle({ seed: 5, words: 300 });
@@ -63,7 +63,7 @@ test('corpusFile: a file that changed since pass 2 is analysed whole again; one 
 // The main thread keeps every file's pass-2 answer until pass 3 writes its report (30,000 articles:
 // the CLI's peak memory). What it keeps must be the report packed, not its objects.
 test('pass 2 answers the main thread with the report packed in a buffer of its own, unpacked to the same report', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cc-tasks-'));
+  const dir = tempDir('cc-tasks-');
   const files = [0, 1, 2].map((i) => path.join(dir, `${i}.txt`));
   const footer = ['Tin liên quan', 'Đọc nhiều', '© Bản quyền thuộc về Báo Điện tử'];
   writeFileSync(files[0], makeArticle({ seed: 9, words: 400, footer }));
@@ -99,7 +99,7 @@ test('the summaries the main thread indexes (forIndex, unboxed) give the corpus 
   for (let i = 0; i < 12; i++) texts.set(`/c/${i}.txt`, makeArticle({ seed: 100 + i, words: 250, footer: i % 2 ? footer : [] }));
   texts.set('/c/copy.txt', texts.get('/c/3.txt')!);
   texts.set('/c/near.txt', editCopy(texts.get('/c/5.txt')!, 3));
-  const dir = mkdtempSync(path.join(tmpdir(), 'cc-tasks-'));
+  const dir = tempDir('cc-tasks-');
   const whole = new CorpusIndex();
   const lean = new CorpusIndex();
   const worker = new Worker({ counts: null, summaryConfigFile: path.join(dir, 'a.txt'), maxBytes: 1 << 24 });

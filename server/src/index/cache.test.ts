@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG, mergeConfig } from '../engine/config';
 import { CACHE_FILE, configKey, loadCache, saveCache } from './cache';
 import { summarize } from './corpus';
 import { makeArticle } from './fixtures';
+import { tempDir } from '../testing/tempDir';
 
-const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'cc-cache-'));
+const tmp = () => tempDir('cc-cache-');
 const id = { engine: 'e1', config: configKey(DEFAULT_CONFIG) };
 const summaries = Array.from({ length: 5 }, (_, i) => summarize(`/c/${i}.txt`, makeArticle({ seed: i }), DEFAULT_CONFIG, { mtimeMs: 1000 + i + 0.5, size: 2000 + i }));
 

@@ -1,15 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG } from '../engine/config';
 import { summarize } from './corpus';
 import { makeArticle } from './fixtures';
 import { runIndexJob, type BatchMessage, type WorkerMessage } from './job';
+import { tempDir } from '../testing/tempDir';
 
 test('a job reads, skips, reuses and reports in batches', async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'cc-job-'));
+  const dir = tempDir('cc-job-');
   const files: string[] = [];
   for (let i = 0; i < 10; i++) {
     const f = path.join(dir, `${i}.txt`);
@@ -51,7 +51,7 @@ test('a job reads, skips, reuses and reports in batches', async () => {
 });
 
 test('a cancelled job stops between files and says so', async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'cc-job-'));
+  const dir = tempDir('cc-job-');
   const files = Array.from({ length: 20 }, (_, i) => {
     const f = path.join(dir, `${i}.txt`);
     writeFileSync(f, makeArticle({ seed: i }));
@@ -66,7 +66,7 @@ test('a cancelled job stops between files and says so', async () => {
 });
 
 test('a warm job: known, unchanged files are reported unchanged without a read, and a cancel still stops a long run of them', async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'cc-job-'));
+  const dir = tempDir('cc-job-');
   const files = Array.from({ length: 2000 }, (_, i) => {
     const f = path.join(dir, `${i}.txt`);
     writeFileSync(f, `Bài ${i}\n\nNội dung ngắn của bài số ${i}.\n`);

@@ -2,7 +2,7 @@
 // a folder of ~200 generated articles, the cache reload, incremental updates, cancellation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG, mergeConfig } from '../engine/config';
@@ -10,13 +10,14 @@ import { CACHE_FILE } from './cache';
 import { summarize } from './corpus';
 import { editCopy, makeArticle } from './fixtures';
 import { IndexService, type IndexProgressEvent, type IndexUpdateEvent } from './service';
+import { tempDir } from '../testing/tempDir';
 
 const WORKER = path.resolve('dist/indexWorker.js');
 const FOOTER = 'Bản tin được cập nhật bởi Ban biên tập X';
 const N = 200;
 
 function makeCorpus(): { dir: string; files: string[]; storage: string } {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'cc-service-'));
+  const root = tempDir('cc-service-');
   const dir = path.join(root, 'corpus');
   const storage = path.join(root, 'storage');
   const files: string[] = [];
@@ -170,7 +171,7 @@ test('cancel stops a scan; a corrupt cache is ignored; a config change re-reads 
 });
 
 test('a missing worker bundle is an error event, not a crash', async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'cc-service-'));
+  const dir = tempDir('cc-service-');
   const files = Array.from({ length: 40 }, (_, i) => {
     const f = path.join(dir, `${i}.txt`);
     writeFileSync(f, makeArticle({ seed: i }));

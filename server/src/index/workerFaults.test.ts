@@ -4,17 +4,17 @@
 // names hold a marker.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { faultyWorkerSource, makeArticle } from './fixtures';
 import { IndexService, type IndexProgressEvent } from './service';
+import { tempDir } from '../testing/tempDir';
 
 const WORKER = path.resolve('dist/indexWorker.js');
 
 
 function setup(bad: string[], n = 40): { dir: string; files: string[]; good: string[]; worker: string } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'cc-faults-'));
+  const dir = tempDir('cc-faults-');
   const worker = path.join(dir, 'faultyWorker.js');
   writeFileSync(worker, faultyWorkerSource(WORKER));
   const good = Array.from({ length: n }, (_, i) => {

@@ -1,20 +1,20 @@
 // writeFileAtomic: never over a change made meanwhile, never re-creating a deleted file, no temp
 // file left by a failure, and the file's metadata kept (mode, owner, xattrs, hard links, links).
 import { test } from 'node:test';
+import { tempDir } from '../testing/tempDir';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import {
-  chmodSync, chownSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync,
+  chmodSync, chownSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync,
   realpathSync, rmSync, statSync, symlinkSync, unlinkSync, appendFileSync, writeFileSync, promises as fsp,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { NotWritten, stampOf, writeChunksAtomic, writeFileAtomic, type WriteFs } from './files';
 import { writeSidecar } from '../lsp/sidecar';
 import { addIgnoreEntry } from '../lsp/project';
 
 function folder(): string {
-  return realpathSync(mkdtempSync(path.join(tmpdir(), 'cc-write-')));
+  return realpathSync(tempDir('cc-write-'));
 }
 
 /** A file with `text`, and the stamp of what was read from it. */
@@ -291,7 +291,7 @@ test('an ignore entry added to .corpus-curator.json keeps its mode, owner, exten
 });
 
 test('writeChunksAtomic: the chunks in order, made as they are written; a failure midway leaves the old file and no temp file', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cc-chunks-'));
+  const dir = tempDir('cc-chunks-');
   try {
     const file = path.join(dir, 'cache.jsonl');
     writeFileSync(file, 'old\n');

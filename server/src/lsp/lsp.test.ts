@@ -1,8 +1,7 @@
 // Unit tests of the LSP adapters' pure parts: positions, minimal edits, sidecar merging, ignore entries.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,6 +10,7 @@ import { PositionMapper, toDiagnostic } from './convert';
 import { minimalEdits, offsetEditsToTextEdits, spanEdit, type OffsetEdit } from './edits';
 import { mergeSidecar, sidecarPath } from './sidecar';
 import { addIgnoreEntry } from './project';
+import { tempDir } from '../testing/tempDir';
 
 function apply(text: string, edits: OffsetEdit[]): string {
   let out = '';
@@ -123,7 +123,7 @@ test('mergeSidecar: new file, append to dumps, keep other keys, refuse non-JSON'
 });
 
 test('addIgnoreEntry: creates, appends, keeps keys, never duplicates, refuses a broken file', async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'cc-ignore-'));
+  const dir = tempDir('cc-ignore-');
   try {
     const file = path.join(dir, '.corpus-curator.json');
     const e1 = { file: 'a/b.txt', code: 'php-dump', hash: '0000abcd' };
