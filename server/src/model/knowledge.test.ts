@@ -2,7 +2,8 @@
 // however the page decorates it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { boilerplateCategory, defaultKnowledge as k, hasCaptionTail } from './knowledge';
+import { boilerplateCategory, defaultKnowledge as k, hasCaptionCue, hasCaptionTail } from './knowledge';
+import { parseArticle } from './article';
 
 test('a teaser header with its arrows, chevrons or colon is still a teaser header', () => {
   for (const line of ['>> Cùng chủ đề', '» Tin khác:', 'Tin liên quan >>', '• Xem nhiều nhất', '>> Xem thêm:', 'Các tin khác']) {
@@ -38,4 +39,21 @@ test('a photo or video credit at the end of a line marks a caption; the same wor
     'Đám đông cố đập phá cửa để chen vào mua vé - Clip: Nguyên Khôi',
   ]) assert.equal(hasCaptionTail(k, line), true, line);
   for (const line of ['Thực hiện: Minh Anh', 'Video: Phạm Duy', 'Ông cho biết việc thực hiện: chậm.']) assert.equal(hasCaptionTail(k, line), false, line);
+});
+
+test('a caption announced by its label (BBC's `Image caption`, `Chú thích ảnh:`) is a caption, with its `Image copyright` credit', () => {
+  for (const line of ['Image caption Nhà báo tự do Bùi Tín', 'Image copyright AFP/Getty Images', 'Bản quyền hình ảnh Reuters', 'Chú thích ảnh: Đoàn công tác thăm nhà máy']) {
+    assert.ok(hasCaptionCue(k, line), line);
+  }
+  assert.ok(!hasCaptionCue(k, 'Hình ảnh những ngày đầu xuân trên phố cổ được nhiều người chia sẻ.'));
+  const text = [
+    'Cái chết của Fidel đóng lại một thời kỳ lịch sử',
+    '2 tháng 12 2016',
+    'Image copyright AFP/Getty Images',
+    'Image caption Quyết định của Hà Nội về việc tổ chức quốc tang cho cựu Chủ tịch Cuba Fidel Castro gây tranh cãi ở Việt Nam',
+    'Một nhà báo tự do từ Paris, người đã gặp Fidel Castro và tiếp xúc nhiều với quan chức Cuba, cho rằng việc ông qua đời đóng lại một thời kỳ lịch sử của hòn đảo.',
+    'Ông nói trong Bàn tròn thứ Năm của BBC Tiếng Việt rằng người Việt cần đánh giá lại về nhân vật này một cách đa chiều hơn, không chỉ qua những gì báo chí trong nước viết.',
+  ].join('\n');
+  const kinds = parseArticle(text).blocks.map((b) => b.kind);
+  assert.deepEqual(kinds, ['headline', 'dateline', 'caption', 'caption', 'paragraph', 'paragraph']);
 });
