@@ -11,7 +11,7 @@ import {
 import { matchDateline } from './dates';
 import { isAllCaps, isFolded, wordHashes } from '../text/normalize';
 import { capsShare, edgeWords, endClass, functionShare, mayHoldUrl, trailing } from './lineShape';
-import { candidatePairs, shingles, similarity, type Similarity } from '../text/similarity';
+import { candidatePairs, containmentPairs, shingles, similarity, type Similarity } from '../text/similarity';
 import type { LineCache } from './lineCache';
 import type { CrfModel } from './crf';
 import { featureRows, NameSink, type FeatureSink } from './featureRows';
@@ -234,6 +234,8 @@ export function ownFacts(r: string, f: LineFacts, k: Knowledge, key: string = ke
 
 /** Shingles held by more lines than this are no evidence of a pair (candidatePairs' maxPostings). */
 const NEAR_POSTINGS = 64;
+/** Two lines are near copies when the shingles they share make this much of the smaller's. */
+const NEAR = 0.6;
 
 /**
  * The word-pair shingles of each text (shingles(text, 2): the same numbers), sorted and without
@@ -354,7 +356,7 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
   {
     const cand = F.map((f, j) => (f.nWords >= 6 && f.nWords <= 400 ? j : -1)).filter((j) => j >= 0);
     const near = (ja: number, jb: number, s: Similarity) => {
-      if (Math.max(s.jaccard, s.aInB, s.bInA) < 0.6) return;
+      if (Math.max(s.jaccard, s.aInB, s.bInA) < NEAR) return;
       const [e, l] = ja < jb ? [ja, jb] : [jb, ja];
       nearLater[e] = true;
       nearEarlier[l] = true;
@@ -373,8 +375,12 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
       }
     } else {
       const sets = cand.map((j) => (cache ? cache.shingles2(F[j].folded) : shingles(F[j].folded, 2)));
-      // (a long text compares only lines that share a good part of their word pairs: bounded work)
-      for (const [a, b] of candidatePairs(sets, NEAR_POSTINGS, cand.length > 400 ? 0.3 : 0, cache?.interner('features:lines'))) {
+      // (a long text compares only lines that share a good part of their word pairs: bounded work;
+      // up to 400 lines, every pair sharing a rare word pair that could be near: the same pairs
+      // near() would keep, its containment being max(aInB, bInA))
+      const interner = cache?.interner('features:lines');
+      const pairs = cand.length > 400 ? candidatePairs(sets, NEAR_POSTINGS, 0.3, interner) : containmentPairs(sets, NEAR_POSTINGS, NEAR, interner);
+      for (const [a, b] of pairs) {
         const ja = cand[a], jb = cand[b];
         if (F[ja].key === F[jb].key) continue;
         near(ja, jb, similarity(sets[a], sets[b]));

@@ -41,7 +41,7 @@ test('a photo or video credit at the end of a line marks a caption; the same wor
   for (const line of ['Thực hiện: Minh Anh', 'Video: Phạm Duy', 'Ông cho biết việc thực hiện: chậm.']) assert.equal(hasCaptionTail(k, line), false, line);
 });
 
-test('a caption announced by its label (BBC's `Image caption`, `Chú thích ảnh:`) is a caption, with its `Image copyright` credit', () => {
+test("a caption announced by its label (BBC's `Image caption`, `Chú thích ảnh:`) is a caption, with its `Image copyright` credit", () => {
   for (const line of ['Image caption Nhà báo tự do Bùi Tín', 'Image copyright AFP/Getty Images', 'Bản quyền hình ảnh Reuters', 'Chú thích ảnh: Đoàn công tác thăm nhà máy']) {
     assert.ok(hasCaptionCue(k, line), line);
   }

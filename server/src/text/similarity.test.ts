@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { candidatePairs, commonSharingPairs, hash32, Interner, shingles } from './similarity';
+import { candidatePairs, commonSharingPairs, containmentPairs, hash32, Interner, shingles, similarity } from './similarity';
 import { tokens, wordHashes, words } from './normalize';
 import { shingleHashes, shingleHashesOf } from '../index/minhash';
 
@@ -76,6 +76,21 @@ const sets = fc.array(fc.array(hash, { maxLength: 25 }).map((a) => new Set(a)), 
 test('candidatePairs: the same pairs in the same order as over Maps (random sets of shared hashes)', () => {
   fc.assert(fc.property(sets, fc.integer({ min: 1, max: 12 }), fc.constantFrom(0, 0.1, 0.2, 0.3, 0.5, 1), (ss, maxPostings, minShare) => {
     assert.deepEqual(candidatePairs(ss, maxPostings, minShare), slowCandidatePairs(ss, maxPostings, minShare));
+  }), { numRuns: 3000 });
+});
+
+test('containmentPairs: exactly the pairs of candidatePairs whose containment reaches the bound (random sets; fresh and kept numbering)', () => {
+  const key = (ps: Array<[number, number]>) => ps.map(([i, j]) => `${i},${j}`).sort();
+  fc.assert(fc.property(sets, fc.integer({ min: 1, max: 12 }), fc.constantFrom(0.1, 0.34, 0.5, 0.6, 0.75, 1), (ss, maxPostings, bound) => {
+    const want = candidatePairs(ss, maxPostings).filter(([i, j]) => {
+      const s = similarity(ss[i], ss[j]);
+      return Math.max(s.aInB, s.bInA) >= bound;
+    });
+    assert.deepEqual(key(containmentPairs(ss, maxPostings, bound)), key(want));
+    // numbers kept from an earlier, different set of items give the same pairs
+    const interner = new Interner(8);
+    containmentPairs(ss.slice().reverse(), maxPostings, bound, interner);
+    assert.deepEqual(key(containmentPairs(ss, maxPostings, bound, interner)), key(want));
   }), { numRuns: 3000 });
 });
 

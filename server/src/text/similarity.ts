@@ -315,6 +315,58 @@ function sharingPairs(sets: Set<number>[], maxPostings: number, minShare: number
 }
 
 /**
+ * The pairs candidatePairs(sets, maxPostings) gives (items sharing a shingle held by at most
+ * maxPostings items) that can be near copies: those whose shared shingles can make
+ * `minContainment` of the smaller item's. The same pairs as filtering candidatePairs' by
+ * `similarity(a, b)`'s containment (`max(aInB, bInA)`), without computing it for the others:
+ * their rare shingles shared are counted through the posting lists, and the common ones (held by
+ * more than maxPostings items) can add at most the fewer that either item holds. (On 255 lines
+ * written in one small vocabulary, almost every pair shares a rare word pair; comparing each
+ * pair's sets took 60% of a 117 KB article's analysis.)
+ */
+export function containmentPairs(sets: Set<number>[], maxPostings: number, minContainment: number, interner?: Interner): Array<[number, number]> {
+  const { ids, offsets, df, distinct } = interner ? internWith(sets, interner) : intern(sets);
+  const m = sets.length;
+  const common = new Int32Array(m);
+  for (let k = 0; k < m; k++) {
+    let n = 0;
+    for (let p = offsets[k]; p < offsets[k + 1]; p++) if (df[ids[p]] > maxPostings) n++;
+    common[k] = n;
+  }
+  const start = new Int32Array(distinct + 1);
+  for (let id = 0; id < distinct; id++) start[id + 1] = start[id] + (df[id] <= maxPostings ? df[id] : 0);
+  const fill = new Int32Array(distinct);
+  const post = new Int32Array(start[distinct]);
+  const count = new Int32Array(m);
+  const touched = new Int32Array(m);
+  const pairs: Array<[number, number]> = [];
+  for (let j = 0; j < m; j++) {
+    let nt = 0;
+    for (let p = offsets[j]; p < offsets[j + 1]; p++) {
+      const id = ids[p];
+      if (df[id] > maxPostings) continue;
+      const base = start[id], len = fill[id];
+      for (let x = base; x < base + len; x++) {
+        const i = post[x];
+        if (count[i]++ === 0) touched[nt++] = i;
+      }
+      post[base + len] = j;
+      fill[id] = len + 1;
+    }
+    const sizeJ = offsets[j + 1] - offsets[j];
+    for (let t = 0; t < nt; t++) {
+      const i = touched[t];
+      // at most this many shingles in common: the rare ones counted, and every common one of the item with fewer
+      const most = count[i] + Math.min(common[i], common[j]);
+      // (a margin for the rounding of minContainment times a size: a pair at the bound is kept)
+      if (most >= minContainment * Math.min(offsets[i + 1] - offsets[i], sizeJ) - 1e-9) pairs.push([i, j]);
+      count[i] = 0;
+    }
+  }
+  return pairs;
+}
+
+/**
  * Pairs [i, j] (i < j) through the shingles that `candidatePairs` leaves out as too common (in more
  * than maxPostings items), for items that are near copies of each other: many similar paragraphs
  * (a line pasted 50 times with a number changed) share every word pair, so each of their pairs is
