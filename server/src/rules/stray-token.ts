@@ -27,6 +27,8 @@ const GLUED = data.gluedWidgets.map((w: string) => w.toLocaleLowerCase('vi'));
 const GATES: Record<string, (line: string) => boolean> = {
   '&(?:#\\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z]{2,10});': (l) => l.includes('&'),
   '&\\s?nbsp;?': (l) => l.includes('&'),
+  '(?<=\\p{L}&\\p{L}{1,15});': (l) => l.includes('&'),
+  '\\{[a-z_]{2,20}\\}': (l) => l.includes('{'),
   '</?(?:a|b|i|u|em|strong|bold|italic|span|div|p|br|font|img|sup|sub|h[1-6]|ul|ol|li|table|tr|td|th|figure|figcaption|blockquote)\\b[^<>\\n]{0,200}>/i': (l) => l.includes('<'),
   '[\\w./:-]*\\.html?"(?:\\s+[a-z-]+="[^"]*")*\\s*>': (l) => l.includes('.htm'),
   '\\\\/': (l) => l.includes('\\'),
