@@ -269,14 +269,14 @@ export function candidatePairs(sets: Set<number>[], maxPostings = 64, minShare =
 }
 
 /**
- * Candidate pairs [i, j] (i < j) that share at least `minShare` of the smaller item's indexed
- * shingles (those in at most maxPostings items): two paragraphs that share one common word pair
- * are not worth comparing, and the pairs stay close to linear in the number of items (each shingle
- * is looked up in a posting list of at most maxPostings items).
+ * The pairs [i, j] (i < j) of items sharing a rare shingle (in at most maxPostings items) that
+ * `keep` accepts, given how many rare shingles they share and each item's count of rare shingles.
+ * The shared counts come from the posting lists: each shingle is looked up in a list of at most
+ * maxPostings items, so the work stays close to linear in the number of items. Pairs come by j,
+ * then in the order their i was first met.
  */
-function sharingPairs(sets: Set<number>[], maxPostings: number, minShare: number, interned = intern(sets)): Array<[number, number]> {
+function rareSharingPairs(interned: Interned, m: number, maxPostings: number, keep: (i: number, j: number, shared: number, rare: Int32Array) => boolean): Array<[number, number]> {
   const { ids, offsets, df, distinct } = interned;
-  const m = sets.length;
   const rare = new Int32Array(m);
   for (let k = 0; k < m; k++) {
     let n = 0;
@@ -307,11 +307,20 @@ function sharingPairs(sets: Set<number>[], maxPostings: number, minShare: number
     }
     for (let t = 0; t < nt; t++) {
       const i = touched[t];
-      if (count[i] >= Math.max(1, minShare * Math.min(rare[i], rare[j]))) pairs.push([i, j]);
+      if (keep(i, j, count[i], rare)) pairs.push([i, j]);
       count[i] = 0;
     }
   }
   return pairs;
+}
+
+/**
+ * Candidate pairs [i, j] (i < j) that share at least `minShare` of the smaller item's indexed
+ * shingles (those in at most maxPostings items): two paragraphs that share one common word pair
+ * are not worth comparing.
+ */
+function sharingPairs(sets: Set<number>[], maxPostings: number, minShare: number, interned = intern(sets)): Array<[number, number]> {
+  return rareSharingPairs(interned, sets.length, maxPostings, (i, j, shared, rare) => shared >= Math.max(1, minShare * Math.min(rare[i], rare[j])));
 }
 
 /**
@@ -325,45 +334,15 @@ function sharingPairs(sets: Set<number>[], maxPostings: number, minShare: number
  * pair's sets took 60% of a 117 KB article's analysis.)
  */
 export function containmentPairs(sets: Set<number>[], maxPostings: number, minContainment: number, interner?: Interner): Array<[number, number]> {
-  const { ids, offsets, df, distinct } = interner ? internWith(sets, interner) : intern(sets);
-  const m = sets.length;
-  const common = new Int32Array(m);
-  for (let k = 0; k < m; k++) {
-    let n = 0;
-    for (let p = offsets[k]; p < offsets[k + 1]; p++) if (df[ids[p]] > maxPostings) n++;
-    common[k] = n;
-  }
-  const start = new Int32Array(distinct + 1);
-  for (let id = 0; id < distinct; id++) start[id + 1] = start[id] + (df[id] <= maxPostings ? df[id] : 0);
-  const fill = new Int32Array(distinct);
-  const post = new Int32Array(start[distinct]);
-  const count = new Int32Array(m);
-  const touched = new Int32Array(m);
-  const pairs: Array<[number, number]> = [];
-  for (let j = 0; j < m; j++) {
-    let nt = 0;
-    for (let p = offsets[j]; p < offsets[j + 1]; p++) {
-      const id = ids[p];
-      if (df[id] > maxPostings) continue;
-      const base = start[id], len = fill[id];
-      for (let x = base; x < base + len; x++) {
-        const i = post[x];
-        if (count[i]++ === 0) touched[nt++] = i;
-      }
-      post[base + len] = j;
-      fill[id] = len + 1;
-    }
-    const sizeJ = offsets[j + 1] - offsets[j];
-    for (let t = 0; t < nt; t++) {
-      const i = touched[t];
-      // at most this many shingles in common: the rare ones counted, and every common one of the item with fewer
-      const most = count[i] + Math.min(common[i], common[j]);
-      // (a margin for the rounding of minContainment times a size: a pair at the bound is kept)
-      if (most >= minContainment * Math.min(offsets[i + 1] - offsets[i], sizeJ) - 1e-9) pairs.push([i, j]);
-      count[i] = 0;
-    }
-  }
-  return pairs;
+  const interned = interner ? internWith(sets, interner) : intern(sets);
+  const { offsets } = interned;
+  const size = (k: number) => offsets[k + 1] - offsets[k];
+  return rareSharingPairs(interned, sets.length, maxPostings, (i, j, shared, rare) => {
+    // at most this many shingles in common: the rare ones counted, and every common one of the item with fewer
+    const most = shared + Math.min(size(i) - rare[i], size(j) - rare[j]);
+    // (a margin for the rounding of minContainment times a size: a pair at the bound is kept)
+    return most >= minContainment * Math.min(size(i), size(j)) - 1e-9;
+  });
 }
 
 /**
