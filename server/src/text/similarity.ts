@@ -326,10 +326,11 @@ function sharingPairs(sets: Set<number>[], maxPostings: number, minShare: number
 /**
  * The pairs candidatePairs(sets, maxPostings) gives (items sharing a shingle held by at most
  * maxPostings items) that can be near copies: those whose shared shingles can make
- * `minContainment` of the smaller item's. The same pairs as filtering candidatePairs' by
- * `similarity(a, b)`'s containment (`max(aInB, bInA)`), without computing it for the others:
- * their rare shingles shared are counted through the posting lists, and the common ones (held by
- * more than maxPostings items) can add at most the fewer that either item holds. (On 255 lines
+ * `minContainment` of the smaller item's. Every pair whose `similarity(a, b)` containment
+ * (`max(aInB, bInA)`) reaches the bound is among them, and the caller still computes it for the
+ * pairs given: their rare shingles shared are counted through the posting lists, and the common
+ * ones (held by more than maxPostings items) can add at most the fewer that either item holds, an
+ * upper bound (two items may hold different common shingles). (On 255 lines
  * written in one small vocabulary, almost every pair shares a rare word pair; comparing each
  * pair's sets took 60% of a 117 KB article's analysis.)
  */
