@@ -2,7 +2,10 @@
 // however the page decorates it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { boilerplateCategory, defaultKnowledge as k, hasCaptionCue, hasCaptionTail } from './knowledge';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { boilerplateCategory, defaultKnowledge as k, hasCaptionCue, hasCaptionTail, loadKnowledge, phraseCategory, phraseKey } from './knowledge';
 import { parseArticle } from './article';
 
 test('a teaser header with its arrows, chevrons or colon is still a teaser header', () => {
@@ -56,4 +59,37 @@ test("a caption announced by its label (BBC's `Image caption`, `Chú thích ản
   ].join('\n');
   const kinds = parseArticle(text).blocks.map((b) => b.kind);
   assert.deepEqual(kinds, ['headline', 'dateline', 'caption', 'caption', 'paragraph', 'paragraph']);
+});
+
+test('the phrase index gives the category the phrase lists give read one by one, in the data file\'s order', () => {
+  // the reference: each list in turn, its exact phrases, then its prefixes, then what it contains
+  const reference = (lists: typeof k.boilerplate, key: string) => {
+    for (const b of lists) {
+      if (b.phrases.exact.has(key)) return b.category;
+      for (const p of b.phrases.prefix) if (key.startsWith(p) && (p.endsWith(':') || key.length < 200)) return b.category;
+      if (key.length < 400) for (const c of b.phrases.contains) if (key.includes(c)) return b.category;
+    }
+    return null;
+  };
+  const custom = loadKnowledge({ boilerplate: ['Bình luận', 'Đọc tiếp', 'Chia sẻ bài viết'] });
+  const phrases = k.boilerplate.flatMap((b) => [...b.phrases.exact, ...b.phrases.prefix, ...b.phrases.contains]);
+  const lines = ['test/fixtures/real', 'seeds'].flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.txt'))
+    .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n')));
+  let known = 0;
+  for (const line of lines) {
+    const key = phraseKey(line);
+    if (key.length > 400) continue;
+    for (const kn of [k, custom]) assert.equal(phraseCategory(kn.boilerplate, key), reference(kn.boilerplate, key), line);
+    if (reference(k.boilerplate, key) !== null) known++;
+  }
+  assert.ok(known > 200, `${known} fixture lines known as chrome`);
+  // phrases glued before, after and around other words, at every length around the 200 and 400 limits
+  const piece = fc.oneof(fc.constantFrom(...phrases), fc.constantFrom('tin', 'xem', ':', ' ', 'ảnh', 'chia sẻ', 'bài viết'), fc.string({ maxLength: 6 }));
+  fc.assert(fc.property(fc.array(piece, { maxLength: 6 }), fc.nat(420), (parts, pad) => {
+    for (const key of [parts.join(''), parts.join(' '), parts.join(' ') + ' ' + 'x'.repeat(pad), 'y'.repeat(pad % 7) + parts.join(' ')]) {
+      if (key.length > 400) continue;
+      assert.equal(phraseCategory(k.boilerplate, key), reference(k.boilerplate, key), key);
+      assert.equal(phraseCategory(custom.boilerplate, key), reference(custom.boilerplate, key), key);
+    }
+  }), { numRuns: 3000, seed: 7 });
 });

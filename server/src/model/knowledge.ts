@@ -161,18 +161,60 @@ export function isLonePunctuation(text: string): boolean {
   return f.length > 0 && f.length <= 12 && !/[\p{L}\p{N}]/u.test(f);
 }
 
+/**
+ * The boilerplate phrase lists read as one index: the category of the first list (in the data
+ * file's order) that holds the key exactly, a prefix of it or (on a line of notice length) a phrase
+ * inside it. Prefixes are looked up by their first character, so a line costs a few comparisons
+ * instead of one per phrase.
+ */
+interface PhraseIndex {
+  exact: Map<string, number>;
+  prefixByChar: Map<number, Array<{ p: string; list: number; colon: boolean }>>;
+  contains: Array<{ c: string; list: number }>;
+}
+
+const phraseIndexes = new WeakMap<Knowledge['boilerplate'], PhraseIndex>();
+
+function phraseIndex(lists: Knowledge['boilerplate']): PhraseIndex {
+  let ix = phraseIndexes.get(lists);
+  if (ix) return ix;
+  ix = { exact: new Map(), prefixByChar: new Map(), contains: [] };
+  lists.forEach((b, list) => {
+    for (const e of b.phrases.exact) if (!ix!.exact.has(e)) ix!.exact.set(e, list);
+    for (const p of b.phrases.prefix) {
+      const c = p.length ? p.charCodeAt(0) : -1;
+      const at = ix!.prefixByChar.get(c) ?? [];
+      at.push({ p, list, colon: p.endsWith(':') });
+      ix!.prefixByChar.set(c, at);
+    }
+    for (const c of b.phrases.contains) ix!.contains.push({ c, list });
+  });
+  phraseIndexes.set(lists, ix);
+  return ix;
+}
+
+/** The category of the first boilerplate list that knows `key` (a phraseKey of at most 400 characters), or null. */
+export function phraseCategory(lists: Knowledge['boilerplate'], key: string): BoilerplateCategory | null {
+  const ix = phraseIndex(lists);
+  let best = ix.exact.get(key) ?? lists.length;
+  const check = (at: Array<{ p: string; list: number; colon: boolean }> | undefined) => {
+    if (at) for (const x of at) if (x.list < best && key.startsWith(x.p) && (x.colon || key.length < 200)) best = x.list;
+  };
+  check(ix.prefixByChar.get(-1));
+  if (key.length) check(ix.prefixByChar.get(key.charCodeAt(0)));
+  // 'contains' phrases only count on lines of notice length, not inside long prose
+  if (key.length < 400) for (const x of ix.contains) if (x.list < best && key.includes(x.c)) best = x.list;
+  return best < lists.length ? lists[best].category : null;
+}
+
 /** Which kind of site chrome a line is, or null. `lineKey`, when given, is phraseKey(line). */
 export function boilerplateCategory(k: Knowledge, line: string, lineKey?: string): BoilerplateCategory | null {
   if (line.length > 800) return null; // chrome is short; prose this long is never a widget
   if (isLonePunctuation(line)) return 'punct';
   const key = lineKey ?? phraseKey(line);
   if (key.length > 400) return null;
-  for (const b of k.boilerplate) {
-    // 'contains' phrases only count on lines of notice length, not inside long prose
-    if (b.phrases.exact.has(key)) return b.category;
-    for (const p of b.phrases.prefix) if (key.startsWith(p) && (p.endsWith(':') || key.length < 200)) return b.category;
-    if (key.length < 400) for (const c of b.phrases.contains) if (key.includes(c)) return b.category;
-  }
+  const found = phraseCategory(k.boilerplate, key);
+  if (found !== null) return found;
   // a header with or without its arrows or colon: `>> Cùng chủ đề`, `» Tin khác:`, `từ khóa` for `từ khóa:`
   if (key.length <= 60) {
     const bare = bareKey(key);
