@@ -45,3 +45,18 @@ test('a header reaches down to the next chrome line: a tag list under "Tags:" is
   assert.ok(!f.get('ung thư bàng quang')!.some((x) => x.startsWith('under=')), f.get('ung thư bàng quang')!.join(' '));
   assert.ok(!f.get('tiểu tiện')!.some((x) => x.startsWith('under=')));
 });
+
+test("a news source's prefix is the lead's the first time; the same prefix again opens a teaser's summary, alone or glued to its title", () => {
+  const lead = '(Dân trí) - Ủy ban nhân dân thành phố vừa phê duyệt kế hoạch cải tạo hơn hai mươi tuyến phố cũ trong năm tới.';
+  const glued = 'Lật tàu du lịch ở Trung Quốc sau mưa đá, gần 80 người thương vong(Dân trí) - Một vụ lật thuyền nghiêm trọng xảy ra tại tỉnh Quý Châu khiến 9 người chết.';
+  const alone = '(Dân trí) - Lần đầu tham quan bảo tàng, không ít người cảm thấy nghẹn ngào, xúc động, thậm chí không nén được nước mắt.';
+  const spaced = 'HÀ NỘI (Dân trí) - Một dòng mở đầu khác.';
+  const f = featuresByLine(['Thành phố cải tạo hai mươi tuyến phố cũ', lead, BODY, BODY.replace('Ông', 'Bà'), glued, alone].join('\n'));
+  assert.ok(f.get(lead)!.includes('src=first') && !f.get(lead)!.some((x) => x.startsWith('src=later')), f.get(lead)!.join(' '));
+  assert.ok(f.get(glued)!.includes('src=later') && f.get(glued)!.includes('src=later|glued'), f.get(glued)!.join(' '));
+  assert.ok(f.get(alone)!.includes('src=later') && !f.get(alone)!.includes('src=later|glued'));
+  assert.ok(!f.get(BODY)!.some((x) => x.startsWith('src=')));
+  // a place name before the lead's prefix is not a glued title
+  const g = featuresByLine([spaced, BODY].join('\n'));
+  assert.deepEqual(g.get(spaced)!.filter((x) => x.startsWith('src=')), ['src=first']);
+});

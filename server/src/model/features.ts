@@ -102,6 +102,9 @@ const MEDIA_TIME = /^\s*\d{1,2}:\d{2}(?:\s*\/\s*\d{1,2}:\d{2})?\s*$/u;
 const URLISH = /(?:https?:\/\/|www\.|\b[\w-]+\.(?:vn|com|net|org|info)\b)/iu;
 const EMAILISH = /[\w.+-]+@[\w-]+\.[\w.]+/u;
 const NAME_SLASH = /^[\p{Lu}][\p{L}.\s]{1,40}\s?\/\s?[\p{L}\d.\s-]{2,40}$/u;
+/** A news source's prefix, `(Dân trí) -` (article.ts reads the lead's the same way), within the line's first characters. */
+const SOURCE_PREFIX = /\(\s*[\p{Lu}\d][\p{L}\d .&]{0,15}\)\s*[-–—]+\s/u;
+const SOURCE_PREFIX_REACH = 240;
 const PAREN_SOURCE = /\((?:[\p{Lu}\d][\p{L}\d .&/-]{1,30})\)\s*$/u;
 const DUMP_SHAPE = /(?:^\s*\[[^\]]{0,80}\]\s*=>|=>\s*(?:Array|array|\w+ Object)?\s*\(?\s*$|^\s*[()\]{}]\s*,?;?\s*$|^\s*'[^']{0,80}'\s*=>|^\s*(?:string|int|float|bool)\(\d*\)|::__set_state\()/u;
 
@@ -480,6 +483,23 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
     }
   }
 
+  // a news source's prefix, `(Dân trí) -`, `(NLĐO) -`: the first one opens the lead; a teaser's
+  // summary repeats it (a teaser list of the same site), alone or glued to the teaser's title
+  const srcOrdinal = new Int32Array(n);
+  const srcMid = new Uint8Array(n);
+  {
+    let seenSrc = 0;
+    for (let j = 0; j < n; j++) {
+      const t = F[j].folded;
+      const close = t.indexOf(')');
+      if (close < 0 || close > SOURCE_PREFIX_REACH) continue;
+      const m = SOURCE_PREFIX.exec(t.length > SOURCE_PREFIX_REACH + 8 ? t.slice(0, SOURCE_PREFIX_REACH + 8) : t);
+      if (!m) continue;
+      srcOrdinal[j] = ++seenSrc;
+      if (m.index > 0 && t.charCodeAt(m.index - 1) !== 0x20) srcMid[j] = 1;
+    }
+  }
+
   // a compact description of a neighbour
   const shape = (j: number, tag: string, x: FeatureSink, full: boolean) => {
     if (j < 0 || j >= n) { x.add2(tag, ':none'); return; }
@@ -586,6 +606,11 @@ export function lineFeatures(input: FeatureInput): LineFeatures {
     if (bylineCue && j > 0 && isLong[j - 1]) x.add('byl:cue|afterLong');
     if (o.nameSlash && f.nWords <= 10) x.add('nameSlash');
     if (o.parenSource && f.nWords <= 10) x.add('parenSource');
+    if (srcOrdinal[j] > 0) {
+      const which = srcOrdinal[j] === 1 ? 'first' : 'later';
+      x.add2('src=', which);
+      if (srcMid[j]) x.add3('src=', which, '|glued');
+    }
     if (o.url) x.add(f.nWords <= 8 ? 'url:short' : 'url');
     if (o.email) x.add('email');
     if (o.phone) x.add('phone');
