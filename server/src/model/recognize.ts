@@ -362,6 +362,8 @@ export function describeFeature(f: string): string {
     case 'afterLong': return t('right under a long paragraph');
     case 'nameSlash': return t('name/source (as in Hoàng Phạm/VOV.VN)');
     case 'parenSource': return t('ends with a source in brackets');
+    case 'src': return value === 'first' ? t("the site's source prefix ((Dân trí) -), its first time in the text") : t("the site's source prefix ((Dân trí) -) again, as a teaser's summary repeats it");
+    case 'glued': return t('glued to the title before it');
     case 'url:short': case 'url': return t('a web address');
     case 'email': return t('an e-mail address');
     case 'phone': return t('a phone number');
