@@ -10,7 +10,7 @@ import { DEFAULT_RULE_OPTIONS } from './registry';
 import { LineCache } from '../model/lineCache';
 import { parseArticle } from '../model/article';
 import { defaultKnowledge } from '../model/knowledge';
-import { apply, loadSeeds, assertSafe, displayLines, JUNK, runRule } from './testkit';
+import { apply, loadSeeds, assertSafe, displayLines, JUNK, runRule, withSeverity } from './testkit';
 
 const run = (text: string, threshold = DEFAULT_RULE_OPTIONS.nearDuplicateThreshold) => runRule(rule, text, undefined, { nearDuplicateThreshold: threshold });
 
@@ -44,6 +44,38 @@ test('an earlier truncated copy of a later, longer paragraph: the short one is f
   const { article, findings } = run(text);
   assert.deepEqual(summary(article, findings), [[3, 7]]);
   assertSafe(article, findings);
+});
+
+test('a sapo the body goes on to restate is information, and its fix still removes exactly it; a later truncated copy stays a warning', () => {
+  // the crawler's description field above the body, which opens with the same sentence and goes on
+  const text = `${HEAD}${A}\n\n${A}${A_MORE}\n\n${B}\n`;
+  const { article, findings } = run(text);
+  assert.deepEqual(summary(article, findings), [[3, 5]]);
+  assert.equal(findings[0].severity, 'information');
+  assert.equal(findings[0].demoted, 'style');
+  assert.equal(apply(text, findings[0].fixes[0].edits), `${HEAD}${A}${A_MORE}\n\n${B}\n`);
+  assert.equal(findings[0].fixes[0].applicability, undefined, 'nothing is lost: fix-all may remove it');
+  // the same two texts the other way round: the copy after the full paragraph is damage
+  const later = run(`${HEAD}${A}${A_MORE}\n\n${A}\n\n${B}\n`).findings;
+  assert.equal(later.length, 1);
+  assert.equal(later[0].severity, 'warning');
+});
+
+test('a pull quote or caption placed before the paragraph it quotes stays a warning; the same text read as a paragraph (a sapo) is information', () => {
+  const body = `Phó Bí thư Tỉnh ủy Nguyễn Văn An nhận định, ${C.charAt(0).toLowerCase()}${C.slice(1)} ${B}`;
+  const quote = `“${C.slice(0, -1)}”`;
+  const text = `${HEAD}${A}\n\n${quote}\n\n${body}\n`;
+  const severityAt5 = (kind: 'caption' | 'paragraph') => {
+    const article = parseArticle(text);
+    const block = article.blocks.find((b) => b.startLine === 4)!;
+    block.kind = kind; // what the recognizer read the quote as
+    const findings = withSeverity(rule, rule.check({ article, knowledge: defaultKnowledge, options: DEFAULT_RULE_OPTIONS }));
+    const f = findings.find((x) => displayLines(article, x)[0] === 5);
+    assert.ok(f, findings.map((x) => x.message).join(' | '));
+    return f.severity;
+  };
+  assert.equal(severityAt5('caption'), 'warning');
+  assert.equal(severityAt5('paragraph'), 'information');
 });
 
 test('a pull quote with an attribution: the later block is flagged and the message names the extra words', () => {

@@ -457,6 +457,7 @@ export const rule = defineRule({
   flags: 'a truncated copy, pull quote or caption whose text is already in another block',
   fix: { availability: 'always', unsafe: 'Removing a copy that holds words found nowhere else in the article (a paraphrasing pull quote): the message names the words it drops.' },
   removable: true,
+  demoted: 'A paragraph placed before the block that holds it and more (a sapo or description the body restates) is information: an editorial choice more than damage. A pull quote or caption above its paragraph stays a warning.',
   options: {
     nearDuplicateThreshold: {
       setting: 'nearDuplicateThreshold',
@@ -519,9 +520,14 @@ export const rule = defineRule({
       }
       const range = blockRemovalRange(a, x.block.startLine, x.block.endLine);
       const other = linesRange(a, y.block.startLine, y.block.endLine);
+      // a paragraph placed before a block that holds it and more (a sapo or a description the body
+      // goes on to restate) is the same words, but an editorial choice more than damage: information
+      // (the fix still removes it). A pull quote or a caption above its paragraph stays a warning.
+      const summary = x.block.kind === 'paragraph' && x.block.startLine < y.block.startLine && (h.match.mode === 'restates' || x.n < 0.8 * y.n);
       out.push({
         code: CODE,
         message,
+        ...(summary ? { demoted: 'style' as const } : {}),
         start: range.start,
         end: range.end,
         related: [{ message: t('the {0} it repeats', kind), start: other.start, end: other.end }],
