@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import { parseArticle, splitLines } from './article';
 import { buildOutline, cleanName, foldingRanges, MAX_OUTLINE_NODES, shortName, type OutlineNode } from './outline';
 import type { Article, Block } from './types';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 
 const count = (nodes: OutlineNode[]): number => nodes.reduce((n, x) => n + 1 + count(x.children), 0);
 const all = (nodes: OutlineNode[]): OutlineNode[] => nodes.flatMap((n) => [n, ...all(n.children)]);
@@ -115,4 +117,37 @@ test('naming the blocks of a long article rewrites no plain text (no replacement
     Array.from = from;
   }
   assert.ok(calls < named / 10, `${calls} replacements or copies for ${named} names`);
+});
+
+test("a real article's outline lists every block; a book-length one groups its runs of paragraphs under its sections", () => {
+  // the longest real pages of the labelled sets: one node per block, nothing grouped
+  const dir = 'test/fixtures/real';
+  let most = 0;
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
+    const article = parseArticle(readFileSync(path.join(dir, f), 'utf8'));
+    const outline = buildOutline(article);
+    assert.ok(!all(outline).some((n) => n.kind === 'more' || / blocks$/.test(n.name)), f);
+    most = Math.max(most, count(outline));
+  }
+  assert.ok(most > 300 && most < MAX_OUTLINE_NODES, `${most} nodes at most`);
+  // 2,400 paragraphs in 40 sections (about 1 MB): every heading stays, runs of paragraphs become one
+  // node each ("60 paragraph blocks", their lines), and the whole is under the cap
+  const para = 'Ông Nguyễn Văn A cho biết, trong năm nay thành phố sẽ tiếp tục đầu tư nâng cấp hạ tầng giao thông và các công trình phúc lợi cho người dân, với tổng vốn hơn 3.000 tỷ đồng từ nhiều nguồn khác nhau, theo kế hoạch đã được hội đồng nhân dân thông qua.';
+  const parts = ['Thành phố công bố kế hoạch đầu tư hạ tầng năm tới', ''];
+  for (let s = 0; s < 40; s++) {
+    parts.push(`Phần ${s + 1}: kế hoạch của quận ${s + 1}`, '');
+    for (let p = 0; p < 60; p++) parts.push(`${para} (đoạn ${s}.${p})`, '');
+  }
+  const big = parseArticle(parts.join('\n'));
+  const outline = buildOutline(big);
+  assert.ok(count(outline) <= MAX_OUTLINE_NODES, `${count(outline)} nodes`);
+  const sections = all(outline).filter((n) => n.kind === 'section');
+  assert.equal(sections.length, 40);
+  const groups = all(outline).filter((n) => n.kind === 'paragraph' && / paragraph blocks$/.test(n.name));
+  assert.ok(groups.length >= 40, `${groups.length} groups`);
+  for (const g of groups) assert.match(g.detail ?? '', /^lines [\d,]+–[\d,]+$/);
+  // every paragraph line is inside a group or a node of its own: nothing dropped
+  const covered = new Set<number>();
+  for (const n of all(outline)) if (n.kind === 'paragraph') for (let l = n.startLine; l <= n.endLine; l++) covered.add(l);
+  for (const b of big.blocks) if (b.kind === 'paragraph') assert.ok(covered.has(b.startLine), `line ${b.startLine + 1}`);
 });
