@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import type { DocumentSymbol } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseArticle } from '../model/article';
-import { buildOutline, type OutlineNode } from '../model/outline';
+import { buildOutline, MAX_OUTLINE_NODES, type OutlineNode } from '../model/outline';
 import { applyEdit, editArb as randomEdit } from '../model/randomEdits';
 import { editSpan, type EditSpan } from './shift';
 import { shiftSymbols, toDocumentSymbol } from './symbols';
@@ -67,11 +67,15 @@ test('the symbols moved past an edit are those of the outline moved past it, byt
   );
 });
 
-test('typing in a paragraph of a big article: only the symbols holding the edited line are made anew', () => {
+function bigArticle(chars: number): string {
   const paras = readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort()
     .flatMap((f) => readFileSync(path.join(DIR, f), 'utf8').split(/\r?\n/).filter((l) => l.length > 200 && !/=>|[[\]{}]/.test(l)));
   let text = 'Nông dân phấn khởi vì lúa được mùa\n\n20/05/2022 - 15:17\n\n';
-  for (let i = 0; text.length < 600_000; i++) text += (i % 40 === 39 ? 'Một tiêu đề giữa bài\n\n' : '') + paras[i % paras.length] + '\n\n';
+  for (let i = 0; text.length < chars; i++) text += (i % 40 === 39 ? 'Một tiêu đề giữa bài\n\n' : '') + paras[i % paras.length] + '\n\n';
+  return text;
+}
+
+function typeInMiddleParagraph(text: string) {
   const base = outlined(text);
   const paragraphs = base.article.blocks.filter((b) => b.kind === 'paragraph');
   const line = paragraphs[paragraphs.length >> 1].startLine;
@@ -79,9 +83,20 @@ test('typing in a paragraph of a big article: only the symbols holding the edite
   const m = moved(base, text, text.slice(0, at) + 'ừ' + text.slice(at));
   const before = new Set(all(base.symbols));
   const made = all(m.symbols).filter((x) => !before.has(x));
-  assert.ok(all(m.symbols).length > 1000, `${all(m.symbols).length} symbols`);
+  assert.equal(JSON.stringify(m.symbols), JSON.stringify(reference(base, m.span, m.doc)));
+  return { line, symbols: all(m.symbols), made };
+}
+
+test('typing in a paragraph of a big article: only the symbols holding the edited line are made anew', () => {
+  // hundreds of symbols, under the outline's cap (one per block)
+  const { line, symbols, made } = typeInMiddleParagraph(bigArticle(450_000));
+  assert.ok(symbols.length > 500 && symbols.length <= MAX_OUTLINE_NODES, `${symbols.length} symbols`);
   // the article, the section holding the paragraph, and the paragraph
   assert.ok(made.length >= 2 && made.length <= 3, `${made.length} symbols made anew: ${made.map((x) => x.name).join(' | ')}`);
   assert.ok(made.every((x) => x.range.start.line <= line && line <= x.range.end.line));
-  assert.equal(JSON.stringify(m.symbols), JSON.stringify(reference(base, m.span, m.doc)));
+});
+
+test('typing in a book-length article past the outline cap: the grouped outline is the one made afresh', () => {
+  const { symbols } = typeInMiddleParagraph(bigArticle(600_000));
+  assert.ok(symbols.length <= MAX_OUTLINE_NODES && symbols.some((x) => / paragraph blocks$/.test(x.name)), `${symbols.length} symbols`);
 });
