@@ -36,6 +36,15 @@ test('flags a short fragment after the final punctuation: the space and the frag
   assert.equal(apply(text, f.fixes[0].edits), `${HEAD}${P} quần chúng...”.\n\n${P}.\n`);
 });
 
+test("a numbered item's heading (`1. Mỹ`, `IV. Úc`) is no sentence with a stray fragment; a sentence ending in a number still is", () => {
+  for (const line of ['1. Mỹ', '2. EU', '12. Úc', 'IV. Úc', '- 3. Hà', '  7. Ý']) assert.equal(frag(line), null, line);
+  assert.equal(frag('Năm 2019. ab'), ' ab');
+  assert.equal(frag(`${P} 1. Mỹ`), ' Mỹ', 'a number ending a sentence inside a line');
+  // the list under a heading of the real page this came from (thuysanvietnam.com.vn) gets no warning
+  const { findings } = run(`${HEAD}${P}.\n\n1. Mỹ\n\n${P}.\n\n2. EU\n\n${P}.\n`);
+  assert.deepEqual(findings.map((f) => f.message), []);
+});
+
 test('what counts as a stray fragment', () => {
   assert.equal(frag(`${P}...”. r`), ' r');
   assert.equal(frag(`${P}. ab`), ' ab');

@@ -224,6 +224,9 @@ const TAIL = 96;
  */
 const FRAGMENT_AT_END = /([.!?…]+["”’»)]*)([\s\u200B]+)((?:\p{L}\p{M}*){1,2}|\p{N})\s*$/u;
 
+/** A line that is only a list item's number before its period (`1`, `12`, `IV`, `- 3`). */
+const LIST_NUMBER = /^\s*(?:[-–•*]\s*)?(?:\d{1,3}|[IVXLC]{1,6})$/u;
+
 /** The word just before a period (letters, marks and inner dots), for the abbreviation check. */
 const WORD_BEFORE = /(?:^|[^\p{L}\p{M}.])([\p{L}\p{M}][\p{L}\p{M}.]*)$/u;
 
@@ -245,6 +248,8 @@ export function strayFragment(line: string): StrayFragment | null {
   const before = tail.slice(0, punctStart);
   // something must come before the sentence end: `. r` alone is not a sentence with debris
   if (!/[\p{L}\p{N}"”’»)\]]/u.test(before)) return null;
+  // nor is a numbered item's number: `1. Mỹ`, `2. EU`, `IV. Úc` are a list's headings
+  if (from === 0 && LIST_NUMBER.test(before)) return null;
   if (ALLOWED_FRAGMENTS.has(fragment.toLowerCase())) return null;
   if (punct === '.') {
     // an abbreviation or an initial before the period: `TP. HN`, `Q. 1`, `v. v`, `Nguyễn Văn A. B`
