@@ -1,6 +1,9 @@
 // repeated-word: an accidentally doubled syllable (`cá nhân tiêu tiêu biểu`). Vietnamese doubles
 // syllables on purpose too (`ngày ngày`, `người người`, `ào ào`), and two words can meet on the same
 // syllable (`Đảng bộ bộ phận` = Đảng bộ + bộ phận), so a repeat is flagged only on evidence:
+//  0. the data knows a word ending with the syllable before it and one starting with it after it
+//     (`hành vi | vi phạm`): a junction, left alone whatever else the article has (`hành vi phạm
+//     tội` elsewhere is `hành vi | phạm tội`, not the same words written once);
 //  1. the article has the same words with the syllable once (`nhân tiêu biểu`) elsewhere: a typo;
 //  2. the article repeats this doubling elsewhere: deliberate, left alone;
 //  3. the syllable ends a word before it and starts a word after it: a junction, left alone (and so
@@ -375,6 +378,10 @@ export const rule = defineRule({
       let because = '';
       if (nw === x) {
         because = t('written three times or more');
+      } else if (pw && nw && COMPOUNDS.has(`${pw} ${x}`) && COMPOUNDS.has(`${x} ${nw}`)) {
+        // the junction of two known words (`hành vi | vi phạm`), whatever else the article has:
+        // `hành vi phạm tội` elsewhere is `hành vi | phạm tội`, no evidence of a typo
+        continue;
       } else if (single && count(single) > 0) {
         because = t('the article has “{0}” elsewhere', single);
       } else if (count(`${x} ${x}`) > 2) { // each doubling counts twice (once per copy)
