@@ -59,6 +59,13 @@ test('different paragraphs, trivial short lines and blank lines are not duplicat
   assert.deepEqual(run(text).findings, []);
 });
 
+test('a line of numbers alone (kick-off times in a schedule, a date) recurs by nature: not a duplicate; a text line with them still is', () => {
+  const schedule = ['05/04/2025 21:00:00', ' Ipswich  1 - 2   Wolves ', '05/04/2025 21:00:00', ' Crystal Palace  2 - 1   Brighton ', '05/04/2025 21:00:00', ' West Ham  2 - 2   Bournemouth '];
+  assert.deepEqual(run(`${HEAD}${schedule.join('\n\n')}\n`).findings.map((f) => f.message), []);
+  const line = 'Trận đấu diễn ra lúc 21:00 ngày 05/04/2025';
+  assert.equal(run(`${HEAD}${line}\n\n${line}\n`).findings.length, 1);
+});
+
 test('a near copy (one word changed) is not an exact duplicate', () => {
   const { findings } = run(`${HEAD}${P1}\n\n${P2}\n\n${P1.replace('thứ nhất', 'thứ tư')}\n`);
   assert.deepEqual(findings, []);

@@ -47,10 +47,13 @@ function units(blocks: readonly Block[], lineText: (i: number) => string): Unit[
 /** The cache table of comparedKey. */
 const KEY_TABLE = 'duplicate-paragraph/key';
 
-/** keyOf(raw), or '' when it has fewer than MIN_WORDS words (not compared). */
+/**
+ * keyOf(raw), or '' (not compared) when it has fewer than MIN_WORDS words, or no letter at all: a
+ * line of numbers alone (a kick-off time, a date, a score) recurs in schedules and tables by nature.
+ */
 function comparedKey(raw: string): string {
   const key = keyOf(raw);
-  return key === '' || !hasWords(key, MIN_WORDS) ? '' : key;
+  return key === '' || !hasWords(key, MIN_WORDS) || !/\p{L}/u.test(key) ? '' : key;
 }
 
 function keyOf(raw: string): string {
