@@ -102,7 +102,7 @@ const MEDIA_TIME = /^\s*\d{1,2}:\d{2}(?:\s*\/\s*\d{1,2}:\d{2})?\s*$/u;
 const URLISH = /(?:https?:\/\/|www\.|\b[\w-]+\.(?:vn|com|net|org|info)\b)/iu;
 const EMAILISH = /[\w.+-]+@[\w-]+\.[\w.]+/u;
 const NAME_SLASH = /^[\p{Lu}][\p{L}.\s]{1,40}\s?\/\s?[\p{L}\d.\s-]{2,40}$/u;
-/** A news source's prefix, `(Dân trí) -` (article.ts reads the lead's the same way), within the line's first characters. */
+/** A news source's prefix followed by a dash, `(Dân trí) -`, within the line's first characters (article.ts also takes a colon after the lead's). */
 const SOURCE_PREFIX = /\(\s*[\p{Lu}\d][\p{L}\d .&]{0,15}\)\s*[-–—]+\s/u;
 const SOURCE_PREFIX_REACH = 240;
 const PAREN_SOURCE = /\((?:[\p{Lu}\d][\p{L}\d .&/-]{1,30})\)\s*$/u;

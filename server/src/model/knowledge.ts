@@ -29,6 +29,8 @@ export interface Knowledge {
   inlineTeaserPrefixes: string[];
   /** Whole-line chrome phrases split into tokens, by category, for lines made of several widgets. */
   chromeTokens: Map<string, Array<{ tokens: string[]; category: BoilerplateCategory }>>;
+  /** The boilerplate lists' phrases as one index (phraseCategory), built with them. */
+  boilerplateIndex: PhraseIndex;
   kickerMaxWords: number;
   headingMaxWords: number;
   captionMaxWords: number;
@@ -142,6 +144,7 @@ export function loadKnowledge(extras: KnowledgeExtras = {}): Knowledge {
     seriesPrefix: new RegExp(`^(?:${data.seriesPrefixes.join('|')})`, 'iu'),
     inlineTeaserPrefixes: data.inlineTeaserPrefixes.map((p) => p.toLocaleLowerCase('vi')),
     chromeTokens: chromeTokenIndex(boilerplate),
+    boilerplateIndex: phraseIndex(boilerplate),
     kickerMaxWords: data.kickerMaxWords,
     headingMaxWords: data.headingMaxWords,
     captionMaxWords: data.captionMaxWords,
@@ -168,43 +171,45 @@ export function isLonePunctuation(text: string): boolean {
  * instead of one per phrase.
  */
 interface PhraseIndex {
+  /** Each exact phrase, with the first list holding it. */
   exact: Map<string, number>;
-  prefixByChar: Map<number, Array<{ p: string; list: number; colon: boolean }>>;
+  /** Prefixes by their first character (-1: the empty prefix), each with its list. */
+  prefixByChar: Map<number, PrefixEntry[]>;
   contains: Array<{ c: string; list: number }>;
 }
 
-const phraseIndexes = new WeakMap<Knowledge['boilerplate'], PhraseIndex>();
+interface PrefixEntry { p: string; list: number; colon: boolean }
 
 function phraseIndex(lists: Knowledge['boilerplate']): PhraseIndex {
-  let ix = phraseIndexes.get(lists);
-  if (ix) return ix;
-  ix = { exact: new Map(), prefixByChar: new Map(), contains: [] };
+  const ix: PhraseIndex = { exact: new Map(), prefixByChar: new Map(), contains: [] };
   lists.forEach((b, list) => {
-    for (const e of b.phrases.exact) if (!ix!.exact.has(e)) ix!.exact.set(e, list);
+    for (const e of b.phrases.exact) if (!ix.exact.has(e)) ix.exact.set(e, list);
     for (const p of b.phrases.prefix) {
       const c = p.length ? p.charCodeAt(0) : -1;
-      const at = ix!.prefixByChar.get(c) ?? [];
+      const at = ix.prefixByChar.get(c) ?? [];
       at.push({ p, list, colon: p.endsWith(':') });
-      ix!.prefixByChar.set(c, at);
+      ix.prefixByChar.set(c, at);
     }
-    for (const c of b.phrases.contains) ix!.contains.push({ c, list });
+    for (const c of b.phrases.contains) ix.contains.push({ c, list });
   });
-  phraseIndexes.set(lists, ix);
   return ix;
 }
 
+/** The lowest list below `best` among the prefixes `at` of `key` that count on a line that long. */
+function firstPrefix(at: readonly PrefixEntry[] | undefined, key: string, best: number): number {
+  if (at) for (const x of at) if (x.list < best && key.startsWith(x.p) && (x.colon || key.length < 200)) best = x.list;
+  return best;
+}
+
 /** The category of the first boilerplate list that knows `key` (a phraseKey of at most 400 characters), or null. */
-export function phraseCategory(lists: Knowledge['boilerplate'], key: string): BoilerplateCategory | null {
-  const ix = phraseIndex(lists);
-  let best = ix.exact.get(key) ?? lists.length;
-  const check = (at: Array<{ p: string; list: number; colon: boolean }> | undefined) => {
-    if (at) for (const x of at) if (x.list < best && key.startsWith(x.p) && (x.colon || key.length < 200)) best = x.list;
-  };
-  check(ix.prefixByChar.get(-1));
-  if (key.length) check(ix.prefixByChar.get(key.charCodeAt(0)));
+export function phraseCategory(k: Knowledge, key: string): BoilerplateCategory | null {
+  const ix = k.boilerplateIndex;
+  let best = ix.exact.get(key) ?? k.boilerplate.length;
+  best = firstPrefix(ix.prefixByChar.get(-1), key, best);
+  if (key.length) best = firstPrefix(ix.prefixByChar.get(key.charCodeAt(0)), key, best);
   // 'contains' phrases only count on lines of notice length, not inside long prose
   if (key.length < 400) for (const x of ix.contains) if (x.list < best && key.includes(x.c)) best = x.list;
-  return best < lists.length ? lists[best].category : null;
+  return best < k.boilerplate.length ? k.boilerplate[best].category : null;
 }
 
 /** Which kind of site chrome a line is, or null. `lineKey`, when given, is phraseKey(line). */
@@ -213,7 +218,7 @@ export function boilerplateCategory(k: Knowledge, line: string, lineKey?: string
   if (isLonePunctuation(line)) return 'punct';
   const key = lineKey ?? phraseKey(line);
   if (key.length > 400) return null;
-  const found = phraseCategory(k.boilerplate, key);
+  const found = phraseCategory(k, key);
   if (found !== null) return found;
   // a header with or without its arrows or colon: `>> Cùng chủ đề`, `» Tin khác:`, `từ khóa` for `từ khóa:`
   if (key.length <= 60) {
