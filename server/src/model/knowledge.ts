@@ -39,6 +39,8 @@ export interface Knowledge {
   functionWords: Set<string>;
   /** Words of classified ads (lower case phrases). */
   commerceCues: string[];
+  /** The first cell of a table's header row (`stt`, `tt`: the row-number column), lower case. */
+  tableHeaders: ReadonlySet<string>;
   /** The trained line recognizer (server/data/recognizer.vi.json; scripts: npm run train). */
   recognizer: CrfModel;
 }
@@ -151,6 +153,7 @@ export function loadKnowledge(extras: KnowledgeExtras = {}): Knowledge {
     bylineMaxWords: data.bylineMaxWords,
     functionWords: new Set(data.functionWords),
     commerceCues: data.commerceCues,
+    tableHeaders: new Set((data.tableHeaders as string[]).map((h) => h.toLocaleLowerCase('vi'))),
     recognizer: extras.recognizer ?? shippedRecognizer(),
   };
 }

@@ -18,7 +18,7 @@ import type { Knowledge } from './knowledge';
 import type { LineCache } from './lineCache';
 import { joinWrapped } from './wrap';
 import { publicationDate } from './dates';
-import { tableCells } from './table';
+import { numberedTableCells, tableCells } from './table';
 
 /** The kinds the CRF chooses from (blank lines and parsed dumps are decided before it runs). */
 export const RECOGNIZED_KINDS: readonly BlockKind[] = [
@@ -38,6 +38,8 @@ export interface Prepared {
   /** The features of content line j (content[j]), j < modelled: those of its unit. */
   featuresOf(j: number): string[];
   cues: LineCues[];
+  /** The first cells of a table's header row (knowledge: tableHeaders), for tables of numbered rows. */
+  tableHeaders: ReadonlySet<string>;
   /**
    * What the CRF reads: the units (wrap.ts: the lines of a hard-wrapped paragraph joined into one;
    * otherwise each content line is its own unit). `unitOf` is null when every unit is one line.
@@ -85,14 +87,14 @@ export function prepare(text: string, knowledge: Knowledge, frequency?: LineFreq
     const { featuresOf, addScores, cues } = lineFeatures({
       lines, facts, content: modelled < content.length ? content.slice(0, modelled) : content, inDump: (i) => inDump[i] === 1, knowledge, frequency, cache,
     });
-    return { lines, facts, dumps, inDump, content, modelled, featuresOf, cues, units: { count: modelled, featuresOf, addScores, cues, unitOf: null } };
+    return { lines, facts, dumps, inDump, content, modelled, featuresOf, cues, tableHeaders: knowledge.tableHeaders, units: { count: modelled, featuresOf, addScores, cues, unitOf: null } };
   }
   const u = lineFeatures({ lines: joined.lines, facts: joined.facts, content: joined.content, inDump: (i) => joined.inDump[i] === 1, knowledge, frequency, cache });
   const { unitOf, size } = joined;
   // a line inside a joined unit has the unit's chrome cue; a date is read only on a line of its own
   const cues = content.map((_, j) => (size[unitOf[j]] === 1 ? u.cues[unitOf[j]] : { dateline: null, boilerplate: u.cues[unitOf[j]].boilerplate }));
   return {
-    lines, facts, dumps, inDump, content, modelled, featuresOf: (j) => u.featuresOf(unitOf[j]), cues,
+    lines, facts, dumps, inDump, content, modelled, featuresOf: (j) => u.featuresOf(unitOf[j]), cues, tableHeaders: knowledge.tableHeaders,
     units: { count: joined.content.length, featuresOf: u.featuresOf, addScores: u.addScores, cues: u.cues, unitOf },
   };
 }
@@ -109,6 +111,8 @@ export interface Recognition {
    * date), with the rule's words for the hover: the CRF's own choice is then `second`.
    */
   ruled: Map<number, string>;
+  /** 1 for the content lines that are cells of a table (table.ts), parallel to `kinds`. */
+  tableCells: Uint8Array;
 }
 
 /** An article has at most one headline, one dateline and one kicker, and the kicker is above the headline. */
@@ -196,9 +200,13 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     }
   }
   // a table's cells (table.ts) are the article's data, not a widget's counters: never junk
-  const cells = tableCells(p.lines, kinds.length === p.content.length ? p.content : p.content.slice(0, kinds.length));
+  const modelled = kinds.length === p.content.length ? p.content : p.content.slice(0, kinds.length);
+  const cells = tableCells(p.lines, modelled);
+  numberedTableCells(p.lines, modelled, p.tableHeaders, cells);
   for (let j = 0; j < cells.length; j++) {
-    if (!cells[j] || !JUNK.has(kinds[j]) || p.cues[j].boilerplate !== null) continue;
+    // (a lone dash is an empty cell there, not a stray punctuation line)
+    const cue = p.cues[j].boilerplate;
+    if (!cells[j] || !(JUNK.has(kinds[j]) || kinds[j] === 'heading') || (cue !== null && cue !== 'punct')) continue;
     overrule(kinds, confidence, second, ruled, j, 'paragraph', 1 - confidence[j], t('a cell of a table in the article'));
   }
   // a copy of a line read as the article's paragraph or caption is the article's text too: a
@@ -219,7 +227,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     confidence.push(0);
     second.push(UNREAD_SECOND);
   }
-  return { kinds, confidence, second, ruled };
+  return { kinds, confidence, second, ruled, tableCells: cells };
 }
 
 function decided(cues: readonly LineCues[], model: CrfModel, from: number, path: number[], marginals: Float64Array, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>): void {

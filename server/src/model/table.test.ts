@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { tableCells } from './table';
+import { numberedTableCells, tableCells } from './table';
 import { prepare, recognize, splitLines } from './recognize';
 import { defaultKnowledge } from './knowledge';
 import { oneKindModel } from './testModels';
@@ -62,4 +62,68 @@ test('a table\'s cells are the article\'s text, not chrome, whatever the model s
   assert.equal(kindOf.get('VIETCOMBANK'), 'paragraph');
   // the menu link under it stays chrome
   assert.equal(kindOf.get('Về đầu trang'), 'boilerplate');
+});
+
+// a page of penalties, its rows numbered, its cells spanning lines (merged cells, a cell of prose),
+// blank lines between rows as an HTML converter prints them
+function numberedOf(lines: string[], headers = defaultKnowledge.tableHeaders): string[] {
+  const ls = splitLines(lines.join('\n'));
+  const content = ls.map((_, i) => i).filter((i) => ls[i].text.trim() !== '');
+  const flags = new Uint8Array(content.length);
+  numberedTableCells(ls, content, headers, flags);
+  return content.filter((_, j) => flags[j]).map((i) => ls[i].text);
+}
+const PENALTIES = [
+  'TT', 'Hình thức', 'Mức phạt', 'Hành vi vi phạm', '', '',
+  '1', 'Cảnh cáo', '–', 'Nộp hồ sơ khai thuế quá thời hạn từ 01 – 05 ngày và có tình tiết giảm nhẹ.', '', '',
+  '2', 'Phạt tiền', 'Từ 02 – 05 triệu đồng', 'Nộp hồ sơ khai thuế quá thời hạn từ 01 – 30 ngày.', '', '',
+  'Từ 05 – 08 triệu đồng', 'Nộp hồ sơ khai thuế quá thời hạn từ 31 – 60 ngày.', '', '', '',
+  '– Không nộp các phụ lục theo quy định về quản lý thuế.', '', '',
+  '3', 'Phạt tiền', 'Từ 15 – 25 triệu đồng', 'Nộp hồ sơ khai thuế quá thời hạn trên 90 ngày.',
+];
+const TABLE_CELLS = PENALTIES.filter((l) => l !== '');
+
+test('a table of numbered rows is found from its header to its last row, whatever its rows\' shapes', () => {
+  assert.deepEqual(numberedOf([PROSE, '', '', ...PENALTIES, '', '', '#### Biện pháp khắc phục hậu quả:', '', PROSE]), TABLE_CELLS);
+  // STT, No. and a colon after the header word are the same header
+  assert.deepEqual(numberedOf(['STT:', ...PENALTIES.slice(1)]), ['STT:', ...TABLE_CELLS.slice(1)]);
+  // the byline right under the last row (more lines without a break than the header has cells) is not the table's
+  assert.deepEqual(numberedOf([...PENALTIES, 'Tuân Nguyễn']), TABLE_CELLS);
+  // a much wider gap than the table's own, then no numbered row: the table is over
+  assert.deepEqual(numberedOf([...PENALTIES, '', '', '', '', '', '', 'Tin liên quan', 'Nộp thuế chậm bị phạt thế nào']), TABLE_CELLS);
+});
+
+test('without its header word, or without a first row numbered 1, there is no numbered table', () => {
+  assert.deepEqual(numberedOf(PENALTIES.slice(1)), []);
+  assert.deepEqual(numberedOf(PENALTIES.map((l) => (l === '1' ? '7' : l))), []);
+  // the header word alone, with no cell of words after it
+  assert.deepEqual(numberedOf(['TT', '1', 'Cảnh cáo', '2', 'Phạt tiền']), []);
+  // no header words known: nothing
+  assert.deepEqual(numberedOf(PENALTIES, new Set()), []);
+});
+
+test('a numbered table\'s cells are not chrome nor headings, and its repeated cells are not duplicates', async () => {
+  const { analyze } = await import('../engine/analyze');
+  // every table's header row is printed again above the next table
+  const text = ['Mức phạt chậm nộp hồ sơ khai thuế năm 2024', '', PROSE, '', '', ...PENALTIES, '', '', '', '', '#### Hóa đơn', '', PROSE, '', '', ...PENALTIES, ''].join('\n');
+  const allChrome = oneKindModel('boilerplate');
+  const p = prepare(text, defaultKnowledge);
+  const r = recognize(p, allChrome);
+  for (let j = 0; j < p.content.length; j++) {
+    const line = p.lines[p.content[j]].text;
+    if (!TABLE_CELLS.includes(line)) continue;
+    assert.ok(!['boilerplate', 'related', 'heading'].includes(r.kinds[j]), `${line}: ${r.kinds[j]}`);
+  }
+  // with the shipped model: no finding removes or flags a cell of either table
+  const findings = analyze(text).findings.filter((f) => ['boilerplate', 'duplicate-paragraph', 'related'].includes(f.code));
+  const cells: Array<[number, number]> = [];
+  let at = 0;
+  for (const l of text.split('\n')) {
+    if (TABLE_CELLS.includes(l)) cells.push([at, at + l.length]);
+    at += l.length + 1;
+  }
+  assert.equal(cells.length, 2 * TABLE_CELLS.length);
+  for (const f of findings) {
+    for (const [s, e] of cells) assert.ok(!(f.start < e && f.end > s), `${f.code} over the cell ${JSON.stringify(text.slice(s, e))}`);
+  }
 });

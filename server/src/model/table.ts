@@ -123,3 +123,58 @@ export function tableCells(lines: readonly LineInfo[], content: readonly number[
   }
   return out;
 }
+
+/** A table's row number: `1`, `01`, `1.` alone on its line. */
+function rowNumber(text: string): number {
+  const m = /^\s*(\d{1,3})\.?\s*$/.exec(text);
+  return m ? Number(m[1]) : -1;
+}
+
+/** The first cell of a line, as headers compares it: trimmed, lower case, no final colon or full stop. */
+function headerKey(text: string): string {
+  return text.trim().replace(/[.:]+$/u, '').replace(/\s+/gu, ' ').toLocaleLowerCase('vi');
+}
+
+/**
+ * Marks in `out` (1s) the content lines of tables whose rows are numbered: a header row that starts
+ * with a row-number column (`STT`, `TT`: `headers`, lower case) and has at least one more cell of
+ * words, then a row that starts with `1`. Such a table's rows span several lines each (merged cells,
+ * a long cell of prose), so they are not of one period (tableCells); the table goes on, row after
+ * row, as long as the blank lines between its lines are at most one wider than those already seen
+ * inside it (an empty cell prints a blank line more; a numbered row may open after any gap) and no more lines follow one another without a blank
+ * than the header has cells, and stops at a Markdown heading. Pure.
+ */
+export function numberedTableCells(lines: readonly LineInfo[], content: readonly number[], headers: ReadonlySet<string>, out: Uint8Array): void {
+  const n = content.length;
+  if (headers.size === 0) return;
+  for (let j = 0; j < n; j++) {
+    const text = lines[content[j]].text;
+    if (text.length > 40 || !headers.has(headerKey(text))) continue;
+    // the header's other cells: words, not a row number
+    let h = j + 1;
+    while (h < n && h - j < MAX_COLUMNS && isCell(lines[content[h]].text) && rowNumber(lines[content[h]].text) < 0 && /\p{L}/u.test(lines[content[h]].text)) h++;
+    if (h === j + 1 || h >= n || rowNumber(lines[content[h]].text) !== 1) continue;
+    const columns = h - j;
+    let widest = 0;
+    for (let x = j + 1; x <= h; x++) widest = Math.max(widest, content[x] - content[x - 1] - 1);
+    let end = h;
+    let expect = 2;
+    // lines since the last blank line or row number: more than the header's cells without a break
+    // is no row of this table (the byline under it)
+    let run = 1;
+    for (let x = h + 1; x < n; x++) {
+      const t = lines[content[x]].text;
+      if (/^\s*#/u.test(t) && !headers.has(headerKey(t))) break;
+      const gap = content[x] - content[x - 1] - 1;
+      const row = rowNumber(t) === expect;
+      if (gap > widest + 1 && !row) break;
+      run = gap > 0 || row ? 1 : run + 1;
+      if (run > columns) break;
+      widest = Math.max(widest, gap);
+      if (row) expect++;
+      end = x;
+    }
+    for (let x = j; x <= end; x++) out[x] = 1;
+    j = end;
+  }
+}

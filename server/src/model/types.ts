@@ -111,6 +111,8 @@ export interface Block {
   reason?: string;
   /** How sure the recognizer is of the kind (its marginal probability, 0..1); for a run of lines, the mean. */
   confidence?: number;
+  /** A line of a table scraped one cell per line (table.ts): its cells repeat by nature. */
+  tableCell?: boolean;
 }
 
 export interface Article {

@@ -30,7 +30,8 @@ interface Unit {
 function units(blocks: readonly Block[], lineText: (i: number) => string): Unit[] {
   const out: Unit[] = [];
   for (const b of blocks) {
-    if (SKIP.has(b.kind)) continue;
+    // (a table's cells repeat by nature: a column's values, a header row printed again)
+    if (SKIP.has(b.kind) || b.tableCell) continue;
     if (b.kind !== 'related') {
       out.push({ kind: b.kind, startLine: b.startLine, endLine: b.endLine, text: b.text });
       continue;
@@ -78,7 +79,7 @@ function quote(text: string, max = 60): string {
 export const rule = defineRule({
   code: CODE,
   defaultSeverity: 'warning',
-  description: 'A block of text (or a related-teaser line) that repeats an earlier one exactly; the later copy can go.',
+  description: 'A block of text (or a related-teaser line) that repeats an earlier one exactly; the later copy can go. The cells of a table, which repeat by nature, are not compared.',
   tags: ['duplicates'],
   flags: 'a block (or teaser line) repeating an earlier one exactly',
   fix: { availability: 'always' },
