@@ -5,7 +5,7 @@ import recognizerData from '../../data/recognizer.vi.json';
 import { fold } from '../text/normalize';
 import { modelFromJson, type CrfJson, type CrfModel } from './crf';
 
-export type BoilerplateCategory = 'widget' | 'share' | 'comment' | 'nav' | 'footer' | 'teaser' | 'punct' | 'custom';
+export type BoilerplateCategory = 'widget' | 'share' | 'comment' | 'nav' | 'footer' | 'teaser' | 'punct' | 'markup' | 'custom';
 
 interface PhraseSet {
   exact: Set<string>;
@@ -160,6 +160,18 @@ export function loadKnowledge(extras: KnowledgeExtras = {}): Knowledge {
 
 export const defaultKnowledge: Knowledge = loadKnowledge();
 
+/**
+ * A line that is only an image's markup, as Markdown scrapes and raw HTML keep it: `![alt](url "title")`,
+ * the same inside a link (`[![alt](src)](href)`), or an `<img …>` tag. Not text of the article: its
+ * alt text repeats the caption under it.
+ */
+const MARKDOWN_IMAGE = /^\s*(?:\[\s*)?!\[[^\]\n]{0,500}\]\(\s*[^\s)]+(?:\s+"[^"\n]*")?\s*\)(?:\]\(\s*[^\s)]+(?:\s+"[^"\n]*")?\s*\))?\s*$/u;
+const HTML_IMAGE = /^\s*<img\b[^<>]*>\s*$/iu;
+export function isImageMarkup(line: string): boolean {
+  const c = line.trimStart().charCodeAt(0);
+  return (c === 0x21 || c === 0x5b) ? MARKDOWN_IMAGE.test(line) : c === 0x3c ? HTML_IMAGE.test(line) : false;
+}
+
 /** A line of punctuation and symbols only (`.`, `...`, `*`, `|`, `--`), no letters or digits. */
 export function isLonePunctuation(text: string): boolean {
   if (text.length > 200) return false;
@@ -219,6 +231,7 @@ export function phraseCategory(k: Knowledge, key: string): BoilerplateCategory |
 export function boilerplateCategory(k: Knowledge, line: string, lineKey?: string): BoilerplateCategory | null {
   if (line.length > 800) return null; // chrome is short; prose this long is never a widget
   if (isLonePunctuation(line)) return 'punct';
+  if (isImageMarkup(line)) return 'markup';
   const key = lineKey ?? phraseKey(line);
   if (key.length > 400) return null;
   const found = phraseCategory(k, key);

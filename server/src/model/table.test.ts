@@ -6,6 +6,7 @@ import { numberedTableCells, tableCells } from './table';
 import { prepare, recognize, splitLines } from './recognize';
 import { defaultKnowledge } from './knowledge';
 import { oneKindModel } from './testModels';
+import { analyze } from '../engine/analyze';
 
 function cellsOf(lines: string[]): string[] {
   const ls = splitLines(lines.join('\n'));
@@ -102,8 +103,7 @@ test('without its header word, or without a first row numbered 1, there is no nu
   assert.deepEqual(numberedOf(PENALTIES, new Set()), []);
 });
 
-test('a numbered table\'s cells are not chrome nor headings, and its repeated cells are not duplicates', async () => {
-  const { analyze } = await import('../engine/analyze');
+test('a numbered table\'s cells are not chrome nor headings, and its repeated cells are not duplicates', () => {
   // every table's header row is printed again above the next table
   const text = ['Mức phạt chậm nộp hồ sơ khai thuế năm 2024', '', PROSE, '', '', ...PENALTIES, '', '', '', '', '#### Hóa đơn', '', PROSE, '', '', ...PENALTIES, ''].join('\n');
   const allChrome = oneKindModel('boilerplate');

@@ -73,6 +73,23 @@ test('lone punctuation lines and comment-form notices are chrome too', () => {
     'Nông dân phấn khởi vì lúa được mùa, được giá\n\nĐoạn văn thứ nhất của bài báo, đủ dài để là một đoạn văn bình thường.\n');
 });
 
+test('a line that is only an image\'s markup (Markdown or HTML) is chrome; the caption under it stays, not a copy', () => {
+  const img = '![Ma túy đã được cất giấu](https://example.vn/stores/news/2705_DSCF0172.jpg?rt=20200716 "Ma túy được các đối tượng cất giấu lẫn lộn với một số mặt hàng khác. Ảnh: N.Linh")';
+  const caption = 'Ma túy được các đối tượng cất giấu lẫn lộn với một số mặt hàng khác. Ảnh: N.Linh';
+  const para = 'Lực lượng Hải quan đã phát hiện một lô hàng có dấu hiệu bất thường khi kiểm tra hồ sơ tại cửa khẩu.';
+  const text = ['Phát hiện ma túy giấu trong lô hàng thực phẩm chức năng', '', para, '', '', img, '', '', caption, '', '', '[![](https://example.vn/a.png)](https://example.vn/bai-viet)', '', '<img src="https://example.vn/b.jpg" alt="Ảnh">', '', para.replace('Lực lượng', 'Sau đó, lực lượng'), ''].join('\n');
+  const { article, findings } = run(text);
+  assert.deepEqual(findings.map((f) => [lineOf(article, f.start) + 1, f.message.split(' left')[0]]), [[6, 'Image markup'], [12, 'Image markup'], [14, 'Image markup']]);
+  assert.ok(findings.every((f) => !f.demoted && f.fixes[0].applicability !== 'unsafe'));
+  assertSafe(article, findings);
+  const fixed = fixOneByOne(text);
+  assert.ok(fixed.includes(caption) && !fixed.includes('![') && !fixed.includes('<img'));
+  // a line with words beside the image, or a text link, is not markup alone
+  for (const line of [`${img} Ảnh minh họa của lực lượng hải quan`, '[Xem bài gốc tại đây](https://example.vn/bai-viet)', 'Ảnh: ![x](y)']) {
+    assert.equal(run([para, '', line, '', para].join('\n')).findings.filter((f) => f.message.startsWith('Image markup')).length, 0, line);
+  }
+});
+
 test('a long chrome line is quoted briefly', () => {
   const { findings } = run('Nông dân phấn khởi vì lúa được mùa, được giá\n\nĐoạn văn thứ nhất của bài báo, đủ dài để là một đoạn văn bình thường.\n\nEmail của bạn sẽ không được hiển thị công khai. Các trường bắt buộc được đánh dấu * và phải điền đủ\n');
   assert.equal(findings.length, 1);

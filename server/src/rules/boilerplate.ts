@@ -17,6 +17,7 @@ const CATEGORY: Record<string, () => string> = {
   footer: () => t('Site footer'),
   teaser: () => t('Related-articles link'),
   punct: () => t('Lone punctuation line'),
+  markup: () => t('Image markup'),
   custom: () => t('Project boilerplate'),
 };
 
