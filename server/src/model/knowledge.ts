@@ -51,8 +51,8 @@ export function phraseKey(text: string): string {
   return fold(text).toLowerCase();
 }
 
-/** A header's arrows, bullets and colon. */
-const DECORATION_HEAD = /^[>»›•·*+\-–—\s]+/u;
+/** A header's arrows, bullets, Markdown heading marks and colon. */
+const DECORATION_HEAD = /^[>»›•·*+#\-–—\s]+/u;
 const DECORATION_TAIL = /[\s:>»›]+$/u;
 const HASHTAG_LIST = /^(?:#[^#\s][^#]{0,60}){2,}$/u;
 

@@ -152,6 +152,12 @@ export const WINDOW = 8192;
 
 const UNREAD_SECOND: { readonly kind: BlockKind; readonly p: number } = Object.freeze({ kind: 'paragraph', p: 0 });
 
+/** A Markdown heading: 1 to 6 `#`, a space, then words (`#tag #tag` is a tag list, not a heading). */
+const MARKDOWN_HEADING = /^ {0,3}#{1,6}[ \t]+[^\n]*\p{L}/u;
+function isMarkdownHeading(text: string): boolean {
+  return text.length <= 400 && MARKDOWN_HEADING.test(text);
+}
+
 /** A rule decides line (or unit) j's kind after the CRF: the CRF's choice becomes the runner-up. */
 function overrule(kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>, j: number, kind: BlockKind, p: number, why: string): void {
   second[j] = { kind: kinds[j], p: confidence[j] };
@@ -208,6 +214,23 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     const cue = p.cues[j].boilerplate;
     if (!cells[j] || !(JUNK.has(kinds[j]) || kinds[j] === 'heading') || (cue !== null && cue !== 'punct')) continue;
     overrule(kinds, confidence, second, ruled, j, 'paragraph', 1 - confidence[j], t('a cell of a table in the article'));
+  }
+  // a Markdown heading (`## …`, as Markdown scrapes keep the page's <h2>) is a heading by its markup,
+  // unless its words are the site's chrome (`## Tin liên quan`); the first one above the body is
+  // the headline when no line is
+  // (the body: the first paragraph of a dozen words or more; a link or a menu item read as a
+  // paragraph is not where the body starts)
+  let firstBody = 0;
+  while (firstBody < kinds.length && !(kinds[firstBody] === 'paragraph' && p.facts[p.content[firstBody]].nWords >= 12)) firstBody++;
+  let headline = kinds.includes('headline');
+  for (let j = 0; j < kinds.length; j++) {
+    if (!isMarkdownHeading(p.lines[p.content[j]].text) || p.cues[j].boilerplate !== null) continue;
+    if (!headline && j < firstBody) {
+      if (kinds[j] !== 'headline') overrule(kinds, confidence, second, ruled, j, 'headline', 1 - confidence[j], t('a Markdown heading above the body'));
+      headline = true;
+    } else if (kinds[j] !== 'heading' && kinds[j] !== 'headline' && kinds[j] !== 'kicker') {
+      overrule(kinds, confidence, second, ruled, j, 'heading', 1 - confidence[j], t('a Markdown heading'));
+    }
   }
   // a copy of a line read as the article's paragraph or caption is the article's text too: a
   // duplicate to flag, not chrome (in the labelled sets, every later copy of a paragraph or a caption
