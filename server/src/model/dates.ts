@@ -163,6 +163,9 @@ const RE = {
   dmySlash: new RegExp(`${LB_NUM}(\\d{1,2})\\s*\\/\\s*(\\d{1,2})\\s*\\/\\s*(\\d{4}|\\d{2})(?!\\d|\\/[\\p{L}\\d])`, 'uy'),
   // 14-03-2023, 14.03.2023
   dmyOther: new RegExp(`${LB_NUM}(\\d{1,2})([.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?!\\d|\\2\\d)`, 'uy'),
+  // 06 08 2019 (a CMS that prints the parts apart, a scraper that dropped the slashes): single
+  // spaces, a four-digit year only
+  dmySpace: new RegExp(`${LB_NUM}(\\d{1,2}) (\\d{1,2}) ((?:19|20)\\d{2})(?![\\d.,:\\/-])`, 'uy'),
   // 14 tháng 3 năm 2023, 14 tháng 3, 2023, 14 tháng Ba 2023
   text: new RegExp(
     `(?<!\\d)(\\d{1,2})\\s*(?:${alternation(D.monthWords)})\\s*(\\d{1,2}(?!\\d)|(?:${alternation(MONTH_NAMES.keys())})${NL})` +
@@ -287,6 +290,7 @@ function* scan(t: string): Generator<Piece> {
       p = b > 12 && a >= 1 && a <= 12 && b <= 31 ? makeDate(pos, pos + m[0].length, m[3]!, a, b) : makeDate(pos, pos + m[0].length, m[3]!, b, a);
     }
     else if (isDigit && (m = at(RE.dmyOther))) p = makeDate(pos, pos + m[0].length, m[4]!, Number(m[3]), Number(m[1]));
+    else if (isDigit && (m = at(RE.dmySpace))) p = makeDate(pos, pos + m[0].length, m[3]!, Number(m[2]), Number(m[1]));
     else if (isDigit && (m = at(RE.text))) {
       const month = /^\d/.test(m[2]!) ? Number(m[2]) : (MONTH_NAMES.get(m[2]!.replace(/\s+/g, ' ')) ?? 0);
       p = makeDate(pos, pos + m[0].length, m[3]!, month, Number(m[1]));
