@@ -94,6 +94,25 @@ test('a table of numbered rows is found from its header to its last row, whateve
   assert.deepEqual(numberedOf([...PENALTIES, '', '', '', '', '', '', 'Tin liên quan', 'Nộp thuế chậm bị phạt thế nào']), TABLE_CELLS);
 });
 
+test('a header over two rows, a header word over two lines, group rows in Roman numerals, rows without blank lines', () => {
+  // a suspension list: the header's second row has a dash cell, rows of ten cells, blank lines between cells
+  const sub = ['TT', '', 'Họ và tên', '', 'Số áo', '', 'CLB', '', 'Trận đấu phải nghỉ', '', 'Lý do', '', '', '', 'MT', '', 'CLB', '', '–', '', 'CLB', '', 'Ngày', '', '', ''];
+  const row = (k: number) => [String(k), '', `Cầu thủ số ${k}`, '', String(10 + k), '', 'Hải Phòng', '', '88', '', 'Sông Lam Nghệ An', '', '–', '', 'Hải Phòng', '', '15/02', '', '3TV', '', '', ''];
+  const list = [...sub, ...row(1), ...row(2), ...row(3)];
+  assert.deepEqual(numberedOf([PROSE, '', ...list, '', '', '', '', '', PROSE]), list.filter((l) => l !== ''));
+  // a rate table: `Số` / `TT` on two lines, group rows I, II, III with their own numbering, one merged item
+  const rates = ['Số', 'TT', 'Nhóm, loại khoáng sản', 'R (%)',
+    'I', 'Nhóm khoáng sản vật liệu xây dựng thông thường và than bùn', '1', 'Cát, sỏi, sạn lòng sông, suối, bãi bồi; sét gạch ngói', '5', '2', 'Than bùn', '1',
+    'II', 'Nhóm khoáng sản nhiên liệu', 'Than các loại (trừ than bùn)', '2',
+    'III', 'Nhóm khoáng sản kim loại', '1', 'Sắt, mangan, titan', '2', '2', 'Quặng gốc vàng, bạc', '3'];
+  // (with no blank line anywhere, the end is where a row holds more lines than the header has cells:
+  // a line or two of the text after the table may count as its last row's; only lines read as
+  // chrome or headings there would change)
+  const found = numberedOf([PROSE, ...rates, PROSE, PROSE, PROSE, PROSE, PROSE]);
+  assert.deepEqual(found.slice(0, rates.length), rates);
+  assert.ok(found.length - rates.length <= 3, `${found.length - rates.length} lines after the table`);
+});
+
 test('without its header word, or without a first row numbered 1, there is no numbered table', () => {
   assert.deepEqual(numberedOf(PENALTIES.slice(1)), []);
   assert.deepEqual(numberedOf(PENALTIES.map((l) => (l === '1' ? '7' : l))), []);

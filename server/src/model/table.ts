@@ -130,51 +130,88 @@ function rowNumber(text: string): number {
   return m ? Number(m[1]) : -1;
 }
 
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10 };
+/** A group row's number, a Roman numeral alone on its line (`I`, `IV`, `XII.`: up to 39); -1 otherwise. */
+function groupNumber(text: string): number {
+  const m = /^\s*(X{0,3}(?:IX|IV|V?I{0,3}))\.?\s*$/.exec(text);
+  if (!m || m[1] === '') return -1;
+  let v = 0;
+  const r = m[1];
+  for (let i = 0; i < r.length; i++) {
+    const a = ROMAN[r[i]], b = i + 1 < r.length ? ROMAN[r[i + 1]] : 0;
+    v += a < b ? -a : a;
+  }
+  return v;
+}
+
 /** The first cell of a line, as headers compares it: trimmed, lower case, no final colon or full stop. */
 function headerKey(text: string): string {
   return text.trim().replace(/[.:]+$/u, '').replace(/\s+/gu, ' ').toLocaleLowerCase('vi');
 }
 
+/** Header rows hold this many cells at most (two rows of MAX_COLUMNS: a header and its sub-header). */
+const MAX_HEADER_CELLS = 2 * MAX_COLUMNS;
+
 /**
- * Marks in `out` (1s) the content lines of tables whose rows are numbered: a header row that starts
- * with a row-number column (`STT`, `TT`: `headers`, lower case) and has at least one more cell of
- * words, then a row that starts with `1`. Such a table's rows span several lines each (merged cells,
- * a long cell of prose), so they are not of one period (tableCells); the table goes on, row after
- * row, as long as the blank lines between its lines are at most one wider than those already seen
- * inside it (an empty cell prints a blank line more; a numbered row may open after any gap) and no more lines follow one another without a blank
- * than the header has cells, and stops at a Markdown heading. Pure.
+ * Marks in `out` (1s) the content lines of tables whose rows are numbered: a header that starts
+ * with a row-number column (`STT`, `TT`, `No.`: `headers`, lower case; `Số` and `TT` may stand on
+ * lines of their own) and has at least one more cell of words (a second header row under it
+ * included), then a row that starts with `1`, or a group row with `I`. Such a table's rows span
+ * several lines each (merged cells, a long cell of prose), so they are not of one period
+ * (tableCells); the table goes on, row after row, as long as the blank lines between its lines are
+ * at most one wider than those already seen inside it (an empty cell prints a blank line more; a
+ * row's number opens a row after any gap: the next number, the next Roman numeral of a group row,
+ * or 1 again under a group row), while no more lines than the header has cells (one more in a
+ * group row: its title and a merged item) follow one another without a blank line or a row's
+ * number (not the byline under it), and until a Markdown heading. Pure.
  */
 export function numberedTableCells(lines: readonly LineInfo[], content: readonly number[], headers: ReadonlySet<string>, out: Uint8Array): void {
   const n = content.length;
   if (headers.size === 0) return;
+  const text = (x: number) => lines[content[x]].text;
   for (let j = 0; j < n; j++) {
-    const text = lines[content[j]].text;
-    if (text.length > 40 || !headers.has(headerKey(text))) continue;
-    // the header's other cells: words, not a row number
+    if (text(j).length > 40) continue;
+    // the header word, or its two words on two lines (`Số` / `TT`)
+    let from = j;
+    if (!headers.has(headerKey(text(j)))) {
+      if (j + 1 >= n || text(j + 1).length > 40 || !headers.has(`${headerKey(text(j))} ${headerKey(text(j + 1))}`)) continue;
+      j++;
+    }
+    // the header's other cells (and a sub-header's): short, not a row's number, some of words
     let h = j + 1;
-    while (h < n && h - j < MAX_COLUMNS && isCell(lines[content[h]].text) && rowNumber(lines[content[h]].text) < 0 && /\p{L}/u.test(lines[content[h]].text)) h++;
-    if (h === j + 1 || h >= n || rowNumber(lines[content[h]].text) !== 1) continue;
+    let words = false;
+    while (h < n && h - j <= MAX_HEADER_CELLS && isCell(text(h)) && rowNumber(text(h)) < 0 && groupNumber(text(h)) < 0) {
+      if (/\p{L}/u.test(text(h))) words = true;
+      h++;
+    }
+    if (!words || h >= n || (rowNumber(text(h)) !== 1 && groupNumber(text(h)) !== 1)) { j = from; continue; }
     const columns = h - j;
     let widest = 0;
-    for (let x = j + 1; x <= h; x++) widest = Math.max(widest, content[x] - content[x - 1] - 1);
+    for (let x = from + 1; x <= h; x++) widest = Math.max(widest, content[x] - content[x - 1] - 1);
     let end = h;
-    let expect = 2;
-    // lines since the last blank line or row number: more than the header's cells without a break
-    // is no row of this table (the byline under it)
+    let expect = rowNumber(text(h)) === 1 ? 2 : 1;
+    let group = groupNumber(text(h)) === 1 ? 2 : 1;
     let run = 1;
+    // lines a row may hold without a blank line: the header's cells (a group row, its title and
+    // one merged item, one more)
+    let limit = groupNumber(text(h)) === 1 ? columns + 1 : columns;
     for (let x = h + 1; x < n; x++) {
-      const t = lines[content[x]].text;
+      const t = text(x);
       if (/^\s*#/u.test(t) && !headers.has(headerKey(t))) break;
       const gap = content[x] - content[x - 1] - 1;
-      const row = rowNumber(t) === expect;
+      const num = rowNumber(t), grp = groupNumber(t);
+      const row = num === expect || (num === 1 && group > 1) || grp === group;
       if (gap > widest + 1 && !row) break;
       run = gap > 0 || row ? 1 : run + 1;
-      if (run > columns) break;
+      if (row) limit = grp === group ? columns + 1 : columns;
+      if (run > limit) break;
       widest = Math.max(widest, gap);
-      if (row) expect++;
+      if (grp === group && num !== expect) { group++; expect = 1; }
+      else if (num === expect) expect++;
+      else if (num === 1) expect = 2;
       end = x;
     }
-    for (let x = j; x <= end; x++) out[x] = 1;
+    for (let x = from; x <= end; x++) out[x] = 1;
     j = end;
   }
 }
