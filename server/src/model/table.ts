@@ -191,6 +191,7 @@ export function numberedTableCells(lines: readonly LineInfo[], content: readonly
     let end = h;
     let expect = rowNumber(text(h)) === 1 ? 2 : 1;
     let group = groupNumber(text(h)) === 1 ? 2 : 1;
+    let afterGroup = group === 2;
     let run = 1;
     // lines a row may hold without a blank line: the header's cells (a group row, its title and
     // one merged item, one more)
@@ -200,15 +201,18 @@ export function numberedTableCells(lines: readonly LineInfo[], content: readonly
       if (/^\s*#/u.test(t) && !headers.has(headerKey(t))) break;
       const gap = content[x] - content[x - 1] - 1;
       const num = rowNumber(t), grp = groupNumber(t);
-      const row = num === expect || (num === 1 && group > 1) || grp === group;
+      // (1 again only as the first row under a group row: a cell's value 1 elsewhere is no row)
+      const row = num === expect || (num === 1 && afterGroup) || grp === group;
       if (gap > widest + 1 && !row) break;
       run = gap > 0 || row ? 1 : run + 1;
       if (row) limit = grp === group ? columns + 1 : columns;
-      if (run > limit) break;
+      // (a table without a blank line anywhere cannot show where a row ends, and a cell's value may
+      // read as the next row's number: twice the header's cells)
+      if (run > (widest === 0 ? 2 * columns : limit)) break;
       widest = Math.max(widest, gap);
-      if (grp === group && num !== expect) { group++; expect = 1; }
-      else if (num === expect) expect++;
-      else if (num === 1) expect = 2;
+      if (grp === group && num !== expect) { group++; expect = 1; afterGroup = true; }
+      else if (num === expect) { expect++; afterGroup = false; }
+      else if (num === 1 && afterGroup) { expect = 2; afterGroup = false; }
       end = x;
     }
     for (let x = from; x <= end; x++) out[x] = 1;

@@ -100,6 +100,22 @@ test('lines the parser calls boilerplate are left to the boilerplate rule', () =
   for (const it of items) assert.deepEqual(check(idx, it.file, it.text), [], it.file);
 });
 
+test('the cells of a table (row numbers, repeated values) recur across the corpus\'s tables and are not chrome', () => {
+  const table = (i: number) => ['', 'STT', 'Đơn vị', 'Số tiền', '', '1', `Đơn vị ${i} A`, '1.200', '', '2', `Đơn vị ${i} B`, '900', '', '3', `Đơn vị ${i} C`, '450', ''];
+  const items = Array.from({ length: 8 }, (_, i) => ({
+    file: `/corpus/t${i}.txt`,
+    text: makeArticle({ seed: 300 + i, words: 300, footer: table(i) }),
+  }));
+  const idx = buildCorpusFromTexts(items);
+  for (const it of items) {
+    const a = parseArticle(it.text);
+    const cellLines = new Set(a.blocks.filter((b) => b.tableCell).map((b) => b.startLine));
+    assert.ok(cellLines.size >= 12, `${it.file}: ${cellLines.size} table cells`);
+    const found = check(idx, it.file, it.text);
+    for (const f of found) assert.ok(!cellLines.has(lineOf(a, f.start)), `${it.file}: ${f.message}`);
+  }
+});
+
 test('copies of the same article do not make its paragraphs chrome', () => {
   const a = makeArticle({ seed: 7, words: 400 });
   const items = [

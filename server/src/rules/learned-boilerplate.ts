@@ -47,7 +47,8 @@ function displayName(from: string | undefined, other: string): string {
 export function linesLookedAt(a: Article, knowledge: Knowledge): Array<{ b: Block; line: number; key: string }> {
   const out: Array<{ b: Block; line: number; key: string }> = [];
   for (const b of a.blocks) {
-    if (!KINDS.has(b.kind)) continue;
+    // (a table's cells, row numbers and values, recur across the corpus's tables by nature)
+    if (!KINDS.has(b.kind) || b.tableCell) continue;
     for (let line = Math.max(0, b.startLine); line <= b.endLine && line < a.lines.length; line++) {
       const key = lineKey(a.lines[line].text);
       if (!key || boilerplateCategory(knowledge, a.lines[line].text) !== null) continue;
@@ -60,7 +61,7 @@ export function linesLookedAt(a: Article, knowledge: Knowledge): Array<{ b: Bloc
 export const rule = defineRule({
   code: 'learned-boilerplate',
   defaultSeverity: 'warning',
-  description: 'A line that recurs across many files of the corpus: site chrome that no phrase list knows.',
+  description: 'A line that recurs across many files of the corpus: site chrome that no phrase list knows. The cells of a table, which recur by nature, are not looked at.',
   corpus: true,
   tags: ['junk', 'corpus'],
   flags: 'a line recurring in many files of the corpus',
