@@ -18,7 +18,7 @@ import type { Knowledge } from './knowledge';
 import type { LineCache } from './lineCache';
 import { joinWrapped } from './wrap';
 import { publicationDate } from './dates';
-import { numberedTableCells, tableCells } from './table';
+import { formulaLines, numberedTableCells, tableCells } from './table';
 
 /** The kinds the CRF chooses from (blank lines and parsed dumps are decided before it runs). */
 export const RECOGNIZED_KINDS: readonly BlockKind[] = [
@@ -209,6 +209,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   const modelled = kinds.length === p.content.length ? p.content : p.content.slice(0, kinds.length);
   const cells = tableCells(p.lines, modelled);
   numberedTableCells(p.lines, modelled, p.tableHeaders, cells);
+  formulaLines(p.lines, modelled, cells);
   for (let j = 0; j < cells.length; j++) {
     // (a lone dash is an empty cell there, not a stray punctuation line)
     const cue = p.cues[j].boilerplate;

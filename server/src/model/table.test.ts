@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { numberedTableCells, tableCells } from './table';
+import { formulaLines, numberedTableCells, tableCells } from './table';
 import { prepare, recognize, splitLines } from './recognize';
 import { defaultKnowledge } from './knowledge';
 import { oneKindModel } from './testModels';
@@ -148,4 +148,42 @@ test('a numbered table\'s cells are not chrome nor headings, and its repeated ce
   for (const f of findings) {
     for (const [s, e] of cells) assert.ok(!(f.start < e && f.end > s), `${f.code} over the cell ${JSON.stringify(text.slice(s, e))}`);
   }
+});
+
+// a page's formula laid out one term per line, as a table of the page prints it
+const FORMULA = [
+  'Mức lương thực hiện từ ngày 01 tháng 7 năm 2019', '=', 'Mức lương cơ sở 1.490.000 đồng/tháng', 'x', 'Hệ số lương hiện hưởng',
+];
+const FORMULA2 = [
+  'Mức phụ cấp thực hiện từ ngày 01 tháng 7 năm 2019', '=', 'Mức lương thực hiện từ ngày 01 tháng 7 năm 2019', '+',
+  'Mức phụ cấp chức vụ lãnh đạo (nếu có)', 'x', 'Tỷ lệ % phụ cấp được hưởng theo quy định',
+];
+
+function formulaOf(lines: string[]): string[] {
+  const ls = splitLines(lines.join('\n'));
+  const content = ls.map((_, i) => i).filter((i) => ls[i].text.trim() !== '');
+  const flags = new Uint8Array(content.length);
+  formulaLines(ls, content, flags);
+  return content.filter((_, j) => flags[j]).map((i) => ls[i].text);
+}
+
+test('a formula laid out one term per line is found; operators between other lines are not a formula', () => {
+  assert.deepEqual(formulaOf([PROSE, 'Công thức tính mức lương như sau:', ...FORMULA, PROSE]), FORMULA);
+  assert.deepEqual(formulaOf([PROSE, ...FORMULA2, PROSE]), FORMULA2);
+  // no `=`: a dash between two teasers, a bar between menu items
+  assert.deepEqual(formulaOf(['Tin thể thao', '-', 'Tin giải trí', '-', 'Tin pháp luật']), []);
+  assert.deepEqual(formulaOf(['=', PROSE]), []);
+});
+
+test('with the shipped model: a formula\'s terms and operators are the article\'s text, not chrome nor stray punctuation nor copies', () => {
+  const text = ['Tăng lương cơ sở từ ngày 1/7/2019', '', PROSE, '', 'Công thức tính mức lương như sau:', ...FORMULA, 'Công thức tính mức phụ cấp:', ...FORMULA2, PROSE.replace('Theo', 'Cũng theo'), ''].join('\n');
+  const findings = analyze(text).findings.filter((f) => ['boilerplate', 'stray-token', 'near-duplicate-paragraph', 'duplicate-paragraph'].includes(f.code));
+  const lines = text.split('\n');
+  let at = 0;
+  const spans: Array<[number, number, string]> = [];
+  for (const l of lines) {
+    if (FORMULA.includes(l) || FORMULA2.includes(l)) spans.push([at, at + l.length, l]);
+    at += l.length + 1;
+  }
+  for (const f of findings) for (const [s0, e0, l] of spans) assert.ok(!(f.start < e0 && f.end > s0), `${f.code} over ${JSON.stringify(l)}: ${f.message}`);
 });

@@ -219,3 +219,32 @@ export function numberedTableCells(lines: readonly LineInfo[], content: readonly
     j = end;
   }
 }
+
+/** An operator alone on its line: a formula laid out one term per line (a table's cells in the page). */
+const OPERATOR = /^\s*(?:=|\+|-|–|−|x|X|×|\*|\/|÷)\s*$/u;
+
+/**
+ * Marks in `out` (1s) the lines of formulas laid out one term per line, as a page's table prints
+ * them (`Mức lương` / `=` / `Mức lương cơ sở` / `x` / `Hệ số lương`): terms of words alternating with
+ * operators alone on their lines, at least one of them `=`. Read line by line, each operator is a
+ * lone punctuation line and each term a short line without a sentence's end: chrome, which a fix
+ * would delete. Pure.
+ */
+export function formulaLines(lines: readonly LineInfo[], content: readonly number[], out: Uint8Array): void {
+  const n = content.length;
+  const text = (x: number) => lines[content[x]].text;
+  const isOp = (x: number) => text(x).length <= 8 && OPERATOR.test(text(x));
+  const isTerm = (x: number) => !isOp(x) && text(x).length <= 300 && /\p{L}/u.test(text(x));
+  for (let j = 0; j + 2 < n; j++) {
+    if (!isTerm(j) || !isOp(j + 1) || !isTerm(j + 2)) continue;
+    // the run: term (op term)+
+    let end = j + 2;
+    let equals = text(j + 1).trim() === '=';
+    while (end + 2 < n && isOp(end + 1) && isTerm(end + 2)) {
+      if (text(end + 1).trim() === '=') equals = true;
+      end += 2;
+    }
+    if (equals) for (let x = j; x <= end; x++) out[x] = 1;
+    j = end;
+  }
+}

@@ -452,7 +452,7 @@ export const rule = defineRule({
   code: CODE,
   defaultSeverity: 'warning',
   description:
-    'A paragraph, caption or heading whose text is already in another block (a truncated copy, a pull quote, a caption restating the body); the redundant one can go.',
+    'A paragraph, caption or heading whose text is already in another block (a truncated copy, a pull quote, a caption restating the body); the redundant one can go. Two cells of tables are not compared with each other.',
   tags: ['duplicates'],
   flags: 'a truncated copy, pull quote or caption whose text is already in another block',
   fix: { availability: 'always', unsafe: 'Removing a copy that holds words found nowhere else in the article (a paraphrasing pull quote): the message names the words it drops.' },
@@ -483,6 +483,9 @@ export const rule = defineRule({
     withoutTemplate(units);
     const hits: Array<{ x: number; y: number; match: Match }> = [];
     for (const [i, j] of candidates(units, ctx.cache)) {
+      // (two cells of tables, a formula's terms, repeat each other by nature; a paragraph repeating
+      // a cell, or the other way round, is still compared)
+      if (units[i].block.tableCell && units[j].block.tableCell) continue;
       const shared = intersection(units[i].s2, units[j].s2);
       // prefer flagging the later block (j) when both are redundant
       const later = redundantIn(units[j], units[i], shared, tau);

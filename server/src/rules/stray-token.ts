@@ -276,7 +276,7 @@ function clip(s: string, max = 24): string {
 export const rule = defineRule({
   code: 'stray-token',
   defaultSeverity: 'warning',
-  description: 'Scraping debris: undecoded HTML entities and markup, JSON escapes, escaped line breaks, list reprs, crawler commas, glued widget text, a one- or two-character fragment after the end of a sentence, or a line of lone punctuation in the text.',
+  description: 'Scraping debris: undecoded HTML entities and markup, JSON escapes, escaped line breaks, list reprs, crawler commas, glued widget text, a one- or two-character fragment after the end of a sentence, or a line of lone punctuation in the text (not a table\'s cell or a formula\'s operator).',
   tags: ['junk'],
   flags: 'a 1–2 character fragment after the end of a sentence (`…”. r`), a lone punctuation line in the text',
   fix: { availability: 'always', unsafe: 'A removal that joins two lines.' },
@@ -298,7 +298,8 @@ export const rule = defineRule({
       if (!fragments && !punct) continue;
       for (let i = Math.max(0, b.startLine); i <= b.endLine && i < a.lines.length; i++) {
         const line = a.lines[i];
-        if (punct && isLonePunctuation(line.text)) {
+        // (a table's cell may be a lone dash or a formula's operator: the table's, not debris)
+        if (punct && !b.tableCell && isLonePunctuation(line.text)) {
           const folded = fold(line.text);
           if (ALLOWED_PUNCT.has(folded)) continue;
           const r = blockRemovalRange(a, i, i);
