@@ -18,7 +18,7 @@ import type { Knowledge } from './knowledge';
 import type { LineCache } from './lineCache';
 import { joinWrapped } from './wrap';
 import { publicationDate } from './dates';
-import { formulaLines, numberedTableCells, tableCells } from './table';
+import { tableLines } from './table';
 
 /** The kinds the CRF chooses from (blank lines and parsed dumps are decided before it runs). */
 export const RECOGNIZED_KINDS: readonly BlockKind[] = [
@@ -38,8 +38,8 @@ export interface Prepared {
   /** The features of content line j (content[j]), j < modelled: those of its unit. */
   featuresOf(j: number): string[];
   cues: LineCues[];
-  /** The first cells of a table's header row (knowledge: tableHeaders), for tables of numbered rows. */
-  tableHeaders: ReadonlySet<string>;
+  /** 1 for the modelled content lines that are a table's cells or a formula's lines (table.ts tableLines). */
+  tables: Uint8Array;
   /**
    * What the CRF reads: the units (wrap.ts: the lines of a hard-wrapped paragraph joined into one;
    * otherwise each content line is its own unit). `unitOf` is null when every unit is one line.
@@ -83,18 +83,21 @@ export function prepare(text: string, knowledge: Knowledge, frequency?: LineFreq
   const modelled = Math.min(content.length, MODEL_LINES);
   // a huge text (past MODEL_LINES) is no article: its lines are not joined
   const joined = modelled === content.length ? joinWrapped(lines, facts, inDump, content, knowledge) : null;
+  const read = modelled < content.length ? content.slice(0, modelled) : content;
+  // tables and formulas laid out one cell per line: the lines say so, whatever the model reads
+  const tables = tableLines(lines, read, knowledge.tableHeaders);
   if (!joined) {
     const { featuresOf, addScores, cues } = lineFeatures({
-      lines, facts, content: modelled < content.length ? content.slice(0, modelled) : content, inDump: (i) => inDump[i] === 1, knowledge, frequency, cache,
+      lines, facts, content: read, inDump: (i) => inDump[i] === 1, knowledge, frequency, cache,
     });
-    return { lines, facts, dumps, inDump, content, modelled, featuresOf, cues, tableHeaders: knowledge.tableHeaders, units: { count: modelled, featuresOf, addScores, cues, unitOf: null } };
+    return { lines, facts, dumps, inDump, content, modelled, featuresOf, cues, tables, units: { count: modelled, featuresOf, addScores, cues, unitOf: null } };
   }
   const u = lineFeatures({ lines: joined.lines, facts: joined.facts, content: joined.content, inDump: (i) => joined.inDump[i] === 1, knowledge, frequency, cache });
   const { unitOf, size } = joined;
   // a line inside a joined unit has the unit's chrome cue; a date is read only on a line of its own
   const cues = content.map((_, j) => (size[unitOf[j]] === 1 ? u.cues[unitOf[j]] : { dateline: null, boilerplate: u.cues[unitOf[j]].boilerplate }));
   return {
-    lines, facts, dumps, inDump, content, modelled, featuresOf: (j) => u.featuresOf(unitOf[j]), cues, tableHeaders: knowledge.tableHeaders,
+    lines, facts, dumps, inDump, content, modelled, featuresOf: (j) => u.featuresOf(unitOf[j]), cues, tables,
     units: { count: joined.content.length, featuresOf: u.featuresOf, addScores: u.addScores, cues: u.cues, unitOf },
   };
 }
@@ -206,10 +209,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     }
   }
   // a table's cells (table.ts) are the article's data, not a widget's counters: never junk
-  const modelled = kinds.length === p.content.length ? p.content : p.content.slice(0, kinds.length);
-  const cells = tableCells(p.lines, modelled);
-  numberedTableCells(p.lines, modelled, p.tableHeaders, cells);
-  formulaLines(p.lines, modelled, cells);
+  const cells = p.tables;
   for (let j = 0; j < cells.length; j++) {
     // (a lone dash is an empty cell there, not a stray punctuation line)
     const cue = p.cues[j].boilerplate;

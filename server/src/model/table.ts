@@ -248,3 +248,15 @@ export function formulaLines(lines: readonly LineInfo[], content: readonly numbe
     j = end;
   }
 }
+
+/**
+ * The content lines (indexes into `content`) that are a table's cells or a formula's lines, as 1s:
+ * tables of one period (tableCells), tables of numbered rows (numberedTableCells, whose header
+ * words are `headers`) and formulas laid out one term per line (formulaLines). Pure.
+ */
+export function tableLines(lines: readonly LineInfo[], content: readonly number[], headers: ReadonlySet<string>): Uint8Array {
+  const out = tableCells(lines, content);
+  numberedTableCells(lines, content, headers, out);
+  formulaLines(lines, content, out);
+  return out;
+}
