@@ -157,6 +157,16 @@ const UNREAD_SECOND: { readonly kind: BlockKind; readonly p: number } = Object.f
 
 /** A Markdown heading: 1 to 6 `#`, a space, then words (`#tag #tag` is a tag list, not a heading). */
 const MARKDOWN_HEADING = /^ {0,3}#{1,6}[ \t]+[^\n]*\p{L}/u;
+/** `Chủ tịch: Lê Khánh Hải`, `Điện Thoại: 0936…`: a label of one to four words, a colon, a value. */
+const LABELLED_ITEM = /^\s*[\p{Lu}\d][^:\n]{0,40}:\s*\S/u;
+function isLabelledItem(text: string): boolean {
+  const m = LABELLED_ITEM.exec(text);
+  if (!m) return false;
+  const label = text.slice(0, text.indexOf(':')).trim();
+  const words = label.split(/\s+/).length;
+  return words >= 1 && words <= 4 && !/^https?$/i.test(label);
+}
+
 function isMarkdownHeading(text: string): boolean {
   return text.length <= 400 && MARKDOWN_HEADING.test(text);
 }
@@ -215,6 +225,17 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     const cue = p.cues[j].boilerplate;
     if (!cells[j] || !(JUNK.has(kinds[j]) || kinds[j] === 'heading') || (cue !== null && cue !== 'punct')) continue;
     overrule(kinds, confidence, second, ruled, j, 'paragraph', 1 - confidence[j], t('a cell of a table in the article'));
+  }
+  // a list the article's own sentence announces (`…the list of those elected:` then `Chủ tịch: Lê
+  // Khánh Hải`, `Địa chỉ: …`, `Điện thoại: …`) is the article's text: each item a label, a colon, a value
+  for (let j = 1; j < kinds.length; j++) {
+    const intro = p.facts[p.content[j - 1]];
+    if (kinds[j - 1] !== 'paragraph' || intro.nWords < 8 || !p.lines[p.content[j - 1]].text.trimEnd().endsWith(':')) continue;
+    let k = j;
+    for (; k < kinds.length && isLabelledItem(p.lines[p.content[k]].text) && p.cues[k].boilerplate === null; k++) {
+      if (kinds[k] !== 'paragraph') overrule(kinds, confidence, second, ruled, k, 'paragraph', 1 - confidence[k], t('an item of a list the paragraph before announces'));
+    }
+    j = k;
   }
   // a Markdown heading (`## …`, as Markdown scrapes keep the page's <h2>) is a heading by its markup,
   // unless its words are the site's chrome (`## Tin liên quan`); the first one above the body is

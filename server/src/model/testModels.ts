@@ -14,3 +14,18 @@ export function oneKindModel(kind: BlockKind, weight = 5): CrfModel {
     end: new Array(L).fill(0),
   });
 }
+
+/** A CRF that calls a long sentence (the `long` feature) or a line ending in a colon a paragraph, and every other line `kind`. */
+export function longParagraphsModel(kind: BlockKind, weight = 5): CrfModel {
+  const L = RECOGNIZED_KINDS.length;
+  return modelFromJson({
+    labels: [...RECOGNIZED_KINDS],
+    features: {
+      bias: RECOGNIZED_KINDS.map((k) => (k === kind ? weight : 0)),
+      long: RECOGNIZED_KINDS.map((k) => (k === 'paragraph' ? 3 * weight : 0)),
+      'end=colon': RECOGNIZED_KINDS.map((k) => (k === 'paragraph' ? 3 * weight : 0)),
+    },
+    trans: Array.from({ length: L + 1 }, () => new Array(L).fill(0)),
+    end: new Array(L).fill(0),
+  });
+}

@@ -1,0 +1,66 @@
+// A list the article's own sentence announces with a colon (`…elected to the key posts:` then
+// `Chủ tịch: …`, `Phó chủ tịch: …`) is the article's text, even at the end where teasers usually stand.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseArticle } from './article';
+import { prepare, recognize } from './recognize';
+import { defaultKnowledge } from './knowledge';
+import { longParagraphsModel } from './testModels';
+
+const BODY = [
+  'Ông Lê Hoài Anh tiếp tục giữ chức tổng thư ký liên đoàn khóa 8',
+  '2018-12-08 00:00:00',
+  'TTO - 23h đêm 8-12, cuộc họp đầu tiên của ban chấp hành liên đoàn khóa 8 đã diễn ra ngay sau khi đại hội kết thúc, với nhiều quyết định nhân sự quan trọng cho nhiệm kỳ mới.',
+  'Đại hội khóa 8 kết thúc lúc 23h ngày 8-12 và trở thành đại hội được tiến hành dài nhất lịch sử bóng đá, liên tục 13 tiếng đồng hồ vì khâu bầu cử kéo dài.',
+  'Trong phiên họp đầu tiên, tân chủ tịch đã bổ nhiệm ông Lê Hoài Anh, tổng thư ký nhiệm kỳ trước, tiếp tục giữ chức vụ tổng thư ký trong nhiệm kỳ này.',
+];
+const ITEMS = [
+  'Chủ tịch: Lê Khánh Hải',
+  'Phó chủ tịch: Trần Quốc Tuấn (chuyên môn), Cao Văn Chóng (truyền thông)',
+  'Tổng thư ký: Lê Hoài Anh',
+  'Trưởng ban kiểm tra: Nguyễn Hiền Lương',
+];
+
+function kindOf(text: string): Map<string, string> {
+  const a = parseArticle(text);
+  const out = new Map<string, string>();
+  for (const b of a.blocks) for (const line of b.text.split('\n')) out.set(line, b.kind);
+  return out;
+}
+
+const INTRO = 'Danh sách ứng viên trúng cử các chức danh chủ chốt tại đại hội khóa 8 như sau:';
+
+/** Each content line's kind and why, read by a model that calls long sentences paragraphs and every other line `kind`. */
+function ruledBy(kind: 'related' | 'boilerplate' | 'caption' | 'heading', text: string): Map<string, { kind: string; why?: string }> {
+  const p = prepare(text, defaultKnowledge);
+  const r = recognize(p, longParagraphsModel(kind));
+  return new Map(p.content.map((i, j) => [p.lines[i].text, { kind: r.kinds[j], why: r.ruled.get(j) }]));
+}
+
+test('the items of a list announced by a paragraph ending in a colon are paragraphs, whatever the model reads', () => {
+  for (const kind of ['related', 'boilerplate', 'caption', 'heading'] as const) {
+    const k = ruledBy(kind, [...BODY, INTRO, ...ITEMS, 'Bản tin thể thao tối nay'].join('\n'));
+    assert.equal(k.get(INTRO)?.kind, 'paragraph', kind);
+    for (const item of ITEMS) {
+      assert.equal(k.get(item)?.kind, 'paragraph', `${kind}: ${item}`);
+      assert.match(k.get(item)?.why ?? '', /announces/, `${kind}: the hover says why`);
+    }
+    // the list ends at the first line that is not `label: value`
+    assert.equal(k.get('Bản tin thể thao tối nay')?.kind, kind);
+  }
+  // with the shipped model too
+  const k = kindOf([...BODY, INTRO, ...ITEMS].join('\n'));
+  for (const item of ITEMS) assert.equal(k.get(item), 'paragraph', item);
+});
+
+test('a list the article does not announce keeps what the model reads; chrome under a colon stays chrome', () => {
+  // the same items after a sentence that does not end in a colon: the rule says nothing
+  const plain = ruledBy('related', [...BODY, INTRO.replace('như sau:', 'đã được công bố.'), ...ITEMS].join('\n'));
+  for (const item of ITEMS) assert.equal(plain.get(item)?.kind, 'related', item);
+  // nor when the line ending in a colon is a short header (`Xem thêm:`), not the article's sentence
+  const header = ruledBy('related', [...BODY, 'Xem thêm:', ...ITEMS].join('\n'));
+  for (const item of ITEMS) assert.equal(header.get(item)?.kind, 'related', item);
+  // a teaser header ending in a colon is not the article's sentence: its list stays junk
+  const k = kindOf([...BODY, 'Xem thêm:', 'Tin liên quan: Đại hội liên đoàn kéo dài kỷ lục', 'Video: Toàn cảnh đại hội khóa 8'].join('\n'));
+  assert.notEqual(k.get('Tin liên quan: Đại hội liên đoàn kéo dài kỷ lục'), 'paragraph');
+});
