@@ -9,7 +9,8 @@ import { DEFAULT_CONFIG, mergeConfig } from '../engine/config';
 import { CACHE_FILE } from './cache';
 import { summarize } from './corpus';
 import { editCopy, makeArticle } from './fixtures';
-import { IndexService, type IndexProgressEvent, type IndexUpdateEvent } from './service';
+import { absolute, IndexService, type IndexProgressEvent, type IndexUpdateEvent } from './service';
+import fc from 'fast-check';
 import { tempDir } from '../testing/tempDir';
 
 const WORKER = path.resolve('dist/indexWorker.js');
@@ -348,4 +349,54 @@ test('a warm start: stat threads check every file while the cache loads; only ch
   } finally {
     rmSync(path.dirname(dir), { recursive: true, force: true });
   }
+});
+
+test('the cache read while the folders are listed (preloadCache) serves the scan: nothing is read again', { skip: !existsSync(WORKER) }, async () => {
+  const { dir, files, storage } = makeCorpus();
+  try {
+    const s1 = new IndexService({ workerPath: WORKER, storagePath: storage });
+    await s1.start(files);
+    await s1.dispose();
+    const s2 = new IndexService({ workerPath: WORKER, storagePath: storage });
+    const ev = record(s2);
+    s2.preloadCache();
+    const st = await s2.start(files);
+    assert.deepEqual(ev.errors, []);
+    assert.equal(st.read, 0);
+    assert.equal(s2.index.size(), N);
+    await s2.dispose();
+  } finally {
+    rmSync(path.dirname(dir), { recursive: true, force: true });
+  }
+});
+
+test('a cache preloaded under one configuration is not used by a scan under another: every file is read with the new rules', { skip: !existsSync(WORKER) }, async () => {
+  const { dir, files, storage } = makeCorpus();
+  try {
+    const s1 = new IndexService({ workerPath: WORKER, storagePath: storage });
+    await s1.start(files);
+    const count = (x: IndexService, code: string) => x.index.all().reduce((n, d) => n + (d.problems.byCode[code] ?? 0), 0);
+    // the rule with the most findings in this corpus
+    const codes = [...new Set(s1.index.all().flatMap((d) => Object.keys(d.problems.byCode)))];
+    const code = codes.sort((a, b) => count(s1, b) - count(s1, a))[0];
+    assert.ok(code && count(s1, code) > 0, 'the corpus has findings');
+    await s1.dispose();
+    const s2 = new IndexService({ workerPath: WORKER, storagePath: storage });
+    await s2.preloadCache();
+    // the settings arrive after the cache was read for the scan: that rule is off
+    s2.configure({ config: mergeConfig(undefined, { rules: { [code]: 'off' } }).config });
+    const st = await s2.start(files);
+    assert.equal(st.read, N, `summaries made with ${code} on are not reused`);
+    assert.equal(count(s2, code), 0, `no ${code} finding with the rule off`);
+    await s2.dispose();
+  } finally {
+    rmSync(path.dirname(dir), { recursive: true, force: true });
+  }
+});
+
+test('absolute(f) is path.resolve(f), also for relative, dotted, doubled and trailing-slash paths (property)', () => {
+  const part = fc.constantFrom('', '.', '..', '...', 'a', 'b c', 'x.txt', '.hidden', 'đường');
+  const arb = fc.tuple(fc.constantFrom('', '/', '//'), fc.array(part, { maxLength: 6 }), fc.constantFrom('', '/')).map(([head, parts, tail]) => head + parts.join('/') + tail);
+  fc.assert(fc.property(arb, (f) => absolute(f) === path.resolve(f)), { numRuns: 2000 });
+  assert.equal(absolute('/work/news/corpus/d000/000001_baolongan.txt'), '/work/news/corpus/d000/000001_baolongan.txt');
 });

@@ -56,8 +56,8 @@ export class WorkspaceCorpus {
 
   /** Is this file a corpus article (a .txt file matching corpusCurator.include)? */
   isArticle(file: string, include: string[]): boolean {
-    const f = file.split(path.sep).join('/');
-    if (!f.toLowerCase().endsWith('.txt')) return false;
+    const f = path.sep === '/' ? file : file.split(path.sep).join('/');
+    if (f.length < 4 || f.slice(-4).toLowerCase() !== '.txt') return false;
     // the globs compiled once per setting (compiling them per file cost 0.5 s of the main thread for 100k files)
     const key = include.join('\u0000');
     if (this.matcherKey !== key) {
@@ -75,6 +75,8 @@ export class WorkspaceCorpus {
       this.deps.service.configure({ storagePath: this.deps.storagePath(), config: s.config, maxBytes: s.maxFileSize });
       return s;
     });
+    // the cache is read while the folders are listed
+    void this.deps.service.preloadCache();
     const files = (await Promise.all(folders.map((f) => listTxtFiles(f).catch(() => [] as string[])))).flat();
     // (a few thousand at a time: matching 100k paths in one go held the main thread over a second)
     const articles: string[] = [];
@@ -173,6 +175,9 @@ export function compileInclude(glob: string): IncludeMatcher {
   if (folders.endsWith('/**') && folders.length > 3) dirGlobs.push(new Minimatch(folders.slice(0, -3), opts));
   else if (folders === '**') return whole;
   const nameGlob = new Minimatch(last, opts);
+  // (a file name is one part of the path: minimatch's own regular expression for it answers as
+  // match() does, without match()'s split and walk per file, a fifth of a warm start's listing of 100k)
+  const nameRe = nameGlob.makeRe();
   const memo = new Map<string, boolean>();
   return {
     match(file: string): boolean {
@@ -185,7 +190,7 @@ export function compileInclude(glob: string): IncludeMatcher {
         ok = dirGlobs.some((g) => g.match(dir));
         memo.set(dir, ok);
       }
-      return ok && nameGlob.match(file.slice(slash + 1));
+      return ok && (nameRe ? nameRe.test(file.slice(slash + 1)) : nameGlob.match(file.slice(slash + 1)));
     },
   };
 }
