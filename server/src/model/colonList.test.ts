@@ -53,6 +53,16 @@ test('the items of a list announced by a paragraph ending in a colon are paragra
   for (const item of ITEMS) assert.equal(k.get(item), 'paragraph', item);
 });
 
+test('contact lines the article announces are its text, though a site footer uses the same words', () => {
+  const intro = 'Để bạn đọc tiện liên hệ, tòa soạn xin cung cấp địa chỉ và số điện thoại của lương y:';
+  const contact = ['Địa chỉ: Xóm Đình, thôn Phú Vinh, xã An Khánh, Hoài Đức, Hà Nội.', 'Điện thoại: 0936.014.305 – 0971.968.263'];
+  const k = ruledBy('related', [...BODY, intro, ...contact, 'Thu Lương'].join('\n'));
+  for (const c of contact) assert.equal(k.get(c)?.kind, 'paragraph', c);
+  // the same lines under a site's footer stay chrome
+  const footer = ruledBy('related', [...BODY, 'Báo điện tử của Hội Luật gia Việt Nam', ...contact].join('\n'));
+  for (const c of contact) assert.notEqual(footer.get(c)?.kind, 'paragraph', c);
+});
+
 test('a list the article does not announce keeps what the model reads; chrome under a colon stays chrome', () => {
   // the same items after a sentence that does not end in a colon: the rule says nothing
   const plain = ruledBy('related', [...BODY, INTRO.replace('như sau:', 'đã được công bố.'), ...ITEMS].join('\n'));

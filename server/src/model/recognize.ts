@@ -232,7 +232,8 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     const intro = p.facts[p.content[j - 1]];
     if (kinds[j - 1] !== 'paragraph' || intro.nWords < 8 || !p.lines[p.content[j - 1]].text.trimEnd().endsWith(':')) continue;
     let k = j;
-    for (; k < kinds.length && isLabelledItem(p.lines[p.content[k]].text) && p.cues[k].boilerplate === null; k++) {
+    // (`Địa chỉ:`, `Điện thoại:` are a site footer's words too: announced by the article, they are its text)
+    for (; k < kinds.length && isLabelledItem(p.lines[p.content[k]].text) && (p.cues[k].boilerplate === null || p.cues[k].boilerplate === 'footer'); k++) {
       if (kinds[k] !== 'paragraph') overrule(kinds, confidence, second, ruled, k, 'paragraph', 1 - confidence[k], t('an item of a list the paragraph before announces'));
     }
     j = k;
