@@ -171,3 +171,38 @@ test('a list of titles of about one length is no wrapped text: no title goes on 
   assert.equal(wrapWidth(lines, lines.map((_, i) => i)), 0);
   assert.equal(unitsOf(titles.join('\n')).units, null);
 });
+
+test('a link\'s few words the markup put on a line of their own inside a wrapped sentence go on with it', () => {
+  const pad = '                  ';
+  const text = [
+    'Chật vật đi tìm nhà',
+    `${pad}Bởi thế dù đã tham khảo nhiều dự án nhưng anh buộc phải chuyển`,
+    `${pad}ra mua chung cư ở ngoại thành. Anh cho biết: "Vợ chồng tôi là`,
+    `${pad}công chức nhà nước, thu nhập không quá cao, có lẽ chỉ`,
+    `${pad}mua nhà`, // the link's words
+    `${pad}ở ngoại thành mới phù hợp về tài chính".`,
+    'Tháo gỡ những dự án còn vướng mắc',
+  ].join('\n');
+  const { units, content } = unitsOf(text);
+  assert.ok(units);
+  const groups = new Map<number, number[]>();
+  content.forEach((i, j) => groups.set(units.unitOf[j], [...(groups.get(units.unitOf[j]) ?? []), i]));
+  assert.deepEqual([...groups.values()], [[0], [1, 2, 3, 4, 5], [6]]);
+  // not when the piece is set in otherwise, nor when it opens a parenthesis (a teaser's title
+  // ending where its summary's `(Dân trí) -` starts), nor when the line after starts a new sentence
+  const variants: Array<[string, string, number[][]]> = [
+    [`    mua nhà`, `${pad}ở ngoại thành mới phù hợp về tài chính".`, [[0], [1, 2, 3], [4], [5], [6]]],
+    [`${pad}người dùng(Dân`, `${pad}trí) - Chương trình mang đến sân chơi trực tuyến.`, [[0], [1, 2, 3], [4], [5], [6]]],
+    [`${pad}mua nhà`, `${pad}Ở ngoại thành mới phù hợp về tài chính".`, [[0], [1, 2, 3], [4], [5], [6]]],
+  ];
+  for (const [piece, after, want] of variants) {
+    const lines = text.split('\n');
+    lines[4] = piece;
+    lines[5] = after;
+    const u = unitsOf(lines.join('\n'));
+    assert.ok(u.units);
+    const g = new Map<number, number[]>();
+    u.content.forEach((i, j) => g.set(u.units!.unitOf[j], [...(g.get(u.units!.unitOf[j]) ?? []), i]));
+    assert.deepEqual([...g.values()], want, `${piece} / ${after}`);
+  }
+});

@@ -30,14 +30,15 @@ export interface Units {
  * ends with a colon or is a chrome phrase, nor when the next line is a chrome phrase (a tag list, a
  * "từ khóa" line under a teaser) or a web address: those are separate blocks however they start.
  */
-export function goesOn(facts: readonly LineFacts[], i: number, next: number, k?: Knowledge, fills = false): boolean {
+export function goesOn(facts: readonly LineFacts[], i: number, next: number, k?: Knowledge, fills = false, inner = false): boolean {
   if (next !== i + 1 || facts[i].terminal) return false;
   // the next line starts in lower case, or this one was cut because the next word did not fit
   // (a text wrapped at a fixed width: a name or a number can start the next line)
   if (!fills && !/^\p{Ll}/u.test(facts[next].folded)) return false;
   if (fills && !/^[\p{L}\p{N}"“'(]/u.test(facts[next].folded)) return false;
-  // a line cut by wrapping is long, or a lone word the page's markup put on a line of its own
-  if (facts[i].nWords > 1 && facts[i].nWords < WRAPPED_MIN_WORDS) return false;
+  // a line cut by wrapping is long, or a lone word the page's markup put on a line of its own, or
+  // (`inner`) a link's few words the markup put on a line of their own inside a sentence
+  if (!inner && facts[i].nWords > 1 && facts[i].nWords < WRAPPED_MIN_WORDS) return false;
   const a = facts[i].folded, b = facts[next].folded;
   if (a.endsWith(':') || /^(?:https?:|www\.)/i.test(b) || matchDateline(a) !== null || matchDateline(b) !== null) return false;
   // (a line that reaches the column goes on whatever the next piece says: `cơ quan chủ quản …` there
@@ -47,6 +48,11 @@ export function goesOn(facts: readonly LineFacts[], i: number, next: number, k?:
 
 /** The fewest words of a line cut by wrapping (of a continuation that ends the block without a sentence end). */
 const WRAPPED_MIN_WORDS = 5;
+
+/** The width of a line's indentation. */
+function leadOf(text: string): number {
+  return text.length - text.trimStart().length;
+}
 const CONTINUATION_MIN_WORDS = 4;
 
 /**
@@ -102,7 +108,15 @@ function links(lines: readonly LineInfo[], facts: readonly LineFacts[], content:
   const n = content.length;
   const width = wrapWidth(lines, content);
   const on = new Uint8Array(n);
-  for (let j = 0; j + 1 < n; j++) on[j] = goesOn(facts, content[j], content[j + 1], k, fillsWidth(lines, content[j], content[j + 1], width)) ? 1 : 0;
+  for (let j = 0; j + 1 < n; j++) {
+    // a short piece inside a sentence: the line before goes on to it (it starts in lower case), the
+    // line after starts in lower case too, all three set in alike (`…có lẽ chỉ` / `mua nhà` / `ở ngoại
+    // thành…`: a link's words the page's markup put on a line of their own)
+    // (not a piece that opens a parenthesis: `…người dùng(Dân` / `trí) - …` is a teaser's title ending
+    // where its summary's source prefix starts)
+    const inner = j > 0 && on[j - 1] === 1 && /^\p{Ll}[^()]*$/u.test(facts[content[j]].folded) && leadOf(lines[content[j]].text) === leadOf(lines[content[j - 1]].text) && leadOf(lines[content[j + 1]].text) === leadOf(lines[content[j]].text);
+    on[j] = goesOn(facts, content[j], content[j + 1], k, fillsWidth(lines, content[j], content[j + 1], width), inner) ? 1 : 0;
+  }
   const linked = new Uint8Array(n);
   for (let j = 0; j + 1 < n; j++) {
     if (!on[j]) continue;
