@@ -92,6 +92,13 @@ const FORMATS: [string, string, string?][] = [
   ['November 2, 2025 at 10:15 am', '2025-11-02T10:15:00', 'November 2, 2025 at 10:15 am'],
   ['Posted on Sep 5, 2019', '2019-09-05', 'Sep 5, 2019'],
   ['Chủ Nhật, tháng 11 02, 2025', '2025-11-02', 'tháng 11 02, 2025'],
+  // WordPress's Vietnamese "F j, Y": the month by its name (mobiagri.vn's crawl, i08-i10)
+  ['Tháng Một 15, 2024', '2024-01-15', 'Tháng Một 15, 2024'],
+  ['Tháng Mười Hai 5, 2023', '2023-12-05', 'Tháng Mười Hai 5, 2023'],
+  ['tháng Tư 30, 2022 lúc 8:15 sáng', '2022-04-30T08:15:00'],
+  // a crawler's time stamp made safe for a file name (autodaily.vn, tapchihangkhong.com: i01-i07)
+  ['31-12-2018_15-00-00', '2018-12-31T15:00:00', '31-12-2018_15-00-00'],
+  ['15-09-2018_00-00-00', '2018-09-15T00:00:00'],
   // a slash date whose day-first reading is impossible is read month-first
   ['9/21/2022', '2022-09-21'],
   ['12/31/2023 08:30', '2023-12-31T08:30:00'],
@@ -191,6 +198,8 @@ const NOT_DATELINES = [
   'KHAI MẠC HỘI NGHỊ SƠ KẾT - 14/3/2023',
   'Khai mạc hội nghị (14/3/2023)',
   'Số 123 | 14/03/2023',
+  // a month named in a sentence is no date
+  'Tháng Một 15, nông dân bắt đầu thu hoạch cà phê',
   `Ngày 14/3/2023 ${'rất '.repeat(50)}dài`,
 ];
 
@@ -214,6 +223,10 @@ const IMPOSSIBLE = [
   'Cập nhật: 30-02-2021 | 09:02:04',
   '2023-02-30',
   '31 tháng 2 năm 2023',
+  // a crawler's file-name stamp whose parts are no date or no time
+  '31-12-2018_25-61-00',
+  '31-13-2018_15-00-00',
+  'Tháng Hai 30, 2024',
 ];
 
 for (const line of IMPOSSIBLE) {

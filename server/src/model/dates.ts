@@ -182,11 +182,15 @@ const RE = {
     `(?<![\\p{L}])(${alternation(MONTH_ALONE.keys())})${NL}\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)\\s*,?\\s*(\\d{4})(?!\\d)`,
     'uy',
   ),
-  // tháng 11 02, 2025 (Blogger's Vietnamese "MMMM dd, yyyy": month word, month, day, comma, year)
+  // tháng 11 02, 2025 (Blogger's Vietnamese "MMMM dd, yyyy": month word, month, day, comma, year);
+  // Tháng Một 15, 2024 (WordPress's Vietnamese "F j, Y": the month by its name)
   monthWordFirst: new RegExp(
-    `(?<![\\p{L}])(?:${alternation(D.monthWords)})\\s*(\\d{1,2})\\s+(\\d{1,2})\\s*,\\s*(\\d{4})(?!\\d)`,
+    `(?<![\\p{L}])(?:${alternation(D.monthWords)})\\s*(\\d{1,2}|(?:${alternation(MONTH_NAMES.keys())})${NL})\\s+(\\d{1,2})\\s*,\\s*(\\d{4})(?!\\d)`,
     'uy',
   ),
+  // 31-12-2018_15-00-00 (a crawler's timestamp made safe for a file name: day-month-year, an
+  // underscore, hour-minute-second)
+  dmyUnderscoreTime: /(?<!\d|\d[.\/:-])(\d{1,2})-(\d{1,2})-(\d{4})_(\d{1,2})-(\d{2})-(\d{2})(?![\d_-])/y,
   // 09:02, 2:16:46, 09:02:04.123, 8:30 SA
   timeColon: new RegExp(`${LB_NUM}(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{3,6})?)?(?![\\d:])${MER}`, 'uy'),
   // 15h30, 15h, 15 giờ 30 phút, 9 giờ sáng
@@ -276,14 +280,28 @@ function* scan(t: string): Generator<Piece> {
     re.lastIndex = pos;
     return re.exec(t);
   };
+  /** The time of a crawler's `31-12-2018_15-00-00`, given out after its date and underscore. */
+  let pendingTime: Piece | undefined;
   while (pos < t.length) {
     let p: Piece | undefined;
     let m: RegExpExecArray | null;
+    if (pendingTime && pendingTime.s === pos) {
+      p = pendingTime;
+      pendingTime = undefined;
+      pos = p.e;
+      prev = p;
+      yield p;
+      continue;
+    }
     const c = t.charCodeAt(pos);
     const isDigit = c >= 48 && c <= 57;
     // month names and month words start with a-z in the working string (lower-cased, diacritics stripped)
     const isAsciiLetter = c >= 97 && c <= 122;
-    if (isDigit && (m = at(RE.iso))) p = makeDate(pos, pos + m[0].length, m[1]!, Number(m[3]), Number(m[4]));
+    if (isDigit && (m = at(RE.dmyUnderscoreTime))) {
+      const dateEnd = pos + m[1]!.length + m[2]!.length + m[3]!.length + 2;
+      p = makeDate(pos, dateEnd, m[3]!, Number(m[2]), Number(m[1]));
+      pendingTime = { kind: 'time', s: dateEnd + 1, e: pos + m[0].length, t: makeTime(m[4]!, m[5], m[6], undefined) };
+    } else if (isDigit && (m = at(RE.iso))) p = makeDate(pos, pos + m[0].length, m[1]!, Number(m[3]), Number(m[4]));
     else if (isDigit && (m = at(RE.dmySlash))) {
       // day first, unless only the month-first reading is a date (9/21/2022)
       const a = Number(m[1]), b = Number(m[2]);
@@ -299,7 +317,8 @@ function* scan(t: string): Generator<Piece> {
     } else if (isAsciiLetter && (m = at(RE.nameDay))) {
       p = makeDate(pos, pos + m[0].length, m[3]!, MONTH_ALONE.get(m[1]!) ?? 0, Number(m[2]));
     } else if (isAsciiLetter && (m = at(RE.monthWordFirst))) {
-      p = makeDate(pos, pos + m[0].length, m[3]!, Number(m[1]), Number(m[2]));
+      const month = /^\d/.test(m[1]!) ? Number(m[1]) : (MONTH_NAMES.get(m[1]!.replace(/\s+/g, ' ')) ?? 0);
+      p = makeDate(pos, pos + m[0].length, m[3]!, month, Number(m[2]));
     } else if (isDigit && ((m = at(RE.timeColon)) || (m = at(RE.timeMarker)))) {
       p = { kind: 'time', s: pos, e: pos + m[0].length, t: makeTime(m[1]!, m[2], m[3], m[4]) };
     } else if ((m = at(RE.tzOffset)) && !(m[1] && !m[5])) {
