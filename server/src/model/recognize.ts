@@ -157,6 +157,41 @@ const UNREAD_SECOND: { readonly kind: BlockKind; readonly p: number } = Object.f
 
 /** A Markdown heading: 1 to 6 `#`, a space, then words (`#tag #tag` is a tag list, not a heading). */
 const MARKDOWN_HEADING = /^ {0,3}#{1,6}[ \t]+[^\n]*\p{L}/u;
+/** The fewest entries of a table of contents. */
+const TOC_MIN_ENTRIES = 3;
+
+function tableOfContents(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>): void {
+  const n = kinds.length;
+  // where each key comes next, from the end (a key of 2 words or more: `Mục 1` is no entry)
+  const nextAt = new Int32Array(n).fill(-1);
+  const seen = new Map<string, number>();
+  for (let j = n - 1; j >= 0; j--) {
+    const f = p.facts[p.content[j]];
+    if (f.nWords < 2 || f.key === '') continue;
+    nextAt[j] = seen.get(f.key) ?? -1;
+    seen.set(f.key, j);
+  }
+  for (let j = 0; j < n; ) {
+    // the longest run from j whose entries come again after the run, in order, each apart from the one before
+    let k = j;
+    let last = -1;
+    while (k < n && nextAt[k] > k && nextAt[k] > last + 1 && (last < 0 || nextAt[k] > last)) {
+      last = nextAt[k];
+      k++;
+    }
+    const entries = k - j;
+    // (and the copies are headings of text: most are followed by a paragraph; a teaser list printed
+    // twice is no table of contents)
+    let overText = 0;
+    for (let q = j; q < k; q++) if (nextAt[q] + 1 < n && kinds[nextAt[q] + 1] === 'paragraph') overText++;
+    if (entries < TOC_MIN_ENTRIES || nextAt[j] < k || 2 * overText < entries) { j = Math.max(k, j + 1); continue; }
+    for (let q = j; q < k; q++) {
+      if (kinds[q] !== 'boilerplate') overrule(kinds, confidence, second, ruled, q, 'boilerplate', 1 - confidence[q], t('an entry of the table of contents: its heading follows further down'));
+    }
+    j = k;
+  }
+}
+
 /** `Chủ tịch: Lê Khánh Hải`, `Điện Thoại: 0936…`: a label of one to four words, a colon, a value. */
 const LABELLED_ITEM = /^\s*[\p{Lu}\d][^:\n]{0,40}:\s*\S/u;
 function isLabelledItem(text: string): boolean {
@@ -255,6 +290,10 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
       overrule(kinds, confidence, second, ruled, j, 'heading', 1 - confidence[j], t('a Markdown heading'));
     }
   }
+  // a table of contents (`Nội dung bài viết`, then `1. …`, `1.1. …`, `2. …`): a run of lines each of
+  // which comes again further down, in the same order, apart (a section's text between two): the run
+  // is the page's navigation, the copies further down the article's headings
+  tableOfContents(p, kinds, confidence, second, ruled);
   // a copy of a line read as the article's paragraph or caption is the article's text too: a
   // duplicate to flag, not chrome (in the labelled sets, every later copy of a paragraph or a caption
   // of 8 words or more is one; a headline's copies are chrome and teasers)
