@@ -8,7 +8,7 @@
 //  3. The marginal probability of each line's kind is kept: hovers show it with the features that
 //     weighed most, and rules speak more softly where the model is unsure.
 import { t } from '../l10n';
-import { kindId } from './kindNames';
+import { kindId, kindNoun } from './kindNames';
 import type { BlockKind, LineInfo, PhpDump } from './types';
 import { allLineFacts, type LineFacts } from './lines';
 import { findDumps } from './phpdump';
@@ -157,6 +157,8 @@ const UNREAD_SECOND: { readonly kind: BlockKind; readonly p: number } = Object.f
 
 /** A Markdown heading: 1 to 6 `#`, a space, then words (`#tag #tag` is a tag list, not a heading). */
 const MARKDOWN_HEADING = /^ {0,3}#{1,6}[ \t]+[^\n]*\p{L}/u;
+/** The least probability of the runner-up `headline` that makes a line the headline of an article without one. */
+const HEADLINE_FALLBACK_MIN = 0.01;
 /** The fewest entries of a table of contents. */
 const TOC_MIN_ENTRIES = 3;
 
@@ -290,9 +292,21 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
       overrule(kinds, confidence, second, ruled, j, 'heading', 1 - confidence[j], t('a Markdown heading'));
     }
   }
+  // an article has a headline: when no line is read as one, the line above the body the model
+  // found next most likely to be it (its runner-up, given at least a 1% chance), without a chrome
+  // phrase and not the dateline, kicker or byline, is it (a page's title under a long menu was
+  // otherwise read as chrome, and the fix deleted it)
+  if (!headline) {
+    let best = -1;
+    for (let j = 0; j < firstBody; j++) {
+      if (p.cues[j].boilerplate !== null || p.cues[j].dateline || kinds[j] === 'dateline' || kinds[j] === 'kicker' || kinds[j] === 'byline' || second[j].kind !== 'headline' || second[j].p < HEADLINE_FALLBACK_MIN) continue;
+      if (best < 0 || second[j].p > second[best].p) best = j;
+    }
+    if (best >= 0) overrule(kinds, confidence, second, ruled, best, 'headline', second[best].p, t('no line was read as the headline: the headline was the second choice for this line, after {0}', kindNoun(kinds[best])));
+  }
   // a table of contents (`Nội dung bài viết`, then `1. …`, `1.1. …`, `2. …`): a run of lines each of
   // which comes again further down, in the same order, apart (a section's text between two): the run
-  // is the page's navigation, the copies further down the article's headings
+  // is the page's navigation (the copies further down, the article's headings, are left as read)
   tableOfContents(p, kinds, confidence, second, ruled);
   // a copy of a line read as the article's paragraph or caption is the article's text too: a
   // duplicate to flag, not chrome (in the labelled sets, every later copy of a paragraph or a caption
