@@ -172,7 +172,7 @@ export function parseArticle(input: string, k: Knowledge = defaultKnowledge, opt
       continue;
     }
     const block: Block = withReason({ kind: kd, startLine: i, endLine: i, text: lines[i].text, confidence: confidence[i] }, i);
-    if (j0 >= 0 && r.tableCells[j0]) block.tableCell = true;
+    if (j0 >= 0 && p.tables[j0]) block.tableCell = true;
     if (kd === 'dateline') block.date = i === dateline ? date : dateOf(lines[i].text, p.cues[contentIndex[i]].dateline);
     blocks.push(block);
     i++;

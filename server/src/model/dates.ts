@@ -190,7 +190,7 @@ const RE = {
   ),
   // 31-12-2018_15-00-00 (a crawler's timestamp made safe for a file name: day-month-year, an
   // underscore, hour-minute-second)
-  dmyUnderscoreTime: /(?<!\d|\d[.\/:-])(\d{1,2})-(\d{1,2})-(\d{4})_(\d{1,2})-(\d{2})-(\d{2})(?![\d_-])/y,
+  dmyUnderscoreTime: new RegExp(`${LB_NUM}(\\d{1,2})-(\\d{1,2})-(\\d{4})_(\\d{1,2})-(\\d{2})-(\\d{2})(?![\\d_-])`, 'uy'),
   // 09:02, 2:16:46, 09:02:04.123, 8:30 SA
   timeColon: new RegExp(`${LB_NUM}(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{3,6})?)?(?![\\d:])${MER}`, 'uy'),
   // 15h30, 15h, 15 giờ 30 phút, 9 giờ sáng
@@ -272,6 +272,11 @@ function validOffset(sign: string, h: string, m: string | undefined): number | n
   return (sign === '-' ? -1 : 1) * (hours * 60 + minutes);
 }
 
+/** A month as matched after a month word: its number (`3`, `03`) or its name (`ba`, `muoi hai`); 0 if neither. */
+function monthOf(s: string): number {
+  return /^\d/.test(s) ? Number(s) : (MONTH_NAMES.get(s.replace(/\s+/g, ' ')) ?? 0);
+}
+
 /** Lazily cut the working string into pieces. */
 function* scan(t: string): Generator<Piece> {
   let pos = 0;
@@ -310,15 +315,13 @@ function* scan(t: string): Generator<Piece> {
     else if (isDigit && (m = at(RE.dmyOther))) p = makeDate(pos, pos + m[0].length, m[4]!, Number(m[3]), Number(m[1]));
     else if (isDigit && (m = at(RE.dmySpace))) p = makeDate(pos, pos + m[0].length, m[3]!, Number(m[2]), Number(m[1]));
     else if (isDigit && (m = at(RE.text))) {
-      const month = /^\d/.test(m[2]!) ? Number(m[2]) : (MONTH_NAMES.get(m[2]!.replace(/\s+/g, ' ')) ?? 0);
-      p = makeDate(pos, pos + m[0].length, m[3]!, month, Number(m[1]));
+      p = makeDate(pos, pos + m[0].length, m[3]!, monthOf(m[2]!), Number(m[1]));
     } else if (isDigit && (m = at(RE.dayName))) {
       p = makeDate(pos, pos + m[0].length, m[3]!, MONTH_ALONE.get(m[2]!) ?? 0, Number(m[1]));
     } else if (isAsciiLetter && (m = at(RE.nameDay))) {
       p = makeDate(pos, pos + m[0].length, m[3]!, MONTH_ALONE.get(m[1]!) ?? 0, Number(m[2]));
     } else if (isAsciiLetter && (m = at(RE.monthWordFirst))) {
-      const month = /^\d/.test(m[1]!) ? Number(m[1]) : (MONTH_NAMES.get(m[1]!.replace(/\s+/g, ' ')) ?? 0);
-      p = makeDate(pos, pos + m[0].length, m[3]!, month, Number(m[2]));
+      p = makeDate(pos, pos + m[0].length, m[3]!, monthOf(m[1]!), Number(m[2]));
     } else if (isDigit && ((m = at(RE.timeColon)) || (m = at(RE.timeMarker)))) {
       p = { kind: 'time', s: pos, e: pos + m[0].length, t: makeTime(m[1]!, m[2], m[3], m[4]) };
     } else if ((m = at(RE.tzOffset)) && !(m[1] && !m[5])) {

@@ -114,8 +114,6 @@ export interface Recognition {
    * date), with the rule's words for the hover: the CRF's own choice is then `second`.
    */
   ruled: Map<number, string>;
-  /** 1 for the content lines that are cells of a table (table.ts), parallel to `kinds`. */
-  tableCells: Uint8Array;
 }
 
 /** An article has at most one headline, one dateline and one kicker, and the kicker is above the headline. */
@@ -177,7 +175,7 @@ function tableOfContents(p: Prepared, kinds: BlockKind[], confidence: number[], 
     // the longest run from j whose entries come again after the run, in order, each apart from the one before
     let k = j;
     let last = -1;
-    while (k < n && nextAt[k] > k && nextAt[k] > last + 1 && (last < 0 || nextAt[k] > last)) {
+    while (k < n && nextAt[k] > k && nextAt[k] > last + 1) {
       last = nextAt[k];
       k++;
     }
@@ -197,11 +195,9 @@ function tableOfContents(p: Prepared, kinds: BlockKind[], confidence: number[], 
 /** `Chủ tịch: Lê Khánh Hải`, `Điện Thoại: 0936…`: a label of one to four words, a colon, a value. */
 const LABELLED_ITEM = /^\s*[\p{Lu}\d][^:\n]{0,40}:\s*\S/u;
 function isLabelledItem(text: string): boolean {
-  const m = LABELLED_ITEM.exec(text);
-  if (!m) return false;
+  if (!LABELLED_ITEM.test(text)) return false;
   const label = text.slice(0, text.indexOf(':')).trim();
-  const words = label.split(/\s+/).length;
-  return words >= 1 && words <= 4 && !/^https?$/i.test(label);
+  return label.split(/\s+/).length <= 4 && !/^https?$/i.test(label);
 }
 
 function isMarkdownHeading(text: string): boolean {
@@ -326,7 +322,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     confidence.push(0);
     second.push(UNREAD_SECOND);
   }
-  return { kinds, confidence, second, ruled, tableCells: cells };
+  return { kinds, confidence, second, ruled };
 }
 
 function decided(cues: readonly LineCues[], model: CrfModel, from: number, path: number[], marginals: Float64Array, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>): void {

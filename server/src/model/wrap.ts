@@ -48,12 +48,12 @@ export function goesOn(facts: readonly LineFacts[], i: number, next: number, k?:
 
 /** The fewest words of a line cut by wrapping (of a continuation that ends the block without a sentence end). */
 const WRAPPED_MIN_WORDS = 5;
+const CONTINUATION_MIN_WORDS = 4;
 
 /** The width of a line's indentation. */
 function leadOf(text: string): number {
   return text.length - text.trimStart().length;
 }
-const CONTINUATION_MIN_WORDS = 4;
 
 /**
  * The column a text was wrapped at, or 0 when it was not: a page saved pretty-printed or a text view
