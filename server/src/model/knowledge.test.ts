@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { boilerplateCategory, defaultKnowledge as k, hasCaptionCue, hasCaptionTail, loadKnowledge, phraseCategory, phraseKey } from './knowledge';
+import { boilerplateCategory, defaultKnowledge as k, hasCaptionCue, hasCaptionTail, isPageCode, loadKnowledge, phraseCategory, phraseKey } from './knowledge';
 import { parseArticle } from './article';
 
 test('a teaser header with its arrows, chevrons or colon is still a teaser header', () => {
@@ -92,4 +92,37 @@ test('the phrase index gives the category the phrase lists give read one by one,
       assert.equal(phraseCategory(custom, key), reference(custom.boilerplate, key), key);
     }
   }), { numRuns: 3000, seed: 7 });
+});
+
+test('a line of only the page\'s code (template directives, tags, comments) is chrome of category code; words beside a tag are text', () => {
+  for (const line of [
+    '<%@ page language="java" contentType="text/html; charset=UTF-8" pageEncoding="UTF-8"%>',
+    '  <?php include "header.php"; ?>',
+    '<!DOCTYPE html>',
+    '<div class="article-body" id="main">',
+    '</div></div>',
+    '<br/>',
+    '<!-- end sidebar -->',
+    '{% block content %}',
+    '{{ article.title }}',
+    '<meta charset="utf-8"> <link rel="stylesheet" href="/a.css">',
+  ]) {
+    assert.ok(isPageCode(line), line);
+    assert.equal(boilerplateCategory(k, line), 'code', line);
+  }
+  for (const line of [
+    '<b>Hà Nội</b> vẫn mưa',
+    '<b>Hà Nội</b>',
+    'Giá vàng <1 triệu đồng',
+    '<Hà Nội> là tên một cuốn sách',
+    '{Ghi chú của biên tập viên}',
+    '< 5 tuổi',
+    '<img src="a.jpg" alt="Ảnh">', // an image is markup, its own category
+  ]) assert.notEqual(boilerplateCategory(k, line), 'code', line);
+  // text between tags, whatever the tags, is never page code
+  const tag = fc.constantFrom('<p>', '</p>', '<div class="x">', '<%@ page %>', '<!-- c -->', '<br/>', '{{ x }}');
+  fc.assert(fc.property(fc.array(tag, { minLength: 1, maxLength: 5 }), fc.array(tag, { maxLength: 5 }), fc.constantFrom('Hà Nội', 'tin', 'a', '1', 'Ảnh: Hải Nam'), (before, after, words) => {
+    assert.ok(isPageCode(before.join(' ')));
+    assert.equal(isPageCode([...before, words, ...after].join(' ')), false);
+  }));
 });

@@ -5,7 +5,7 @@ import recognizerData from '../../data/recognizer.vi.json';
 import { fold } from '../text/normalize';
 import { modelFromJson, type CrfJson, type CrfModel } from './crf';
 
-export type BoilerplateCategory = 'widget' | 'share' | 'comment' | 'nav' | 'footer' | 'teaser' | 'punct' | 'markup' | 'custom';
+export type BoilerplateCategory = 'widget' | 'share' | 'comment' | 'nav' | 'footer' | 'teaser' | 'punct' | 'markup' | 'code' | 'custom';
 
 interface PhraseSet {
   exact: Set<string>;
@@ -172,6 +172,19 @@ export function isImageMarkup(line: string): boolean {
   return (c === 0x21 || c === 0x5b) ? MARKDOWN_IMAGE.test(line) : c === 0x3c ? HTML_IMAGE.test(line) : false;
 }
 
+/**
+ * A line that is only the page's code, no text between: a server template's directive
+ * (`<%@ page language="java" … %>`, `<?php … ?>`, `{% … %}`, `{{ … }}`), a document type, an HTML
+ * comment, or HTML tags (`<div class="…">`, `</p>`, `<br/>`). A saved page's source left at the top
+ * of a scrape. A tag around words (`<b>Hà Nội</b>`) is not: its words are text.
+ */
+const PAGE_CODE_PIECE = String.raw`(?:<%[^%]{0,400}%>|<\?(?:php|xml|=)[^?]{0,400}\?>|\{%[^%]{0,400}%\}|\{\{[^{}]{0,400}\}\}|<!(?:DOCTYPE|doctype)\b[^<>]{0,400}>|<!--(?:(?!-->)[^]){0,400}-->|<\/?[A-Za-z][A-Za-z0-9:-]{0,30}(?:\s[^<>]{0,400})?\/?>)`;
+const PAGE_CODE = new RegExp(String.raw`^\s*${PAGE_CODE_PIECE}(?:\s*${PAGE_CODE_PIECE}){0,20}\s*$`, 'u');
+export function isPageCode(line: string): boolean {
+  const c = line.trimStart().charCodeAt(0);
+  return (c === 0x3c || c === 0x7b) && line.length <= 800 && PAGE_CODE.test(line);
+}
+
 /** A line of punctuation and symbols only (`.`, `...`, `*`, `|`, `--`), no letters or digits. */
 export function isLonePunctuation(text: string): boolean {
   if (text.length > 200) return false;
@@ -232,6 +245,7 @@ export function boilerplateCategory(k: Knowledge, line: string, lineKey?: string
   if (line.length > 800) return null; // chrome is short; prose this long is never a widget
   if (isLonePunctuation(line)) return 'punct';
   if (isImageMarkup(line)) return 'markup';
+  if (isPageCode(line)) return 'code';
   const key = lineKey ?? phraseKey(line);
   if (key.length > 400) return null;
   const found = phraseCategory(k, key);

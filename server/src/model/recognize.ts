@@ -342,9 +342,9 @@ function decided(cues: readonly LineCues[], model: CrfModel, from: number, path:
     // wherever it stands; its neighbours may say "byline" or "paragraph", the words cannot
     // and so is a teaser line (`Xem thêm`, `Tin liên quan: …`): a link to other articles, never the
     // article's own text
-    const forced = cues[at].boilerplate === 'widget' || cues[at].boilerplate === 'markup' ? 'boilerplate' : cues[at].boilerplate === 'teaser' ? 'related' : null;
+    const forced = cues[at].boilerplate === 'widget' || cues[at].boilerplate === 'markup' || cues[at].boilerplate === 'code' ? 'boilerplate' : cues[at].boilerplate === 'teaser' ? 'related' : null;
     if (forced && !JUNK.has(kinds[at])) {
-      overrule(kinds, confidence, second, ruled, at, forced, junkMass(marginals, i, model), forced === 'related' ? t('a phrase that links to other articles') : cues[at].boilerplate === 'markup' ? t('the markup of an image, not text') : t('a widget of the site, wherever it stands'));
+      overrule(kinds, confidence, second, ruled, at, forced, junkMass(marginals, i, model), forced === 'related' ? t('a phrase that links to other articles') : cues[at].boilerplate === 'markup' ? t('the markup of an image, not text') : cues[at].boilerplate === 'code' ? t('the page\'s code (a tag or a template directive), not text') : t('a widget of the site, wherever it stands'));
       continue;
     }
     // a chrome phrase other than a teaser's (a share bar, a footer, a menu item, a comment form) is
@@ -394,7 +394,7 @@ function valueWord(kind: string, value: string): string {
     share: ['low', 'mid', 'high'],
     length: ['tiny', 'short', 'same', 'long'],
     gap: ['usual', 'more', 'less'],
-    chrome: ['widget', 'share', 'comment', 'nav', 'footer', 'teaser', 'punct', 'markup', 'custom'],
+    chrome: ['widget', 'share', 'comment', 'nav', 'footer', 'teaser', 'punct', 'markup', 'code', 'custom'],
   };
   return known[kind]?.includes(value) ? t({ message: value, comment: [kind] }) : value;
 }

@@ -90,6 +90,20 @@ test('a line that is only an image\'s markup (Markdown or HTML) is chrome; the c
   }
 });
 
+test('a line that is only the page\'s code (a JSP directive, HTML tags) is chrome the fix removes, and the headline under it is read as one', () => {
+  const directive = '<%@ page language="java" contentType="text/html; charset=UTF-8" pageEncoding="UTF-8"%>';
+  const headline = 'Phát hiện ma túy giấu trong lô hàng thực phẩm chức năng';
+  const para = 'Lực lượng Hải quan đã phát hiện một lô hàng có dấu hiệu bất thường khi kiểm tra hồ sơ tại cửa khẩu.';
+  const text = [directive, headline, '', para, '', '<div class="box-related">', '', para.replace('Lực lượng', 'Sau đó, lực lượng'), ''].join('\n');
+  const { article, findings } = run(text);
+  assert.deepEqual(findings.map((f) => [lineOf(article, f.start) + 1, f.message.split(' left')[0]]), [[1, 'Page code'], [6, 'Page code']]);
+  assert.ok(findings.every((f) => !f.demoted && f.fixes[0].applicability !== 'unsafe'));
+  assertSafe(article, findings);
+  const fixed = fixOneByOne(text);
+  assert.ok(fixed.startsWith(headline) && !fixed.includes('<%') && !fixed.includes('<div'));
+  assert.equal(run(fixed).article.blocks.find((b) => b.kind === 'headline')?.text, headline);
+});
+
 test('a long chrome line is quoted briefly', () => {
   const { findings } = run('Nông dân phấn khởi vì lúa được mùa, được giá\n\nĐoạn văn thứ nhất của bài báo, đủ dài để là một đoạn văn bình thường.\n\nEmail của bạn sẽ không được hiển thị công khai. Các trường bắt buộc được đánh dấu * và phải điền đủ\n');
   assert.equal(findings.length, 1);

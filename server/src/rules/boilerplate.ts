@@ -18,6 +18,7 @@ const CATEGORY: Record<string, () => string> = {
   teaser: () => t('Related-articles link'),
   punct: () => t('Lone punctuation line'),
   markup: () => t('Image markup'),
+  code: () => t('Page code'),
   custom: () => t('Project boilerplate'),
 };
 
