@@ -19,7 +19,7 @@ import type { Config } from './engine/config';
 import { ruleDocsUrl } from './engine/docs';
 import { buildCorpusFromTexts, CorpusIndex } from './index/corpus';
 import { HashedCounter, lineCountsOf } from './model/frequency';
-import { ConfigCache, readProblem, SNAPSHOT_DUPLICATES, unboxed, unpackReport, withCorpusReport, type CorpusSnapshot } from './batch/tasks';
+import { ConfigCache, readProblem, SNAPSHOT_DUPLICATES, unpackReport, withCorpusReport, type CorpusSnapshot } from './batch/tasks';
 import { localPool, taskHandler, threadPool, type Pool, type Task } from './batch/pool';
 import { languageOf, LOCALES, localeFromEnv, setLocale, t } from './l10n';
 
@@ -254,7 +254,7 @@ async function lintStreaming(files: string[], errors: string[], opts: LintOption
     const reports = new Map<string, Uint8Array>();
     await inOrder(readable, window, (f) => pool.analyze(f), (f, r) => {
       if (r.unread) return unreadable(f, r.unread); // changed since pass 1
-      if (r.summary) index.set(unboxed(r.summary));
+      if (r.summary) index.set(r.summary);
       reports.set(f, r.report!);
     });
 

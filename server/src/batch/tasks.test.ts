@@ -10,7 +10,7 @@ import type { JsonDiagnostic } from '../engine/report';
 import type { Finding } from '../rules/types';
 import { editCopy, makeArticle } from '../index/fixtures';
 import { CorpusIndex } from '../index/corpus';
-import { analyzed, snapshotView, unboxed, unpackReport, withCorpusReport, Worker, type CorpusSnapshot, type FileReport } from './tasks';
+import { analyzed, snapshotView, unpackReport, withCorpusReport, Worker, type CorpusSnapshot, type FileReport } from './tasks';
 import { tempDir } from '../testing/tempDir';
 
 const CODES = ['boilerplate', 'duplicate-article', 'learned-boilerplate', 'related', 'unicode', 'whitespace'];
@@ -93,7 +93,7 @@ test('pass 2 answers the main thread with the report packed in a buffer of its o
   assert.deepEqual(analyzed({ file: 'gone.txt', unread: { file: 'gone.txt', error: 'cannot read' } }), { file: 'gone.txt', unread: { file: 'gone.txt', error: 'cannot read' } });
 });
 
-test('the summaries the main thread indexes (forIndex, unboxed) give the corpus rules the same answers as whole ones', () => {
+test('the summaries the main thread indexes (forIndex, through a structured clone) give the corpus rules the same answers as whole ones', () => {
   const footer = ['Tin liên quan', 'Đọc nhiều', 'Mời quý độc giả xem thêm các tin khác trong chuyên mục'];
   const texts = new Map<string, string>();
   for (let i = 0; i < 12; i++) texts.set(`/c/${i}.txt`, makeArticle({ seed: 100 + i, words: 250, footer: i % 2 ? footer : [] }));
@@ -110,8 +110,9 @@ test('the summaries the main thread indexes (forIndex, unboxed) give the corpus 
       writeFileSync(f, text);
       const r = await worker.analyzeFile(f);
       whole.set(r.summary!);
-      const kept = unboxed(structuredClone(analyzed(r).summary!));
+      const kept = structuredClone(analyzed(r).summary!);
       assert.equal(kept.headline, null);
+      assert.ok(kept.signature === null || kept.signature instanceof Uint32Array);
       lean.set(kept);
       for (const k of r.summary!.blockKeys) keys.add(k);
     }

@@ -192,16 +192,6 @@ export function forIndex(s: DocSummary): DocSummary {
   };
 }
 
-/**
- * The summary as the main thread keeps it: its signature's numbers unboxed. An array of numbers
- * comes out of a structured clone holding each number above 2^31 as an object of its own (half a
- * signature's 64 values, about 0.5 KB per file); copied, it holds them as plain doubles.
- */
-export function unboxed(s: DocSummary): DocSummary {
-  if (s.signature) s.signature = s.signature.map((x) => x);
-  return s;
-}
-
 /** The findings' offsets, flat: [start0, end0, start1, end1, …]. */
 function orderOf(findings: readonly Finding[]): number[] {
   const out = new Array<number>(2 * findings.length);

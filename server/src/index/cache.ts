@@ -17,7 +17,7 @@ import type { Config } from '../engine/config';
 import { INDEX_CACHE_MAX_BYTES, kindOf, readRegularFile, writeChunksAtomic } from '../io/files';
 import { isDocSummary, type DocSummary } from './corpus';
 import { hash64 } from './keys';
-import { NUM_HASHES } from './minhash';
+import { NUM_HASHES, type Signature } from './minhash';
 import { yieldToEvents } from '../io/events';
 
 export const CACHE_FILE = 'corpus-index.jsonl';
@@ -54,25 +54,22 @@ export function configKey(config: Config): string {
   return hash64(JSON.stringify({ rules, options, boilerplate: config.boilerplate }));
 }
 
-function encodeSignature(sig: number[] | null): string | null {
+function encodeSignature(sig: Signature | null): string | null {
   if (!sig) return null;
-  const u = Uint32Array.from(sig);
+  const u = os.endianness() === 'LE' ? sig : Uint32Array.from(sig, (x) => ((x & 0xff) << 24 | (x & 0xff00) << 8 | (x >>> 8) & 0xff00 | x >>> 24) >>> 0);
   return Buffer.from(u.buffer, u.byteOffset, u.byteLength).toString('base64');
 }
 
-function decodeSignature(s: unknown): number[] | null | undefined {
+function decodeSignature(s: unknown): Signature | null | undefined {
   if (s === null) return null;
   if (typeof s !== 'string') return undefined;
   const b = Buffer.from(s, 'base64');
   if (b.length !== NUM_HASHES * 4) return undefined;
-  const out: number[] = [];
-  if (b.byteOffset % 4 === 0 && os.endianness() === 'LE') {
-    // (a small buffer sits in Node's pool at an offset aligned to 8: read in place, no bounds checks per value)
-    const u = new Uint32Array(b.buffer, b.byteOffset, NUM_HASHES);
-    for (let i = 0; i < NUM_HASHES; i++) out.push(u[i]);
-  } else {
-    for (let i = 0; i < NUM_HASHES; i++) out.push(b.readUInt32LE(i * 4));
-  }
+  // a small buffer sits in Node's pool at an offset aligned to 8: the signature is a view of the
+  // bytes as they were decoded, nothing copied (the pool's slab holds 32 of them)
+  if (b.byteOffset % 4 === 0 && os.endianness() === 'LE') return new Uint32Array(b.buffer, b.byteOffset, NUM_HASHES);
+  const out = new Uint32Array(NUM_HASHES);
+  for (let i = 0; i < NUM_HASHES; i++) out[i] = b.readUInt32LE(i * 4);
   return out;
 }
 

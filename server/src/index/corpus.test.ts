@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { BUCKET_COMPARE_LIMIT, BandBuckets, CorpusIndex, buildCorpusFromTexts, creditSource, isDocSummary, mentionedSite, summarize, type DocSummary } from './corpus';
 import { hash64, lineKey } from './keys';
 import { editCopy, makeArticle, templatedStub } from './fixtures';
-import { BANDS, bandKeys, estimateJaccard, minhash, shingleHashesOf, signatureOf } from './minhash';
+import { BANDS, bandKeys, estimateJaccard, minhash, shingleHashesOf, signatureOf, type Signature } from './minhash';
 
 const SEEDS = path.resolve('seeds');
 const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
@@ -249,7 +249,7 @@ test('thousands of identical articles: duplicatesOf and clusters stay fast', () 
 // ---- bounded duplicate work; the relation against brute force ---------------------------------
 
 /** A summary with just what the duplicate structure reads (as summarize() makes it, without the engine). */
-function bare(file: string, sig: number[] | null, contentHash: string | null): DocSummary {
+function bare(file: string, sig: Signature | null, contentHash: string | null): DocSummary {
   return {
     file, headline: null, kicker: null, date: null, dateline: null, byline: null, source: null,
     stats: { lines: 1, paragraphs: 1, words: 10, junkLines: 0, junkShare: 0 },
@@ -468,7 +468,7 @@ test('random corpora with tiny buckets: every group is connected by true duplica
 });
 
 test('deleting the middle of a chain splits its group; setting it again joins it', () => {
-  const a = Array.from({ length: 64 }, (_, i) => 1000 + i);
+  const a = Uint32Array.from({ length: 64 }, (_, i) => 1000 + i);
   const b = a.map((x, i) => (i < 10 ? x + 500 : x)); // a~b: 54/64 agree
   const c = b.map((x, i) => (i >= 10 && i < 20 ? x + 500 : x)); // b~c: 54/64; a~c: 44/64
   const idx = new CorpusIndex();

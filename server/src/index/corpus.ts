@@ -16,7 +16,7 @@ import { isLinesText, tokensAt } from '../text/tokens';
 import type { LineCache } from '../model/lineCache';
 import { lineFactsOf } from '../model/lines';
 import { CANDIDATE_KINDS, MAX_KEYED_CHARS, hash64, keyOfFolded, lineKey } from './keys';
-import { bandKeys, estimateJaccard, fmix32, isSignature, shingleHashesOfHashes, signatureOf } from './minhash';
+import { bandKeys, estimateJaccard, fmix32, isSignature, shingleHashesOfHashes, signatureOf, type Signature } from './minhash';
 
 export interface DocStats {
   /** Number of lines of the file. */
@@ -55,7 +55,7 @@ export interface DocSummary {
   /** Hash of the folded content (headline, headings, paragraphs); null when there is too little content to compare. */
   contentHash: string | null;
   /** MinHash (64 x 32-bit) of the content's word 3-grams, diacritics kept; null when too little content. */
-  signature: number[] | null;
+  signature: Signature | null;
   /** Keys (keys.ts lineKey) of the lines of candidate-boilerplate blocks, each once. */
   blockKeys: string[];
   mtimeMs?: number;
@@ -381,7 +381,7 @@ class DupNode {
   near: DupNode[] | undefined;
   constructor(
     readonly key: number,
-    readonly sig: number[] | null,
+    readonly sig: Signature | null,
     readonly bands: readonly number[],
   ) {
     this.comp = { nodes: [this], files: 0, dirty: false, group: undefined };
@@ -549,7 +549,7 @@ function find(x: DupNode): DupNode {
 }
 
 /** A 53-bit hash of a signature (equal signatures are then compared value by value). */
-function sigKey(sig: readonly number[]): number {
+function sigKey(sig: Signature): number {
   let a = 0x9e3779b9;
   let b = 0x7f4a7c15;
   for (let i = 0; i < sig.length; i++) {
@@ -559,7 +559,7 @@ function sigKey(sig: readonly number[]): number {
   return (fmix32(a) & 0x1fffff) * 0x100000000 + fmix32(b ^ sig.length);
 }
 
-function sameSignature(a: readonly number[], b: readonly number[]): boolean {
+function sameSignature(a: Signature, b: Signature): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

@@ -74,12 +74,19 @@ export function shingleHashesOfHashes(th: readonly number[], n = SHINGLE_WORDS):
   return out;
 }
 
+/**
+ * A MinHash signature: NUM_HASHES unsigned 32-bit values. Typed, not an array of numbers: a
+ * corpus index holds one per file (100k of them are 26 MB this way; as arrays, with half their
+ * values above 2^31, about twice that), and the index cache's bytes are read into it as they are.
+ */
+export type Signature = Uint32Array;
+
 /** The MinHash signature (NUM_HASHES values) of a set of shingle hashes; null when there are none. */
-export function signatureOf(shingles: Uint32Array): number[] | null {
+export function signatureOf(shingles: Uint32Array): Signature | null {
   if (shingles.length === 0) return null;
   // seed by seed, the minimum kept in a local; in signed 32-bit arithmetic throughout (no number
   // allocated): the unsigned order of v is the signed order of v ^ 0x80000000
-  const sig = new Array<number>(NUM_HASHES);
+  const sig = new Uint32Array(NUM_HASHES);
   const n = shingles.length;
   for (let i = 0; i < NUM_HASHES; i++) {
     const seed = SEEDS[i] | 0;
@@ -100,12 +107,12 @@ export function signatureOf(shingles: Uint32Array): number[] | null {
 }
 
 /** MinHash signature of a text's word 3-grams. */
-export function minhash(text: string): number[] | null {
+export function minhash(text: string): Signature | null {
   return signatureOf(shingleHashes(text));
 }
 
 /** Estimated Jaccard similarity: the share of signature positions that agree. */
-export function estimateJaccard(a: readonly number[], b: readonly number[]): number {
+export function estimateJaccard(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = Math.min(a.length, b.length);
   if (n === 0) return 0;
   let same = 0;
@@ -118,7 +125,7 @@ export function estimateJaccard(a: readonly number[], b: readonly number[]): num
  * number in the high bits (so one map can hold every band). Two signatures share a key when a whole
  * band agrees; at Jaccard 0.8 that happens for some band with probability ≈ 0.9998.
  */
-export function bandKeys(sig: readonly number[]): number[] {
+export function bandKeys(sig: ArrayLike<number>): number[] {
   const out: number[] = [];
   for (let b = 0; b < BANDS; b++) {
     let h = 0x1b873593 ^ b;
@@ -129,6 +136,6 @@ export function bandKeys(sig: readonly number[]): number[] {
 }
 
 /** Is this a well-formed signature (what a cache file holds may not be)? */
-export function isSignature(v: unknown): v is number[] {
-  return Array.isArray(v) && v.length === NUM_HASHES && v.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 0xffffffff);
+export function isSignature(v: unknown): v is Signature {
+  return v instanceof Uint32Array && v.length === NUM_HASHES;
 }

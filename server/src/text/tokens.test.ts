@@ -104,7 +104,7 @@ test('tokensAt: one LineTokens per line, made once and kept with the article', (
 });
 
 /** signatureOf as its first loop made it: shingle by shingle, every seed's minimum in a Uint32Array. */
-function signatureSlow(shingles: Uint32Array): number[] | null {
+function signatureSlow(shingles: Uint32Array): Uint32Array | null {
   if (shingles.length === 0) return null;
   const seeds = new Uint32Array(NUM_HASHES);
   let s = 0x2545f491;
@@ -122,7 +122,7 @@ function signatureSlow(shingles: Uint32Array): number[] | null {
       if (v < sig[i]) sig[i] = v;
     }
   }
-  return Array.from(sig);
+  return sig;
 }
 
 test('signatureOf = the signature of its first loop (random shingles, and the words of generated lines)', () => {
