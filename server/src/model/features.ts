@@ -98,6 +98,10 @@ function sentences(folded: string): number {
 }
 
 const REL_TIME = /^\s*\d{1,3}\s*(?:giây|phút|giờ|tiếng|ngày|tuần|tháng|năm)\s+trước\b/iu;
+/** A relative time (`5 phút trước`, `2 giờ trước`) opens the folded line. */
+export function isRelativeTime(folded: string): boolean {
+  return REL_TIME.test(folded);
+}
 const MEDIA_TIME = /^\s*\d{1,2}:\d{2}(?:\s*\/\s*\d{1,2}:\d{2})?\s*$/u;
 const URLISH = /(?:https?:\/\/|www\.|\b[\w-]+\.(?:vn|com|net|org|info)\b)/iu;
 const EMAILISH = /[\w.+-]+@[\w-]+\.[\w.]+/u;

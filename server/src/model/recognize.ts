@@ -12,7 +12,7 @@ import { kindId, kindNoun } from './kindNames';
 import type { BlockKind, LineInfo, PhpDump } from './types';
 import { allLineFacts, type LineFacts } from './lines';
 import { findDumps } from './phpdump';
-import { lineFeatures, type LineCues, type LineFrequency } from './features';
+import { isRelativeTime, lineFeatures, type LineCues, type LineFrequency } from './features';
 import { decodePosteriorScores, explain, type Constraints, type CrfModel } from './crf';
 import type { Knowledge } from './knowledge';
 import type { LineCache } from './lineCache';
@@ -192,6 +192,83 @@ function tableOfContents(p: Prepared, kinds: BlockKind[], confidence: number[], 
   }
 }
 
+/** Dated records in a row, at least; lines of the article's text above them, at least. */
+const RECORDS_MIN = 3;
+const RECORDS_BODY_MIN = 3;
+
+/**
+ * A list of dated teasers after the article: records of 2 to 4 lines (a title, a summary, a time
+ * stamp), at least three in a row, each with one date or relative-time line at the same place. When
+ * at least three lines of the article's text (paragraphs of a dozen words or more, outside any such
+ * run) come before the run, its lines are teasers: related. A run with no text above it is left as
+ * read: a live blog's entries (time stamp, minute, text) are the article itself.
+ */
+function datedRecords(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>): void {
+  const n = kinds.length;
+  const dated = new Uint8Array(n);
+  for (let j = 0; j < n; j++) {
+    const f = p.facts[p.content[j]];
+    if (f.nWords <= 12 && (p.cues[j].dateline || isRelativeTime(f.folded))) dated[j] = 1;
+  }
+  const runs: Array<[number, number]> = [];
+  for (let j = 0; j < n; j++) {
+    if (!dated[j]) continue;
+    let best: [number, number, number] | undefined; // period, records, last date line
+    for (let P = 2; P <= 4; P++) {
+      let k = j, records = 1;
+      for (;;) {
+        if (k + P >= n || !dated[k + P]) break;
+        let between = false;
+        for (let q = k + 1; q < k + P; q++) if (dated[q]) between = true;
+        if (between) break;
+        k += P;
+        records++;
+      }
+      if (records >= RECORDS_MIN && (!best || records * P > best[0] * best[1])) best = [P, records, k];
+    }
+    if (!best) continue;
+    // the date opens each record or closes it: the run takes the side whose lines are shaped as
+    // the second record's (long or short, line by line), the first record's title or the last
+    // one's; when both sides are alike, the short lines of either side (a date in a record's middle)
+    const [P, , k] = best;
+    const long = (q: number) => p.facts[p.content[q]].nWords >= 12;
+    let before = 0, after = 0;
+    for (let q = 1; q < P; q++) {
+      if (j - P + q >= 0 && long(j - P + q) === long(j + q)) before++;
+      if (k + q < n && long(k + q) === long(j + q)) after++;
+    }
+    let a = j, b = k;
+    if (before > after) a = j - P + 1;
+    else if (after > before) b = Math.min(n - 1, k + P - 1);
+    else {
+      while (a > 0 && j - a < P - 1 && !long(a - 1)) a--;
+      while (b < n - 1 && b - k < P - 1 && !long(b + 1)) b++;
+    }
+    // (runs do not overlap: one starts after the one before ends)
+    if (runs.length > 0) a = Math.max(a, runs[runs.length - 1][1] + 1);
+    runs.push([a, b]);
+    j = runs[runs.length - 1][1];
+  }
+  if (runs.length === 0) return;
+  const inRun = new Uint8Array(n);
+  for (const [a, b] of runs) inRun.fill(1, a, b + 1);
+  let r = 0, text = 0;
+  for (let j = 0; j < n && r < runs.length; j++) {
+    if (j === runs[r][0]) {
+      if (text >= RECORDS_BODY_MIN) {
+        for (let q = runs[r][0]; q <= runs[r][1]; q++) {
+          const cue = p.cues[q].boilerplate;
+          if (kinds[q] !== 'related' && (cue === null || cue === 'teaser')) overrule(kinds, confidence, second, ruled, q, 'related', 1 - confidence[q], t('a line of a list of dated teasers after the article'));
+        }
+      }
+      j = runs[r][1];
+      r++;
+      continue;
+    }
+    if (!inRun[j] && kinds[j] === 'paragraph' && p.facts[p.content[j]].nWords >= 12) text++;
+  }
+}
+
 /** `Chủ tịch: Lê Khánh Hải`, `Điện Thoại: 0936…`: a label of one to four words, a colon, a value. */
 const LABELLED_ITEM = /^\s*[\p{Lu}\d][^:\n]{0,40}:\s*\S/u;
 function isLabelledItem(text: string): boolean {
@@ -304,6 +381,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   // which comes again further down, in the same order, apart (a section's text between two): the run
   // is the page's navigation (the copies further down, the article's headings, are left as read)
   tableOfContents(p, kinds, confidence, second, ruled);
+  datedRecords(p, kinds, confidence, second, ruled);
   // a copy of a line read as the article's paragraph or caption is the article's text too: a
   // duplicate to flag, not chrome (in the labelled sets, every later copy of a paragraph or a caption
   // of 8 words or more is one; a headline's copies are chrome and teasers)

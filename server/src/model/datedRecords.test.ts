@@ -1,0 +1,45 @@
+// A list of dated teasers after the article (a title, a summary, a time stamp, again and again):
+// its lines are teasers even where they read as text. A live blog's dated entries, with no article
+// text above them, are the article itself and stay as read.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { prepare, recognize } from './recognize';
+import { defaultKnowledge } from './knowledge';
+import { longParagraphsModel } from './testModels';
+
+const para = (i: number) => `Đoạn văn thứ ${i + 1} của bài báo kể lại diễn biến vụ việc cùng ý kiến của người dân và chính quyền địa phương.`;
+const TEASERS = [
+  ['Kiểm nghiệm mẫu bạch tuộc cắn chết người ở Huế', 'Chiều 8.7, thông tin từ UBND xã Vinh Hà cho biết các cơ quan chức năng đã thu giữ con bạch tuộc để kiểm nghiệm mẫu.', 'thứ năm, 17/08/2017 15:48'],
+  ['Xin đổ thêm 2,4 triệu m3 bùn thải xuống biển Bình Thuận', 'Tổng công ty phát điện 3 cho biết đang xúc tiến xin giấy phép đổ xuống biển xã Vĩnh Tân 2,4 triệu m3 bùn cát thải.', 'thứ năm, 17/08/2017 15:44'],
+  ['Điều tra vụ nghi phạm chết sau khi làm việc tại cơ quan điều tra', 'Khoảng 5 giờ sáng 8.7, sau khi được cơ quan công an điều tra đưa đi cấp cứu, nghi phạm đã tử vong tại bệnh viện.', 'thứ năm, 17/08/2017 15:41'],
+  ['Alibaba sắp bắt kịp giá trị thị trường Amazon', 'Cuộc đua trở thành hãng thương mại điện tử lớn nhất thế giới đang nóng lên từng ngày giữa hai tập đoàn.', 'thứ tư, 16/08/2017 16:12'],
+];
+
+function read(text: string) {
+  const p = prepare(text, defaultKnowledge);
+  const r = recognize(p, longParagraphsModel('heading'));
+  return p.content.map((i, j) => ({ line: i + 1, text: p.lines[i].text, kind: r.kinds[j], why: r.ruled.get(j) }));
+}
+
+test('dated teasers after the article are related, their summaries too; the article\'s paragraphs stay', () => {
+  const text = ['Tiêu đề của bài báo về xuất khẩu thủy sản', para(0), para(1), para(2), ...TEASERS.flat()].join('\n');
+  const lines = read(text);
+  for (const l of lines.slice(4)) {
+    assert.equal(l.kind, 'related', l.text);
+    assert.match(l.why ?? '', /dated teasers/);
+  }
+  for (const l of lines.slice(1, 4)) assert.equal(l.kind, 'paragraph', l.text);
+  // relative times (`5 phút trước`) date the records as well
+  const relative = ['Tiêu đề của bài báo về xuất khẩu thủy sản', para(0), para(1), para(2), ...TEASERS.flatMap(([title, summary], i) => [`${i + 2} giờ trước`, title, summary])].join('\n');
+  assert.deepEqual(read(relative).slice(4).filter((l) => l.kind !== 'related').map((l) => l.text), []);
+});
+
+test('without three paragraphs of the article above them (a live blog), dated records stay as read; two records are no list', () => {
+  const live = ['Trực tiếp MU 0-0 Man City', para(0), ...TEASERS.flatMap(([title, summary, time]) => [time, title, summary])].join('\n');
+  assert.deepEqual(read(live).filter((l) => l.why !== undefined && /dated teasers/.test(l.why)), []);
+  const two = ['Tiêu đề của bài báo về xuất khẩu thủy sản', para(0), para(1), para(2), ...TEASERS.slice(0, 2).flat()].join('\n');
+  assert.deepEqual(read(two).filter((l) => l.why !== undefined && /dated teasers/.test(l.why)), []);
+  // nor is a date inside each paragraph of a text (no line of its own dated)
+  const dates = ['Tiêu đề của bài báo về xuất khẩu thủy sản', para(0), para(1), para(2), ...TEASERS.flatMap(([title, summary, time]) => [title, `${summary} Cập nhật ${time}.`])].join('\n');
+  assert.deepEqual(read(dates).filter((l) => l.why !== undefined && /dated teasers/.test(l.why)), []);
+});
