@@ -192,6 +192,56 @@ function tableOfContents(p: Prepared, kinds: BlockKind[], confidence: number[], 
   }
 }
 
+/** Lines between a page's title and its headline below the menus, at least. */
+const TITLE_AGAIN_GAP = 5;
+/** A site's name after the title (`… | Báo Dân trí`, `… - VnExpress`): a separator, then a few words. */
+const TITLE_SITE = /\s+[|\-–—]\s+[^|\-–—]{1,40}$/u;
+
+/**
+ * A saved page begins with its `<title>` (the headline, often with the site's name after it); the
+ * headline comes again below the page's menus, above the body. When a line after at least
+ * TITLE_AGAIN_GAP others, before the body and after nothing read as its text, repeats the title
+ * (whole, without the site's name, or its first five words or more when the headline is wrapped
+ * over lines), that line (with the rest of its unit when wrap.ts joined it) is the headline, and
+ * the title is chrome.
+ * (A copy just under the title, a caption or a sapo repeating it, is no such page.)
+ */
+function titleAgain(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>): void {
+  const n = kinds.length;
+  let top = -1;
+  for (let j = 0; j < Math.min(3, n); j++) {
+    const c = p.cues[j].boilerplate;
+    if (c === 'code' || c === 'markup') continue;
+    top = j;
+    break;
+  }
+  if (top < 0) return;
+  const whole = p.facts[p.content[top]].key;
+  const title = whole.replace(TITLE_SITE, '');
+  const titleWords = title.split(' ');
+  if (titleWords.length < 5) return;
+  for (let j = top + 1; j < n; j++) {
+    const f = p.facts[p.content[j]];
+    // the article's text began before any copy: no page title above it
+    if (kinds[j] === 'paragraph' && f.nWords >= 12 && f.key !== title && f.key !== whole) return;
+    if (j - top <= TITLE_AGAIN_GAP || f.nWords < 5) continue;
+    const same = f.key === title || f.key === whole || (title.startsWith(f.key + ' ') && f.nWords >= 5 && f.nWords < titleWords.length);
+    if (!same) continue;
+    // (the line and the rest of its wrapped unit; the article keeps one headline line)
+    const unit = p.units.unitOf ? p.units.unitOf[j] : j;
+    const ours = new Set<number>();
+    for (let q = j; q < n && (p.units.unitOf ? p.units.unitOf[q] === unit : q === j); q++) ours.add(q);
+    for (const q of ours) {
+      if (kinds[q] !== 'headline') overrule(kinds, confidence, second, ruled, q, 'headline', 1 - confidence[q], t('the page\'s title again, below the menus: the headline'));
+    }
+    if (kinds[top] !== 'boilerplate') overrule(kinds, confidence, second, ruled, top, 'boilerplate', 1 - confidence[top], t('the page\'s title: its headline comes again below'));
+    for (let q = 0; q < n; q++) {
+      if (kinds[q] === 'headline' && !ours.has(q)) overrule(kinds, confidence, second, ruled, q, second[q].kind === 'headline' ? 'paragraph' : second[q].kind, 1 - confidence[q], t('the headline is the page\'s title again, below'));
+    }
+    return;
+  }
+}
+
 /** Dated records in a row, at least; lines of the article's text above them, at least. */
 const RECORDS_MIN = 3;
 const RECORDS_BODY_MIN = 3;
@@ -365,6 +415,9 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
       overrule(kinds, confidence, second, ruled, j, 'heading', 1 - confidence[j], t('a Markdown heading'));
     }
   }
+  // a saved page's title at the top, its headline again below the menus
+  titleAgain(p, kinds, confidence, second, ruled);
+  headline = kinds.includes('headline');
   // an article has a headline: when no line is read as one, the line above the body the model
   // found next most likely to be it (its runner-up, given at least a 1% chance), without a chrome
   // phrase and not the dateline, kicker or byline, is it (a page's title under a long menu was
