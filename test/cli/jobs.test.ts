@@ -18,7 +18,9 @@ const CLI = path.resolve('dist/cli.js');
 function corpus(): string {
   const dir = tempDir('cc-jobs-');
   const seeds = readdirSync('seeds').filter((f) => f.endsWith('.txt')).map((f) => readFileSync(path.join('seeds', f), 'utf8'));
-  const real = readdirSync('test/fixtures/real').filter((f) => f.endsWith('.txt')).sort().slice(0, 24)
+  // (the first 24 of the single-letter batches, the articles this test was written on: the corpus
+  // grows by new batches, and the test's corpus should not change with it)
+  const real = readdirSync('test/fixtures/real').filter((f) => /^[a-z]\d+_.*\.txt$/.test(f)).sort().slice(0, 24)
     .map((f) => readFileSync(path.join('test/fixtures/real', f), 'utf8'));
   const footer = 'Mời bạn đọc tham gia cuộc thi viết về gương người tốt việc tốt ở khu dân cư năm nay';
   let i = 0;
