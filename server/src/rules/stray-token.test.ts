@@ -198,6 +198,29 @@ test('debris: a Python list repr holding the body is flagged, its fix (a suggest
   assert.equal(apply(text, f.fixes[0].edits), 'Nông dân phấn khởi vì lúa được mùa, được giá\n\nTóm tắt của bài viết.Năm nay, sản lượng lúa tăng mạnh so với năm trước.\nGiá bán cũng ổn định hơn.\n');
 });
 
+test('debris: a field a crawler stored as a one-item Python list (a title, a date, a body with escaped line breaks) is flagged; its fix gives the item', () => {
+  const title = "['Sau lần giao dịch \"bất thành\", Phó Tổng PGT tiếp tục đăng ký thoái toàn bộ vốn']";
+  const body = "['Phó Tổng Giám đốc kiêm Kế toán trưởng CTCP PGT Holdings mới đây đã đăng ký bán toàn bộ cổ phần đang nắm giữ.\\nVới thị giá hiện nay, bà có thể thu về khoảng 6,6 tỷ đồng từ giao dịch này.']";
+  const text = `${title}\n${"['Thứ hai, 26/10/2020, 22:40 (GMT+7)']"}\n${body}\n`;
+  const { article, findings } = run(text);
+  assertSafe(article, findings);
+  const lists = findings.filter((x) => /one-item Python list/.test(x.message));
+  assert.equal(lists.length, 3, JSON.stringify(findings.map((x) => x.message)));
+  // a one-line field comes out as its text (a safe fix); a body whose escaped line breaks become lines is a suggestion
+  assert.equal(lists[0].fixes[0].applicability, undefined);
+  assert.equal(apply(text, lists[0].fixes[0].edits).split('\n')[0], 'Sau lần giao dịch "bất thành", Phó Tổng PGT tiếp tục đăng ký thoái toàn bộ vốn');
+  assert.equal(lists[2].fixes[0].applicability, 'unsafe');
+  assert.deepEqual(apply(text, lists[2].fixes[0].edits).split('\n').slice(2, 4), [
+    'Phó Tổng Giám đốc kiêm Kế toán trưởng CTCP PGT Holdings mới đây đã đăng ký bán toàn bộ cổ phần đang nắm giữ.',
+    'Với thị giá hiện nay, bà có thể thu về khoảng 6,6 tỷ đồng từ giao dịch này.',
+  ]);
+  // brackets around words in text, or a list with something after it, are not a stored field
+  for (const line of ["[Ảnh minh họa] Người dân xếp hàng chờ tiêm vắc xin tại trạm y tế phường.", "['Hà Nội'] là tên một cuốn sách được nhắc đến trong bài viết này.", "Theo ông A, ['x'] là ký hiệu trong mã nguồn.", "['', '']", "['123']"]) {
+    const r = run(`${HEAD}${P}.\n\n${line}\n`);
+    assert.deepEqual(r.findings.filter((x) => /Python list/.test(x.message)).map((x) => x.message), [], line);
+  }
+});
+
 test('debris: clean prose with ampersands, slashes, commas and pipes in their normal use is left alone', () => {
   const text = 'Nông dân phấn khởi vì lúa được mùa, được giá\n\nCông ty M&A và Q&A cho biết, tỷ lệ 3/4 đạt yêu cầu; bảng giá | ngày | mức giá được cập nhật. Ông A, bà B, anh C đều đồng ý.\n';
   const { findings } = run(text);

@@ -141,13 +141,25 @@ const DEBRIS_KINDS: ReadonlySet<BlockKind> = new Set<BlockKind>([
   'headline', 'kicker', 'dateline', 'heading', 'paragraph', 'caption', 'byline',
 ]);
 
+/**
+ * A field a crawler stored as a one-item Python list, the whole line (`['Sau lần giao dịch …']`,
+ * `["Thị trường chứng quyền …"]`): the item's quote does not occur unescaped inside it.
+ */
+const ONE_ITEM_LIST = /^(\s*)\[(['"])((?:[^'"\\]|\\.|(?!\2)['"])*)\2\]\s*$/u;
+
 /** A Python list repr holding the body (`['\\r\\n   ', 'Năm nay, …', …]`): its items, when the line has one. */
-function listRepr(line: string): { start: number; end: number; items: string[] } | null {
+function listRepr(line: string): { start: number; end: number; items: string[]; one?: boolean } | null {
   const open = line.search(/\[\s*(['"])(?:\\r|\\n|\s|[^'"])/u);
   if (open < 0) return null;
   const tail = line.slice(open);
   const seps = tail.match(/(['"]),\s(['"])/gu);
-  if (!seps || seps.length < 2) return null;
+  if (!seps || seps.length < 2) {
+    const one = open <= 8 ? ONE_ITEM_LIST.exec(line) : null;
+    if (!one || !/\p{L}/u.test(one[3])) return null;
+    // (a body's paragraphs inside the one item are separated by escaped line breaks: lines again)
+    const item = one[3].replace(/\\r\\n|\\n|\\r/g, '\n').replace(/\\t/g, ' ').replace(/\\(['"\\])/g, '$1').split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
+    return { start: one[1].length, end: line.trimEnd().length, items: item ? [item] : [], one: true };
+  }
   const close = line.lastIndexOf(']');
   const end = close > open ? close + 1 : line.length;
   const body = line.slice(open + 1, close > open ? close : line.length);
@@ -171,7 +183,7 @@ export function debrisIn(line: string): Array<{ start: number; end: number; mess
   const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
   const repr = listRepr(line);
   if (repr) {
-    out.push({ start: repr.start, end: repr.end, message: 'the body stored as a Python list (a crawler\'s repr)', newText: repr.items.join('\n') });
+    out.push({ start: repr.start, end: repr.end, message: repr.one ? 'a field stored as a one-item Python list (a crawler\'s repr)' : 'the body stored as a Python list (a crawler\'s repr)', newText: repr.items.join('\n') });
     taken.push([repr.start, repr.end]);
   }
   for (const d of DEBRIS) {
