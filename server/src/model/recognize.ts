@@ -75,28 +75,27 @@ export function splitLines(text: string): LineInfo[] {
 export function prepare(text: string, knowledge: Knowledge, frequency?: LineFrequency, dumpLines?: ReadonlySet<number>, cache?: LineCache): Prepared {
   const lines = splitLines(text);
   const lineFactsOf = (l: LineInfo) => (cache ? cache.facts(l.text) : lineFacts(l.text));
-  const seen = cache ? lines.map(lineFactsOf) : allLineFacts(lines);
+  const facts = cache ? lines.map(lineFactsOf) : allLineFacts(lines);
   const dumps = findDumps(lines.map((l) => l.text));
   const inDump = new Uint8Array(lines.length);
   for (const d of dumps) for (let i = d.startLine; i <= d.endLine; i++) inDump[i] = 1;
   if (dumpLines) for (const i of dumpLines) if (i < lines.length) inDump[i] = 1;
   const content: number[] = [];
-  for (let i = 0; i < lines.length; i++) if (!seen[i].blank && !inDump[i]) content.push(i);
+  for (let i = 0; i < lines.length; i++) if (!facts[i].blank && !inDump[i]) content.push(i);
   // a tag-prefixed scrape (`[P] …`): the model reads each line without its tag (tagged.ts); the
   // article's lines, their facts and the rules after the model keep the text as written
   const readings = taggedReadings(lines, content);
-  const read_ = readings ? lines.map((l, i) => (readings[i] === null ? l : { ...l, text: readings[i]! })) : lines;
-  const readFacts = readings ? read_.map((l, i) => (readings[i] === null ? seen[i] : lineFactsOf(l))) : seen;
-  const facts = seen;
+  const modelLines = readings ? lines.map((l, i) => (readings[i] === null ? l : { ...l, text: readings[i]! })) : lines;
+  const modelFacts = readings ? modelLines.map((l, i) => (readings[i] === null ? facts[i] : lineFactsOf(l))) : facts;
   const modelled = Math.min(content.length, MODEL_LINES);
   // a huge text (past MODEL_LINES) is no article: its lines are not joined
-  const joined = modelled === content.length ? joinWrapped(read_, readFacts, inDump, content, knowledge) : null;
+  const joined = modelled === content.length ? joinWrapped(modelLines, modelFacts, inDump, content, knowledge) : null;
   const read = modelled < content.length ? content.slice(0, modelled) : content;
   // tables and formulas laid out one cell per line: the lines say so, whatever the model reads
-  const tables = tableLines(read_, read, knowledge.tableHeaders);
+  const tables = tableLines(modelLines, read, knowledge.tableHeaders);
   if (!joined) {
     const { featuresOf, addScores, cues } = lineFeatures({
-      lines: read_, facts: readFacts, content: read, inDump: (i) => inDump[i] === 1, knowledge, frequency, cache,
+      lines: modelLines, facts: modelFacts, content: read, inDump: (i) => inDump[i] === 1, knowledge, frequency, cache,
     });
     return { lines, facts, dumps, inDump, content, modelled, featuresOf, cues, tables, units: { count: modelled, featuresOf, addScores, cues, unitOf: null } };
   }
