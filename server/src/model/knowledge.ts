@@ -41,6 +41,8 @@ export interface Knowledge {
   commerceCues: string[];
   /** The first cell of a table's header row (`stt`, `tt`: the row-number column), lower case. */
   tableHeaders: ReadonlySet<string>;
+  /** A line that opens with a quantity and its unit (`30g hạt kê`, `2 muỗng bột năng`): a recipe's ingredient. */
+  quantityLine: RegExp;
   /** The trained line recognizer (server/data/recognizer.vi.json; scripts: npm run train). */
   recognizer: CrfModel;
 }
@@ -154,11 +156,18 @@ export function loadKnowledge(extras: KnowledgeExtras = {}): Knowledge {
     functionWords: new Set(data.functionWords),
     commerceCues: data.commerceCues,
     tableHeaders: new Set((data.tableHeaders as string[]).map((h) => h.toLocaleLowerCase('vi'))),
+    quantityLine: quantityLine(data.quantityUnits as string[]),
     recognizer: extras.recognizer ?? shippedRecognizer(),
   };
 }
 
 export const defaultKnowledge: Knowledge = loadKnowledge();
+
+/** A bullet or none, a number (`30`, `1,5`, `1/2`), its unit, then no more letters of that word. */
+function quantityLine(units: readonly string[]): RegExp {
+  const alt = [...units].sort((a, b) => b.length - a.length).map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return new RegExp(`^\\s*(?:[-•*+]\\s*)?\\d+(?:[.,/]\\d+)?\\s*(?:${alt})(?![\\p{L}\\p{M}])`, 'iu');
+}
 
 /**
  * A line that is only an image's markup, as Markdown scrapes and raw HTML keep it: `![alt](url "title")`,

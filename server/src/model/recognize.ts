@@ -27,6 +27,8 @@ export const RECOGNIZED_KINDS: readonly BlockKind[] = [
 ];
 
 export interface Prepared {
+  /** What the text was prepared with (the rules after the model read its lists too). */
+  knowledge: Knowledge;
   lines: LineInfo[];
   facts: LineFacts[];
   dumps: PhpDump[];
@@ -97,14 +99,14 @@ export function prepare(text: string, knowledge: Knowledge, frequency?: LineFreq
     const { featuresOf, addScores, cues } = lineFeatures({
       lines: modelLines, facts: modelFacts, content: read, inDump: (i) => inDump[i] === 1, knowledge, frequency, cache,
     });
-    return { lines, facts, dumps, inDump, content, modelled, featuresOf, cues, tables, units: { count: modelled, featuresOf, addScores, cues, unitOf: null } };
+    return { knowledge, lines, facts, dumps, inDump, content, modelled, featuresOf, cues, tables, units: { count: modelled, featuresOf, addScores, cues, unitOf: null } };
   }
   const u = lineFeatures({ lines: joined.lines, facts: joined.facts, content: joined.content, inDump: (i) => joined.inDump[i] === 1, knowledge, frequency, cache });
   const { unitOf, size } = joined;
   // a line inside a joined unit has the unit's chrome cue; a date is read only on a line of its own
   const cues = content.map((_, j) => (size[unitOf[j]] === 1 ? u.cues[unitOf[j]] : { dateline: null, boilerplate: u.cues[unitOf[j]].boilerplate }));
   return {
-    lines, facts, dumps, inDump, content, modelled, featuresOf: (j) => u.featuresOf(unitOf[j]), cues, tables,
+    knowledge, lines, facts, dumps, inDump, content, modelled, featuresOf: (j) => u.featuresOf(unitOf[j]), cues, tables,
     units: { count: joined.content.length, featuresOf: u.featuresOf, addScores: u.addScores, cues: u.cues, unitOf },
   };
 }
@@ -194,6 +196,40 @@ function tableOfContents(p: Prepared, kinds: BlockKind[], confidence: number[], 
     if (entries < TOC_MIN_ENTRIES || nextAt[j] < k || 2 * overText < entries) { j = Math.max(k, j + 1); continue; }
     for (let q = j; q < k; q++) {
       if (kinds[q] !== 'boilerplate') overrule(kinds, confidence, second, ruled, q, 'boilerplate', 1 - confidence[q], t('an entry of the table of contents: its heading follows further down'));
+    }
+    j = k;
+  }
+}
+
+/** Lines opening with a quantity in a row, at least. */
+const QUANTITY_RUN_MIN = 3;
+
+/**
+ * A list of quantities inside the article (a recipe's ingredients: `30g hạt kê`, `2 muỗng bột
+ * năng`, `1 chén bột sắn`): a run of three lines or more, each opening with a number and a unit
+ * (knowledge's quantityUnits; a line of a few words between two of them goes with them), after a
+ * paragraph of the article's text, is the article's own list: its lines are paragraphs, not chrome
+ * for the boilerplate fix to delete.
+ */
+function quantityLists(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>): void {
+  const n = kinds.length;
+  const q = (j: number) => p.facts[p.content[j]].nWords <= 12 && p.knowledge.quantityLine.test(p.lines[p.content[j]].text);
+  let text = false;
+  for (let j = 0; j < n; ) {
+    if (!q(j)) {
+      if (kinds[j] === 'paragraph' && p.facts[p.content[j]].nWords >= 12) text = true;
+      j++;
+      continue;
+    }
+    let k = j, count = 0;
+    while (k < n && (q(k) || (k > j && k + 1 < n && q(k - 1) && q(k + 1) && p.facts[p.content[k]].nWords <= 4))) {
+      if (q(k)) count++;
+      k++;
+    }
+    if (text && count >= QUANTITY_RUN_MIN) {
+      for (let x = j; x < k; x++) {
+        if ((JUNK.has(kinds[x]) || kinds[x] === 'heading') && p.cues[x].boilerplate === null) overrule(kinds, confidence, second, ruled, x, 'paragraph', 1 - confidence[x], t('an item of a list of quantities in the article (a recipe\'s ingredients)'));
+      }
     }
     j = k;
   }
@@ -405,6 +441,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     }
     j = k;
   }
+  quantityLists(p, kinds, confidence, second, ruled);
   // a Markdown heading (`## …`, as Markdown scrapes keep the page's <h2>) is a heading by its markup,
   // unless its words are the site's chrome (`## Tin liên quan`); the first one above the body is
   // the headline when no line is
