@@ -41,6 +41,8 @@ export interface Knowledge {
   commerceCues: string[];
   /** The first cell of a table's header row (`stt`, `tt`: the row-number column), lower case. */
   tableHeaders: ReadonlySet<string>;
+  /** A crawler's URL field, the whole line (`URL: https://…`, `# Link: https://…`). */
+  urlField: RegExp;
   /** A line that opens with a quantity and its unit (`30g hạt kê`, `2 muỗng bột năng`): a recipe's ingredient. */
   quantityLine: RegExp;
   /** The trained line recognizer (server/data/recognizer.vi.json; scripts: npm run train). */
@@ -157,11 +159,18 @@ export function loadKnowledge(extras: KnowledgeExtras = {}): Knowledge {
     commerceCues: data.commerceCues,
     tableHeaders: new Set((data.tableHeaders as string[]).map((h) => h.toLocaleLowerCase('vi'))),
     quantityLine: quantityLine(data.quantityUnits as string[]),
+    urlField: urlField(data.urlFieldLabels as string[]),
     recognizer: extras.recognizer ?? shippedRecognizer(),
   };
 }
 
 export const defaultKnowledge: Knowledge = loadKnowledge();
+
+/** Markdown heading marks or none, a label, a colon, one web address and nothing else. */
+function urlField(labels: readonly string[]): RegExp {
+  const alt = labels.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+  return new RegExp(`^\\s*(?:#{1,6}\\s*)?(?:${alt})\\s*:\\s*(?:https?:\\/\\/|www\\.)\\S+\\s*$`, 'iu');
+}
 
 /** A bullet or none, a number (`30`, `1,5`, `1/2`), its unit, then no more letters of that word. */
 function quantityLine(units: readonly string[]): RegExp {

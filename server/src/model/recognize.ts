@@ -442,6 +442,11 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     j = k;
   }
   quantityLists(p, kinds, confidence, second, ruled);
+  // a crawler's URL field (`URL: https://…`, `# Link: https://…`) is the record's metadata: chrome
+  const urlField = (j: number) => p.lines[p.content[j]].text.length <= 2000 && p.knowledge.urlField.test(p.lines[p.content[j]].text);
+  for (let j = 0; j < kinds.length; j++) {
+    if (kinds[j] !== 'boilerplate' && urlField(j)) overrule(kinds, confidence, second, ruled, j, 'boilerplate', 1 - confidence[j], t('a crawler\'s URL field, not text'));
+  }
   // a Markdown heading (`## …`, as Markdown scrapes keep the page's <h2>) is a heading by its markup,
   // unless its words are the site's chrome (`## Tin liên quan`); the first one above the body is
   // the headline when no line is
@@ -451,7 +456,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   while (firstBody < kinds.length && !(kinds[firstBody] === 'paragraph' && p.facts[p.content[firstBody]].nWords >= 12)) firstBody++;
   let headline = kinds.includes('headline');
   for (let j = 0; j < kinds.length; j++) {
-    if (!isMarkdownHeading(p.lines[p.content[j]].text) || p.cues[j].boilerplate !== null) continue;
+    if (!isMarkdownHeading(p.lines[p.content[j]].text) || p.cues[j].boilerplate !== null || urlField(j)) continue;
     if (!headline && j < firstBody) {
       if (kinds[j] !== 'headline') overrule(kinds, confidence, second, ruled, j, 'headline', 1 - confidence[j], t('a Markdown heading above the body'));
       headline = true;
