@@ -209,7 +209,7 @@ export class IndexService extends EventEmitter {
   preloadCache(): Promise<void> {
     const storage = this.opts.storagePath;
     if (!storage || this.index.size() > 0 || this.disposed) return Promise.resolve();
-    const loaded = this.cacheIdentity().then(async (id) => ({ storage, id, summaries: await loadCache(storage, id, (problem) => this.emit('error', new Error(problem))) }));
+    const loaded = this.cacheIdentity().then(async (id) => ({ storage, id, summaries: await this.readCache(storage, id) }));
     this.preloaded = loaded;
     // (a failure here is the scan's to report: it reads the cache again)
     return loaded.then(
@@ -339,6 +339,11 @@ export class IndexService extends EventEmitter {
     const id = await this.cacheIdentity();
     const got = pre && (await pre.catch(() => undefined));
     if (got && got.storage === storage && got.id.engine === id.engine && got.id.config === id.config) return got.summaries;
+    return this.readCache(storage, id);
+  }
+
+  /** The cache's summaries as loadCache() reads them, its problems reported as the service's errors. */
+  private readCache(storage: string, id: CacheIdentity): Promise<Map<string, DocSummary>> {
     return loadCache(storage, id, (problem) => this.emit('error', new Error(problem)));
   }
 

@@ -166,15 +166,20 @@ export function loadKnowledge(extras: KnowledgeExtras = {}): Knowledge {
 
 export const defaultKnowledge: Knowledge = loadKnowledge();
 
+/** A phrase of the data files as a regular expression that matches it literally. */
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Markdown heading marks or none, a label, a colon, one web address and nothing else. */
 function urlField(labels: readonly string[]): RegExp {
-  const alt = labels.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+  const alt = labels.map((l) => escapeRegExp(l).replace(/ /g, '\\s+')).join('|');
   return new RegExp(`^\\s*(?:#{1,6}\\s*)?(?:${alt})\\s*:\\s*(?:https?:\\/\\/|www\\.)\\S+\\s*$`, 'iu');
 }
 
 /** A bullet or none, a number (`30`, `1,5`, `1/2`), its unit, then no more letters of that word. */
 function quantityLine(units: readonly string[]): RegExp {
-  const alt = [...units].sort((a, b) => b.length - a.length).map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const alt = [...units].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
   return new RegExp(`^\\s*(?:[-•*+]\\s*)?\\d+(?:[.,/]\\d+)?\\s*(?:${alt})(?![\\p{L}\\p{M}])`, 'iu');
 }
 

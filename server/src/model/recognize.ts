@@ -213,7 +213,10 @@ const QUANTITY_RUN_MIN = 3;
  */
 function quantityLists(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>): void {
   const n = kinds.length;
-  const q = (j: number) => p.facts[p.content[j]].nWords <= 12 && p.knowledge.quantityLine.test(p.lines[p.content[j]].text);
+  // (each line tested once: the run's walk below asks about a line and its neighbours)
+  const quantity = new Uint8Array(n);
+  for (let j = 0; j < n; j++) if (p.facts[p.content[j]].nWords <= 12 && p.knowledge.quantityLine.test(p.lines[p.content[j]].text)) quantity[j] = 1;
+  const q = (j: number) => quantity[j] === 1;
   let text = false;
   for (let j = 0; j < n; ) {
     if (!q(j)) {
