@@ -102,6 +102,13 @@ const FORMATS: [string, string, string?][] = [
   // a slash date whose day-first reading is impossible is read month-first
   ['9/21/2022', '2022-09-21'],
   ['12/31/2023 08:30', '2023-12-31T08:30:00'],
+  // an RSS pubDate or an e-mail header (RFC 2822), as a Jekyll post's front matter keeps it (ac04-ac07)
+  ['date: Thu, 19 Sep 2024 03:00:00 +0700', '2024-09-19T03:00:00+07:00', '19 Sep 2024 03:00:00 +0700'],
+  ['pubDate: Fri, 12 Jul 2024 14:00:00 GMT', '2024-07-12T14:00:00+00:00', '12 Jul 2024 14:00:00 GMT'],
+  ['Wed, 11 Sep 2024 13:00:00 -0500', '2024-09-11T13:00:00-05:00'],
+  // a Markdown scrape's section link beside the date (aa04)
+  ['[Nghiên cứu - Trao đổi](https://example.vn/nghien-cuu) 18:00 | 22/12/2025', '2025-12-22T18:00:00', '18:00 | 22/12/2025'],
+  ['22/12/2025 - [thế giới](https://example.vn/the-gioi)', '2025-12-22'],
 ];
 
 for (const [line, iso, span] of FORMATS) {
@@ -198,6 +205,10 @@ const NOT_DATELINES = [
   'KHAI MẠC HỘI NGHỊ SƠ KẾT - 14/3/2023',
   'Khai mạc hội nghị (14/3/2023)',
   'Số 123 | 14/03/2023',
+  // an offset needs a time before it; a link with a number or many words is no section
+  '14/03/2023 +0700 người',
+  '[Xem thêm 12 tin](https://example.vn) 18:00 22/12/2025',
+  '[Bộ trưởng Bộ Nông nghiệp và Môi trường phát biểu](https://example.vn/a) 22/12/2025',
   // a month named in a sentence is no date
   'Tháng Một 15, nông dân bắt đầu thu hoạch cà phê',
   `Ngày 14/3/2023 ${'rất '.repeat(50)}dài`,

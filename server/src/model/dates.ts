@@ -333,8 +333,10 @@ function* scan(t: string): Generator<Piece> {
     }
     if (!p && prev?.kind === 'time' && prev.e === pos) {
       // Directly after a time: ISO offset or Z. A crawler's second ISO 'T' before the offset
-      // (18:55:13T+07:00) goes with the offset.
-      const skip = t[pos] === 't' && (t[pos + 1] === '+' || t[pos + 1] === '-') ? 1 : 0;
+      // (18:55:13T+07:00) goes with the offset; so does the offset that an RSS or e-mail date
+      // (RFC 2822: 'Thu, 19 Sep 2024 03:00:00 +0700') puts one space after the time.
+      const skip =
+        (t[pos] === 't' || t[pos] === ' ') && (t[pos + 1] === '+' || t[pos + 1] === '-') ? 1 : 0;
       RE.tzBare.lastIndex = pos + skip;
       if ((m = RE.tzBare.exec(t))) {
         const off = validOffset(m[1]!, m[2]!, m[3]);
@@ -474,6 +476,16 @@ function isSource(region: string): boolean {
   });
 }
 
+/** A Markdown link of a few words (a section or an author), with a separator after or before it. */
+const MARKDOWN_LINK_SOURCE = /^[\s|,:·•-]*\[([^\[\]\n]{1,60})\]\((?:[^()\s]|\([^()\s]*\))+\)[\s|,:·•-]*$/u;
+
+function isLinkSource(region: string): boolean {
+  const m = MARKDOWN_LINK_SOURCE.exec(region);
+  if (!m) return false;
+  const words = m[1]!.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return words.length > 0 && words.length <= D.maxSourceWords && !/\p{Nd}/u.test(m[1]!);
+}
+
 function sliceOrig(line: string, norm: Norm, s: number, e: number): string {
   if (e <= s) return '';
   return line.slice(norm.start[s]!, norm.end[e - 1]!);
@@ -517,6 +529,11 @@ export function matchDateline(line: string): DatelineMatch | null {
     // pieces[from..to) is the region outside the known span
     const region = pieces.slice(from, to);
     if (!region.some((p) => p.kind === 'unknown')) return true;
+    // A Markdown scrape's category link beside the date: '[Thời sự](https://…/thoi-su) 18:00 | 22/12/2025'.
+    if (region.length > 0 && isLinkSource(sliceOrig(line, norm, region[0]!.s, region[region.length - 1]!.e))) {
+      hasSource = true;
+      return true;
+    }
     const inner = sepAtEnd ? [...region].reverse() : region;
     let k = 0;
     while (k < inner.length && inner[k]!.kind === 'ws') k++;
