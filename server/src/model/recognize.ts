@@ -11,7 +11,7 @@ import { t } from '../l10n';
 import { kindId, kindNoun } from './kindNames';
 import type { BlockKind, LineInfo, PhpDump } from './types';
 import { allLineFacts, lineFacts, type LineFacts } from './lines';
-import { taggedReadings } from './tagged';
+import { taggedReadings, tagHeading } from './tagged';
 import { findDumps } from './phpdump';
 import { isRelativeTime, lineFeatures, type LineCues, type LineFrequency } from './features';
 import { decodePosteriorScores, explain, type Constraints, type CrfModel } from './crf';
@@ -43,6 +43,8 @@ export interface Prepared {
   cues: LineCues[];
   /** 1 for the modelled content lines that are a table's cells or a formula's lines (table.ts tableLines). */
   tables: Uint8Array;
+  /** A tag-prefixed scrape (tagged.ts): the model read its lines without their tags. */
+  tagged: boolean;
   /**
    * What the CRF reads: the units (wrap.ts: the lines of a hard-wrapped paragraph joined into one;
    * otherwise each content line is its own unit). `unitOf` is null when every unit is one line.
@@ -99,14 +101,14 @@ export function prepare(text: string, knowledge: Knowledge, frequency?: LineFreq
     const { featuresOf, addScores, cues } = lineFeatures({
       lines: modelLines, facts: modelFacts, content: read, inDump: (i) => inDump[i] === 1, knowledge, frequency, cache,
     });
-    return { knowledge, lines, facts, dumps, inDump, content, modelled, featuresOf, cues, tables, units: { count: modelled, featuresOf, addScores, cues, unitOf: null } };
+    return { knowledge, lines, facts, dumps, inDump, content, modelled, featuresOf, cues, tables, tagged: readings !== null, units: { count: modelled, featuresOf, addScores, cues, unitOf: null } };
   }
   const u = lineFeatures({ lines: joined.lines, facts: joined.facts, content: joined.content, inDump: (i) => joined.inDump[i] === 1, knowledge, frequency, cache });
   const { unitOf, size } = joined;
   // a line inside a joined unit has the unit's chrome cue; a date is read only on a line of its own
   const cues = content.map((_, j) => (size[unitOf[j]] === 1 ? u.cues[unitOf[j]] : { dateline: null, boilerplate: u.cues[unitOf[j]].boilerplate }));
   return {
-    knowledge, lines, facts, dumps, inDump, content, modelled, featuresOf: (j) => u.featuresOf(unitOf[j]), cues, tables,
+    knowledge, lines, facts, dumps, inDump, content, modelled, featuresOf: (j) => u.featuresOf(unitOf[j]), cues, tables, tagged: readings !== null,
     units: { count: joined.content.length, featuresOf: u.featuresOf, addScores: u.addScores, cues: u.cues, unitOf },
   };
 }
@@ -365,6 +367,27 @@ function datedRecords(p: Prepared, kinds: BlockKind[], confidence: number[], sec
   }
 }
 
+/**
+ * Inside the article's text of a tag-prefixed scrape (from its first paragraph of a dozen words or
+ * more to its last), the tag says what the model could not: an `[H2]` line read as text is a
+ * subheading (unless its words are chrome), and an `[LI]` line read as a subheading is text
+ * (`[LI] Địa chỉ: …`). Above and
+ * below the text the tag is not obeyed: teaser titles are `<h2>`s, menus `<li>`s.
+ */
+function taggedBody(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>, firstBody: number): void {
+  if (!p.tagged) return;
+  let lastBody = kinds.length - 1;
+  while (lastBody > firstBody && !(kinds[lastBody] === 'paragraph' && p.facts[p.content[lastBody]].nWords >= 12)) lastBody--;
+  for (let j = firstBody + 1; j < lastBody; j++) {
+    const heading = tagHeading(p.lines[p.content[j]].text);
+    if (heading === true && p.cues[j].boilerplate === null && (kinds[j] === 'paragraph' || kinds[j] === 'caption')) {
+      overrule(kinds, confidence, second, ruled, j, 'heading', 1 - confidence[j], t('a heading\'s tag inside the article\'s text'));
+    } else if (heading === false && kinds[j] === 'heading') {
+      overrule(kinds, confidence, second, ruled, j, 'paragraph', 1 - confidence[j], t('a list item\'s tag inside the article\'s text'));
+    }
+  }
+}
+
 /** `Chủ tịch: Lê Khánh Hải`, `Điện Thoại: 0936…`: a label of one to four words, a colon, a value. */
 const LABELLED_ITEM = /^\s*[\p{Lu}\d][^:\n]{0,40}:\s*\S/u;
 function isLabelledItem(text: string): boolean {
@@ -467,6 +490,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
       overrule(kinds, confidence, second, ruled, j, 'heading', 1 - confidence[j], t('a Markdown heading'));
     }
   }
+  taggedBody(p, kinds, confidence, second, ruled, firstBody);
   // a saved page's title at the top, its headline again below the menus
   titleAgain(p, kinds, confidence, second, ruled);
   headline = kinds.includes('headline');

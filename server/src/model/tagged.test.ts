@@ -4,6 +4,9 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { tagPrefixLength, taggedReadings } from './tagged';
 import { analyze } from '../engine/analyze';
+import { prepare, recognize } from './recognize';
+import { defaultKnowledge } from './knowledge';
+import { oneKindModel, longParagraphsModel } from './testModels';
 
 test('a tag prefix is an HTML element\'s name in brackets, then a space, then text', () => {
   assert.equal(tagPrefixLength('[P] Đoạn văn.'), 4);
@@ -52,4 +55,37 @@ test('with the shipped model, a tag-prefixed article is read as its text, not as
   assert.deepEqual(sentences.filter(([, i]) => kindAt(i) !== 'paragraph').map(([l]) => l), []);
   // the article's lines are the text as written, tags included
   for (const b of a.article.blocks) assert.equal(b.text, lines.slice(b.startLine, b.endLine + 1).join('\n'));
+});
+
+test('inside the article\'s text, a heading\'s tag makes a subheading and a list item\'s tag makes text; around the text the tags are not obeyed', () => {
+  const long = (n: number) => `[P] Đoạn văn thứ ${n} kể về chuyến đi dài ngày qua những bản làng vùng cao, nơi du khách được đón tiếp nồng hậu.`;
+  const lines = [
+    '[H2] Tin nổi bật', // above the text: a teaser's or a menu's <h2>
+    '[LI] Trang chủ',
+    long(1),
+    '[H2] 1. Núi Đôi Quản Bạ',
+    '[LI] Địa chỉ: xã Tùng Vài, huyện Quản Bạ',
+    '[P] Giá vé: 20.000 đồng', // a <p> says nothing: a subheading in bold is one too
+    '[H3] Tin liên quan', // a chrome phrase keeps its kind
+    long(2),
+    '[H2] Khám phá Hà Giang mùa hoa', // below the text
+    '[LI] Liên hệ',
+  ];
+  const kinds = (model: ReturnType<typeof oneKindModel>) => {
+    const p = prepare(lines.join('\n'), defaultKnowledge);
+    assert.ok(p.tagged);
+    const r = recognize(p, model);
+    return new Map(p.content.map((i, j) => [p.lines[i].text, r.kinds[j]]));
+  };
+  const asText = kinds(oneKindModel('paragraph'));
+  assert.equal(asText.get('[H2] 1. Núi Đôi Quản Bạ'), 'heading');
+  for (const l of ['[H2] Tin nổi bật', '[H2] Khám phá Hà Giang mùa hoa', '[P] Giá vé: 20.000 đồng', '[LI] Địa chỉ: xã Tùng Vài, huyện Quản Bạ']) assert.equal(asText.get(l), 'paragraph', l);
+  assert.notEqual(asText.get('[H3] Tin liên quan'), 'heading');
+  // (a model that reads the long sentences as text and every other line as a subheading)
+  const asHeadings = kinds(longParagraphsModel('heading'));
+  assert.equal(asHeadings.get('[LI] Địa chỉ: xã Tùng Vài, huyện Quản Bạ'), 'paragraph');
+  for (const l of ['[LI] Trang chủ', '[LI] Liên hệ', '[P] Giá vé: 20.000 đồng']) assert.equal(asHeadings.get(l), 'heading', l);
+  // an article without tags is read as the model says
+  const plain = prepare(lines.map((l) => l.replace(/^\[\w+\] /, '')).join('\n'), defaultKnowledge);
+  assert.ok(!plain.tagged);
 });

@@ -1,7 +1,8 @@
 // Tag-prefixed scrapes: some crawlers keep each element of the page on a line of its own, its HTML
 // tag in brackets first (`[H1] …`, `[P] …`, `[LI] …`). The tag is markup, not text: the model reads
 // each line without it. Which element a line was says little of its kind on a real page (teaser
-// titles are `<h2>`s too, menus `<li>`s), so the tag is dropped, not obeyed.
+// titles are `<h2>`s too, menus `<li>`s), so the tag is dropped, not obeyed — except inside the
+// article's text, where an `<h2>` is a subheading and an `<li>` is text (tagHeading).
 
 /** `[H2] `, `[P] `, `[li] `: an HTML element's name in brackets at the start of a line, then a space. */
 const TAG_PREFIX = /^\s*\[(?:H[1-6]|P|LI|DT|DD|TD|TH|TR|DIV|SPAN|A|B|I|U|EM|STRONG|FIGCAPTION|CAPTION|BLOCKQUOTE|PRE|CODE|LABEL|TITLE|HEADER|FOOTER|NAV|SECTION|ARTICLE)\][ \t]+(?=\S)/iu;
@@ -32,4 +33,19 @@ export function taggedReadings(lines: ReadonlyArray<{ readonly text: string }>, 
     const n = tagPrefixLength(l.text);
     return n > 0 ? l.text.slice(n) : null;
   });
+}
+
+/**
+ * Headings' tags, and the tag of text: a list item (a `<p>` is often a subheading in bold, so it
+ * says nothing).
+ */
+const HEADING_TAG = /^\s*\[H[1-6]\][ \t]/iu;
+const TEXT_TAG = /^\s*\[LI\][ \t]/iu;
+
+/** true for a line tagged as a heading (`[H2] …`), false for a list item (`[LI] …`), null otherwise. */
+export function tagHeading(line: string): boolean | null {
+  if (tagPrefixLength(line) === 0) return null;
+  if (HEADING_TAG.test(line)) return true;
+  if (TEXT_TAG.test(line)) return false;
+  return null;
 }
