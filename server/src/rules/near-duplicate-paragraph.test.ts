@@ -39,22 +39,42 @@ test('a truncated copy (the prefix of an earlier paragraph) is flagged and remov
   assert.equal(apply(text, f.fixes[0].edits), `${HEAD}${A}${A_MORE}\n\n${B}\n`);
 });
 
-test('an earlier truncated copy of a later, longer paragraph: the short one is flagged, not the long one', () => {
+test('a paragraph that a later, longer one opens with again: the later one\'s opening is flagged, and the long one loses nothing else', () => {
   const text = `${HEAD}${A}\n\n${B}\n\n${A}${A_MORE}\n`;
   const { article, findings } = run(text);
-  assert.deepEqual(summary(article, findings), [[3, 7]]);
+  assert.deepEqual(summary(article, findings), [[7, 3]]);
   assertSafe(article, findings);
+  assert.equal(apply(text, findings[0].fixes[0].edits), `${HEAD}${A}\n\n${B}\n\n${A_MORE.trimStart()}\n`);
+  // copied in the middle of the longer paragraph, the earlier one is the copy (flagged, not the long one)
+  const inside = `${HEAD}${A}\n\n${B}\n\n${C} ${A}${A_MORE}\n`;
+  const r = run(inside);
+  assert.deepEqual(summary(r.article, r.findings), [[3, 7]]);
 });
 
-test('a sapo the body goes on to restate is information, and its fix still removes exactly it; a later truncated copy stays a warning', () => {
-  // the crawler's description field above the body, which opens with the same sentence and goes on
+test('a body line that opens with the whole of the sapo above it loses that opening; a sapo the body restates otherwise is information; a later truncated copy stays a warning', () => {
+  // the crawler's description field above the body, which opens with the same sentence and goes on:
+  // the labelled sets flag the body's line, and the fix takes the repeated opening off it
   const text = `${HEAD}${A}\n\n${A}${A_MORE}\n\n${B}\n`;
   const { article, findings } = run(text);
-  assert.deepEqual(summary(article, findings), [[3, 5]]);
-  assert.equal(findings[0].severity, 'information');
-  assert.equal(findings[0].demoted, 'style');
-  assert.equal(apply(text, findings[0].fixes[0].edits), `${HEAD}${A}${A_MORE}\n\n${B}\n`);
+  assertSafe(article, findings);
+  assert.deepEqual(summary(article, findings), [[5, 3]]);
+  assert.equal(findings[0].severity, 'warning');
+  assert.equal(text.slice(findings[0].start, findings[0].end), `${A} `);
+  assert.equal(apply(text, findings[0].fixes[0].edits), `${HEAD}${A}\n\n${A_MORE.trimStart()}\n\n${B}\n`);
   assert.equal(findings[0].fixes[0].applicability, undefined, 'nothing is lost: fix-all may remove it');
+  // a description cut short (`…`) is not the body's opening word for word: the description is the
+  // copy, information, and its fix removes exactly it
+  const cut = `${A.slice(0, 80)}...`;
+  const truncated = `${HEAD}${cut}\n\n${A}${A_MORE}\n\n${B}\n`;
+  const t = run(truncated);
+  assert.deepEqual(summary(t.article, t.findings), [[3, 5]]);
+  assert.equal(t.findings[0].severity, 'information');
+  assert.equal(t.findings[0].demoted, 'style');
+  assert.equal(apply(truncated, t.findings[0].fixes[0].edits), `${HEAD}${A}${A_MORE}\n\n${B}\n`);
+  // the opening of a line far below (a quote in the conclusion) is not the crawler's doubling
+  const far = `${HEAD}${A}\n\n${B}\n\n${C}\n\n${B.replace('Bên cạnh đó', 'Ngoài ra')}\n\n${C.replace('Kết quả', 'Thành quả')}\n\n${A}${A_MORE}\n`;
+  const f = run(far).findings.filter((x) => displayLines(run(far).article, x)[0] === 13);
+  assert.deepEqual(f.map((x) => x.message.startsWith('Opens with')), []);
   // the same two texts the other way round: the copy after the full paragraph is damage
   const later = run(`${HEAD}${A}${A_MORE}\n\n${A}\n\n${B}\n`).findings;
   assert.equal(later.length, 1);

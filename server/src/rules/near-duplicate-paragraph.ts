@@ -452,7 +452,7 @@ export const rule = defineRule({
   code: CODE,
   defaultSeverity: 'warning',
   description:
-    'A paragraph, caption or heading whose text is already in another block (a truncated copy, a pull quote, a caption restating the body); the redundant one can go. Two cells of tables are not compared with each other.',
+    'A paragraph, caption or heading whose text is already in another block (a truncated copy, a pull quote, a caption restating the body); the redundant one can go. A line that opens with the whole of a paragraph a few lines above it (a crawler\'s description, then a body starting with it again) loses that opening. Two cells of tables are not compared with each other.',
   tags: ['duplicates'],
   flags: 'a truncated copy, pull quote or caption whose text is already in another block',
   fix: { availability: 'always', unsafe: 'Removing a copy that holds words found nowhere else in the article (a paraphrasing pull quote): the message names the words it drops.' },
@@ -521,6 +521,22 @@ export const rule = defineRule({
         message += extra.count === 1 ? t('; removing it also drops 1 word: {0}', shown) : t('; removing it also drops {0} words: {1}', extra.count, shown);
         if (extra.allInOther) message += extra.count === 1 ? t(' ({0} has it too)', where) : t(' ({0} has them too)', where);
       }
+      // a line that opens with the whole of a paragraph just above it (a crawler's description,
+      // then a body that starts with it again) has the copy: its opening goes, the paragraph stays
+      const opening = x.block.kind === 'paragraph' && y.block.kind === 'paragraph' && x.block.endLine < y.block.startLine
+        && y.block.startLine - x.block.endLine <= OPENING_GAP ? openingCopy(x.block.text, a, y.block.startLine) : null;
+      if (opening) {
+        const lines = linesRange(a, x.block.startLine, x.block.endLine);
+        out.push({
+          code: CODE,
+          message: t('Opens with the paragraph at {0} again', linesWhere(x.block.startLine + 1, x.block.endLine + 1)),
+          start: opening.start,
+          end: opening.removeEnd,
+          related: [{ message: t('the paragraph it repeats'), start: lines.start, end: lines.end }],
+          fixes: [{ title: t('Remove the repeated opening'), edits: [{ start: opening.start, end: opening.removeEnd, newText: '' }] }],
+        });
+        continue;
+      }
       const range = blockRemovalRange(a, x.block.startLine, x.block.endLine);
       const other = linesRange(a, y.block.startLine, y.block.endLine);
       // a paragraph placed before a block that holds it and more (a sapo or a description the body
@@ -545,6 +561,43 @@ export const rule = defineRule({
     return out.sort((p, q) => p.start - q.start);
   },
 });
+
+/** How far below a paragraph a line opening with it again may start (lines). */
+const OPENING_GAP = 4;
+
+/**
+ * Where line `line` of the article opens with `text` again (spaces of any kind and their number
+ * aside, a trailing stray space of `text` too): the copy's span, and the end of what removing it
+ * takes (the spaces after it). Null when the line does not open with the whole of `text`, or
+ * nothing but spaces follows it (the line is then a copy, another finding's).
+ */
+function openingCopy(text: string, a: Article, line: number): { start: number; end: number; removeEnd: number } | null {
+  const src = text.trim();
+  const { start, end } = a.lines[line];
+  const t = a.text;
+  let i = start;
+  while (i < end && isWhiteSpace(t.charCodeAt(i))) i++;
+  const from = i;
+  let k = 0;
+  while (k < src.length) {
+    const ws = isWhiteSpace(src.charCodeAt(k));
+    if (ws) {
+      if (i >= end || !isWhiteSpace(t.charCodeAt(i))) return null;
+      while (k < src.length && isWhiteSpace(src.charCodeAt(k))) k++;
+      while (i < end && isWhiteSpace(t.charCodeAt(i))) i++;
+      continue;
+    }
+    if (i >= end || t.charCodeAt(i) !== src.charCodeAt(k)) return null;
+    i++;
+    k++;
+  }
+  const copyEnd = i;
+  while (i < end && isWhiteSpace(t.charCodeAt(i))) i++;
+  if (i >= end) return null;
+  // the copy ends where a word ends: `Đà Nẵng` is no opening of `Đà Nẵngmới`
+  if (!isWhiteSpace(t.charCodeAt(copyEnd)) && /[\p{L}\p{N}]/u.test(t[copyEnd - 1]) && /[\p{L}\p{N}]/u.test(t[copyEnd])) return null;
+  return { start: from, end: copyEnd, removeEnd: i };
+}
 
 /** Would removing the block lose words that the other block does not have (beyond a stray few)? */
 function losesText(extra: { count: number; allInOther: boolean }, words: number): boolean {

@@ -226,3 +226,30 @@ test('debris: clean prose with ampersands, slashes, commas and pipes in their no
   const { findings } = run(text);
   assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), []);
 });
+
+test('debris: a line of word-segmented text (a dataset\'s tokenised title or summary) is flagged; its suggestion writes the words back', () => {
+  const title = 'TITLE: Mỹ_Tâm về Đà_Nẵng hát cho sinh_viên nghe vào tối 2/11 ';
+  const summary = 'SUMMARY: ICTnews - Nhạc_sĩ Nguyễn_Đức_Cường , Văn_Mai_Hương ( ca sĩ ) … sẽ cùng đứng chung sân_khấu với Mỹ_Tâm . ';
+  const body = 'Ca sĩ Mỹ Tâm sẽ biểu diễn trong chương trình nghệ thuật diễn ra tại Cung Thể thao Tiên Sơn (Đà Nẵng).';
+  const text = `${title}\n${summary}\n${body}\n`;
+  const { article, findings } = run(text);
+  assertSafe(article, findings);
+  const seg = findings.filter((x) => /word-segmented/.test(x.message));
+  assert.equal(seg.length, 2, JSON.stringify(findings.map((x) => x.message)));
+  for (const f of seg) assert.equal(f.fixes[0].applicability, 'unsafe');
+  const fixed = apply(apply(text, seg[1].fixes[0].edits), seg[0].fixes[0].edits).split('\n');
+  assert.deepEqual(fixed.slice(0, 2), [
+    'TITLE: Mỹ Tâm về Đà Nẵng hát cho sinh viên nghe vào tối 2/11 ',
+    'SUMMARY: ICTnews - Nhạc sĩ Nguyễn Đức Cường, Văn Mai Hương (ca sĩ)… sẽ cùng đứng chung sân khấu với Mỹ Tâm. ',
+  ]);
+  // names of code, addresses and one joined word are not segmented text
+  for (const line of [
+    'Hàm get_user_name trả về tên, còn set_user_id và delete_user_cache ghi lại mã người dùng trong bảng user_table của hệ thống.',
+    'Xem thêm tại https://example.vn/tin_tuc/thoi_su/bai_viet_moi.html hoặc gửi thư tới ban_bien_tap@example.vn.',
+    'Nhóm nghiên cứu gọi phương pháp này là phân_tích trong báo cáo gửi hội đồng khoa học của trường đại học.',
+    'Tài khoản nguyen_van_a và tran_thi_b đã bị khóa sau khi đăng tin sai sự thật về dịch bệnh trên mạng xã hội.',
+  ]) {
+    const r = run(`${HEAD}${P}.\n\n${line}\n`);
+    assert.deepEqual(r.findings.filter((x) => /word-segmented/.test(x.message)).map((x) => x.message), [], line);
+  }
+});

@@ -176,15 +176,62 @@ export function debrisGateOf(pattern: string, flags?: string): ((line: string) =
   return debrisGate(pattern, flags);
 }
 
-/** Debris inside one line of text: [start, end) columns, message, replacement. */
-export function debrisIn(line: string): Array<{ start: number; end: number; message: string; newText: string }> {
-  const out: Array<{ start: number; end: number; message: string; newText: string }> = [];
+/** A word a word segmenter joined (`sinh_viên`, `Lê_Công_Vinh`): letters, underscores between them. */
+const SEGMENTED_WORD = /^[\p{L}\p{M}]{1,8}(?:_[\p{L}\p{M}]{1,8})+$/u;
+/** A segmented line has this many joined words at least, Vietnamese ones (with a letter beyond ASCII) among them. */
+const SEGMENTED_MIN = 2;
+/** …and this share of its words when it has fewer than SEGMENTED_SURE of them. */
+const SEGMENTED_SHARE = 0.2;
+const SEGMENTED_SURE = 4;
+/** Punctuation a segmenter sets apart: the space before a closing mark and after an opening one. */
+const SPACE_BEFORE_CLOSING = /(?<=\S)[ \t]+(?=[,.;:!?…)\]](?:\s|$))/gu;
+const SPACE_AFTER_OPENING = /(?<=(?:^|\s)[(\[])[ \t]+(?=\S)/gu;
+
+/**
+ * A line of word-segmented text — what Vietnamese NLP tools (VnCoreNLP, pyvi, a dataset's tokenised
+ * fields) make of a sentence: the syllables of each word joined by underscores (`Mỹ_Tâm về Đà_Nẵng`)
+ * and punctuation set apart (`sinh_viên 2013 .`). In a corpus of raw text it is another text's form;
+ * the fix writes it back: spaces for the underscores, the punctuation against its word. Null for a
+ * line with a few joined words only (snake_case names in a text about code are ASCII).
+ */
+export function wordSegmented(line: string): { start: number; end: number; newText: string } | null {
+  if (line.indexOf('_') < 0) return null;
+  let words = 0, joined = 0, vietnamese = 0;
+  for (const w of line.split(/\s+/u)) {
+    if (w === '') continue;
+    words++;
+    if (!SEGMENTED_WORD.test(w)) continue;
+    joined++;
+    if (/[^\x00-\x7f]/u.test(w)) vietnamese++;
+  }
+  if (joined < SEGMENTED_MIN || vietnamese < SEGMENTED_MIN || (joined < SEGMENTED_SURE && joined < SEGMENTED_SHARE * words)) return null;
+  const start = line.length - line.trimStart().length;
+  const end = line.trimEnd().length;
+  const text = line.slice(start, end);
+  const newText = text
+    .split(/(\s+)/u)
+    .map((w) => (SEGMENTED_WORD.test(w) ? w.replace(/_/g, ' ') : w))
+    .join('')
+    .replace(SPACE_BEFORE_CLOSING, '')
+    .replace(SPACE_AFTER_OPENING, '');
+  return newText === text ? null : { start, end, newText };
+}
+
+/** Debris inside one line of text: [start, end) columns, message, replacement, and whether the fix is only a suggestion. */
+export function debrisIn(line: string): Array<{ start: number; end: number; message: string; newText: string; unsafe?: boolean }> {
+  const out: Array<{ start: number; end: number; message: string; newText: string; unsafe?: boolean }> = [];
   const taken: Array<[number, number]> = [];
   const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
   const repr = listRepr(line);
   if (repr) {
     out.push({ start: repr.start, end: repr.end, message: repr.one ? 'a field stored as a one-item Python list (a crawler\'s repr)' : 'the body stored as a Python list (a crawler\'s repr)', newText: repr.items.join('\n') });
     taken.push([repr.start, repr.end]);
+  }
+  const segmented = repr ? null : wordSegmented(line);
+  if (segmented) {
+    // the line is rewritten whole: a suggestion, not a fix-all edit (a corpus may be segmented on purpose)
+    out.push({ ...segmented, message: 'word-segmented text (underscores join syllables, punctuation set apart)', unsafe: true });
+    return out;
   }
   for (const d of DEBRIS) {
     if (d.mayMatch && !d.mayMatch(line)) continue;
@@ -288,10 +335,10 @@ function clip(s: string, max = 24): string {
 export const rule = defineRule({
   code: 'stray-token',
   defaultSeverity: 'warning',
-  description: 'Scraping debris: undecoded HTML entities and markup, JSON escapes, escaped line breaks, list reprs, crawler commas, glued widget text, a one- or two-character fragment after the end of a sentence, or a line of lone punctuation in the text (not a table\'s cell or a formula\'s operator).',
+  description: 'Scraping debris: undecoded HTML entities and markup, JSON escapes, escaped line breaks, list reprs, crawler commas, glued widget text, word-segmented lines (`Mỹ_Tâm về Đà_Nẵng .`), a one- or two-character fragment after the end of a sentence, or a line of lone punctuation in the text (not a table\'s cell or a formula\'s operator).',
   tags: ['junk'],
   flags: 'a 1–2 character fragment after the end of a sentence (`…”. r`), a lone punctuation line in the text',
-  fix: { availability: 'always', unsafe: 'A removal that joins two lines.' },
+  fix: { availability: 'always', unsafe: 'A removal that joins two lines; a list repr whose items become lines; a word-segmented line written back.' },
   removable: false,
   check(ctx) {
     const a = ctx.article;
@@ -337,7 +384,7 @@ export const rule = defineRule({
               fixes: [{
                 title: said(d.newText === '' ? t('Remove “{0}”', shown) : t('Replace “{0}”', shown)),
                 edits: [{ start, end, newText: d.newText }],
-                ...(d.newText.includes('\n') ? { applicability: 'unsafe' as const } : {}),
+                ...(d.unsafe || d.newText.includes('\n') ? { applicability: 'unsafe' as const } : {}),
               }],
             });
           }
