@@ -388,6 +388,56 @@ function taggedBody(p: Prepared, kinds: BlockKind[], confidence: number[], secon
   }
 }
 
+/** A front matter's fence, its fields (`title: "…"`, `date = 2024-09-19`), and the lines a field may go on over. */
+const FRONT_FENCE = /^(?:---|\+\+\+)$/;
+const FRONT_FIELD = /^([A-Za-z_][\w.-]{0,40})\s*[:=](?:\s|$)/;
+const FRONT_MORE = /^(?:\s+\S|\s*-\s)/;
+/** Keys of a front matter's title. */
+const FRONT_TITLE = /^(?:title|headline|name)$/i;
+/** The most lines between a front matter's fences. */
+const FRONT_MAX_LINES = 40;
+
+/**
+ * A Markdown file's front matter (Jekyll, Hugo: `---`, `key: value` lines, `---`, first in the file)
+ * is the file's metadata, not the article: its fields are chrome, but for its date, which is read
+ * as any dateline is, and its title when no line below says it again (then it is the only title).
+ */
+function frontMatter(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>): void {
+  const n = kinds.length;
+  if (n < 3 || !FRONT_FENCE.test(p.lines[p.content[0]].text.trim())) return;
+  const fence = p.lines[p.content[0]].text.trim();
+  let end = -1, fields = 0;
+  for (let j = 1; j < n && j <= FRONT_MAX_LINES; j++) {
+    const text = p.lines[p.content[j]].text;
+    if (text.trim() === fence) { end = j; break; }
+    if (FRONT_FIELD.test(text)) fields++;
+    else if (!FRONT_MORE.test(text)) return;
+  }
+  if (end < 0 || fields === 0) return;
+  const why = t('a field of the file\'s front matter (its metadata)');
+  for (let j = 1; j < end; j++) {
+    if (kinds[j] === 'boilerplate' || kinds[j] === 'dateline') continue;
+    const text = p.lines[p.content[j]].text;
+    const key = FRONT_FIELD.exec(text)?.[1];
+    if (key !== undefined && FRONT_TITLE.test(key)) {
+      // the title's words again below the front matter: that line is the headline, this the metadata
+      const value = foldForMatch(text.slice(text.search(/[:=]/) + 1));
+      let again = false;
+      for (let q = end + 1; q < n && !again && value.length >= 10; q++) {
+        const other = foldForMatch(p.lines[p.content[q]].text);
+        again = other.includes(value) || (other.length >= 10 && value.includes(other));
+      }
+      if (!again) continue;
+    }
+    overrule(kinds, confidence, second, ruled, j, 'boilerplate', 1 - confidence[j], why);
+  }
+}
+
+/** Letters and digits only, lower case, single spaces, no link's address: a title compared with its copies in other markup. */
+function foldForMatch(s: string): string {
+  return s.normalize('NFC').toLowerCase().replace(/\]\([^)\s]*\)/g, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
 /** `Chủ tịch: Lê Khánh Hải`, `Điện Thoại: 0936…`: a label of one to four words, a colon, a value. */
 const LABELLED_ITEM = /^\s*[\p{Lu}\d][^:\n]{0,40}:\s*\S/u;
 function isLabelledItem(text: string): boolean {
@@ -478,6 +528,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   // the headline when no line is
   // (the body: the first paragraph of a dozen words or more; a link or a menu item read as a
   // paragraph is not where the body starts)
+  frontMatter(p, kinds, confidence, second, ruled);
   let firstBody = 0;
   while (firstBody < kinds.length && !(kinds[firstBody] === 'paragraph' && p.facts[p.content[firstBody]].nWords >= 12)) firstBody++;
   let headline = kinds.includes('headline');
@@ -496,12 +547,12 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   headline = kinds.includes('headline');
   // an article has a headline: when no line is read as one, the line above the body the model
   // found next most likely to be it (its runner-up, given at least a 1% chance), without a chrome
-  // phrase and not the dateline, kicker or byline, is it (a page's title under a long menu was
-  // otherwise read as chrome, and the fix deleted it)
+  // phrase and not the dateline, kicker or byline, nor a line a rule has decided, is it (a page's
+  // title under a long menu was otherwise read as chrome, and the fix deleted it)
   if (!headline) {
     let best = -1;
     for (let j = 0; j < firstBody; j++) {
-      if (p.cues[j].boilerplate !== null || p.cues[j].dateline || kinds[j] === 'dateline' || kinds[j] === 'kicker' || kinds[j] === 'byline' || second[j].kind !== 'headline' || second[j].p < HEADLINE_FALLBACK_MIN) continue;
+      if (ruled.has(j) || p.cues[j].boilerplate !== null || p.cues[j].dateline || kinds[j] === 'dateline' || kinds[j] === 'kicker' || kinds[j] === 'byline' || second[j].kind !== 'headline' || second[j].p < HEADLINE_FALLBACK_MIN) continue;
       if (best < 0 || second[j].p > second[best].p) best = j;
     }
     if (best >= 0) overrule(kinds, confidence, second, ruled, best, 'headline', second[best].p, t('no line was read as the headline: the headline was the second choice for this line, after {0}', kindNoun(kinds[best])));
