@@ -438,6 +438,49 @@ function foldForMatch(s: string): string {
   return s.normalize('NFC').toLowerCase().replace(/\]\([^)\s]*\)/g, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+/** A teaser's title (words) and the summary under it (words, at least). */
+const TEASER_TITLE_WORDS: readonly [number, number] = [4, 25];
+const TEASER_SUMMARY_WORDS = 15;
+const TITLE_START = /^["“‘'(]?[\p{Lu}\p{N}]/u;
+
+/**
+ * A teaser box after the article (`Tin cùng chuyên mục`, then a title and its summary, again and
+ * again): under a teaser header read as such, with three paragraphs of the article's text above it,
+ * three records or more of a title (4 to 25 words, no sentence end) and one to three lines of summary
+ * (the first of 15 words or more) are teasers, summaries included, though they read as prose.
+ */
+function headedTeasers(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>): void {
+  const n = kinds.length;
+  let text = 0;
+  for (let j = 0; j < n; j++) {
+    const f = p.facts[p.content[j]];
+    if (!(p.cues[j].boilerplate === 'teaser' && kinds[j] === 'related' && text >= RECORDS_BODY_MIN)) {
+      if (kinds[j] === 'paragraph' && f.nWords >= 12) text++;
+      continue;
+    }
+    // a title starts with a capital (or a digit, a quote); a summary wrapped over lines goes on in
+    // lower case
+    const title = (q: number) => {
+      const g = p.facts[p.content[q]];
+      return p.cues[q].boilerplate === null && g.nWords >= TEASER_TITLE_WORDS[0] && g.nWords <= TEASER_TITLE_WORDS[1] && !g.terminal
+        && TITLE_START.test(g.folded);
+    };
+    const summary = (q: number) => p.cues[q].boilerplate === null && p.facts[p.content[q]].nWords >= TEASER_SUMMARY_WORDS;
+    let k = j + 1, records = 0;
+    while (k + 1 < n && title(k) && summary(k + 1)) {
+      let e = k + 2;
+      // the summary goes on over at most two more lines, none a title or chrome
+      while (e < n && e < k + 4 && !title(e) && p.cues[e].boilerplate === null && kinds[e] !== 'boilerplate') e++;
+      records++;
+      k = e;
+    }
+    if (records >= RECORDS_MIN) {
+      for (let q = j + 1; q < k; q++) if (kinds[q] !== 'related') overrule(kinds, confidence, second, ruled, q, 'related', 1 - confidence[q], t('a teaser\'s title or summary under a teaser header after the article'));
+      j = k - 1;
+    }
+  }
+}
+
 /** `Chủ tịch: Lê Khánh Hải`, `Điện Thoại: 0936…`: a label of one to four words, a colon, a value. */
 const LABELLED_ITEM = /^\s*[\p{Lu}\d][^:\n]{0,40}:\s*\S/u;
 function isLabelledItem(text: string): boolean {
@@ -562,6 +605,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   // is the page's navigation (the copies further down, the article's headings, are left as read)
   tableOfContents(p, kinds, confidence, second, ruled);
   datedRecords(p, kinds, confidence, second, ruled);
+  headedTeasers(p, kinds, confidence, second, ruled);
   // a copy of a line read as the article's paragraph or caption is the article's text too: a
   // duplicate to flag, not chrome (in the labelled sets, every later copy of a paragraph or a caption
   // of 8 words or more is one; a headline's copies are chrome and teasers)
