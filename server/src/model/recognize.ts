@@ -371,8 +371,8 @@ function datedRecords(p: Prepared, kinds: BlockKind[], confidence: number[], sec
  * Inside the article's text of a tag-prefixed scrape (from its first paragraph of a dozen words or
  * more to its last), the tag says what the model could not: an `[H2]` line read as text is a
  * subheading (unless its words are chrome), and an `[LI]` line read as a subheading is text
- * (`[LI] Địa chỉ: …`). Above and
- * below the text the tag is not obeyed: teaser titles are `<h2>`s, menus `<li>`s.
+ * (`[LI] Địa chỉ: …`). Above and below the text the tag is not obeyed: teaser titles are `<h2>`s,
+ * menus `<li>`s.
  */
 function taggedBody(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>, firstBody: number): void {
   if (!p.tagged) return;
@@ -394,8 +394,9 @@ const FRONT_FIELD = /^([A-Za-z_][\w.-]{0,40})\s*[:=](?:\s|$)/;
 const FRONT_MORE = /^(?:\s+\S|\s*-\s)/;
 /** Keys of a front matter's title. */
 const FRONT_TITLE = /^(?:title|headline|name)$/i;
-/** The most lines between a front matter's fences. */
+/** The most lines between a front matter's fences, and how far below it its title is looked for again. */
 const FRONT_MAX_LINES = 40;
+const FRONT_TITLE_REACH = 200;
 
 /**
  * A Markdown file's front matter (Jekyll, Hugo: `---`, `key: value` lines, `---`, first in the file)
@@ -423,7 +424,7 @@ function frontMatter(p: Prepared, kinds: BlockKind[], confidence: number[], seco
       // the title's words again below the front matter: that line is the headline, this the metadata
       const value = foldForMatch(text.slice(text.search(/[:=]/) + 1));
       let again = false;
-      for (let q = end + 1; q < n && !again && value.length >= 10; q++) {
+      for (let q = end + 1; q < n && q <= end + FRONT_TITLE_REACH && !again && value.length >= 10; q++) {
         const other = foldForMatch(p.lines[p.content[q]].text);
         again = other.includes(value) || (other.length >= 10 && value.includes(other));
       }
