@@ -482,6 +482,27 @@ function headedTeasers(p: Prepared, kinds: BlockKind[], confidence: number[], se
   }
 }
 
+/** A keyword field's least number of tags, and the most words of one. */
+const KEYWORDS_MIN = 5;
+const KEYWORD_MAX_WORDS = 4;
+
+/**
+ * A crawler's keyword field: tags joined by bare commas (`Môi,Âm đạo,Âm hộ,Viêm nhiễm,Bé gái`),
+ * five or more of one to four words, nothing that ends a sentence. Prose puts a space after its
+ * commas; a list in the text does too.
+ */
+export function isKeywordField(text: string): boolean {
+  const s = text.trim();
+  if (s.length > 600 || s.indexOf(',') < 0 || /,\s/u.test(s) || /[.!?:;…]$/u.test(s)) return false;
+  const tags = s.split(',');
+  if (tags.length < KEYWORDS_MIN) return false;
+  for (const tag of tags) {
+    const words = tag.split(/\s+/u).filter(Boolean);
+    if (words.length === 0 || words.length > KEYWORD_MAX_WORDS || !/\p{L}/u.test(tag)) return false;
+  }
+  return true;
+}
+
 /** `Chủ tịch: Lê Khánh Hải`, `Điện Thoại: 0936…`: a label of one to four words, a colon, a value. */
 const LABELLED_ITEM = /^\s*[\p{Lu}\d][^:\n]{0,40}:\s*\S/u;
 function isLabelledItem(text: string): boolean {
@@ -566,6 +587,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   const urlField = (j: number) => p.lines[p.content[j]].text.length <= 2000 && p.knowledge.urlField.test(p.lines[p.content[j]].text);
   for (let j = 0; j < kinds.length; j++) {
     if (kinds[j] !== 'boilerplate' && urlField(j)) overrule(kinds, confidence, second, ruled, j, 'boilerplate', 1 - confidence[j], t('a crawler\'s URL field, not text'));
+    else if (kinds[j] !== 'boilerplate' && !p.tables[j] && isKeywordField(p.lines[p.content[j]].text)) overrule(kinds, confidence, second, ruled, j, 'boilerplate', 1 - confidence[j], t('a crawler\'s keyword field (tags joined by commas), not text'));
   }
   // a Markdown heading (`## …`, as Markdown scrapes keep the page's <h2>) is a heading by its markup,
   // unless its words are the site's chrome (`## Tin liên quan`); the first one above the body is
