@@ -59,3 +59,17 @@ test('a front matter\'s title that no line below says again is the headline; fie
   assert.equal(asText(lines.slice(1, 7).concat(BODY).join('\n')).get('draft: false'), 'paragraph');
   assert.equal(asText([...lines.slice(0, 4), BODY[0], ...lines.slice(4)].join('\n')).get('draft: false'), 'paragraph');
 });
+
+test('with no line read as the headline, the line below that says the front matter\'s title again is the headline', () => {
+  const lines = [
+    '---', 'layout: post', 'title: " [Chủ tịch nước] Chuyến thăm củng cố hơn nữa quan hệ hai nước ..."', 'date: Fri, 12 Jul 2024 21:00:00 +0700', '---',
+    '[Chuyến thăm củng cố hơn nữa quan hệ hai nước ...](https://example.vn/chuyen-tham-cung-co-quan-he)',
+    ...BODY,
+  ];
+  const p = prepare(lines.join('\n'), defaultKnowledge);
+  const r = recognize(p, oneKindModel('boilerplate'));
+  const k = new Map(p.content.map((i, j) => [p.lines[i].text, r.kinds[j]]));
+  assert.equal(k.get(lines[5]), 'headline');
+  assert.equal(k.get(lines[2]), 'boilerplate');
+  assert.equal(r.kinds.filter((x) => x === 'headline').length, 1);
+});

@@ -416,20 +416,29 @@ function frontMatter(p: Prepared, kinds: BlockKind[], confidence: number[], seco
   }
   if (end < 0 || fields === 0) return;
   const why = t('a field of the file\'s front matter (its metadata)');
+  // its fences are its own (a `---` read as anything but chrome is a constraint's leftover)
+  for (const j of [0, end]) if (kinds[j] !== 'boilerplate') overrule(kinds, confidence, second, ruled, j, 'boilerplate', 1 - confidence[j], why);
   for (let j = 1; j < end; j++) {
-    if (kinds[j] === 'boilerplate' || kinds[j] === 'dateline') continue;
     const text = p.lines[p.content[j]].text;
     const key = FRONT_FIELD.exec(text)?.[1];
     if (key !== undefined && FRONT_TITLE.test(key)) {
       // the title's words again below the front matter: that line is the headline, this the metadata
       const value = foldForMatch(text.slice(text.search(/[:=]/) + 1));
-      let again = false;
-      for (let q = end + 1; q < n && q <= end + FRONT_TITLE_REACH && !again && value.length >= 10; q++) {
+      let again = -1;
+      for (let q = end + 1; q < n && q <= end + FRONT_TITLE_REACH && again < 0 && value.length >= 10; q++) {
         const other = foldForMatch(p.lines[p.content[q]].text);
-        again = other.includes(value) || (other.length >= 10 && value.includes(other));
+        if (other.includes(value) || (other.length >= 10 && value.includes(other))) again = q;
       }
-      if (!again) continue;
+      if (again < 0) continue;
+      if (kinds[j] !== 'boilerplate') overrule(kinds, confidence, second, ruled, j, 'boilerplate', 1 - confidence[j], why);
+      // with no other line read as the headline, the title said again is it (a link to the article
+      // the model read as chrome: its fix would have deleted the headline)
+      if (!kinds.includes('headline', end + 1)) {
+        overrule(kinds, confidence, second, ruled, again, 'headline', 1 - confidence[again], t('the title of the file\'s front matter, said again'));
+      }
+      continue;
     }
+    if (kinds[j] === 'boilerplate' || kinds[j] === 'dateline') continue;
     overrule(kinds, confidence, second, ruled, j, 'boilerplate', 1 - confidence[j], why);
   }
 }
