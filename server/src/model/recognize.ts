@@ -512,6 +512,29 @@ export function isKeywordField(text: string): boolean {
   return true;
 }
 
+/** A field's label before a relative time (`Ngày đăng: 14 giờ trước`), and the most words of such a line. */
+const TIME_LABEL = /^[^:\d]{1,24}:\s*/u;
+const RELATIVE_DATELINE_WORDS = 8;
+
+/**
+ * An article that states its publication time only as a relative time (`3 ngày trước`, `Ngày
+ * đăng: 14 giờ trước`): with no line read as the dateline and exactly one line of the article a
+ * relative time, that line is the dateline (its date cannot be read, but it is no chrome to remove).
+ * Teasers' time stamps come in numbers, and a line read as a teaser keeps its kind.
+ */
+function relativeDateline(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>): void {
+  if (kinds.includes('dateline')) return;
+  let found = -1;
+  for (let j = 0; j < kinds.length; j++) {
+    const f = p.facts[p.content[j]];
+    if (f.nWords > RELATIVE_DATELINE_WORDS || !isRelativeTime(f.folded.replace(TIME_LABEL, ''))) continue;
+    if (found >= 0) return;
+    found = j;
+  }
+  if (found < 0 || kinds[found] === 'related') return;
+  overrule(kinds, confidence, second, ruled, found, 'dateline', 1 - confidence[found], t('the article\'s only relative time, and no other line is the dateline'));
+}
+
 /** `Chủ tịch: Lê Khánh Hải`, `Điện Thoại: 0936…`: a label of one to four words, a colon, a value. */
 const LABELLED_ITEM = /^\s*[\p{Lu}\d][^:\n]{0,40}:\s*\S/u;
 function isLabelledItem(text: string): boolean {
@@ -571,6 +594,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
       break;
     }
   }
+  relativeDateline(p, kinds, confidence, second, ruled);
   // a table's cells (table.ts) are the article's data, not a widget's counters: never junk
   const cells = p.tables;
   for (let j = 0; j < cells.length; j++) {
