@@ -43,3 +43,15 @@ test('without three paragraphs of the article above them (a live blog), dated re
   const dates = ['Tiêu đề của bài báo về xuất khẩu thủy sản', para(0), para(1), para(2), ...TEASERS.flatMap(([title, summary, time]) => [title, `${summary} Cập nhật ${time}.`])].join('\n');
   assert.deepEqual(read(dates).filter((l) => l.why !== undefined && /dated teasers/.test(l.why)), []);
 });
+
+test('a record whose time stamp takes two lines (a date, then a relative time) is one record: 5 lines with a source line', () => {
+  const records = TEASERS.flatMap(([title, summary]) => [title, 'mypage -', '16/08/2017', '6 năm trước', summary]);
+  const text = ['Tiêu đề của bài báo về xuất khẩu thủy sản', para(0), para(1), para(2), ...records].join('\n');
+  const lines = read(text);
+  assert.deepEqual(lines.slice(4).filter((l) => l.kind !== 'related').map((l) => l.text), []);
+  for (const l of lines.slice(1, 4)) assert.equal(l.kind, 'paragraph', l.text);
+  // a one-line time stamp still makes records of 4 lines at most: 5-line records with one date are no list
+  const five = TEASERS.flatMap(([title, summary, time]) => [title, 'mypage -', 'Giải trí', time, summary]);
+  const plain = read(['Tiêu đề của bài báo về xuất khẩu thủy sản', para(0), para(1), para(2), ...five].join('\n'));
+  assert.deepEqual(plain.filter((l) => /dated teasers/.test(l.why ?? '')).map((l) => l.text), []);
+});

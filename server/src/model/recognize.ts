@@ -296,7 +296,8 @@ const RECORDS_BODY_MIN = 3;
 
 /**
  * A list of dated teasers after the article: records of 2 to 4 lines (a title, a summary, a time
- * stamp), at least three in a row, each with one date or relative-time line at the same place. When
+ * stamp; 5 when the time stamp takes two lines, a date and a relative time), at least three in a
+ * row, each with one date or relative-time line (or pair of lines) at the same place. When
  * at least three lines of the article's text (paragraphs of a dozen words or more, outside any such
  * run) come before the run, its lines are teasers: related. A run with no text above it is left as
  * read: a live blog's entries (time stamp, minute, text) are the article itself.
@@ -308,16 +309,20 @@ function datedRecords(p: Prepared, kinds: BlockKind[], confidence: number[], sec
     const f = p.facts[p.content[j]];
     if (f.nWords <= 12 && (p.cues[j].dateline || isRelativeTime(f.folded))) dated[j] = 1;
   }
+  // a record's time stamp may take two lines (`16/08/2017`, `6 năm trước`): the first stands for both
+  for (let j = n - 1; j > 0; j--) if (dated[j] && dated[j - 1]) dated[j] = 2;
   const runs: Array<[number, number]> = [];
   for (let j = 0; j < n; j++) {
-    if (!dated[j]) continue;
+    if (dated[j] !== 1) continue;
     let best: [number, number, number] | undefined; // period, records, last date line
-    for (let P = 2; P <= 4; P++) {
+    // (a record with a two-line time stamp may have one line more)
+    const longest = dated[j + 1] === 2 ? 5 : 4;
+    for (let P = 2; P <= longest; P++) {
       let k = j, records = 1;
       for (;;) {
-        if (k + P >= n || !dated[k + P]) break;
+        if (k + P >= n || dated[k + P] !== 1 || dated[k + 1] !== dated[j + 1]) break;
         let between = false;
-        for (let q = k + 1; q < k + P; q++) if (dated[q]) between = true;
+        for (let q = k + 1; q < k + P; q++) if (dated[q] === 1) between = true;
         if (between) break;
         k += P;
         records++;
@@ -340,7 +345,8 @@ function datedRecords(p: Prepared, kinds: BlockKind[], confidence: number[], sec
     else if (after > before) b = Math.min(n - 1, k + P - 1);
     else {
       while (a > 0 && j - a < P - 1 && !long(a - 1)) a--;
-      while (b < n - 1 && b - k < P - 1 && !long(b + 1)) b++;
+      // the last record ends where the first one's start says (a summary after the date is long)
+      b = Math.min(n - 1, k + P - 1 - (j - a));
     }
     // (runs do not overlap: one starts after the one before ends)
     if (runs.length > 0) a = Math.max(a, runs[runs.length - 1][1] + 1);
