@@ -203,6 +203,14 @@ function tableOfContents(p: Prepared, kinds: BlockKind[], confidence: number[], 
   }
 }
 
+/** The words of a paragraph that is surely the article's text (not a link or a menu item read as one). */
+const BODY_WORDS = 12;
+
+/** Is content line j read as a paragraph of the article's own text (BODY_WORDS words or more)? */
+function isBodyText(p: Prepared, kinds: readonly BlockKind[], j: number): boolean {
+  return kinds[j] === 'paragraph' && p.facts[p.content[j]].nWords >= BODY_WORDS;
+}
+
 /** Lines opening with a quantity in a row, at least. */
 const QUANTITY_RUN_MIN = 3;
 
@@ -222,7 +230,7 @@ function quantityLists(p: Prepared, kinds: BlockKind[], confidence: number[], se
   let text = false;
   for (let j = 0; j < n; ) {
     if (!q(j)) {
-      if (kinds[j] === 'paragraph' && p.facts[p.content[j]].nWords >= 12) text = true;
+      if (isBodyText(p, kinds, j)) text = true;
       j++;
       continue;
     }
@@ -271,7 +279,7 @@ function titleAgain(p: Prepared, kinds: BlockKind[], confidence: number[], secon
   for (let j = top + 1; j < n; j++) {
     const f = p.facts[p.content[j]];
     // the article's text began before any copy: no page title above it
-    if (kinds[j] === 'paragraph' && f.nWords >= 12 && f.key !== title && f.key !== whole) return;
+    if (isBodyText(p, kinds, j) && f.key !== title && f.key !== whole) return;
     if (j - top <= TITLE_AGAIN_GAP || f.nWords < 5) continue;
     const same = f.key === title || f.key === whole || (title.startsWith(f.key + ' ') && f.nWords >= 5 && f.nWords < titleWords.length);
     if (!same) continue;
@@ -334,7 +342,7 @@ function datedRecords(p: Prepared, kinds: BlockKind[], confidence: number[], sec
     // the second record's (long or short, line by line), the first record's title or the last
     // one's; when both sides are alike, the short lines of either side (a date in a record's middle)
     const [P, , k] = best;
-    const long = (q: number) => p.facts[p.content[q]].nWords >= 12;
+    const long = (q: number) => p.facts[p.content[q]].nWords >= BODY_WORDS;
     let before = 0, after = 0;
     for (let q = 1; q < P; q++) {
       if (j - P + q >= 0 && long(j - P + q) === long(j + q)) before++;
@@ -369,7 +377,7 @@ function datedRecords(p: Prepared, kinds: BlockKind[], confidence: number[], sec
       r++;
       continue;
     }
-    if (!inRun[j] && kinds[j] === 'paragraph' && p.facts[p.content[j]].nWords >= 12) text++;
+    if (!inRun[j] && isBodyText(p, kinds, j)) text++;
   }
 }
 
@@ -383,7 +391,7 @@ function datedRecords(p: Prepared, kinds: BlockKind[], confidence: number[], sec
 function taggedBody(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>, firstBody: number): void {
   if (!p.tagged) return;
   let lastBody = kinds.length - 1;
-  while (lastBody > firstBody && !(kinds[lastBody] === 'paragraph' && p.facts[p.content[lastBody]].nWords >= 12)) lastBody--;
+  while (lastBody > firstBody && !isBodyText(p, kinds, lastBody)) lastBody--;
   for (let j = firstBody + 1; j < lastBody; j++) {
     const heading = tagHeading(p.lines[p.content[j]].text);
     if (heading === true && p.cues[j].boilerplate === null && (kinds[j] === 'paragraph' || kinds[j] === 'caption')) {
@@ -467,21 +475,20 @@ const TITLE_START = /^["“‘'(]?[\p{Lu}\p{N}]/u;
  */
 function headedTeasers(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>): void {
   const n = kinds.length;
+  // a title starts with a capital (or a digit, a quote); a summary wrapped over lines goes on in
+  // lower case
+  const title = (q: number) => {
+    const g = p.facts[p.content[q]];
+    return p.cues[q].boilerplate === null && g.nWords >= TEASER_TITLE_WORDS[0] && g.nWords <= TEASER_TITLE_WORDS[1] && !g.terminal
+      && TITLE_START.test(g.folded);
+  };
+  const summary = (q: number) => p.cues[q].boilerplate === null && p.facts[p.content[q]].nWords >= TEASER_SUMMARY_WORDS;
   let text = 0;
   for (let j = 0; j < n; j++) {
-    const f = p.facts[p.content[j]];
     if (!(p.cues[j].boilerplate === 'teaser' && kinds[j] === 'related' && text >= RECORDS_BODY_MIN)) {
-      if (kinds[j] === 'paragraph' && f.nWords >= 12) text++;
+      if (isBodyText(p, kinds, j)) text++;
       continue;
     }
-    // a title starts with a capital (or a digit, a quote); a summary wrapped over lines goes on in
-    // lower case
-    const title = (q: number) => {
-      const g = p.facts[p.content[q]];
-      return p.cues[q].boilerplate === null && g.nWords >= TEASER_TITLE_WORDS[0] && g.nWords <= TEASER_TITLE_WORDS[1] && !g.terminal
-        && TITLE_START.test(g.folded);
-    };
-    const summary = (q: number) => p.cues[q].boilerplate === null && p.facts[p.content[q]].nWords >= TEASER_SUMMARY_WORDS;
     let k = j + 1, records = 0;
     while (k + 1 < n && title(k) && summary(k + 1)) {
       let e = k + 2;
@@ -652,7 +659,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   // paragraph is not where the body starts)
   frontMatter(p, kinds, confidence, second, ruled);
   let firstBody = 0;
-  while (firstBody < kinds.length && !(kinds[firstBody] === 'paragraph' && p.facts[p.content[firstBody]].nWords >= 12)) firstBody++;
+  while (firstBody < kinds.length && !isBodyText(p, kinds, firstBody)) firstBody++;
   let headline = kinds.includes('headline');
   for (let j = 0; j < kinds.length; j++) {
     if (!isMarkdownHeading(p.lines[p.content[j]].text) || p.cues[j].boilerplate !== null || urlField(j)) continue;

@@ -5,7 +5,7 @@
 // article's text, where an `<h2>` is a subheading and an `<li>` is text (tagHeading).
 
 /** `[H2] `, `[P] `, `[li] `: an HTML element's name in brackets at the start of a line, then a space. */
-const TAG_PREFIX = /^\s*\[(?:H[1-6]|P|LI|DT|DD|TD|TH|TR|DIV|SPAN|A|B|I|U|EM|STRONG|FIGCAPTION|CAPTION|BLOCKQUOTE|PRE|CODE|LABEL|TITLE|HEADER|FOOTER|NAV|SECTION|ARTICLE)\][ \t]+(?=\S)/iu;
+const TAG_PREFIX = /^\s*\[(H[1-6]|P|LI|DT|DD|TD|TH|TR|DIV|SPAN|A|B|I|U|EM|STRONG|FIGCAPTION|CAPTION|BLOCKQUOTE|PRE|CODE|LABEL|TITLE|HEADER|FOOTER|NAV|SECTION|ARTICLE)\][ \t]+(?=\S)/iu;
 
 /** Content lines that must carry a tag, at least, and the share of them that must. */
 const TAGGED_MIN_LINES = 5;
@@ -36,16 +36,11 @@ export function taggedReadings(lines: ReadonlyArray<{ readonly text: string }>, 
 }
 
 /**
- * Headings' tags, and the tag of text: a list item (a `<p>` is often a subheading in bold, so it
- * says nothing).
+ * true for a line tagged as a heading (`[H2] …`), false for a list item (`[LI] …`), null otherwise
+ * (a `<p>` is often a subheading in bold, so it says nothing).
  */
-const HEADING_TAG = /^\s*\[H[1-6]\][ \t]/iu;
-const TEXT_TAG = /^\s*\[LI\][ \t]/iu;
-
-/** true for a line tagged as a heading (`[H2] …`), false for a list item (`[LI] …`), null otherwise. */
 export function tagHeading(line: string): boolean | null {
   if (tagPrefixLength(line) === 0) return null;
-  if (HEADING_TAG.test(line)) return true;
-  if (TEXT_TAG.test(line)) return false;
-  return null;
+  const name = TAG_PREFIX.exec(line)![1].toUpperCase();
+  return /^H[1-6]$/.test(name) ? true : name === 'LI' ? false : null;
 }

@@ -531,9 +531,9 @@ export const rule = defineRule({
           code: CODE,
           message: t('Opens with the paragraph at {0} again', linesWhere(x.block.startLine + 1, x.block.endLine + 1)),
           start: opening.start,
-          end: opening.removeEnd,
+          end: opening.end,
           related: [{ message: t('the paragraph it repeats'), start: lines.start, end: lines.end }],
-          fixes: [{ title: t('Remove the repeated opening'), edits: [{ start: opening.start, end: opening.removeEnd, newText: '' }] }],
+          fixes: [{ title: t('Remove the repeated opening'), edits: [{ start: opening.start, end: opening.end, newText: '' }] }],
         });
         continue;
       }
@@ -567,11 +567,11 @@ const OPENING_GAP = 4;
 
 /**
  * Where line `line` of the article opens with `text` again (spaces of any kind and their number
- * aside, a trailing stray space of `text` too): the copy's span, and the end of what removing it
- * takes (the spaces after it). Null when the line does not open with the whole of `text`, or
+ * aside, a trailing stray space of `text` too): what removing the copy takes, the copy and the
+ * spaces after it. Null when the line does not open with the whole of `text`, or
  * nothing but spaces follows it (the line is then a copy, another finding's).
  */
-function openingCopy(text: string, a: Article, line: number): { start: number; end: number; removeEnd: number } | null {
+function openingCopy(text: string, a: Article, line: number): { start: number; end: number } | null {
   const src = text.trim();
   const { start, end } = a.lines[line];
   const t = a.text;
@@ -596,7 +596,7 @@ function openingCopy(text: string, a: Article, line: number): { start: number; e
   if (i >= end) return null;
   // the copy ends where a word ends: `Đà Nẵng` is no opening of `Đà Nẵngmới`
   if (!isWhiteSpace(t.charCodeAt(copyEnd)) && /[\p{L}\p{N}]/u.test(t[copyEnd - 1]) && /[\p{L}\p{N}]/u.test(t[copyEnd])) return null;
-  return { start: from, end: copyEnd, removeEnd: i };
+  return { start: from, end: i };
 }
 
 /** Would removing the block lose words that the other block does not have (beyond a stray few)? */
