@@ -3,6 +3,7 @@
 //
 //   node out/eval/eval.js [--real-dev DIR] [--train-also real-dev] [--by-source] [--misses SET]
 //                         [--in-sample] [--json FILE] [--save-models DIR | --load-models DIR]
+//                         [--lines FILE]
 //
 // The line recognizer is learned from the training sets (the seeds and the real corpus in
 // test/fixtures/real), so every article is scored LEAVE-ONE-SOURCE-OUT: by a model trained
@@ -14,6 +15,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadSets, type LabelledDoc, type LabelledSet } from './sets';
 import { addTally, emptyTally, figures, kindTable, pct, scoreFile, summaryLine, type Tally } from './score';
 import { runSet } from './pipeline';
+import { analyze } from '../../server/src/engine/analyze';
 import { loadKnowledge, type Knowledge } from '../../server/src/model/knowledge';
 import { lineCountsOf } from '../../server/src/model/frequency';
 import { trainFromSequences, trainingSequence } from '../../server/src/model/training';
@@ -77,8 +79,24 @@ function knowledgeWithout(source: string | null): Knowledge {
   return models.get(key)!;
 }
 
+// --lines FILE: one JSON line per labelled line (set, file, line, gold kind, kind read, the hover's
+// reason), for studying the misses; the kinds are those of the scored run
+const linesOut: string[] = [];
+function keepLines(set: LabelledSet, d: LabelledDoc, knowledge: Knowledge, blocks: ReadonlyArray<{ kind: string; startLine: number; endLine: number }> | undefined): void {
+  const gold = new Map<number, string>();
+  for (const b of d.gold.blocks) for (let l = b.startLine; l <= b.endLine; l++) gold.set(l, b.kind);
+  const a = analyze(d.text, { file: d.path, knowledge, frequency: frequencyOf.get(set.name) }).article;
+  const reason = new Map<number, string>();
+  for (const b of a.blocks) for (let l = b.startLine; l <= b.endLine; l++) reason.set(l + 1, b.reason ?? '');
+  for (const b of blocks ?? []) for (let l = b.startLine; l <= b.endLine; l++) {
+    if (!gold.has(l)) continue;
+    linesOut.push(JSON.stringify({ set: set.name, file: d.file, source: d.source, line: l, gold: gold.get(l), got: b.kind, text: a.lines[l - 1]?.text ?? '', reason: reason.get(l) ?? '' }));
+  }
+}
+
 function scoreSet(set: LabelledSet, knowledgeOf: (d: LabelledDoc) => Knowledge): { total: Tally; bySource: Map<string, Tally> } {
   const results = runSet(set.docs, knowledgeOf, undefined, frequencyOf.get(set.name));
+  if (opt('--lines')) for (const d of set.docs) keepLines(set, d, knowledgeOf(d), results.get(d.path)?.article?.blocks);
   const total = emptyTally();
   const bySource = new Map<string, Tally>();
   for (const d of set.docs) {
@@ -143,5 +161,7 @@ console.log(`\n${models.size} models ${opt('--load-models') ? 'loaded' : 'traine
 report.realTogether = figures(realLoso);
 const json = opt('--json');
 if (json) writeFileSync(json, JSON.stringify(report, null, 1) + '\n');
+const lines = opt('--lines');
+if (lines) writeFileSync(lines, linesOut.map((l) => l + '\n').join(''));
 }
 void main();
