@@ -290,8 +290,9 @@ export function boilerplateCategory(k: Knowledge, line: string, lineKey?: string
       if (cats.every((c) => c !== null)) return END_MARKING.find((c) => cats.includes(c)) ?? 'widget';
     }
   }
-  // breadcrumbs: "Thời sự » Trong nước", "Trang chủ > Tin tức"
-  if (/^[^.!?]{1,80}$/u.test(key) && /\s[»>›/]\s/u.test(key) && key.split(/\s[»>›/]\s/u).every((p) => p.split(' ').length <= 4)) {
+  // breadcrumbs: "Thời sự » Trong nước", "Trang chủ > Tin tức", "Tin tức > Nhà đất > Đầu tư - Quy hoạch"
+  // (a section of up to four words; a dash or an ampersand between them is not a word)
+  if (/^[^.!?]{1,80}$/u.test(key) && /\s[»>›/]\s/u.test(key) && key.split(/\s[»>›/]\s/u).every((p) => p.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length <= 4)) {
     return 'nav';
   }
   return null;

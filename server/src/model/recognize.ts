@@ -457,6 +457,9 @@ function frontMatter(p: Prepared, kinds: BlockKind[], confidence: number[], seco
   }
 }
 
+/** A line that is one web address and nothing else. */
+const BARE_ADDRESS = /^\s*(?:https?:\/\/|www\.)\S+\s*$/iu;
+
 /** Letters and digits only, lower case, single spaces, no link's address: a title compared with its copies in other markup. */
 function foldForMatch(s: string): string {
   return s.normalize('NFC').toLowerCase().replace(/\]\([^)\s]*\)/g, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -673,6 +676,12 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   taggedBody(p, kinds, confidence, second, ruled, firstBody);
   // a saved page's title at the top, its headline again below the menus
   titleAgain(p, kinds, confidence, second, ruled);
+  // a line the knowledge reads as the site's navigation (a breadcrumb `Tin tức > Nhà đất > Đầu tư -
+  // Quy hoạch`, a menu item) is never the headline, though it may be the title-like line above the
+  // body: it is chrome, and the headline is sought below
+  for (let j = 0; j < kinds.length; j++) {
+    if (kinds[j] === 'headline' && p.cues[j].boilerplate === 'nav') overrule(kinds, confidence, second, ruled, j, 'boilerplate', 1 - confidence[j], t('the site\'s navigation (a breadcrumb or a menu item), not the headline'));
+  }
   headline = kinds.includes('headline');
   // an article has a headline: when no line is read as one, the line above the body the model
   // found next most likely to be it (its runner-up, given at least a 1% chance), without a chrome
@@ -682,6 +691,8 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     let best = -1;
     for (let j = 0; j < firstBody; j++) {
       if (ruled.has(j) || p.cues[j].boilerplate !== null || p.cues[j].dateline || kinds[j] === 'dateline' || kinds[j] === 'kicker' || kinds[j] === 'byline' || second[j].kind !== 'headline' || second[j].p < HEADLINE_FALLBACK_MIN) continue;
+      // (nor a bare web address: a crawler's record puts the article's address above its title)
+      if (BARE_ADDRESS.test(p.lines[p.content[j]].text)) continue;
       if (best < 0 || second[j].p > second[best].p) best = j;
     }
     if (best >= 0) overrule(kinds, confidence, second, ruled, best, 'headline', second[best].p, t('no line was read as the headline: the headline was the second choice for this line, after {0}', kindNoun(kinds[best])));
