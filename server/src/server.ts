@@ -279,8 +279,8 @@ export function run(): void {
      * (the outline and the folds). Never rejects.
      */
     extras?: Promise<void>;
-    /** For an analysis made off the main thread: sets a block's hover reason, asked of the worker. Never rejects. */
-    reasonFor?: (block: Block) => Promise<void>;
+    /** For an analysis made off the main thread: a line's hover reason in its block, asked of the worker (once). Never rejects. */
+    reasonFor?: (block: Block, line: number) => Promise<string | undefined>;
     /** The rules' findings (computed on first use), and their diagnostics. */
     findings?: Finding[];
     /** The per-file rules' findings, when the analysis was made off the main thread (the corpus rules run here). */
@@ -375,14 +375,16 @@ export function run(): void {
       const r = await offThread.analyze(doc.uri, doc.version, { text, config: dc.config, file: dc.file, frequency: frequencyFor(doc.uri, text, dc.file), locale: currentLocale() });
       if (!r) return null;
       const bomShift = r.article.hadBom && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-      // a block's hover reason, asked of the worker once (it works reasons out only when asked)
-      const asked = new WeakMap<Block, Promise<void>>();
-      const reasonFor = (block: Block): Promise<void> => {
-        let p = asked.get(block);
+      // a line's hover reason, asked of the worker once (it works reasons out only when asked)
+      const asked = new WeakMap<Block, Map<number, Promise<string | undefined>>>();
+      const reasonFor = (block: Block, line: number): Promise<string | undefined> => {
+        let lines = asked.get(block);
+        if (!lines) asked.set(block, (lines = new Map()));
+        let p = lines.get(line);
         if (!p) {
           const i = r.article.blocks.indexOf(block);
-          p = i < 0 ? Promise.resolve() : r.reason(i).then((reason) => { block.reason = reason; });
-          asked.set(block, p);
+          p = i < 0 ? Promise.resolve(undefined) : r.reason(i, line);
+          lines.set(line, p);
         }
         return p;
       };

@@ -231,6 +231,34 @@ describe('language server over stdio (VS Code-like client)', () => {
     assert.match(second, /\b3 records\b/, second);
   });
 
+  test('hover on a line of a teaser run gives that line\'s own reason, not the run\'s first line\'s', async () => {
+    const text = [
+      'Thanh Hóa: Huyện miền núi khánh thành cầu treo cho học sinh',
+      'Thứ Năm, 4/5/2023, 17:16 (GMT+7)',
+      'Sáng 4/5, huyện Mường Lát tổ chức khánh thành cây cầu treo mới, giúp hàng trăm học sinh qua suối an toàn trong mùa mưa lũ sắp tới.',
+      'Cây cầu dài 80 m được xây dựng bằng nguồn vốn xã hội hóa và ngân sách địa phương, hoàn thành sau bốn tháng thi công liên tục.',
+      'Tin liên quan',
+      'Thanh Hóa đầu tư hơn 200 tỷ đồng làm đường lên các bản vùng cao',
+      'Mường Lát: Hàng trăm hộ dân được hỗ trợ nhà ở trước mùa mưa bão',
+    ].join('\n');
+    const uri = memUri('teaser-run.txt');
+    await lsp.open(uri, text);
+    const header = await lsp.hover(uri, { line: 4, character: 2 });
+    const teaser = await lsp.hover(uri, { line: 6, character: 2 });
+    // one block: the same range for both lines
+    assert.deepEqual(header?.range, teaser?.range);
+    assert.deepEqual(header?.range?.start, { line: 4, character: 0 });
+    const h = hoverText(header);
+    const t = hoverText(teaser);
+    assert.match(h, /Related/);
+    assert.match(t, /Related/);
+    // the header is a chrome phrase; the teaser's own reason says nothing of the kind
+    assert.match(h, /site-chrome phrase/, h);
+    assert.doesNotMatch(t, /site-chrome phrase/, t);
+    assert.notEqual(h, t);
+    await lsp.notify('textDocument/didClose', { textDocument: { uri } });
+  });
+
   test('hover on other blocks names the block kind; blank lines have none', async () => {
     const para = hoverText(await lsp.hover(uri0, { line: 8, character: 3 }));
     assert.match(para, /paragraph/i);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG } from '../engine/config';
-import { parseArticle } from '../model/article';
+import { parseArticle, reasonAtLine } from '../model/article';
 import { currentLocale } from '../l10n';
 import { OffThreadAnalyzer } from './offThread';
 
@@ -25,16 +25,44 @@ test('the worker gives no hover reason with an analysis; asked for one, the engi
     const expected = parseArticle(text).blocks;
     const asked = expected.map((b, i) => i).filter((i) => expected[i].reason !== undefined && expected[i].kind !== 'blank').slice(0, 6);
     assert.ok(asked.length >= 4);
-    for (const i of asked) assert.equal(await first.reason(i), expected[i].reason, `block ${i}`);
+    for (const i of asked) assert.equal(await first.reason(i, expected[i].startLine), expected[i].reason, `block ${i}`);
     // a newer version read: the older analysis's reasons are gone (none is made up), the newer one's given
     const second = (await analyzer.analyze('untitled:a.txt', 2, request(edited)))!;
     await second.extras;
-    assert.equal(await first.reason(asked[0]), undefined);
+    assert.equal(await first.reason(asked[0], expected[asked[0]].startLine), undefined);
     const now = parseArticle(edited).blocks;
-    for (const i of asked) assert.equal(await second.reason(i), now[i].reason, `block ${i} of the edited text`);
+    for (const i of asked) assert.equal(await second.reason(i, now[i].startLine), now[i].reason, `block ${i} of the edited text`);
     // the document closed: nothing kept
     analyzer.forget('untitled:a.txt');
-    assert.equal(await second.reason(asked[0]), undefined);
+    assert.equal(await second.reason(asked[0], now[asked[0]].startLine), undefined);
+  } finally {
+    analyzer.dispose();
+  }
+});
+
+test('asked for a line of a teaser run, the worker gives that line\'s own reason, as the engine does', async () => {
+  const text = [
+    'Thanh Hóa: Huyện miền núi khánh thành cầu treo cho học sinh',
+    'Thứ Năm, 4/5/2023, 17:16 (GMT+7)',
+    'Sáng 4/5, huyện Mường Lát tổ chức khánh thành cây cầu treo mới, giúp hàng trăm học sinh qua suối an toàn trong mùa mưa lũ sắp tới.',
+    'Cây cầu dài 80 m được xây dựng bằng nguồn vốn xã hội hóa và ngân sách địa phương, hoàn thành sau bốn tháng thi công liên tục.',
+    'Tin liên quan',
+    'Thanh Hóa đầu tư hơn 200 tỷ đồng làm đường lên các bản vùng cao',
+    'Mường Lát: Hàng trăm hộ dân được hỗ trợ nhà ở trước mùa mưa bão',
+  ].join('\n');
+  const analyzer = new OffThreadAnalyzer(WORKER);
+  try {
+    const r = (await analyzer.analyze('untitled:b.txt', 1, { text, config: DEFAULT_CONFIG, locale: currentLocale() }))!;
+    const blocks = parseArticle(text).blocks;
+    const i = blocks.findIndex((b) => b.kind === 'related' && b.endLine > b.startLine);
+    assert.ok(i >= 0);
+    const run = blocks[i];
+    assert.equal(await r.reason(i, run.startLine), run.reason);
+    for (let line = run.startLine + 1; line <= run.endLine; line++) {
+      const own = reasonAtLine(run, line);
+      assert.notEqual(own, run.reason);
+      assert.equal(await r.reason(i, line), own, `line ${line + 1}`);
+    }
   } finally {
     analyzer.dispose();
   }

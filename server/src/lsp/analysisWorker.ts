@@ -3,7 +3,7 @@
 // message, the outline and the folds. A block's hover reason is worked out when a hover asks for it
 // (the worker keeps each document's last Article, whose reasons are worked out on first read).
 import { parentPort } from 'node:worker_threads';
-import { parseArticle } from '../model/article';
+import { parseArticle, reasonAtLine } from '../model/article';
 import { analyzeArticle, knowledgeFor } from '../engine/analyze';
 import { buildOutline, foldingRanges } from '../model/outline';
 import type { LineFrequency } from '../model/features';
@@ -29,7 +29,8 @@ parentPort!.on('message', (m: OffThreadMessage) => {
     const kept = last?.id === m.id;
     let reason: string | undefined;
     try {
-      reason = kept ? last!.article.blocks[m.block]?.reason : undefined;
+      const block = kept ? last!.article.blocks[m.block] : undefined;
+      reason = block ? reasonAtLine(block, m.line) : undefined;
     } catch {
       reason = undefined; // a hover shows the kind without its reason
     }

@@ -6,10 +6,11 @@ import { dumpPreview, dumpRecords } from '../model/phpdump';
 import type { Block } from '../model/types';
 import { blockAtLine, lineRange, type LineView } from './positions';
 import { kindLabel } from '../model/kindNames';
+import { reasonAtLine } from '../model/article';
 import { t } from '../l10n';
 
 /** An analysis as hovers see it: a big document's comes from the analysis worker, which gives a block's reason when asked. */
-type HoverView = LineView & { extras?: Promise<void>; reasonFor?: (block: Block) => Promise<void> };
+type HoverView = LineView & { extras?: Promise<void>; reasonFor?: (block: Block, line: number) => Promise<string | undefined> };
 
 export interface HoverDeps<A extends HoverView> {
   /** The client reads Markdown in hovers (read at each request). */
@@ -25,9 +26,12 @@ export function createHoverHandler<A extends HoverView>(deps: HoverDeps<A>) {
     if (!r || !article) return null;
     const block = blockAtLine(article, params.position.line);
     if (!block) return null;
-    await r.analysis.reasonFor?.(block); // a big document's reason: the worker keeps the model's scores
+    // the hovered line's own reason (a teaser run is one block of lines read one by one); a big
+    // document's comes from the worker, which keeps the model's scores
+    const line = params.position.line;
+    const reason = r.analysis.reasonFor ? await r.analysis.reasonFor(block, line) : reasonAtLine(block, line);
     const md = deps.client.hoverMarkdown;
-    const value = hoverFor(block, md);
+    const value = hoverFor(block, md, reason);
     if (!value) return null;
     return {
       contents: { kind: md ? MarkupKind.Markdown : MarkupKind.PlainText, value },
@@ -72,10 +76,10 @@ function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** The hover text of a block (Markdown when the client reads it), or null for a blank line. */
-export function hoverFor(block: Block, markdown: boolean): string | null {
+/** The hover text of a block (Markdown when the client reads it), or null for a blank line; `why`: the reason to give (the block's own by default). */
+export function hoverFor(block: Block, markdown: boolean, why: string | undefined = block.reason): string | null {
   const h = new HoverText(markdown);
-  const reason = block.reason ? ` — ${h.esc(block.reason)}` : '';
+  const reason = why ? ` — ${h.esc(why)}` : '';
   switch (block.kind) {
     case 'blank':
       return null;

@@ -41,7 +41,7 @@ export interface OffThreadResult {
    * article's worker some 75 ms a keystroke, during which the next version waited. Undefined once
    * the worker has read a newer version of the document (or for a block without a reason). Never rejects.
    */
-  reason(block: number): Promise<string | undefined>;
+  reason(block: number, line: number): Promise<string | undefined>;
 }
 
 /**
@@ -72,6 +72,8 @@ export interface ReasonRequest {
   uri: string;
   id: number;
   block: number;
+  /** The hovered line (0-based): a run's lines have reasons of their own (reasonAtLine). */
+  line: number;
 }
 
 /** What the main thread sends the worker. */
@@ -155,13 +157,13 @@ export class OffThreadAnalyzer {
   }
 
   /** A block's hover reason in the analysis `id` of `uri` (OffThreadResult.reason). */
-  private reasonOf(uri: string, id: number, block: number): Promise<string | undefined> {
+  private reasonOf(uri: string, id: number, block: number, line: number): Promise<string | undefined> {
     const w = this.worker;
     if (!w) return Promise.resolve(undefined); // the worker that made the analysis is gone
     return new Promise((resolve) => {
       const reasonOf = this.nextReason++;
       this.reasonsAsked.set(reasonOf, resolve);
-      w.postMessage({ reasonOf, uri, id, block } satisfies ReasonRequest);
+      w.postMessage({ reasonOf, uri, id, block, line } satisfies ReasonRequest);
     });
   }
 
@@ -219,7 +221,7 @@ export class OffThreadAnalyzer {
           return;
         }
         const extras = new Promise<{ outline: OutlineNode[]; folds: OutlineFold[] } | null>((resolve) => { job.extrasArrived = resolve; });
-        job.resolve({ article, findings, extras, reason: (block) => this.reasonOf(job.uri, job.id, block) });
+        job.resolve({ article, findings, extras, reason: (block, line) => this.reasonOf(job.uri, job.id, block, line) });
         return;
       }
       this.running = undefined;

@@ -63,6 +63,24 @@ const REASON_PROPERTY: PropertyDescriptor = {
   },
 };
 
+/** The reasons of a block's other lines, worked out when a hover on one of them asks. */
+const LINE_REASONS = new WeakMap<Block, Map<number, string | undefined>>();
+
+/**
+ * Why the recognizer read line `line` (0-based) as its block's kind: a run of teasers, or of a dump's
+ * lines, is one block, but each of its lines was read on its own (a paragraph swept into a teaser run
+ * has reasons of its own, not the run's first line's). The block's own reason for its first line, for
+ * a line outside it, and for a block the model did not read line by line.
+ */
+export function reasonAtLine(block: Block, line: number): string | undefined {
+  const r = LAZY_REASON.get(block);
+  if (!r || line === r.i || line < block.startLine || line > block.endLine) return block.reason;
+  let memo = LINE_REASONS.get(block);
+  if (!memo) LINE_REASONS.set(block, (memo = new Map()));
+  if (!memo.has(line)) memo.set(line, r.why(line));
+  return memo.get(line) ?? block.reason;
+}
+
 function dateOf(line: string, cue: ReturnType<typeof matchDateline>): ParsedDate | null {
   if (cue?.date) return cue.date;
   return findDate(line);
