@@ -61,3 +61,42 @@ test('the headline fallback never takes a bare web address, even when it is the 
   assert.notEqual(k[0].kind, 'headline', JSON.stringify(k));
   assert.deepEqual(k.filter((x) => x.kind === 'headline').map((x) => x.text), ['Giao hòa tân cổ'], JSON.stringify(k));
 });
+
+test('a title the decoded path read as a byline, though the headline was its likelier reading, is the headline once a breadcrumb above is ruled out', () => {
+  const text = [
+    'Tin tức > Giải trí > Sân khấu - Điện ảnh',
+    '',
+    '5 lần xuất hiện hiếm hoi của hoàng tử bé nước Anh',
+    '',
+    '01/04/2014 12:08',
+    '',
+    'Sáng 4/5, huyện Mường Lát tổ chức khánh thành cây cầu treo mới, giúp hàng trăm học sinh qua suối an toàn trong mùa mưa lũ sắp tới.',
+    '',
+    'Cây cầu dài 80 m được xây dựng bằng nguồn vốn xã hội hóa và ngân sách địa phương, hoàn thành sau bốn tháng thi công liên tục.',
+  ].join('\n');
+  const m = (titleByline: number) => modelFromJson({
+    labels: [...RECOGNIZED_KINDS],
+    features: {
+      bias: w({ boilerplate: 5 }),
+      long: w({ paragraph: 15 }),
+      crumb: w({ headline: 12 }),
+      'dateline:sure': w({ dateline: 12 }),
+      // the title: a headline more than a byline, but the path keeps one headline, the breadcrumb's
+      'pos=1': w({ headline: 7, byline: titleByline }),
+    },
+    trans: Array.from({ length: L + 1 }, () => new Array(L).fill(0)),
+    end: new Array(L).fill(0),
+  });
+  const read = (titleByline: number) => {
+    const p = prepare(text, defaultKnowledge);
+    const r = recognize(p, m(titleByline));
+    return p.content.map((i, j) => ({ text: p.lines[i].text, kind: r.kinds[j], p: r.confidence[j], second: r.second[j], why: r.ruled.get(j) }));
+  };
+  const k = read(6.5);
+  assert.equal(k[0].kind, 'boilerplate', JSON.stringify(k));
+  assert.equal(k[1].kind, 'headline', JSON.stringify(k));
+  assert.match(k[1].why ?? '', /no line was read as the headline/);
+  // a title the model reads as a byline more surely than as a headline stays the byline
+  const sure = read(9);
+  assert.equal(sure[1].kind, 'byline', JSON.stringify(sure));
+});

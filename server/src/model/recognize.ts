@@ -685,12 +685,15 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   headline = kinds.includes('headline');
   // an article has a headline: when no line is read as one, the line above the body the model
   // found next most likely to be it (its runner-up, given at least a 1% chance), without a chrome
-  // phrase and not the dateline, kicker or byline, nor a line a rule has decided, is it (a page's
+  // phrase and not the dateline, nor a kicker or byline the model was surer of, nor a line a rule has decided, is it (a page's
   // title under a long menu was otherwise read as chrome, and the fix deleted it)
   if (!headline) {
     let best = -1;
     for (let j = 0; j < firstBody; j++) {
-      if (ruled.has(j) || p.cues[j].boilerplate !== null || p.cues[j].dateline || kinds[j] === 'dateline' || kinds[j] === 'kicker' || kinds[j] === 'byline' || second[j].kind !== 'headline' || second[j].p < HEADLINE_FALLBACK_MIN) continue;
+      if (ruled.has(j) || p.cues[j].boilerplate !== null || p.cues[j].dateline || kinds[j] === 'dateline' || second[j].kind !== 'headline' || second[j].p < HEADLINE_FALLBACK_MIN) continue;
+      // a kicker or a byline stays one, unless the headline was the likelier reading of the line (the
+      // decoded path gave it another kind because a line above, ruled out since, took the headline)
+      if ((kinds[j] === 'kicker' || kinds[j] === 'byline') && second[j].p <= confidence[j]) continue;
       // (nor a bare web address: a crawler's record puts the article's address above its title)
       if (BARE_ADDRESS.test(p.lines[p.content[j]].text)) continue;
       if (best < 0 || second[j].p > second[best].p) best = j;
