@@ -4,7 +4,7 @@ import { defaultKnowledge, loadKnowledge, type Knowledge } from '../model/knowle
 import type { Article } from '../model/types';
 import type { LineFrequency } from '../model/features';
 import type { CorpusView, Finding, Rule, RuleFinding } from '../rules/types';
-import { RULES, ruleOf, severityOf } from '../rules/registry';
+import { REMOVABLE_CODES, RULES, ruleOf, severityOf } from '../rules/registry';
 import { foldKey } from '../text/normalize';
 import { hash32 } from '../text/similarity';
 import { DEFAULT_CONFIG, relativeKey, type Config } from './config';
@@ -116,7 +116,47 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Ana
     else kept.push(f);
   }
   kept.sort(compareFindings);
-  return { article, findings: kept, ignored };
+  return { article, findings: withoutCovered(kept), ignored };
+}
+
+/**
+ * The findings without those inside text that a removal of the same analysis already takes away: a
+ * whitespace or invisible-character finding on a line of site chrome, teasers, a dump or a duplicate
+ * paragraph whose removal is a warning (fix-all applies it) says nothing the curator needs, and
+ * doubled the Problems panel on indented menus (every menu line of a saved page: its chrome and its
+ * leading spaces). A removal that is only a suggestion (information, an unsafe fix) covers nothing:
+ * the findings inside it stay, for the curator who keeps the block; so does a removal the curator
+ * ignored. Duplicates inside junk stay (a teaser repeated is worth saying). `sorted` by compareFindings.
+ */
+/** What a removal covers: whitespace and invisible characters (duplicates inside junk stay: a teaser repeated is worth saying). */
+const COVERABLE: ReadonlySet<string> = new Set(['whitespace', 'unicode']);
+
+export function withoutCovered(sorted: Finding[]): Finding[] {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const f of sorted) {
+    if (!REMOVABLE_CODES.has(f.code) || f.severity === 'information' || f.severity === 'hint' || f.end <= f.start) continue;
+    const e = f.fixes[0]?.edits;
+    if (!e || e.length !== 1 || e[0].newText !== '' || e[0].start > f.start || e[0].end < f.end) continue;
+    starts.push(e[0].start);
+    ends.push(e[0].end);
+  }
+  if (starts.length === 0) return sorted;
+  // removals by start, with the furthest end reached by any removal starting at or before each
+  const order = starts.map((_, k) => k).sort((x, y) => starts[x] - starts[y]);
+  const at = order.map((k) => starts[k]);
+  const reach: number[] = [];
+  for (let k = 0; k < order.length; k++) reach.push(Math.max(k > 0 ? reach[k - 1] : -1, ends[order[k]]));
+  /** The furthest end of the removals that start before `pos` (or at it, with `orAt`); -1 when none does. */
+  const furthest = (pos: number, orAt: boolean): number => {
+    let lo = 0, hi = at.length - 1, last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid] < pos || (orAt && at[mid] === pos)) { last = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return last < 0 ? -1 : reach[last];
+  };
+  return sorted.filter((f) => !COVERABLE.has(f.code) || furthest(f.start, true) < f.end);
 }
 
 export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
