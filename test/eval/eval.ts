@@ -16,6 +16,8 @@ import { loadSets, type LabelledDoc, type LabelledSet } from './sets';
 import { addTally, emptyTally, figures, kindTable, pct, scoreFile, summaryLine, type Tally } from './score';
 import { runSet } from './pipeline';
 import { analyze } from '../../server/src/engine/analyze';
+import { reasonAtLine } from '../../server/src/model/article';
+import { positionAt } from '../../server/src/rules/ranges';
 import { loadKnowledge, type Knowledge } from '../../server/src/model/knowledge';
 import { lineCountsOf } from '../../server/src/model/frequency';
 import { trainFromSequences, trainingSequence } from '../../server/src/model/training';
@@ -85,12 +87,19 @@ const linesOut: string[] = [];
 function keepLines(set: LabelledSet, d: LabelledDoc, knowledge: Knowledge, blocks: ReadonlyArray<{ kind: string; startLine: number; endLine: number }> | undefined): void {
   const gold = new Map<number, string>();
   for (const b of d.gold.blocks) for (let l = b.startLine; l <= b.endLine; l++) gold.set(l, b.kind);
-  const a = analyze(d.text, { file: d.path, knowledge, frequency: frequencyOf.get(set.name) }).article;
+  const { article: a, findings } = analyze(d.text, { file: d.path, knowledge, frequency: frequencyOf.get(set.name) });
   const reason = new Map<number, string>();
-  for (const b of a.blocks) for (let l = b.startLine; l <= b.endLine; l++) reason.set(l + 1, b.reason ?? '');
+  for (const b of a.blocks) for (let l = b.startLine; l <= b.endLine; l++) reason.set(l + 1, reasonAtLine(b, l) ?? '');
+  // how the removal of a junk line is offered: a warning, or a suggestion and why (Finding.demoted)
+  const removal = new Map<number, string>();
+  for (const f of findings) {
+    if (f.code !== 'boilerplate' && f.code !== 'related') continue;
+    const first = positionAt(a, f.start).line, last = positionAt(a, Math.max(f.start, f.end - 1)).line;
+    for (let l = first; l <= last; l++) removal.set(l + 1, f.demoted ?? f.severity);
+  }
   for (const b of blocks ?? []) for (let l = b.startLine; l <= b.endLine; l++) {
     if (!gold.has(l)) continue;
-    linesOut.push(JSON.stringify({ set: set.name, file: d.file, source: d.source, line: l, gold: gold.get(l), got: b.kind, text: a.lines[l - 1]?.text ?? '', reason: reason.get(l) ?? '' }));
+    linesOut.push(JSON.stringify({ set: set.name, file: d.file, source: d.source, line: l, gold: gold.get(l), got: b.kind, text: a.lines[l - 1]?.text ?? '', reason: reason.get(l) ?? '', removal: removal.get(l) ?? '' }));
   }
 }
 
