@@ -45,6 +45,8 @@ export interface Knowledge {
   urlField: RegExp;
   /** A line that opens with a quantity and its unit (`30g hạt kê`, `2 muỗng bột năng`): a recipe's ingredient. */
   quantityLine: RegExp;
+  /** Verse meters: the words (syllables) of a poem's lines in turn (lục bát: 6, 8), and how many lines in a row make a poem. */
+  verse: { meters: ReadonlyArray<readonly number[]>; minLines: number };
   /** The trained line recognizer (server/data/recognizer.vi.json; scripts: npm run train). */
   recognizer: CrfModel;
 }
@@ -159,6 +161,7 @@ export function loadKnowledge(extras: KnowledgeExtras = {}): Knowledge {
     commerceCues: data.commerceCues,
     tableHeaders: new Set((data.tableHeaders as string[]).map((h) => h.toLocaleLowerCase('vi'))),
     quantityLine: quantityLine(data.quantityUnits as string[]),
+    verse: { meters: data.verseMeters as number[][], minLines: data.verseMinLines as number },
     urlField: urlField(data.urlFieldLabels as string[]),
     recognizer: extras.recognizer ?? shippedRecognizer(),
   };

@@ -248,6 +248,39 @@ function quantityLists(p: Prepared, kinds: BlockKind[], confidence: number[], se
   }
 }
 
+/** Blank lines between two stanzas of a poem, at most. */
+const VERSE_GAP = 2;
+
+/**
+ * A poem quoted in the article, one verse per line: lines whose words (syllables) follow one of the
+ * language's verse meters in turn (lục bát: 6, 8, 6, 8 …; the data's `verseMeters`), at least
+ * `verseMinLines` in a row, blank lines between stanzas allowed. Short, capitalised and without a
+ * sentence end, verses read like a list of teasers or a menu, and fix-all deleted two poems of an
+ * article on a poet (an01); in the labelled sets no other run of lines keeps such a meter. A line with
+ * a chrome phrase, a date or a web address breaks the run.
+ */
+function verses(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>): void {
+  const { meters, minLines } = p.knowledge.verse;
+  if (meters.length === 0 || minLines < 2) return;
+  const n = kinds.length;
+  const words = (j: number) => p.facts[p.content[j]].nWords;
+  const plain = (j: number) => p.cues[j].boilerplate === null && !p.cues[j].dateline && !/(?:https?:\/\/|www\.)/iu.test(p.lines[p.content[j]].text);
+  const why = t('a line of verse: a poem in the article (its lines keep a verse meter, as lục bát\'s 6 and 8 syllables in turn)');
+  for (const meter of meters) {
+    for (let j = 0; j < n; ) {
+      // a run starts on any step of the meter and keeps it, line after line
+      const step = meter.indexOf(words(j));
+      if (step < 0 || !plain(j)) { j++; continue; }
+      let k = j + 1;
+      while (k < n && plain(k) && p.content[k] - p.content[k - 1] <= VERSE_GAP + 1 && words(k) === meter[(step + (k - j)) % meter.length]) k++;
+      if (k - j >= minLines) {
+        for (let x = j; x < k; x++) if (kinds[x] !== 'paragraph') overrule(kinds, confidence, second, ruled, x, 'paragraph', 1 - confidence[x], why);
+        j = k;
+      } else j++;
+    }
+  }
+}
+
 /** Lines between a page's title and its headline below the menus, at least. */
 const TITLE_AGAIN_GAP = 5;
 /** A site's name after the title (`… | Báo Dân trí`, `… - VnExpress`): a separator, then a few words. */
@@ -649,6 +682,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     j = k;
   }
   quantityLists(p, kinds, confidence, second, ruled);
+  verses(p, kinds, confidence, second, ruled);
   // a crawler's URL field (`URL: https://…`, `# Link: https://…`) is the record's metadata: chrome
   const urlField = (j: number) => p.lines[p.content[j]].text.length <= 2000 && p.knowledge.urlField.test(p.lines[p.content[j]].text);
   for (let j = 0; j < kinds.length; j++) {
