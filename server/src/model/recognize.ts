@@ -584,6 +584,27 @@ function relativeDateline(p: Prepared, kinds: BlockKind[], confidence: number[],
   overrule(kinds, confidence, second, ruled, found, 'dateline', 1 - confidence[found], t('the article\'s only relative time, and no other line is the dateline'));
 }
 
+/** Lines of text between the headline and a date line beside it, at most (blank lines). */
+const BESIDE_HEADLINE_GAP = 2;
+
+/**
+ * With no line read as the dateline, a line that is a date (a date line whose date reads) right
+ * above or below the headline, blank lines between allowed, is the dateline: a CMS page prints the
+ * article's date just above its title (`08/01/2017`, then the title), and the model, seeing the
+ * same bare dates in the page's teaser lists, read it as chrome. The line below is asked first.
+ */
+function dateBesideHeadline(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>): void {
+  if (kinds.includes('dateline')) return;
+  const h = kinds.indexOf('headline');
+  if (h < 0) return;
+  for (const q of [h + 1, h - 1]) {
+    if (q < 0 || q >= kinds.length || ruled.has(q) || kinds[q] === 'related') continue;
+    if (Math.abs(p.content[q] - p.content[h]) > BESIDE_HEADLINE_GAP + 1 || !p.cues[q].dateline?.date) continue;
+    overrule(kinds, confidence, second, ruled, q, 'dateline', 1 - confidence[q], t('a date right beside the headline, and no other line is the dateline'));
+    return;
+  }
+}
+
 /** A name of two to five capitalised words (`Thu Lương`, `Trần Thị Tú Anh`), or a source after `Theo`. */
 const CLOSING_NAME = /^(?:Theo\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){1,4}$/u;
 
@@ -734,6 +755,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     }
     if (best >= 0) overrule(kinds, confidence, second, ruled, best, 'headline', second[best].p, t('no line was read as the headline: the headline was the second choice for this line, after {0}', kindNoun(kinds[best])));
   }
+  dateBesideHeadline(p, kinds, confidence, second, ruled);
   // a table of contents (`Nội dung bài viết`, then `1. …`, `1.1. …`, `2. …`): a run of lines each of
   // which comes again further down, in the same order, apart (a section's text between two): the run
   // is the page's navigation (the copies further down, the article's headings, are left as read)

@@ -1,0 +1,57 @@
+// With no line read as the dateline, a date right beside the headline is the dateline: a CMS page
+// prints the article's date just above its title, and the model, seeing bare dates in the page's
+// teaser lists too, read it as chrome.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { modelFromJson } from './crf';
+import { prepare, recognize, RECOGNIZED_KINDS } from './recognize';
+import { defaultKnowledge } from './knowledge';
+import { parseArticle } from './article';
+
+const L = RECOGNIZED_KINDS.length;
+const w = (m: Partial<Record<string, number>>) => RECOGNIZED_KINDS.map((k) => m[k] ?? 0);
+/** Dates: chrome; long lines: paragraphs; the line before the first long one: the headline. */
+const MODEL = modelFromJson({
+  labels: [...RECOGNIZED_KINDS],
+  features: { bias: w({ boilerplate: 5 }), long: w({ paragraph: 15 }), 'n1:long': w({ headline: 8 }), dateline: w({ boilerplate: 3 }) },
+  trans: Array.from({ length: L + 1 }, () => new Array(L).fill(0)),
+  end: new Array(L).fill(0),
+});
+const knowledge = { ...defaultKnowledge, recognizer: MODEL };
+
+const BODY = [
+  'Thủ tướng Chính phủ vừa ban hành Chỉ thị về đẩy mạnh thực hiện chủ trương tinh giản biên chế trong các cơ quan hành chính nhà nước năm nay.',
+  'Các Bộ, ngành, địa phương đã phê duyệt Đề án tinh giản biên chế và triển khai thực hiện theo đúng lộ trình được giao từ đầu năm.',
+];
+
+function read(lines: string[]) {
+  const p = prepare(lines.join('\n'), knowledge);
+  const r = recognize(p, MODEL);
+  return p.content.map((i, j) => ({ text: p.lines[i].text, kind: r.kinds[j], why: r.ruled.get(j) }));
+}
+
+test('a date just above the headline, none read as the dateline: the dateline, and the article\'s date', () => {
+  const lines = ['Văn bản của Huyện', '08/01/2017', 'Đẩy mạnh thực hiện chủ trương tinh giản biên chế', ...BODY];
+  const k = read(lines);
+  assert.equal(k[2].kind, 'headline', JSON.stringify(k));
+  assert.equal(k[1].kind, 'dateline', JSON.stringify(k));
+  assert.match(k[1].why ?? '', /beside the headline/);
+  assert.equal(parseArticle(lines.join('\n'), knowledge).date?.iso.slice(0, 10), '2017-01-08');
+});
+
+test('a date further from the headline, or a dateline already read, is left as read', () => {
+  const far = read(['08/01/2017', 'Văn bản của Huyện', 'Ý kiến chỉ đạo', 'Chính sách ưu đãi', 'Đẩy mạnh thực hiện chủ trương tinh giản biên chế', ...BODY]);
+  assert.equal(far[0].kind, 'boilerplate', JSON.stringify(far));
+  // a dateline read elsewhere (the model sure of a full date line): the bare date beside the headline stays chrome
+  const sure = modelFromJson({
+    labels: [...RECOGNIZED_KINDS],
+    features: { bias: w({ boilerplate: 5 }), long: w({ paragraph: 15 }), 'n1:long': w({ headline: 8 }), dateline: w({ boilerplate: 3 }), time: w({ dateline: 20 }) },
+    trans: Array.from({ length: L + 1 }, () => new Array(L).fill(0)),
+    end: new Array(L).fill(0),
+  });
+  const lines = ['Cập nhật lúc 09:15 ngày 08/01/2017', 'Văn bản của Huyện', '08/01/2017', 'Đẩy mạnh thực hiện chủ trương tinh giản biên chế', ...BODY];
+  const p = prepare(lines.join('\n'), { ...defaultKnowledge, recognizer: sure });
+  const r = recognize(p, sure);
+  assert.equal(r.kinds[0], 'dateline', JSON.stringify(r.kinds));
+  assert.equal(r.kinds[2], 'boilerplate', JSON.stringify(r.kinds));
+});
