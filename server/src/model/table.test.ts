@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { formulaLines, numberedTableCells, tableCells } from './table';
+import { formulaLines, markdownTableRows, numberedTableCells, tableCells } from './table';
 import { prepare, recognize, splitLines } from './recognize';
 import { defaultKnowledge } from './knowledge';
 import { oneKindModel } from './testModels';
@@ -186,4 +186,34 @@ test('with the shipped model: a formula\'s terms and operators are the article\'
     at += l.length + 1;
   }
   for (const f of findings) for (const [s0, e0, l] of spans) assert.ok(!(f.start < e0 && f.end > s0), `${f.code} over ${JSON.stringify(l)}: ${f.message}`);
+});
+
+function markdownRowsOf(lines: string[]): string[] {
+  const ls = splitLines(lines.join('\n'));
+  const content = ls.map((_, i) => i).filter((i) => ls[i].text.trim() !== '');
+  const flags = new Uint8Array(content.length);
+  markdownTableRows(ls, content, flags);
+  return content.filter((_, j) => flags[j]).map((i) => ls[i].text);
+}
+
+const MD_TABLE = ['| STT | Loại căn hộ | Diện tích (m²) | Số lượng |', '|---|---|---|---|', '| 1 | Loại B2 | 48.4 | 3 căn |', '| 2 | Loại C2 | 51.0 | 1 căn |', '| 3 | Loại D | 71.8 | 2 căn |'];
+
+test('a Markdown table: its header and rows are the article\'s data, its delimiter row and an image laid out as a table are not', () => {
+  assert.deepEqual(markdownRowsOf([PROSE, '', ...MD_TABLE, '', PROSE]), [MD_TABLE[0], ...MD_TABLE.slice(2)]);
+  // aligned columns, no outer pipes
+  const bare = ['Hạng | Đội | Điểm', ':--- | :---: | ---:', '1 | Hà Nội | 42', '2 | Thép Xanh Nam Định | 40'];
+  assert.deepEqual(markdownRowsOf([PROSE, ...bare]), [bare[0], ...bare.slice(2)]);
+  // a converter's one-cell table holding an image; bars in a widget line with no delimiter row; front matter fences
+  assert.deepEqual(markdownRowsOf(['| ![](https://example.vn/anh.jpg) |', '| ------------------------------ |', PROSE]), []);
+  assert.deepEqual(markdownRowsOf(['In bài | Gửi cho bạn bè | Lượt xem: 2.187', PROSE, '---', 'title: x', '---']), []);
+});
+
+test('a Markdown table\'s rows the model reads as chrome are the article\'s data: no removal offered', () => {
+  const text = [PROSE, '', ...MD_TABLE, '', PROSE].join('\n');
+  const p = prepare(text, defaultKnowledge);
+  const r = recognize(p, oneKindModel('boilerplate'));
+  const kindOf = (line: string) => r.kinds[p.content.findIndex((i) => p.lines[i].text === line)];
+  for (const row of [MD_TABLE[0], ...MD_TABLE.slice(2)]) assert.equal(kindOf(row), 'paragraph', row);
+  const { findings } = analyze(text);
+  assert.ok(!findings.some((f) => f.code === 'boilerplate' && text.slice(f.start, f.end).includes('Loại B2')), JSON.stringify(findings.map((f) => [f.code, text.slice(f.start, f.end)])));
 });

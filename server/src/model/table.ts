@@ -258,5 +258,39 @@ export function tableLines(lines: readonly LineInfo[], content: readonly number[
   const out = tableCells(lines, content);
   numberedTableCells(lines, content, headers, out);
   formulaLines(lines, content, out);
+  markdownTableRows(lines, content, out);
   return out;
+}
+
+/** A Markdown table's delimiter row (`|---|:---:|`, `--- | ---`): dashes between pipes, one pipe at least. */
+const MD_DELIMITER = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/u;
+
+/**
+ * A table in a Markdown scrape (GitHub's table syntax: a header row of cells between pipes, a
+ * delimiter row of dashes, then a row per line): its header and its rows are the article's data. Read
+ * line by line, a row (`| 1 | Loại B2 | 48.4 | 3 căn |`) has no sentence, figures and bars, and looked
+ * like a widget's counters, which a fix would delete. The delimiter row is the table's markup, left
+ * as read, and so is a row of an image's markup alone. Pure.
+ */
+/** A row holds words or figures, not only an image's markup (a converter lays an image out as a one-cell table). */
+function holdsData(row: string): boolean {
+  return /[\p{L}\p{N}]/u.test(row.replace(/!\[[^\]]*\]\([^)]*\)/gu, ''));
+}
+
+export function markdownTableRows(lines: readonly LineInfo[], content: readonly number[], out: Uint8Array): void {
+  for (let j = 1; j < content.length; j++) {
+    const text = lines[content[j]].text;
+    if (!text.includes('|') || !MD_DELIMITER.test(text)) continue;
+    // the header: the line just above, with a pipe
+    const h = j - 1;
+    if (content[h] !== content[j] - 1 || !lines[content[h]].text.includes('|') || MD_DELIMITER.test(lines[content[h]].text)) continue;
+    if (holdsData(lines[content[h]].text)) out[h] = 1;
+    let k = j + 1;
+    for (; k < content.length && content[k] === content[k - 1] + 1; k++) {
+      const row = lines[content[k]].text;
+      if (!row.includes('|') || MD_DELIMITER.test(row)) break;
+      if (holdsData(row)) out[k] = 1;
+    }
+    j = k - 1;
+  }
 }
