@@ -119,6 +119,9 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Ana
   return { article, findings: withoutCovered(kept), ignored };
 }
 
+/** What a removal covers: whitespace and invisible characters (duplicates inside junk stay: a teaser repeated is worth saying). */
+const COVERABLE: ReadonlySet<string> = new Set(['whitespace', 'unicode']);
+
 /**
  * The findings without those inside text that a removal of the same analysis already takes away: a
  * whitespace or invisible-character finding on a line of site chrome, teasers, a dump or a duplicate
@@ -128,9 +131,6 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Ana
  * the findings inside it stay, for the curator who keeps the block; so does a removal the curator
  * ignored. Duplicates inside junk stay (a teaser repeated is worth saying). `sorted` by compareFindings.
  */
-/** What a removal covers: whitespace and invisible characters (duplicates inside junk stay: a teaser repeated is worth saying). */
-const COVERABLE: ReadonlySet<string> = new Set(['whitespace', 'unicode']);
-
 export function withoutCovered(sorted: Finding[]): Finding[] {
   const starts: number[] = [];
   const ends: number[] = [];
@@ -147,16 +147,16 @@ export function withoutCovered(sorted: Finding[]): Finding[] {
   const at = order.map((k) => starts[k]);
   const reach: number[] = [];
   for (let k = 0; k < order.length; k++) reach.push(Math.max(k > 0 ? reach[k - 1] : -1, ends[order[k]]));
-  /** The furthest end of the removals that start before `pos` (or at it, with `orAt`); -1 when none does. */
-  const furthest = (pos: number, orAt: boolean): number => {
+  /** The furthest end of the removals that start at or before `pos`; -1 when none does. */
+  const furthest = (pos: number): number => {
     let lo = 0, hi = at.length - 1, last = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (at[mid] < pos || (orAt && at[mid] === pos)) { last = mid; lo = mid + 1; } else hi = mid - 1;
+      if (at[mid] <= pos) { last = mid; lo = mid + 1; } else hi = mid - 1;
     }
     return last < 0 ? -1 : reach[last];
   };
-  return sorted.filter((f) => !COVERABLE.has(f.code) || furthest(f.start, true) < f.end);
+  return sorted.filter((f) => !COVERABLE.has(f.code) || furthest(f.start) < f.end);
 }
 
 export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
