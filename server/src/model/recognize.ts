@@ -584,7 +584,7 @@ function relativeDateline(p: Prepared, kinds: BlockKind[], confidence: number[],
   overrule(kinds, confidence, second, ruled, found, 'dateline', 1 - confidence[found], t('the article\'s only relative time, and no other line is the dateline'));
 }
 
-/** Lines of text between the headline and a date line beside it, at most (blank lines). */
+/** Blank lines between the headline and a date line beside it, at most. */
 const BESIDE_HEADLINE_GAP = 2;
 
 /**
