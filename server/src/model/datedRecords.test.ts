@@ -55,3 +55,11 @@ test('a record whose time stamp takes two lines (a date, then a relative time) i
   const plain = read(['Tiêu đề của bài báo về xuất khẩu thủy sản', para(0), para(1), para(2), ...five].join('\n'));
   assert.deepEqual(plain.filter((l) => /dated teasers/.test(l.why ?? '')).map((l) => l.text), []);
 });
+
+test('records of five lines with a one-line date (a theme\'s related posts: section, date, bar, comment count, title) are teasers', () => {
+  const records = TEASERS.flatMap(([title], i) => ['Thời sự', `${20 - i}/08/2017`, '|', 'Chưa có bình luận', title]);
+  const lines = read(['Tiêu đề của bài báo về xuất khẩu thủy sản', para(0), para(1), para(2), 'Bài viết liên quan', ...records].join('\n'));
+  const titles = lines.filter((l) => TEASERS.some(([title]) => title === l.text));
+  assert.equal(titles.length, 4);
+  for (const l of titles) assert.equal(l.kind, 'related', JSON.stringify(lines));
+});

@@ -336,8 +336,9 @@ const RECORDS_MIN = 3;
 const RECORDS_BODY_MIN = 3;
 
 /**
- * A list of dated teasers after the article: records of 2 to 4 lines (a title, a summary, a time
- * stamp; 5 when the time stamp takes two lines, a date and a relative time), at least three in a
+ * A list of dated teasers after the article: records of 2 to 5 lines (a title, a summary, a time
+ * stamp, which may take two lines, a date and a relative time; a theme's related posts: a section, a
+ * date, a bar, a comment count, a title), at least three in a
  * row, each with one date or relative-time line (or pair of lines) at the same place. When
  * at least three lines of the article's text (paragraphs of a dozen words or more, outside any such
  * run) come before the run, its lines are teasers: related. A run with no text above it is left as
@@ -356,8 +357,8 @@ function datedRecords(p: Prepared, kinds: BlockKind[], confidence: number[], sec
   for (let j = 0; j < n; j++) {
     if (dated[j] !== 1) continue;
     let best: [number, number, number] | undefined; // period, records, last date line
-    // (a record with a two-line time stamp may have one line more)
-    const longest = dated[j + 1] === 2 ? 5 : 4;
+    // (records of up to five lines: a two-line time stamp, or a section, a bar and a count around the date)
+    const longest = 5;
     for (let P = 2; P <= longest; P++) {
       let k = j, records = 1;
       for (;;) {
