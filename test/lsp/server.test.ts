@@ -7,6 +7,7 @@ import { SymbolKind, TextDocumentSyncKind } from 'vscode-languageserver';
 import { flattenSymbols, hoverText, LspClient, readSeed, seedUri, startServer, VSCODE_LIKE_CAPABILITIES } from './client';
 import { parseArticle } from '../../server/src/model/article';
 import { dumpPreview } from '../../server/src/model/phpdump';
+import { TEASER_RUN } from '../../server/src/testing/teaserRun';
 
 const SEED0 = '000_f4915662ab95302d.txt';
 const SEED1 = '001_a4534dbc61da94dd.txt';
@@ -232,15 +233,7 @@ describe('language server over stdio (VS Code-like client)', () => {
   });
 
   test('hover on a line of a teaser run gives that line\'s own reason, not the run\'s first line\'s', async () => {
-    const text = [
-      'Thanh Hóa: Huyện miền núi khánh thành cầu treo cho học sinh',
-      'Thứ Năm, 4/5/2023, 17:16 (GMT+7)',
-      'Sáng 4/5, huyện Mường Lát tổ chức khánh thành cây cầu treo mới, giúp hàng trăm học sinh qua suối an toàn trong mùa mưa lũ sắp tới.',
-      'Cây cầu dài 80 m được xây dựng bằng nguồn vốn xã hội hóa và ngân sách địa phương, hoàn thành sau bốn tháng thi công liên tục.',
-      'Tin liên quan',
-      'Thanh Hóa đầu tư hơn 200 tỷ đồng làm đường lên các bản vùng cao',
-      'Mường Lát: Hàng trăm hộ dân được hỗ trợ nhà ở trước mùa mưa bão',
-    ].join('\n');
+    const text = TEASER_RUN;
     const uri = memUri('teaser-run.txt');
     await lsp.open(uri, text);
     const header = await lsp.hover(uri, { line: 4, character: 2 });

@@ -9,6 +9,7 @@ import { DEFAULT_CONFIG } from '../engine/config';
 import { parseArticle, reasonAtLine } from '../model/article';
 import { currentLocale } from '../l10n';
 import { OffThreadAnalyzer } from './offThread';
+import { TEASER_RUN } from '../testing/teaserRun';
 
 const WORKER = path.resolve('dist/analysisWorker.js');
 
@@ -41,15 +42,7 @@ test('the worker gives no hover reason with an analysis; asked for one, the engi
 });
 
 test('asked for a line of a teaser run, the worker gives that line\'s own reason, as the engine does', async () => {
-  const text = [
-    'Thanh Hóa: Huyện miền núi khánh thành cầu treo cho học sinh',
-    'Thứ Năm, 4/5/2023, 17:16 (GMT+7)',
-    'Sáng 4/5, huyện Mường Lát tổ chức khánh thành cây cầu treo mới, giúp hàng trăm học sinh qua suối an toàn trong mùa mưa lũ sắp tới.',
-    'Cây cầu dài 80 m được xây dựng bằng nguồn vốn xã hội hóa và ngân sách địa phương, hoàn thành sau bốn tháng thi công liên tục.',
-    'Tin liên quan',
-    'Thanh Hóa đầu tư hơn 200 tỷ đồng làm đường lên các bản vùng cao',
-    'Mường Lát: Hàng trăm hộ dân được hỗ trợ nhà ở trước mùa mưa bão',
-  ].join('\n');
+  const text = TEASER_RUN;
   const analyzer = new OffThreadAnalyzer(WORKER);
   try {
     const r = (await analyzer.analyze('untitled:b.txt', 1, { text, config: DEFAULT_CONFIG, locale: currentLocale() }))!;

@@ -3,20 +3,13 @@
 // teaser lists too, read it as chrome.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { modelFromJson } from './crf';
-import { prepare, recognize, RECOGNIZED_KINDS } from './recognize';
+import { weightsModel } from './testModels';
+import { prepare, recognize } from './recognize';
 import { defaultKnowledge } from './knowledge';
 import { parseArticle } from './article';
 
-const L = RECOGNIZED_KINDS.length;
-const w = (m: Partial<Record<string, number>>) => RECOGNIZED_KINDS.map((k) => m[k] ?? 0);
 /** Dates: chrome; long lines: paragraphs; the line before the first long one: the headline. */
-const MODEL = modelFromJson({
-  labels: [...RECOGNIZED_KINDS],
-  features: { bias: w({ boilerplate: 5 }), long: w({ paragraph: 15 }), 'n1:long': w({ headline: 8 }), dateline: w({ boilerplate: 3 }) },
-  trans: Array.from({ length: L + 1 }, () => new Array(L).fill(0)),
-  end: new Array(L).fill(0),
-});
+const MODEL = weightsModel({ bias: { boilerplate: 5 }, long: { paragraph: 15 }, 'n1:long': { headline: 8 }, dateline: { boilerplate: 3 } });
 const knowledge = { ...defaultKnowledge, recognizer: MODEL };
 
 const BODY = [
@@ -43,12 +36,7 @@ test('a date further from the headline, or a dateline already read, is left as r
   const far = read(['08/01/2017', 'Văn bản của Huyện', 'Ý kiến chỉ đạo', 'Chính sách ưu đãi', 'Đẩy mạnh thực hiện chủ trương tinh giản biên chế', ...BODY]);
   assert.equal(far[0].kind, 'boilerplate', JSON.stringify(far));
   // a dateline read elsewhere (the model sure of a full date line): the bare date beside the headline stays chrome
-  const sure = modelFromJson({
-    labels: [...RECOGNIZED_KINDS],
-    features: { bias: w({ boilerplate: 5 }), long: w({ paragraph: 15 }), 'n1:long': w({ headline: 8 }), dateline: w({ boilerplate: 3 }), time: w({ dateline: 20 }) },
-    trans: Array.from({ length: L + 1 }, () => new Array(L).fill(0)),
-    end: new Array(L).fill(0),
-  });
+  const sure = weightsModel({ bias: { boilerplate: 5 }, long: { paragraph: 15 }, 'n1:long': { headline: 8 }, dateline: { boilerplate: 3 }, time: { dateline: 20 } });
   const lines = ['Cập nhật lúc 09:15 ngày 08/01/2017', 'Văn bản của Huyện', '08/01/2017', 'Đẩy mạnh thực hiện chủ trương tinh giản biên chế', ...BODY];
   const p = prepare(lines.join('\n'), { ...defaultKnowledge, recognizer: sure });
   const r = recognize(p, sure);

@@ -2,27 +2,20 @@
 // it (a page's title under a long menu, read as chrome, was deleted by the boilerplate fix).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { modelFromJson } from './crf';
-import { prepare, recognize, RECOGNIZED_KINDS } from './recognize';
+import { weightsModel } from './testModels';
+import { prepare, recognize } from './recognize';
 import { defaultKnowledge } from './knowledge';
 
-const L = RECOGNIZED_KINDS.length;
-const w = (m: Partial<Record<string, number>>) => RECOGNIZED_KINDS.map((k) => m[k] ?? 0);
 /**
  * Short lines: chrome first, headline second; the third line (the title) a little more like a
  * headline, though still chrome first; long sentences: paragraphs. `withHeadline`: the title line
  * is read as the headline.
  */
 function model(withHeadline = false) {
-  return modelFromJson({
-    labels: [...RECOGNIZED_KINDS],
-    features: {
-      bias: w({ boilerplate: 5, headline: 2 }),
-      long: w({ paragraph: 15 }),
-      'pos=2': w({ headline: withHeadline ? 10 : 2.5 }),
-    },
-    trans: Array.from({ length: L + 1 }, () => new Array(L).fill(0)),
-    end: new Array(L).fill(0),
+  return weightsModel({
+    bias: { boilerplate: 5, headline: 2 },
+    long: { paragraph: 15 },
+    'pos=2': { headline: withHeadline ? 10 : 2.5 },
   });
 }
 

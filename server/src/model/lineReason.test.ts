@@ -6,18 +6,7 @@ import assert from 'node:assert/strict';
 import { parseArticle, reasonAtLine } from './article';
 import { defaultKnowledge } from './knowledge';
 import { prepare, reasonFor, recognize } from './recognize';
-
-export const TEASER_RUN = [
-  'Thanh Hóa: Huyện miền núi khánh thành cầu treo cho học sinh',
-  'Thứ Năm, 4/5/2023, 17:16 (GMT+7)',
-  'Sáng 4/5, huyện Mường Lát tổ chức khánh thành cây cầu treo mới, giúp hàng trăm học sinh qua suối an toàn trong mùa mưa lũ sắp tới.',
-  'Cây cầu dài 80 m được xây dựng bằng nguồn vốn xã hội hóa và ngân sách địa phương, hoàn thành sau bốn tháng thi công liên tục.',
-  'Ông Lò Văn Hùng, Chủ tịch UBND xã Pù Nhi, cho biết trước đây mỗi mùa mưa, học sinh phải nghỉ học nhiều ngày vì nước suối dâng cao.',
-  'Tin liên quan',
-  'Thanh Hóa đầu tư hơn 200 tỷ đồng làm đường lên các bản vùng cao',
-  'Mường Lát: Hàng trăm hộ dân được hỗ trợ nhà ở trước mùa mưa bão',
-  'Học sinh vùng cao Thanh Hóa vượt suối đến trường mùa lũ',
-].join('\n');
+import { TEASER_RUN } from '../testing/teaserRun';
 
 test('each line of a teaser run has its own reason: the one the recognizer gives that line', () => {
   const a = parseArticle(TEASER_RUN);

@@ -3,25 +3,18 @@
 // address above its title) is not taken for it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { modelFromJson } from './crf';
-import { prepare, recognize, RECOGNIZED_KINDS } from './recognize';
+import { weightsModel } from './testModels';
+import { prepare, recognize } from './recognize';
 import { boilerplateCategory, defaultKnowledge } from './knowledge';
 
-const L = RECOGNIZED_KINDS.length;
-const w = (m: Partial<Record<string, number>>) => RECOGNIZED_KINDS.map((k) => m[k] ?? 0);
 /** Short lines: chrome, headline the runner-up; a breadcrumb: the headline; long sentences: paragraphs. */
 function model(addressRunnerUp: boolean) {
-  return modelFromJson({
-    labels: [...RECOGNIZED_KINDS],
-    features: {
-      bias: w({ boilerplate: 5, headline: 2 }),
-      long: w({ paragraph: 15 }),
-      crumb: w({ headline: 10 }),
-      // the address more likely the headline than any other line, after chrome
-      'url:short': w({ headline: addressRunnerUp ? 2.5 : -5 }),
-    },
-    trans: Array.from({ length: L + 1 }, () => new Array(L).fill(0)),
-    end: new Array(L).fill(0),
+  return weightsModel({
+    bias: { boilerplate: 5, headline: 2 },
+    long: { paragraph: 15 },
+    crumb: { headline: 10 },
+    // the address more likely the headline than any other line, after chrome
+    'url:short': { headline: addressRunnerUp ? 2.5 : -5 },
   });
 }
 
@@ -74,18 +67,13 @@ test('a title the decoded path read as a byline, though the headline was its lik
     '',
     'Cây cầu dài 80 m được xây dựng bằng nguồn vốn xã hội hóa và ngân sách địa phương, hoàn thành sau bốn tháng thi công liên tục.',
   ].join('\n');
-  const m = (titleByline: number) => modelFromJson({
-    labels: [...RECOGNIZED_KINDS],
-    features: {
-      bias: w({ boilerplate: 5 }),
-      long: w({ paragraph: 15 }),
-      crumb: w({ headline: 12 }),
-      'dateline:sure': w({ dateline: 12 }),
-      // the title: a headline more than a byline, but the path keeps one headline, the breadcrumb's
-      'pos=1': w({ headline: 7, byline: titleByline }),
-    },
-    trans: Array.from({ length: L + 1 }, () => new Array(L).fill(0)),
-    end: new Array(L).fill(0),
+  const m = (titleByline: number) => weightsModel({
+    bias: { boilerplate: 5 },
+    long: { paragraph: 15 },
+    crumb: { headline: 12 },
+    'dateline:sure': { dateline: 12 },
+    // the title: a headline more than a byline, but the path keeps one headline, the breadcrumb's
+    'pos=1': { headline: 7, byline: titleByline },
   });
   const read = (titleByline: number) => {
     const p = prepare(text, defaultKnowledge);

@@ -8,11 +8,17 @@ import { defaultKnowledge } from './knowledge';
 import { oneKindModel } from './testModels';
 import { analyze } from '../engine/analyze';
 
-function cellsOf(lines: string[]): string[] {
+/** The lines of `lines` (content lines: not blank) that `mark` flags in its array, one flag per content line. */
+function flagged(lines: string[], mark: (ls: ReturnType<typeof splitLines>, content: number[], out: Uint8Array) => void): string[] {
   const ls = splitLines(lines.join('\n'));
   const content = ls.map((_, i) => i).filter((i) => ls[i].text.trim() !== '');
-  const flags = tableCells(ls, content);
+  const flags = new Uint8Array(content.length);
+  mark(ls, content, flags);
   return content.filter((_, j) => flags[j]).map((i) => ls[i].text);
+}
+
+function cellsOf(lines: string[]): string[] {
+  return flagged(lines, (ls, content, out) => out.set(tableCells(ls, content)));
 }
 
 const BANKS = [['1', 'VIETCOMBANK', '8.194.903', '1,99'], ['2', 'VIETINBANK', '6.101.799', '28,80'], ['3', 'BIDV', '5.979.493', '12,17'], ['4', 'MB', '5.443.952', '12,07']];
@@ -68,11 +74,7 @@ test('a table\'s cells are the article\'s text, not chrome, whatever the model s
 // a page of penalties, its rows numbered, its cells spanning lines (merged cells, a cell of prose),
 // blank lines between rows as an HTML converter prints them
 function numberedOf(lines: string[], headers = defaultKnowledge.tableHeaders): string[] {
-  const ls = splitLines(lines.join('\n'));
-  const content = ls.map((_, i) => i).filter((i) => ls[i].text.trim() !== '');
-  const flags = new Uint8Array(content.length);
-  numberedTableCells(ls, content, headers, flags);
-  return content.filter((_, j) => flags[j]).map((i) => ls[i].text);
+  return flagged(lines, (ls, content, out) => numberedTableCells(ls, content, headers, out));
 }
 const PENALTIES = [
   'TT', 'Hình thức', 'Mức phạt', 'Hành vi vi phạm', '', '',
@@ -160,11 +162,7 @@ const FORMULA2 = [
 ];
 
 function formulaOf(lines: string[]): string[] {
-  const ls = splitLines(lines.join('\n'));
-  const content = ls.map((_, i) => i).filter((i) => ls[i].text.trim() !== '');
-  const flags = new Uint8Array(content.length);
-  formulaLines(ls, content, flags);
-  return content.filter((_, j) => flags[j]).map((i) => ls[i].text);
+  return flagged(lines, formulaLines);
 }
 
 test('a formula laid out one term per line is found; operators between other lines are not a formula', () => {
@@ -189,11 +187,7 @@ test('with the shipped model: a formula\'s terms and operators are the article\'
 });
 
 function markdownRowsOf(lines: string[]): string[] {
-  const ls = splitLines(lines.join('\n'));
-  const content = ls.map((_, i) => i).filter((i) => ls[i].text.trim() !== '');
-  const flags = new Uint8Array(content.length);
-  markdownTableRows(ls, content, flags);
-  return content.filter((_, j) => flags[j]).map((i) => ls[i].text);
+  return flagged(lines, markdownTableRows);
 }
 
 const MD_TABLE = ['| STT | Loại căn hộ | Diện tích (m²) | Số lượng |', '|---|---|---|---|', '| 1 | Loại B2 | 48.4 | 3 căn |', '| 2 | Loại C2 | 51.0 | 1 căn |', '| 3 | Loại D | 71.8 | 2 căn |'];

@@ -4,28 +4,26 @@ import { modelFromJson, type CrfModel } from './crf';
 import { RECOGNIZED_KINDS } from './recognize';
 import type { BlockKind } from './types';
 
-/** A CRF whose only weight is a bias of `weight` for `kind` (every other kind 0, no transitions). */
-export function oneKindModel(kind: BlockKind, weight = 5): CrfModel {
+/**
+ * A CRF of the given weights, feature by feature and kind by kind (`{ bias: { boilerplate: 5 }, long:
+ * { paragraph: 15 } }`; a kind not named weighs 0), with no transition or end weights.
+ */
+export function weightsModel(features: Record<string, Partial<Record<BlockKind, number>>>): CrfModel {
   const L = RECOGNIZED_KINDS.length;
   return modelFromJson({
     labels: [...RECOGNIZED_KINDS],
-    features: { bias: RECOGNIZED_KINDS.map((k) => (k === kind ? weight : 0)) },
+    features: Object.fromEntries(Object.entries(features).map(([f, w]) => [f, RECOGNIZED_KINDS.map((k) => w[k] ?? 0)])),
     trans: Array.from({ length: L + 1 }, () => new Array(L).fill(0)),
     end: new Array(L).fill(0),
   });
 }
 
+/** A CRF whose only weight is a bias of `weight` for `kind` (every other kind 0, no transitions). */
+export function oneKindModel(kind: BlockKind, weight = 5): CrfModel {
+  return weightsModel({ bias: { [kind]: weight } });
+}
+
 /** A CRF that calls a long sentence (the `long` feature) or a line ending in a colon a paragraph, and every other line `kind`. */
 export function longParagraphsModel(kind: BlockKind, weight = 5): CrfModel {
-  const L = RECOGNIZED_KINDS.length;
-  return modelFromJson({
-    labels: [...RECOGNIZED_KINDS],
-    features: {
-      bias: RECOGNIZED_KINDS.map((k) => (k === kind ? weight : 0)),
-      long: RECOGNIZED_KINDS.map((k) => (k === 'paragraph' ? 3 * weight : 0)),
-      'end=colon': RECOGNIZED_KINDS.map((k) => (k === 'paragraph' ? 3 * weight : 0)),
-    },
-    trans: Array.from({ length: L + 1 }, () => new Array(L).fill(0)),
-    end: new Array(L).fill(0),
-  });
+  return weightsModel({ bias: { [kind]: weight }, long: { paragraph: 3 * weight }, 'end=colon': { paragraph: 3 * weight } });
 }

@@ -2,19 +2,12 @@
 // article's text, not a list of teasers: fix-all deleted two poems of an article on a poet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { modelFromJson } from './crf';
-import { prepare, recognize, RECOGNIZED_KINDS } from './recognize';
+import { weightsModel } from './testModels';
+import { prepare, recognize } from './recognize';
 import { defaultKnowledge, loadKnowledge, type Knowledge } from './knowledge';
 
-const L = RECOGNIZED_KINDS.length;
-const w = (m: Partial<Record<string, number>>) => RECOGNIZED_KINDS.map((k) => m[k] ?? 0);
 /** Long lines: paragraphs; every short line: a teaser. */
-const MODEL = modelFromJson({
-  labels: [...RECOGNIZED_KINDS],
-  features: { bias: w({ related: 5 }), long: w({ paragraph: 15 }) },
-  trans: Array.from({ length: L + 1 }, () => new Array(L).fill(0)),
-  end: new Array(L).fill(0),
-});
+const MODEL = weightsModel({ bias: { related: 5 }, long: { paragraph: 15 } });
 
 const INTRO = 'Năm 1968, kỷ niệm ngày sinh nhật Bác, Trần Đăng Khoa được mời lên Hà Nội và đến thăm nơi Bác sống, rồi viết bài thơ này trong đêm.';
 const AFTER = 'Điểm hay nhất của bài thơ là Hà Nội giữa mùa hè, nhưng trên mái nhà Bác lại là bầu trời mùa thu, như lời nhà thơ kể lại nhiều năm sau.';
