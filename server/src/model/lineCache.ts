@@ -54,6 +54,24 @@ export class LineCache {
   /** The document's shingle numbering, for the pair searches (similarity.ts Interner), one per purpose. */
   private readonly interners = new Map<string, Interner>();
 
+  /** The last analysis's line texts (sameLines). */
+  private lastLines: string[] = [];
+
+  /**
+   * Gives the lines that did not change since the last analysis (those before and after the edited
+   * ones) the very string objects of that analysis: each table's lookup of such a line is then
+   * a pointer comparison, not a comparison of its characters (a 1 MB article's lines compared
+   * again in every table took 5% of its re-analysis). The texts are the same; nothing else changes.
+   */
+  sameLines(lines: Array<{ text: string }>): void {
+    const old = this.lastLines;
+    const n = lines.length, m = old.length;
+    let a = 0;
+    for (; a < n && a < m && lines[a].text === old[a]; a++) lines[a].text = old[a];
+    for (let b = 1; b <= n - a && b <= m - a && lines[n - b].text === old[m - b]; b++) lines[n - b].text = old[m - b];
+    this.lastLines = lines.map((l) => l.text);
+  }
+
   interner(purpose: string): Interner {
     let i = this.interners.get(purpose);
     if (!i) this.interners.set(purpose, (i = new Interner()));

@@ -78,6 +78,7 @@ export function splitLines(text: string): LineInfo[] {
  */
 export function prepare(text: string, knowledge: Knowledge, frequency?: LineFrequency, dumpLines?: ReadonlySet<number>, cache?: LineCache): Prepared {
   const lines = splitLines(text);
+  cache?.sameLines(lines);
   const lineFactsOf = (l: LineInfo) => (cache ? cache.facts(l.text) : lineFacts(l.text));
   const facts = cache ? lines.map(lineFactsOf) : allLineFacts(lines);
   const dumps = findDumps(lines.map((l) => l.text));
