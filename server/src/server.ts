@@ -36,7 +36,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseArticle } from './model/article';
-import { LineCache } from './model/lineCache';
+import { keepTexts, LineCache } from './model/lineCache';
 import { analyzeArticle, compareFindings, CORPUS_RULE_CODES, knowledgeFor } from './engine/analyze';
 import { OFF_THREAD_CHARS, OffThreadAnalyzer } from './lsp/offThread';
 import { PROJECT_FILE, type Config } from './engine/config';
@@ -44,6 +44,7 @@ import { SettingsSource } from './lsp/settings';
 import type { Finding } from './rules/types';
 import { PositionMapper, toDiagnostics } from './lsp/convert';
 import { editSpan, shiftFindings, type EditSpan } from './lsp/shift';
+import { splitLines } from './model/recognize';
 import { codeActions, fixAllEdits, FIX_ALL_KIND, FIX_ALL_UNSAFE_KIND, type DocState } from './lsp/codeActions';
 import { COMMAND_LIST, executeCommand, fsPathOf, type CommandHost } from './lsp/commands';
 import { editSupport, type EditSupport } from './lsp/edits';
@@ -600,7 +601,9 @@ export function run(): void {
     if (cached && cached.base === base && cached.version === doc.version) return cached.span;
     const raw = doc.getText();
     const text = base.bomShift && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-    const span = editSpan(base.article.text, text, base.article.lines);
+    const lines = splitLines(text);
+    keepTexts(lines, base.article.lines); // (the unchanged lines' strings shared with the analysis: fewer survivors per keystroke)
+    const span = editSpan(base.article.text, text, base.article.lines, lines);
     cache.set(doc.uri, { base, version: doc.version, span });
     return span;
   }

@@ -61,3 +61,22 @@ test('an article sent without its lines gets the same lines back (mixed line end
   assert.equal('lines' in sent, false);
   assert.deepStrictEqual(fromWire(sent, text).lines, a.lines);
 });
+
+test("rebuilt after an edit with the last version's lines at hand, the Article is the one the worker made", () => {
+  const edits: Array<[string, (t: string) => string]> = [
+    ['a character typed mid-text', (t) => t.slice(0, t.length >> 1) + 'ừ' + t.slice(t.length >> 1)],
+    ['a line added at the start', (t) => 'Tin mới\n' + t],
+    ['the last line removed', (t) => t.slice(0, Math.max(0, t.lastIndexOf('\n')))],
+    ['a line repeated next to itself', (t) => { const ls = t.split('\n'); ls.splice(2, 0, ls[2] ?? ''); return ls.join('\n'); }],
+  ];
+  for (const [name, text] of texts.slice(0, 12)) {
+    const before = fromWire(deserialize(serialize(toWire(parseArticle(text)))), text);
+    for (const [what, edit] of edits) {
+      const edited = edit(text);
+      const a = parseArticle(edited);
+      const b = fromWire(deserialize(serialize(toWire(a))), edited, before.lines);
+      assert.deepEqual(plain(b), plain(a), `${name}, ${what}`);
+      assert.equal(b.lines.map((l) => l.text).join('\n'), edited.replace(/^\uFEFF/, '').replace(/\r\n|\r/g, '\n'), `${name}, ${what}: the lines' texts`);
+    }
+  }
+});

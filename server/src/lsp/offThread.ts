@@ -9,6 +9,7 @@ import type { Article, Block, LineInfo } from '../model/types';
 import type { Finding } from '../rules/types';
 import type { OutlineFold, OutlineNode } from '../model/outline';
 import { splitLines } from '../model/recognize';
+import { keepTexts } from '../model/lineCache';
 import { unpackFindings, type PackedFindings } from './transfer';
 
 /** Documents at least this long (UTF-16 units) are analysed off the main thread. */
@@ -101,9 +102,12 @@ export function toWire(a: Article): WireArticle {
 }
 
 /** The Article again, its strings taken from the document text the worker read (the main thread's side). */
-export function fromWire(w: WireArticle, documentText: string): Article {
+export function fromWire(w: WireArticle, documentText: string, previous?: readonly LineInfo[]): Article {
   const text = w.hadBom && documentText.charCodeAt(0) === 0xfeff ? documentText.slice(1) : documentText;
   const lines: LineInfo[] = splitLines(text);
+  // the lines an edit did not touch keep the last version's strings: the new copies die young
+  // instead of each version's 1 MB of lines surviving into the old generation (keepTexts)
+  if (previous) keepTexts(lines, previous);
   const blocks: Block[] = w.blocks.map((b) => {
     let t = lines[b.startLine].text;
     for (let i = b.startLine + 1; i <= b.endLine; i++) t += '\n' + lines[i].text;
@@ -134,6 +138,8 @@ export class OffThreadAnalyzer {
   private nextId = 1;
   /** Hover reasons asked of the worker, by request number. */
   private readonly reasonsAsked = new Map<number, (reason: string | undefined) => void>();
+  /** Per document: the lines of its last analysis read back (fromWire's `previous`). */
+  private readonly lastLines = new Map<string, readonly LineInfo[]>();
   private nextReason = 1;
 
   constructor(private readonly script: string) {}
@@ -174,6 +180,7 @@ export class OffThreadAnalyzer {
 
   /** The document closed: the worker drops what it kept about its lines. */
   forget(uri: string): void {
+    this.lastLines.delete(uri);
     const old = this.waiting.get(uri);
     if (old) old.resolve(null);
     this.waiting.delete(uri);
@@ -212,7 +219,8 @@ export class OffThreadAnalyzer {
       if (m.ok) {
         let article: Article, findings: Finding[];
         try {
-          article = fromWire(m.article, job.request.text);
+          article = fromWire(m.article, job.request.text, this.lastLines.get(job.uri));
+          this.lastLines.set(job.uri, article.lines);
           findings = unpackFindings(m.findings);
         } catch (e) {
           this.running = undefined;

@@ -20,6 +20,20 @@ import type { LineCues } from './features';
 import type { Knowledge } from './knowledge';
 import { Interner, shingles } from '../text/similarity';
 
+/**
+ * Gives `lines` the text objects of `old` where they hold the same text, going from the start while
+ * they do and from the end while they do (an edit changes the lines between): one comparison of
+ * each such line, after which they are the same strings (a Map's lookup of one is a pointer
+ * comparison; a string the old lines keep alive anyway is not a second copy). The texts are the
+ * same; nothing else changes.
+ */
+export function keepTexts(lines: Array<{ text: string }>, old: ReadonlyArray<{ text: string }>): void {
+  const n = lines.length, m = old.length;
+  let a = 0;
+  for (; a < n && a < m && lines[a].text === old[a].text; a++) lines[a].text = old[a].text;
+  for (let b = 1; b <= n - a && b <= m - a && lines[n - b].text === old[m - b].text; b++) lines[n - b].text = old[m - b].text;
+}
+
 class Generations<V> {
   private cur = new Map<string, V>();
   private prev = new Map<string, V>();
@@ -54,22 +68,18 @@ export class LineCache {
   /** The document's shingle numbering, for the pair searches (similarity.ts Interner), one per purpose. */
   private readonly interners = new Map<string, Interner>();
 
-  /** The last analysis's line texts (sameLines). */
-  private lastLines: string[] = [];
+  /** The last analysis's lines (sameLines). */
+  private lastLines: ReadonlyArray<{ text: string }> = [];
 
   /**
    * Gives the lines that did not change since the last analysis (those before and after the edited
-   * ones) the very string objects of that analysis: each table's lookup of such a line is then
-   * a pointer comparison, not a comparison of its characters (a 1 MB article's lines compared
-   * again in every table took 5% of its re-analysis). The texts are the same; nothing else changes.
+   * ones) the very string objects of that analysis (keepTexts): each table's lookup of such a line
+   * is then a pointer comparison, not a comparison of its characters (a 1 MB article's lines
+   * compared again in every table took 5% of its re-analysis). The texts are the same.
    */
   sameLines(lines: Array<{ text: string }>): void {
-    const old = this.lastLines;
-    const n = lines.length, m = old.length;
-    let a = 0;
-    for (; a < n && a < m && lines[a].text === old[a]; a++) lines[a].text = old[a];
-    for (let b = 1; b <= n - a && b <= m - a && lines[n - b].text === old[m - b]; b++) lines[n - b].text = old[m - b];
-    this.lastLines = lines.map((l) => l.text);
+    keepTexts(lines, this.lastLines);
+    this.lastLines = lines;
   }
 
   interner(purpose: string): Interner {
