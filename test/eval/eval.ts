@@ -1,7 +1,7 @@
 // npm run eval: recognition figures per labelled set, with the definitions of the team's scorer
 // (../shared/tools/score.mjs).
 //
-//   node out/eval/eval.js [--real-dev DIR] [--train-also real-dev] [--by-source] [--misses SET]
+//   node out/eval/eval.js [--real-dev DIR] [--train-also real-dev] [--by-source] [--misses SET|all|agreement]
 //                         [--in-sample] [--json FILE] [--save-models DIR | --load-models DIR]
 //                         [--lines FILE]
 //
@@ -13,7 +13,8 @@
 import * as path from 'node:path';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadSets, type LabelledDoc, type LabelledSet } from './sets';
-import { addTally, emptyTally, figures, kindTable, pct, scoreFile, summaryLine, type Tally } from './score';
+import { addTally, emptyTally, figures, kindTable, pct, scoreFile, summaryLine, type ResultFile, type Tally } from './score';
+import { agreement, loadSecondLabels } from './agreement';
 import { runSet } from './pipeline';
 import { analyze } from '../../server/src/engine/analyze';
 import { reasonAtLine } from '../../server/src/model/article';
@@ -103,8 +104,12 @@ function keepLines(set: LabelledSet, d: LabelledDoc, knowledge: Knowledge, block
   }
 }
 
-function scoreSet(set: LabelledSet, knowledgeOf: (d: LabelledDoc) => Knowledge): { total: Tally; bySource: Map<string, Tally> } {
+/** The leave-one-source-out report of every real article scored, by set and file (for the labellers' agreement). */
+const reportsOf = new Map<string, { doc: LabelledDoc; report: ResultFile | undefined }>();
+
+function scoreSet(set: LabelledSet, knowledgeOf: (d: LabelledDoc) => Knowledge, keep = false): { total: Tally; bySource: Map<string, Tally> } {
   const results = runSet(set.docs, knowledgeOf, undefined, frequencyOf.get(set.name));
+  if (keep) for (const d of set.docs) reportsOf.set(`${set.name === 'real-dev' ? 'real-dev:' : ''}${d.file}`, { doc: d, report: results.get(d.path) });
   if (opt('--lines')) for (const d of set.docs) keepLines(set, d, knowledgeOf(d), results.get(d.path)?.article?.blocks);
   const total = emptyTally();
   const bySource = new Map<string, Tally>();
@@ -143,7 +148,7 @@ const overall = emptyTally();
 const realLoso = emptyTally();
 console.log(`Training sets: ${sets.filter((s) => s.train).map((s) => s.name).join(', ')} (${seqs.length} articles, ${trainingSources.size} sources)`);
 for (const set of sets) {
-  const { total: t, bySource } = scoreSet(set, (d) => knowledgeWithout(d.source));
+  const { total: t, bySource } = scoreSet(set, (d) => knowledgeWithout(d.source), set.real);
   addTally(overall, t);
   if (set.real) addTally(realLoso, t);
   const how = set.train ? 'leave-one-source-out' : 'held out (model trained on every other source)';
@@ -166,6 +171,19 @@ console.log(`\n## real sets together (leave-one-source-out)`);
 console.log(summaryLine(realLoso));
 console.log(`\n## all sets`);
 console.log(summaryLine(overall));
+// a second labeller's blind labels of some real articles: how far two labellers agree, and the tool against each
+const pairs = loadSecondLabels(path.join(root, 'test/fixtures/agreement')).flatMap((p) => {
+  const r = reportsOf.get(p.first);
+  return r ? [{ first: r.doc.gold, second: p.second, text: r.doc.text, report: r.report }] : [];
+});
+if (pairs.length > 0) {
+  const a = agreement(pairs);
+  console.log(`\n## two labellers (a second blind labelling of ${pairs.length} real articles, ${a.labellers.lines} lines)`);
+  console.log(`labellers agree: lines ${pct(a.labellers.hits, a.labellers.lines)} · dates ${a.labellers.datesRight}/${a.labellers.dates}`);
+  console.log(`the tool (leave-one-source-out) against the first labels: lines ${pct(a.toolFirst.hits, a.toolFirst.lines)}; against the second: lines ${pct(a.toolSecond.hits, a.toolSecond.lines)}`);
+  if (opt('--misses') === 'agreement') for (const m of a.labellers.misses) console.log('  ' + m);
+  report.agreement = { articles: pairs.length, lines: a.labellers.lines, labellers: figures(a.labellers).lines, toolFirst: figures(a.toolFirst).lines, toolSecond: figures(a.toolSecond).lines };
+}
 console.log(`\n${models.size} models ${opt('--load-models') ? 'loaded' : 'trained'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 report.realTogether = figures(realLoso);
 const json = opt('--json');
