@@ -416,6 +416,58 @@ function datedRecords(p: Prepared, kinds: BlockKind[], confidence: number[], sec
   }
 }
 
+/** A date line of its own: this many words at most. */
+const POST_DATE_WORDS = 8;
+
+/** A line's layout template: its indentation, and its text with every digit a 9 (`    11/05/2026` -> `    99/99/9999`). */
+function dateTemplate(text: string): string {
+  const t = text.replace(/\u00a0/g, ' ');
+  const lead = /^\s*/.exec(t)![0];
+  return lead + t.trim().replace(/\d/g, '9');
+}
+
+/**
+ * Another post: a listing page (a section's or a blog's page saved whole) shows several posts in a
+ * row, each as the article shows itself, a title, a date line, the text or its excerpt. When the
+ * article's own date line (a line of its own, read as the dateline, right under the headline) comes
+ * again further down in the very same layout (indentation, and the same digits in the same places:
+ * `    18/05/2026` under `    11/05/2026`), after at least RECORDS_BODY_MIN lines of the
+ * article's text, each such line opens another post: from the title above the first one to the last
+ * line of text after the last one (up to the chrome of the page's foot), the lines are teasers,
+ * related. In the labelled sets, 62 of the 64 lines laid out as the article's date line further down
+ * are teasers' dates. A date line under the headline's own words again is the article printed a
+ * second time (a page's print view): then nothing is done.
+ */
+function postsAgain(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>): void {
+  const n = kinds.length;
+  const isDateLine = (j: number) => p.cues[j].dateline?.date != null && p.facts[p.content[j]].nWords <= POST_DATE_WORDS;
+  const d = kinds.indexOf('dateline');
+  if (d < 1 || !isDateLine(d) || (kinds[d - 1] !== 'headline' && (d < 2 || kinds[d - 2] !== 'headline'))) return;
+  const template = dateTemplate(p.lines[p.content[d]].text);
+  const h = kinds[d - 1] === 'headline' ? d - 1 : d - 2;
+  const headlineKey = p.facts[p.content[h]].key;
+  const again: number[] = [];
+  let text = 0;
+  for (let j = d + 1; j < n; j++) {
+    if (isDateLine(j) && dateTemplate(p.lines[p.content[j]].text) === template) {
+      // (under the headline's own words, it is the article again: a page that prints it twice)
+      if (j - (d - h) >= 0 && p.facts[p.content[j - (d - h)]].key === headlineKey) return;
+      if (again.length === 0 && text < RECORDS_BODY_MIN) return;
+      again.push(j);
+    } else if (again.length === 0 && isBodyText(p, kinds, j)) text++;
+  }
+  if (again.length === 0) return;
+  // the last post's text runs until the page's foot: the first line with a chrome phrase, or read as chrome
+  let end = again[again.length - 1];
+  while (end + 1 < n && p.cues[end + 1].boilerplate === null && kinds[end + 1] !== 'boilerplate') end++;
+  // (the first post's title: the line above its date, unless that is read as chrome, a share bar)
+  const start = kinds[again[0] - 1] === 'boilerplate' ? again[0] : again[0] - 1;
+  for (let q = start; q <= end; q++) {
+    const cue = p.cues[q].boilerplate;
+    if (kinds[q] !== 'related' && (cue === null || cue === 'teaser')) overrule(kinds, confidence, second, ruled, q, 'related', 1 - confidence[q], t("another post of a listing page: the article's date line comes again in the same layout above"));
+  }
+}
+
 /**
  * Inside the article's text of a tag-prefixed scrape (from its first paragraph of a dozen words or
  * more to its last), the tag says what the model could not: an `[H2]` line read as text is a
@@ -763,6 +815,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   // is the page's navigation (the copies further down, the article's headings, are left as read)
   tableOfContents(p, kinds, confidence, second, ruled);
   datedRecords(p, kinds, confidence, second, ruled);
+  postsAgain(p, kinds, confidence, second, ruled);
   headedTeasers(p, kinds, confidence, second, ruled);
   // a copy of a line read as the article's paragraph or caption is the article's text too: a
   // duplicate to flag, not chrome (in the labelled sets, every later copy of a paragraph or a caption
