@@ -443,3 +443,17 @@ test('a Unix time stamp on its own line (crawler metadata) is a dateline, read i
   assert.equal(matchDateline('123456789'), null);
   assert.equal(matchDateline('Mã số 1570090649 đã được cấp'), null);
 });
+
+test("a Java CMS's dates are datelines: java.util.Date.toString() and java.sql.Timestamp", () => {
+  // `EEE MMM dd HH:mm:ss zzz yyyy`, the zone as an offset or a name, the year last
+  assert.equal(matchDateline('Fri Feb 07 13:35:00 GMT+07:00 2025')?.date?.iso, '2025-02-07T13:35:00+07:00');
+  assert.equal(matchDateline('Thu Feb 06 20:09:00 ICT 2025')?.date?.iso, '2025-02-06T20:09:00+07:00');
+  assert.equal(matchDateline('Sat Mar 16 08:05:07 2024')?.date?.iso, '2024-03-16T08:05:07');
+  // the time stamp's fraction of a second, as many digits as it needs
+  assert.equal(matchDateline('2023-08-11 18:21:00.0')?.date?.iso, '2023-08-11T18:21:00');
+  assert.equal(matchDateline('2023-08-11 18:21:00.123456789')?.date?.iso, '2023-08-11T18:21:00');
+  // a month, a day and a time with no year after them: no date
+  assert.equal(matchDateline('Feb 07 13:35:00 GMT+07:00'), null);
+  // an impossible day stays impossible
+  assert.equal(matchDateline('Fri Feb 30 13:35:00 GMT+07:00 2025')?.date, null);
+});

@@ -191,8 +191,17 @@ const RE = {
   // 31-12-2018_15-00-00 (a crawler's timestamp made safe for a file name: day-month-year, an
   // underscore, hour-minute-second)
   dmyUnderscoreTime: new RegExp(`${LB_NUM}(\\d{1,2})-(\\d{1,2})-(\\d{4})_(\\d{1,2})-(\\d{2})-(\\d{2})(?![\\d_-])`, 'uy'),
-  // 09:02, 2:16:46, 09:02:04.123, 8:30 SA
-  timeColon: new RegExp(`${LB_NUM}(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{3,6})?)?(?![\\d:])${MER}`, 'uy'),
+  // 09:02, 2:16:46, 09:02:04.123, 8:30 SA; 18:21:00.0 (Java's java.sql.Timestamp prints the
+  // fraction of a second with as many digits as it needs, up to nine)
+  timeColon: new RegExp(`${LB_NUM}(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{1,9})?)?(?![\\d:])${MER}`, 'uy'),
+  // Feb 07 13:35:00 GMT+07:00 2025, Thu Feb 06 20:09:00 ICT 2025 (Java's java.util.Date.toString(),
+  // as a Java CMS prints its posts' dates; also C's asctime without the zone): the month's name,
+  // the day, the time, a zone or not, and the year last. The date piece is the month and day; the
+  // time and the zone are read as pieces of their own; the year (group 3) is read with the date.
+  nameDayTimeYear: new RegExp(
+    `(?<![\\p{L}])(${alternation(MONTH_ALONE.keys())})${NL}\\.?\\s+(\\d{1,2})(?=\\s+\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s+[\\p{L}]{2,5}(?:[+-]\\d{1,2}(?::?\\d{2})?)?)?\\s+(\\d{4})(?![\\d:]))`,
+    'uyd',
+  ),
   // 15h30, 15h, 15 giờ 30 phút, 9 giờ sáng
   timeMarker: new RegExp(
     `${LB_NUM}(\\d{1,2})\\s*(?:${alternation(D.hourMarkers)})${NL}` +
@@ -287,9 +296,19 @@ function* scan(t: string): Generator<Piece> {
   };
   /** The time of a crawler's `31-12-2018_15-00-00`, given out after its date and underscore. */
   let pendingTime: Piece | undefined;
+  /** The year of a Java date (`Feb 07 13:35:00 GMT+07:00 2025`), given out when the scan reaches it. */
+  let pendingYear: Piece | undefined;
   while (pos < t.length) {
     let p: Piece | undefined;
     let m: RegExpExecArray | null;
+    if (pendingYear && pendingYear.s === pos) {
+      p = pendingYear;
+      pendingYear = undefined;
+      pos = p.e;
+      prev = p;
+      yield p;
+      continue;
+    }
     if (pendingTime && pendingTime.s === pos) {
       p = pendingTime;
       pendingTime = undefined;
@@ -318,6 +337,11 @@ function* scan(t: string): Generator<Piece> {
       p = makeDate(pos, pos + m[0].length, m[3]!, monthOf(m[2]!), Number(m[1]));
     } else if (isDigit && (m = at(RE.dayName))) {
       p = makeDate(pos, pos + m[0].length, m[3]!, MONTH_ALONE.get(m[2]!) ?? 0, Number(m[1]));
+    } else if (isAsciiLetter && (m = at(RE.nameDayTimeYear))) {
+      p = makeDate(pos, pos + m[0].length, m[3]!, MONTH_ALONE.get(m[1]!) ?? 0, Number(m[2]));
+      // (the year, after the time and zone, read as a word that joins them: the date holds it already)
+      const [ys, ye] = m.indices![3]!;
+      pendingYear = { kind: 'word', s: ys, e: ye, cls: 'connector' };
     } else if (isAsciiLetter && (m = at(RE.nameDay))) {
       p = makeDate(pos, pos + m[0].length, m[3]!, MONTH_ALONE.get(m[1]!) ?? 0, Number(m[2]));
     } else if (isAsciiLetter && (m = at(RE.monthWordFirst))) {
