@@ -63,3 +63,16 @@ test('records of five lines with a one-line date (a theme\'s related posts: sect
   assert.equal(titles.length, 4);
   for (const l of titles) assert.equal(l.kind, 'related', JSON.stringify(lines));
 });
+
+test("an event list in the article (a numbered item, its time and place as dashed fields) is the article's list, not dated teasers", () => {
+  const events = [
+    ['9. Lễ hội âm nhạc HITE JINRO Festival 2024', '- Thời gian: 17h ngày 30/11/2024 (thứ Bảy)', '- Địa điểm: Quảng trường Long An'],
+    ['10. Đêm hội truyền thống Long An', '- Thời gian: 18h ngày 01/12/2024 (Chủ Nhật)', '- Địa điểm: Công viên phường 6'],
+    ['11. Lễ bế mạc Tuần lễ Văn hóa - Thể thao - Du lịch', '- Thời gian: 18h00 ngày 04/12/2024 (thứ Tư)', '- Địa điểm: tại Phường 6, thành phố Tân An'],
+  ];
+  const text = ['Tuần lễ Văn hóa - Thể thao - Du lịch tỉnh Long An', para(0), para(1), para(2), ...events.flat()].join('\n');
+  assert.deepEqual(read(text).filter((l) => l.why !== undefined && /dated teasers/.test(l.why)).map((l) => l.text), []);
+  // the same records with bare time stamps are teasers
+  const bare = ['Tuần lễ Văn hóa - Thể thao - Du lịch tỉnh Long An', para(0), para(1), para(2), ...events.map(([title, time, place]) => [title.replace(/^\d+\. /, ''), time.replace('- Thời gian: ', ''), place.replace('- Địa điểm: ', 'Tại ')]).flat()].join('\n');
+  assert.ok(read(bare).filter((l) => /dated teasers/.test(l.why ?? '')).length >= 6, JSON.stringify(read(bare)));
+});

@@ -332,6 +332,9 @@ function titleAgain(p: Prepared, kinds: BlockKind[], confidence: number[], secon
   }
 }
 
+/** A list item's opening: a bullet, a dash or a number (`- `, `• `, `3. `, `2) `). */
+const LIST_MARK = /^(?:[-–+•*●▪►]|\d{1,3}[.)])\s/u;
+
 /** Dated records in a row, at least; lines of the article's text above them, at least. */
 const RECORDS_MIN = 3;
 const RECORDS_BODY_MIN = 3;
@@ -340,7 +343,9 @@ const RECORDS_BODY_MIN = 3;
  * A list of dated teasers after the article: records of 2 to 5 lines (a title, a summary, a time
  * stamp, which may take two lines, a date and a relative time; a theme's related posts: a section, a
  * date, a bar, a comment count, a title), at least three in a
- * row, each with one date or relative-time line (or pair of lines) at the same place. When
+ * row, each with one date or relative-time line (or pair of lines) at the same place (a date line
+ * that opens as a list item does, with a bullet or a number, is the article's own list: an event's
+ * time). When
  * at least three lines of the article's text (paragraphs of a dozen words or more, outside any such
  * run) come before the run, its lines are teasers: related. A run with no text above it is left as
  * read: a live blog's entries (time stamp, minute, text) are the article itself.
@@ -350,7 +355,9 @@ function datedRecords(p: Prepared, kinds: BlockKind[], confidence: number[], sec
   const dated = new Uint8Array(n);
   for (let j = 0; j < n; j++) {
     const f = p.facts[p.content[j]];
-    if (f.nWords <= 12 && (p.cues[j].dateline || isRelativeTime(f.folded))) dated[j] = 1;
+    // (a date that a list item opens with a bullet or a number, `- Thời gian: 18h ngày 01/12/2024`,
+    // is a field of the article's own list, an event's time, not a teaser's time stamp)
+    if (f.nWords <= 12 && (p.cues[j].dateline || isRelativeTime(f.folded)) && !LIST_MARK.test(f.folded)) dated[j] = 1;
   }
   // a record's time stamp may take two lines (`16/08/2017`, `6 năm trước`): the first stands for both
   for (let j = n - 1; j > 0; j--) if (dated[j] && dated[j - 1]) dated[j] = 2;
