@@ -35,6 +35,8 @@ export interface Knowledge {
   headingMaxWords: number;
   captionMaxWords: number;
   bylineMaxWords: number;
+  /** A credit of both the text and the photos (`tin, ảnh:`), the start of a byline (phraseKey form). */
+  textAndPhotoCredit: string[];
   /** Function words (lower case): their share of a line's syllables tells prose from chrome. */
   functionWords: Set<string>;
   /** Words of classified ads (lower case phrases). */
@@ -157,6 +159,7 @@ export function loadKnowledge(extras: KnowledgeExtras = {}): Knowledge {
     headingMaxWords: data.headingMaxWords,
     captionMaxWords: data.captionMaxWords,
     bylineMaxWords: data.bylineMaxWords,
+    textAndPhotoCredit: (data.textAndPhotoCredit as string[]).map(phraseKey),
     functionWords: new Set(data.functionWords),
     commerceCues: data.commerceCues,
     tableHeaders: new Set((data.tableHeaders as string[]).map((h) => h.toLocaleLowerCase('vi'))),

@@ -682,6 +682,21 @@ function closingName(p: Prepared, kinds: BlockKind[], confidence: number[], seco
   overrule(kinds, confidence, second, ruled, j, 'byline', 1 - confidence[j], t('a name right after the article\'s last paragraph'));
 }
 
+/**
+ * A credit of both the text and the photos (`Tin, ảnh: TRUNG HẢI`, `Bài và ảnh: Đỗ Phương`: the
+ * knowledge's `textAndPhotoCredit`), a short line, is the article's byline, though it holds a photo
+ * credit's `ảnh:` (read so, the model took two of the ten in the labelled sets for captions).
+ */
+function textAndPhotoCredit(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>): void {
+  const k = p.knowledge;
+  for (let j = 0; j < kinds.length; j++) {
+    const f = p.facts[p.content[j]];
+    if (kinds[j] === 'byline' || ruled.has(j) || f.nWords > k.bylineMaxWords) continue;
+    if (!k.textAndPhotoCredit.some((c) => f.key.startsWith(c))) continue;
+    overrule(kinds, confidence, second, ruled, j, 'byline', 1 - confidence[j], t('a credit of the text and the photos: the byline'));
+  }
+}
+
 /** `Chủ tịch: Lê Khánh Hải`, `Điện Thoại: 0936…`: a label of one to four words, a colon, a value. */
 const LABELLED_ITEM = /^\s*[\p{Lu}\d][^:\n]{0,40}:\s*\S/u;
 function isLabelledItem(text: string): boolean {
@@ -743,6 +758,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   }
   relativeDateline(p, kinds, confidence, second, ruled);
   closingName(p, kinds, confidence, second, ruled);
+  textAndPhotoCredit(p, kinds, confidence, second, ruled);
   // a table's cells (table.ts) are the article's data, not a widget's counters: never junk
   const cells = p.tables;
   for (let j = 0; j < cells.length; j++) {
