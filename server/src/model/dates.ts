@@ -294,24 +294,18 @@ function* scan(t: string): Generator<Piece> {
     re.lastIndex = pos;
     return re.exec(t);
   };
-  /** The time of a crawler's `31-12-2018_15-00-00`, given out after its date and underscore. */
-  let pendingTime: Piece | undefined;
-  /** The year of a Java date (`Feb 07 13:35:00 GMT+07:00 2025`), given out when the scan reaches it. */
-  let pendingYear: Piece | undefined;
+  /**
+   * Pieces a match read ahead, given out when the scan reaches them: the time of a crawler's
+   * `31-12-2018_15-00-00` (after its date and underscore), the year of a Java date
+   * (`Feb 07 13:35:00 GMT+07:00 2025`, after its time and zone).
+   */
+  const ahead: Piece[] = [];
   while (pos < t.length) {
     let p: Piece | undefined;
     let m: RegExpExecArray | null;
-    if (pendingYear && pendingYear.s === pos) {
-      p = pendingYear;
-      pendingYear = undefined;
-      pos = p.e;
-      prev = p;
-      yield p;
-      continue;
-    }
-    if (pendingTime && pendingTime.s === pos) {
-      p = pendingTime;
-      pendingTime = undefined;
+    const due = ahead.findIndex((x) => x.s === pos);
+    if (due >= 0) {
+      p = ahead.splice(due, 1)[0]!;
       pos = p.e;
       prev = p;
       yield p;
@@ -324,7 +318,7 @@ function* scan(t: string): Generator<Piece> {
     if (isDigit && (m = at(RE.dmyUnderscoreTime))) {
       const dateEnd = pos + m[1]!.length + m[2]!.length + m[3]!.length + 2;
       p = makeDate(pos, dateEnd, m[3]!, Number(m[2]), Number(m[1]));
-      pendingTime = { kind: 'time', s: dateEnd + 1, e: pos + m[0].length, t: makeTime(m[4]!, m[5], m[6], undefined) };
+      ahead.push({ kind: 'time', s: dateEnd + 1, e: pos + m[0].length, t: makeTime(m[4]!, m[5], m[6], undefined) });
     } else if (isDigit && (m = at(RE.iso))) p = makeDate(pos, pos + m[0].length, m[1]!, Number(m[3]), Number(m[4]));
     else if (isDigit && (m = at(RE.dmySlash))) {
       // day first, unless only the month-first reading is a date (9/21/2022)
@@ -341,7 +335,7 @@ function* scan(t: string): Generator<Piece> {
       p = makeDate(pos, pos + m[0].length, m[3]!, MONTH_ALONE.get(m[1]!) ?? 0, Number(m[2]));
       // (the year, after the time and zone, read as a word that joins them: the date holds it already)
       const [ys, ye] = m.indices![3]!;
-      pendingYear = { kind: 'word', s: ys, e: ye, cls: 'connector' };
+      ahead.push({ kind: 'word', s: ys, e: ye, cls: 'connector' });
     } else if (isAsciiLetter && (m = at(RE.nameDay))) {
       p = makeDate(pos, pos + m[0].length, m[3]!, MONTH_ALONE.get(m[1]!) ?? 0, Number(m[2]));
     } else if (isAsciiLetter && (m = at(RE.monthWordFirst))) {
