@@ -37,6 +37,8 @@ export interface Knowledge {
   bylineMaxWords: number;
   /** A credit of both the text and the photos (`tin, ảnh:`), the start of a byline (phraseKey form). */
   textAndPhotoCredit: string[];
+  /** Words that open an organisation's or an administrative unit's name (`sở`, `chi cục`, `huyện`: phraseKey form). */
+  organisationWords: string[];
   /** Function words (lower case): their share of a line's syllables tells prose from chrome. */
   functionWords: Set<string>;
   /** Words of classified ads (lower case phrases). */
@@ -160,6 +162,7 @@ export function loadKnowledge(extras: KnowledgeExtras = {}): Knowledge {
     captionMaxWords: data.captionMaxWords,
     bylineMaxWords: data.bylineMaxWords,
     textAndPhotoCredit: (data.textAndPhotoCredit as string[]).map(phraseKey),
+    organisationWords: (data.organisationWords as string[]).map(phraseKey),
     functionWords: new Set(data.functionWords),
     commerceCues: data.commerceCues,
     tableHeaders: new Set((data.tableHeaders as string[]).map((h) => h.toLocaleLowerCase('vi'))),

@@ -697,6 +697,47 @@ function textAndPhotoCredit(p: Prepared, kinds: BlockKind[], confidence: number[
   }
 }
 
+/** Names of organisations in a row, at least: a box of links to them. */
+const ORGANISATIONS_MIN = 4;
+/** An organisation's name: this many words at most. */
+const ORGANISATION_WORDS = 12;
+/** The names of such a run: the middle one holds this many words at most. */
+const NAME_MEDIAN_WORDS = 8;
+
+/**
+ * A box of links to organisations: four short lines or more in a row, each an organisation's or an
+ * administrative unit's name (`Sở Y tế`, `Ban Dân tộc`, `Huyện Đại Từ`: it opens with one of the
+ * knowledge's `organisationWords`, holds at most twelve words and ends no sentence; the run's middle
+ * line at most eight), is a portal's chrome, not a list of teasers: the lines of such a run read as
+ * teasers are chrome. In the labelled sets, all 297 lines of runs of four such names are chrome
+ * (ten pages of seven publishers, most of them government portals; their middle lines hold 2 to 7
+ * words, one run 10), and the teasers that open with such a word hold 15 words typically.
+ */
+function organisationLinks(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>): void {
+  const words = p.knowledge.organisationWords;
+  const isName = (j: number): boolean => {
+    const f = p.facts[p.content[j]];
+    if (f.nWords === 0 || f.nWords > ORGANISATION_WORDS || /[.!?:;]$/u.test(f.folded)) return false;
+    return words.some((w) => f.key.startsWith(w) && (f.key.length === w.length || f.key.charCodeAt(w.length) === 0x20));
+  };
+  const n = kinds.length;
+  for (let j = 0; j < n;) {
+    let k = j;
+    while (k < n && isName(k)) k++;
+    // (names are short: a run whose middle line holds more than NAME_MEDIAN_WORDS words is teaser
+    // titles about offices, `Sở Y tế cảnh báo dịch sốt xuất huyết`; such titles hold 15 words typically)
+    const sizes: number[] = [];
+    for (let q = j; q < k; q++) sizes.push(p.facts[p.content[q]].nWords);
+    sizes.sort((a, b) => a - b);
+    if (k - j >= ORGANISATIONS_MIN && sizes[(sizes.length - 1) >> 1] <= NAME_MEDIAN_WORDS) {
+      for (let q = j; q < k; q++) {
+        if (kinds[q] === 'related' && !ruled.has(q)) overrule(kinds, confidence, second, ruled, q, 'boilerplate', 1 - confidence[q], t('a box of links to organisations (names of offices, agencies, districts in a row): site chrome, not teasers'));
+      }
+    }
+    j = k > j ? k : j + 1;
+  }
+}
+
 /** `Chủ tịch: Lê Khánh Hải`, `Điện Thoại: 0936…`: a label of one to four words, a colon, a value. */
 const LABELLED_ITEM = /^\s*[\p{Lu}\d][^:\n]{0,40}:\s*\S/u;
 function isLabelledItem(text: string): boolean {
@@ -839,6 +880,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   tableOfContents(p, kinds, confidence, second, ruled);
   datedRecords(p, kinds, confidence, second, ruled);
   postsAgain(p, kinds, confidence, second, ruled);
+  organisationLinks(p, kinds, confidence, second, ruled);
   headedTeasers(p, kinds, confidence, second, ruled);
   // a copy of a line read as the article's paragraph or caption is the article's text too: a
   // duplicate to flag, not chrome (in the labelled sets, every later copy of a paragraph or a caption
