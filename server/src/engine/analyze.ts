@@ -44,19 +44,13 @@ export function knowledgeFor(config: Config): Knowledge {
   return k;
 }
 
-/** A stable hash of the flagged text, used to key ignored findings so they survive edits elsewhere. */
-export function findingHash(article: Article, f: Finding): string {
-  return flaggedHash(`${f.code}\u0000${article.text.slice(f.start, f.end)}`);
+/** A stable hash of a finding's code and flagged text (folded), used to key ignored findings so they survive edits elsewhere. */
+export function findingHash(code: string, flaggedText: string): string {
+  return hash32(`${code}\u0000${foldKey(flaggedText)}`).toString(16).padStart(8, '0');
 }
 
 /** The cache table of findings' hashes, by `code NUL flagged text`. */
 const HASH_TABLE = 'finding-hash';
-
-/** findingHash of `code NUL flagged text` (a rule's code holds no NUL and is not changed by foldKey). */
-function flaggedHash(flagged: string): string {
-  const cut = flagged.indexOf('\u0000');
-  return hash32(`${flagged.slice(0, cut)}\u0000${foldKey(flagged.slice(cut + 1))}`).toString(16).padStart(8, '0');
-}
 
 export function ruleByCode(code: string): Rule | undefined {
   return ruleOf(code);
@@ -120,9 +114,10 @@ export function analyzeArticle(article: Article, opts: AnalyzeOptions = {}): Ana
   const hashes = new Map<string, string>();
   const cache = opts.cache;
   for (const f of findings) {
-    const flagged = `${f.code}\u0000${article.text.slice(f.start, f.end)}`;
+    const text = article.text.slice(f.start, f.end);
+    const flagged = `${f.code}\u0000${text}`;
     let h = hashes.get(flagged);
-    if (h === undefined) hashes.set(flagged, (h = cache ? cache.memo(HASH_TABLE, flagged, flaggedHash) : flaggedHash(flagged)));
+    if (h === undefined) hashes.set(flagged, (h = cache ? cache.memo(HASH_TABLE, flagged, () => findingHash(f.code, text)) : findingHash(f.code, text)));
     f.hash = h;
     if (ignoreSet.has(`${f.code}:${f.hash}`)) ignored++;
     else kept.push(f);

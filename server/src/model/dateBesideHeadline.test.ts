@@ -3,7 +3,7 @@
 // teaser lists too, read it as chrome.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { weightsModel } from './testModels';
+import { weightsModel, readWith } from './testModels';
 import { prepare, recognize } from './recognize';
 import { defaultKnowledge } from './knowledge';
 import { parseArticle } from './article';
@@ -18,9 +18,7 @@ const BODY = [
 ];
 
 function read(lines: string[]) {
-  const p = prepare(lines.join('\n'), knowledge);
-  const r = recognize(p, MODEL);
-  return p.content.map((i, j) => ({ text: p.lines[i].text, kind: r.kinds[j], why: r.ruled.get(j) }));
+  return readWith(MODEL, lines.join('\n'), knowledge);
 }
 
 test('a date just above the headline, none read as the dateline: the dateline, and the article\'s date', () => {

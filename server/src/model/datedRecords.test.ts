@@ -3,9 +3,7 @@
 // text above them, are the article itself and stay as read.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { prepare, recognize } from './recognize';
-import { defaultKnowledge } from './knowledge';
-import { longParagraphsModel } from './testModels';
+import { longParagraphsModel, readWith } from './testModels';
 
 const para = (i: number) => `Đoạn văn thứ ${i + 1} của bài báo kể lại diễn biến vụ việc cùng ý kiến của người dân và chính quyền địa phương.`;
 const TEASERS = [
@@ -16,9 +14,7 @@ const TEASERS = [
 ];
 
 function read(text: string) {
-  const p = prepare(text, defaultKnowledge);
-  const r = recognize(p, longParagraphsModel('heading'));
-  return p.content.map((i, j) => ({ line: i + 1, text: p.lines[i].text, kind: r.kinds[j], why: r.ruled.get(j) }));
+  return readWith(longParagraphsModel('heading'), text);
 }
 
 test('dated teasers after the article are related, their summaries too; the article\'s paragraphs stay', () => {

@@ -2,9 +2,7 @@
 // it (a page's title under a long menu, read as chrome, was deleted by the boilerplate fix).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { weightsModel } from './testModels';
-import { prepare, recognize } from './recognize';
-import { defaultKnowledge } from './knowledge';
+import { weightsModel, readWith } from './testModels';
 
 /**
  * Short lines: chrome first, headline second; the third line (the title) a little more like a
@@ -29,9 +27,7 @@ const TEXT = [
 ].join('\n');
 
 function kinds(withHeadline: boolean) {
-  const p = prepare(TEXT, defaultKnowledge);
-  const r = recognize(p, model(withHeadline));
-  return p.content.map((i, j) => ({ text: p.lines[i].text, kind: r.kinds[j], why: r.ruled.get(j) }));
+  return readWith(model(withHeadline), TEXT);
 }
 
 test('no line read as the headline: the line above the body most likely to be it after what the model read, not chrome, not the dateline, is it', () => {

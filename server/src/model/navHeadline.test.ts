@@ -3,7 +3,7 @@
 // address above its title) is not taken for it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { weightsModel } from './testModels';
+import { weightsModel, readWith } from './testModels';
 import { prepare, recognize } from './recognize';
 import { boilerplateCategory, defaultKnowledge } from './knowledge';
 
@@ -28,9 +28,7 @@ const TEXT = [
 ].join('\n');
 
 function kinds(addressRunnerUp: boolean) {
-  const p = prepare(TEXT, defaultKnowledge);
-  const r = recognize(p, model(addressRunnerUp));
-  return p.content.map((i, j) => ({ text: p.lines[i].text, kind: r.kinds[j], why: r.ruled.get(j) }));
+  return readWith(model(addressRunnerUp), TEXT);
 }
 
 test('a breadcrumb whose last section has a dash between its words is navigation', () => {

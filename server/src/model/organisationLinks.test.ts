@@ -3,17 +3,14 @@
 // sentences about organisations, are left as read.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { longParagraphsModel } from './testModels';
-import { prepare, recognize } from './recognize';
+import { longParagraphsModel, readWith } from './testModels';
 import { defaultKnowledge } from './knowledge';
 
 const MODEL = longParagraphsModel('related');
 const para = (n: number) => `Đoạn văn thứ ${n} của bài viết kể lại diễn biến của buổi lễ với đầy đủ các chi tiết cần thiết cho bạn đọc theo dõi.`;
 
 function read(lines: string[]) {
-  const p = prepare(lines.join('\n'), { ...defaultKnowledge, recognizer: MODEL });
-  const r = recognize(p, MODEL);
-  return p.content.map((i, j) => ({ text: p.lines[i].text, kind: r.kinds[j], why: r.ruled.get(j) }));
+  return readWith(MODEL, lines.join('\n'), { ...defaultKnowledge, recognizer: MODEL });
 }
 
 test('four names of offices and districts in a row are a box of links: chrome', () => {

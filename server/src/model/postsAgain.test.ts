@@ -4,8 +4,7 @@
 // is the headline again (the article printed twice), nor for a date in another layout.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { weightsModel } from './testModels';
-import { prepare, recognize } from './recognize';
+import { weightsModel, readWith } from './testModels';
 import { defaultKnowledge } from './knowledge';
 
 /** First line: headline; first date line: dateline; long lines: paragraphs; the rest (titles, later dates): headings; a copyright: chrome. */
@@ -17,9 +16,7 @@ const BODY = [para(1), para(2), para(3), para(4)];
 const FOOT = '© 2026 Học viện Phụ nữ Việt Nam. All Rights Reserved.';
 
 function read(lines: string[]) {
-  const p = prepare(lines.join('\n'), knowledge);
-  const r = recognize(p, MODEL);
-  return p.content.map((i, j) => ({ text: p.lines[i].text, kind: r.kinds[j], why: r.ruled.get(j) }));
+  return readWith(MODEL, lines.join('\n'), knowledge);
 }
 
 test("the article's date line again in the same layout: each opens another post, read as teasers up to the page's foot", () => {

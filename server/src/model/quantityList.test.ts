@@ -2,18 +2,15 @@
 // chrome for the boilerplate fix to delete.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { prepare, recognize } from './recognize';
 import { defaultKnowledge } from './knowledge';
-import { longParagraphsModel } from './testModels';
+import { longParagraphsModel, readWith } from './testModels';
 
 const INTRO = 'Chè hạt kê đậu xanh là món chè dân dã, dễ nấu, có vị ngọt thanh và mùi thơm đặc trưng của nước cốt dừa.';
 const ITEMS = ['200g hạt kê', '300g đậu xanh bỏ vỏ', '30g bột sắn dây', 'Vani', '2 muỗng nước cốt dừa', '1,5 lít nước'];
 
 function read(lines: string[]) {
-  const p = prepare(lines.join('\n'), defaultKnowledge);
   // a model that reads every short line as chrome leaves the choice to the rules after it
-  const r = recognize(p, longParagraphsModel('boilerplate'));
-  return p.content.map((i, j) => ({ text: p.lines[i].text, kind: r.kinds[j], why: r.ruled.get(j) }));
+  return readWith(longParagraphsModel('boilerplate'), lines.join('\n'));
 }
 
 test('the lines of a list of quantities after the article\'s text are paragraphs, a short line between two of them too', () => {

@@ -704,6 +704,14 @@ const ORGANISATION_WORDS = 12;
 /** The names of such a run: the middle one holds this many words at most. */
 const NAME_MEDIAN_WORDS = 8;
 
+/** The word count of the middle line (the lower middle of an even run) of content lines [from, to). */
+function middleWords(p: Prepared, from: number, to: number): number {
+  const sizes: number[] = [];
+  for (let q = from; q < to; q++) sizes.push(p.facts[p.content[q]].nWords);
+  sizes.sort((a, b) => a - b);
+  return sizes[(sizes.length - 1) >> 1];
+}
+
 /**
  * A box of links to organisations: four short lines or more in a row, each an organisation's or an
  * administrative unit's name (`Sở Y tế`, `Ban Dân tộc`, `Huyện Đại Từ`: it opens with one of the
@@ -726,10 +734,7 @@ function organisationLinks(p: Prepared, kinds: BlockKind[], confidence: number[]
     while (k < n && isName(k)) k++;
     // (names are short: a run whose middle line holds more than NAME_MEDIAN_WORDS words is teaser
     // titles about offices, `Sở Y tế cảnh báo dịch sốt xuất huyết`; such titles hold 15 words typically)
-    const sizes: number[] = [];
-    for (let q = j; q < k; q++) sizes.push(p.facts[p.content[q]].nWords);
-    sizes.sort((a, b) => a - b);
-    if (k - j >= ORGANISATIONS_MIN && sizes[(sizes.length - 1) >> 1] <= NAME_MEDIAN_WORDS) {
+    if (k - j >= ORGANISATIONS_MIN && middleWords(p, j, k) <= NAME_MEDIAN_WORDS) {
       for (let q = j; q < k; q++) {
         if (kinds[q] === 'related' && !ruled.has(q)) overrule(kinds, confidence, second, ruled, q, 'boilerplate', 1 - confidence[q], t('a box of links to organisations (names of offices, agencies, districts in a row): site chrome, not teasers'));
       }

@@ -3,17 +3,14 @@
 // and so does a long line that opens so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { longParagraphsModel } from './testModels';
-import { prepare, recognize } from './recognize';
+import { longParagraphsModel, readWith } from './testModels';
 import { defaultKnowledge } from './knowledge';
 
 const MODEL = longParagraphsModel('caption');
 const para = (n: number) => `Đoạn văn thứ ${n} của bài viết kể lại diễn biến của buổi lễ với đầy đủ các chi tiết cần thiết cho bạn đọc theo dõi.`;
 
 function read(lines: string[]) {
-  const p = prepare(lines.join('\n'), { ...defaultKnowledge, recognizer: MODEL });
-  const r = recognize(p, MODEL);
-  return p.content.map((i, j) => ({ text: p.lines[i].text, kind: r.kinds[j], why: r.ruled.get(j) }));
+  return readWith(MODEL, lines.join('\n'), { ...defaultKnowledge, recognizer: MODEL });
 }
 
 test('Tin, ảnh: NAME and Bài và ảnh: NAME are bylines; Ảnh: NAME and a long line so opened are left as read', () => {

@@ -2,9 +2,7 @@
 // body. The copy below is the headline, the title at the top chrome.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { prepare, recognize } from './recognize';
-import { defaultKnowledge } from './knowledge';
-import { longParagraphsModel } from './testModels';
+import { longParagraphsModel, readWith } from './testModels';
 import { analyze } from '../engine/analyze';
 
 const TITLE = 'Khởi công nhà ga T3 sân bay Tân Sơn Nhất trong tháng tới';
@@ -15,10 +13,8 @@ const BODY = [
 ];
 
 function read(lines: string[]) {
-  const p = prepare(lines.join('\n'), defaultKnowledge);
   // a model that reads every line but the long sentences as the headline leaves the choice to the rules after it
-  const r = recognize(p, longParagraphsModel('headline', 1));
-  return p.content.map((i, j) => ({ line: i + 1, text: p.lines[i].text, kind: r.kinds[j], why: r.ruled.get(j) }));
+  return readWith(longParagraphsModel('headline', 1), lines.join('\n'));
 }
 
 test('the title at the top of a saved page is chrome when the headline comes again below the menus', () => {

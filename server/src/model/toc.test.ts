@@ -3,9 +3,7 @@
 // not copies of it to delete.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { prepare, recognize } from './recognize';
-import { defaultKnowledge } from './knowledge';
-import { longParagraphsModel } from './testModels';
+import { longParagraphsModel, readWith } from './testModels';
 import { analyze } from '../engine/analyze';
 
 const HEADINGS = [
@@ -27,9 +25,7 @@ function page(sectionBody: (i: number) => string[]): string {
 }
 
 function read(text: string) {
-  const p = prepare(text, defaultKnowledge);
-  const r = recognize(p, longParagraphsModel('related'));
-  return p.content.map((i, j) => ({ line: i + 1, text: p.lines[i].text, kind: r.kinds[j], why: r.ruled.get(j) }));
+  return readWith(longParagraphsModel('related'), text);
 }
 
 test('the entries of a table of contents are chrome; the headings they point to stay where the model put them', () => {

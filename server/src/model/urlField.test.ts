@@ -5,14 +5,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isKeywordField, prepare, recognize } from './recognize';
 import { defaultKnowledge } from './knowledge';
-import { oneKindModel } from './testModels';
+import { oneKindModel, readWith } from './testModels';
 
 const BODY = 'Phó Chủ tịch Ủy ban nhân dân thành phố đã ký ban hành quyết định về danh mục các bài toán lớn của Thủ đô giai đoạn tới.';
 
 function read(lines: string[]) {
-  const p = prepare(lines.join('\n'), defaultKnowledge);
-  const r = recognize(p, oneKindModel('byline', 1));
-  return p.content.map((i, j) => ({ text: p.lines[i].text, kind: r.kinds[j], why: r.ruled.get(j) }));
+  return readWith(oneKindModel('byline', 1), lines.join('\n'));
 }
 
 test('a URL field is chrome, as a plain line or a Markdown heading; the Markdown headline below it stays the headline', () => {

@@ -2,8 +2,7 @@
 // article's text, not a list of teasers: fix-all deleted two poems of an article on a poet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { weightsModel } from './testModels';
-import { prepare, recognize } from './recognize';
+import { weightsModel, readWith } from './testModels';
 import { defaultKnowledge, loadKnowledge, type Knowledge } from './knowledge';
 
 /** Long lines: paragraphs; every short line: a teaser. */
@@ -22,9 +21,7 @@ const POEM = [
 ];
 
 function read(lines: string[], k = defaultKnowledge) {
-  const p = prepare(lines.join('\n'), k);
-  const r = recognize(p, MODEL);
-  return p.content.map((i, j) => ({ text: p.lines[i].text, kind: r.kinds[j], why: r.ruled.get(j) }));
+  return readWith(MODEL, lines.join('\n'), k);
 }
 
 test('the lines of a lục bát poem (6 and 8 syllables in turn, through a stanza break) are the article\'s text', () => {
