@@ -46,10 +46,12 @@ test('a record whose time stamp takes two lines (a date, then a relative time) i
   const lines = read(text);
   assert.deepEqual(lines.slice(4).filter((l) => l.kind !== 'related').map((l) => l.text), []);
   for (const l of lines.slice(1, 4)) assert.equal(l.kind, 'paragraph', l.text);
-  // a one-line time stamp still makes records of 4 lines at most: 5-line records with one date are no list
+  // with a one-line time stamp and a section line in place of the second, the records are teasers
+  // too, and the first one does not reach back into the article's last paragraph
   const five = TEASERS.flatMap(([title, summary, time]) => [title, 'mypage -', 'Giải trí', time, summary]);
   const plain = read(['Tiêu đề của bài báo về xuất khẩu thủy sản', para(0), para(1), para(2), ...five].join('\n'));
-  assert.deepEqual(plain.filter((l) => /dated teasers/.test(l.why ?? '')).map((l) => l.text), []);
+  assert.deepEqual(plain.slice(4).filter((l) => l.kind !== 'related').map((l) => l.text), []);
+  for (const l of plain.slice(1, 4)) assert.equal(l.kind, 'paragraph', l.text);
 });
 
 test('records of five lines with a one-line date (a theme\'s related posts: section, date, bar, comment count, title) are teasers', () => {
@@ -71,4 +73,28 @@ test("an event list in the article (a numbered item, its time and place as dashe
   // the same records with bare time stamps are teasers
   const bare = ['Tuần lễ Văn hóa - Thể thao - Du lịch tỉnh Long An', para(0), para(1), para(2), ...events.map(([title, time, place]) => [title.replace(/^\d+\. /, ''), time.replace('- Thời gian: ', ''), place.replace('- Địa điểm: ', 'Tại ')]).flat()].join('\n');
   assert.ok(read(bare).filter((l) => /dated teasers/.test(l.why ?? '')).length >= 6, JSON.stringify(read(bare)));
+});
+
+test('teaser cards of seven lines (a section, a bar, an author, a bar, a relative time, an excerpt, a title) are teasers, their bars too', () => {
+  const sections = ['Sức khỏe', 'Du lịch', 'Xã hội', 'Pháp luật'];
+  const cards = TEASERS.flatMap(([title, summary], i) => [sections[i], '-', 'Minh Nhật', '-', `${i + 2} giờ trước`, summary, title]);
+  const lines = read(['Tiêu đề của bài báo về xuất khẩu thủy sản', para(0), para(1), para(2), 'Xem thêm', ...cards].join('\n'));
+  const bars = lines.filter((l) => l.text === '-');
+  assert.equal(bars.length, 8);
+  for (const l of bars) assert.equal(l.kind, 'related', JSON.stringify(lines.map((x) => [x.text.slice(0, 12), x.kind])));
+  const titles = lines.filter((l) => TEASERS.some(([title]) => title === l.text));
+  assert.equal(titles.length, 4);
+  for (const l of titles) assert.equal(l.kind, 'related', l.text);
+  for (const l of lines.slice(1, 4)) assert.equal(l.kind, 'paragraph', l.text);
+});
+
+test("a forum's replies (a number, a name, a rank, the reply, the name again, a date: six lines) are no teasers: no title between two dates", () => {
+  const replies = ['ừ hay đó nhỉ, mình cũng thử rồi', 'chơi thử phát xem sao', 'có chuyện giữa 3 người ko', 'lần đầu thấy có cái này luôn'];
+  const posts = replies.flatMap((reply, i) => [`#${i + 1}`, `thanhvien${i}`, 'Thành viên', reply, `thanhvien${i},`, '14/12/12']);
+  const lines = read(['Tiêu đề của bài báo về xuất khẩu thủy sản', para(0), para(1), para(2), ...posts].join('\n'));
+  assert.deepEqual(lines.filter((l) => /dated teasers/.test(l.why ?? '')).map((l) => l.text), []);
+  // the same records with a teaser's title in place of each reply are teasers
+  const teasers = TEASERS.flatMap(([title], i) => [`#${i + 1}`, `thanhvien${i}`, 'Thành viên', title, `thanhvien${i},`, '14/12/12']);
+  const read2 = read(['Tiêu đề của bài báo về xuất khẩu thủy sản', para(0), para(1), para(2), ...teasers].join('\n'));
+  assert.ok(read2.filter((l) => /dated teasers/.test(l.why ?? '')).length >= 12, JSON.stringify(read2));
 });

@@ -338,6 +338,26 @@ const LIST_MARK = /^(?:[-–+•*●▪►]|\d{1,3}[.)])\s/u;
 /** Dated records in a row, at least; lines of the article's text above them, at least. */
 const RECORDS_MIN = 3;
 const RECORDS_BODY_MIN = 3;
+/** A dated record's lines: at most; records longer than RECORD_LINES_PLAIN hold a teaser's title each. */
+const RECORD_LINES_MAX = 7;
+const RECORD_LINES_PLAIN = 5;
+/**
+ * A line's place in a dated record, to match it with its counterpart in the next one: a date or a
+ * time, a bar (no words), a sentence, a title (six words or more), a short line.
+ */
+function recordShape(p: Prepared, dated: Uint8Array, j: number): string {
+  if (dated[j]) return 'D';
+  const f = p.facts[p.content[j]];
+  if (f.nWords === 0) return 'P';
+  if (f.terminal) return f.nWords >= 6 ? 'S' : 's';
+  return f.nWords >= 6 ? 'T' : 'a';
+}
+
+/** A teaser's title: 6 to 30 words, opening with a capital letter (or a digit or a quotation mark), not ending as a sentence does. */
+const TEASER_TITLE_OPENING = /^["“'‘]?[\p{Lu}\d]/u;
+function isTeaserTitle(f: LineFacts): boolean {
+  return f.nWords >= 6 && f.nWords <= 30 && !f.terminal && TEASER_TITLE_OPENING.test(f.folded);
+}
 
 /**
  * A list of dated teasers after the article: records of 2 to 5 lines (a title, a summary, a time
@@ -365,39 +385,35 @@ function datedRecords(p: Prepared, kinds: BlockKind[], confidence: number[], sec
   for (let j = 0; j < n; j++) {
     if (dated[j] !== 1) continue;
     let best: [number, number, number] | undefined; // period, records, last date line
-    // (records of up to five lines: a two-line time stamp, or a section, a bar and a count around the date)
-    const longest = 5;
-    for (let P = 2; P <= longest; P++) {
+    // (records of up to five lines: a two-line time stamp, or a section, a bar and a count around the
+    // date; of six or seven, a teaser card: a section, an author, bars, the time, an excerpt, a title,
+    // each with a title between two time stamps, which a forum's posts and readers' comments have not)
+    for (let P = 2; P <= RECORD_LINES_MAX; P++) {
       let k = j, records = 1;
       for (;;) {
         if (k + P >= n || dated[k + P] !== 1 || dated[k + 1] !== dated[j + 1]) break;
-        let between = false;
-        for (let q = k + 1; q < k + P; q++) if (dated[q] === 1) between = true;
-        if (between) break;
+        let between = false, title = false;
+        for (let q = k + 1; q < k + P; q++) {
+          if (dated[q] === 1) between = true;
+          if (isTeaserTitle(p.facts[p.content[q]])) title = true;
+        }
+        if (between || (P > RECORD_LINES_PLAIN && !title)) break;
         k += P;
         records++;
       }
       if (records >= RECORDS_MIN && (!best || records * P > best[0] * best[1])) best = [P, records, k];
     }
     if (!best) continue;
-    // the date opens each record or closes it: the run takes the side whose lines are shaped as
-    // the second record's (long or short, line by line), the first record's title or the last
-    // one's; when both sides are alike, the short lines of either side (a date in a record's middle)
+    // the date may open each record, close it or sit inside it: the run reaches back from the first
+    // date and on from the last one over the lines laid out as their counterparts in the next record
+    // (or the one before): a bar as a bar, a time as a time, a title as a title, a sentence as a
+    // sentence; a record's length at most each way, and never into the article's text (a line of
+    // its text under another is the article's last paragraph, not a first summary)
     const [P, , k] = best;
-    const long = (q: number) => p.facts[p.content[q]].nWords >= BODY_WORDS;
-    let before = 0, after = 0;
-    for (let q = 1; q < P; q++) {
-      if (j - P + q >= 0 && long(j - P + q) === long(j + q)) before++;
-      if (k + q < n && long(k + q) === long(j + q)) after++;
-    }
     let a = j, b = k;
-    if (before > after) a = j - P + 1;
-    else if (after > before) b = Math.min(n - 1, k + P - 1);
-    else {
-      while (a > 0 && j - a < P - 1 && !long(a - 1)) a--;
-      // the last record ends where the first one's start says (a summary after the date is long)
-      b = Math.min(n - 1, k + P - 1 - (j - a));
-    }
+    while (a > 0 && j - a < P - 1 && recordShape(p, dated, a - 1) === recordShape(p, dated, a - 1 + P) &&
+      !(isBodyText(p, kinds, a - 1) && a > 1 && isBodyText(p, kinds, a - 2))) a--;
+    while (b + 1 < n && b - k < P - 1 && recordShape(p, dated, b + 1) === recordShape(p, dated, b + 1 - P)) b++;
     // (runs do not overlap: one starts after the one before ends)
     if (runs.length > 0) a = Math.max(a, runs[runs.length - 1][1] + 1);
     runs.push([a, b]);
@@ -412,7 +428,8 @@ function datedRecords(p: Prepared, kinds: BlockKind[], confidence: number[], sec
       if (text >= RECORDS_BODY_MIN) {
         for (let q = runs[r][0]; q <= runs[r][1]; q++) {
           const cue = p.cues[q].boilerplate;
-          if (kinds[q] !== 'related' && (cue === null || cue === 'teaser')) overrule(kinds, confidence, second, ruled, q, 'related', 1 - confidence[q], t('a line of a list of dated teasers after the article'));
+          // (a bar between a card's section, author and time, `-`, is the card's too)
+          if (kinds[q] !== 'related' && (cue === null || cue === 'teaser' || cue === 'punct')) overrule(kinds, confidence, second, ruled, q, 'related', 1 - confidence[q], t('a line of a list of dated teasers after the article'));
         }
       }
       j = runs[r][1];
