@@ -17,11 +17,12 @@ import { addTally, emptyTally, figures, kindTable, pct, scoreFile, summaryLine, 
 import { agreement, loadSecondLabels } from './agreement';
 import { runSet } from './pipeline';
 import { analyze } from '../../server/src/engine/analyze';
+import type { LineFrequency } from '../../server/src/model/features';
 import { reasonAtLine } from '../../server/src/model/article';
 import { positionAt } from '../../server/src/rules/ranges';
 import { loadKnowledge, type Knowledge } from '../../server/src/model/knowledge';
 import { lineCountsOf } from '../../server/src/model/frequency';
-import { trainFromSequences, trainingSequence } from '../../server/src/model/training';
+import { BYLINE_RECURS, trainFromSequences, trainingSequences, withRecurringBylines } from '../../server/src/model/training';
 import { modelFromJson, modelToJson, type CrfJson, type TrainingSequence, type TrainOptions } from '../../server/src/model/crf';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
@@ -56,7 +57,7 @@ const started = Date.now();
 const frequencyOf = new Map(sets.map((s) => [s.name, lineCountsOf(s.docs.map((d) => d.text))]));
 const seqs: Array<{ doc: LabelledDoc; seq: TrainingSequence }> = [];
 for (const s of sets) if (s.train) {
-  for (const d of s.docs) seqs.push({ doc: d, seq: trainingSequence({ text: d.text, blocks: d.gold.blocks, source: d.source, frequency: frequencyOf.get(s.name), weight: s.weight }, base) });
+  for (const d of s.docs) for (const seq of trainingSequences({ text: d.text, blocks: d.gold.blocks, source: d.source, frequency: frequencyOf.get(s.name), weight: s.weight }, base)) seqs.push({ doc: d, seq });
 }
 const trainingSources = new Set(seqs.map((x) => x.doc.source));
 
@@ -146,7 +147,7 @@ await loadOrTrain();
 const report: Record<string, unknown> = {};
 const overall = emptyTally();
 const realLoso = emptyTally();
-console.log(`Training sets: ${sets.filter((s) => s.train).map((s) => s.name).join(', ')} (${seqs.length} articles, ${trainingSources.size} sources)`);
+console.log(`Training sets: ${sets.filter((s) => s.train).map((s) => s.name).join(', ')} (${new Set(seqs.map((x) => x.doc)).size} articles, ${trainingSources.size} sources)`);
 for (const set of sets) {
   const { total: t, bySource } = scoreSet(set, (d) => knowledgeWithout(d.source), set.real);
   addTally(overall, t);
@@ -171,6 +172,39 @@ console.log(`\n## real sets together (leave-one-source-out)`);
 console.log(summaryLine(realLoso));
 console.log(`\n## all sets`);
 console.log(summaryLine(overall));
+// bylines in a curator's corpus: a site's reporters recur across its articles. Every real article
+// with a byline is read again (leave-one-source-out) as if each of its byline lines were held by
+// BYLINE_RECURS other articles of the corpus: how many byline lines are still read as bylines
+{
+  let lines = 0, kept = 0, keptPlain = 0;
+  for (const set of sets) {
+    if (!set.real) continue;
+    const frequency = frequencyOf.get(set.name)!;
+    for (const d of set.docs) {
+      const again = withRecurringBylines(frequency, d.text, d.gold.blocks, BYLINE_RECURS);
+      if (!again) continue;
+      const knowledge = knowledgeWithout(d.source);
+      const text = d.text.split(/\r\n|\r|\n/);
+      const gold = new Set<number>();
+      for (const b of d.gold.blocks) if (b.kind === 'byline') for (let l = b.startLine; l <= b.endLine; l++) if ((text[l - 1] ?? '').trim() !== '') gold.add(l);
+      const kindsOf = (f: LineFrequency) => {
+        const at = new Map<number, string>();
+        for (const b of analyze(d.text, { file: d.path, knowledge, frequency: f }).article.blocks) for (let l = b.startLine; l <= b.endLine; l++) at.set(l + 1, b.kind);
+        return at;
+      };
+      const before = kindsOf(frequency), after = kindsOf(again);
+      for (const l of gold) {
+        lines++;
+        if (before.get(l) === 'byline') keptPlain++;
+        if (after.get(l) === 'byline') kept++;
+      }
+    }
+  }
+  console.log(`\n## bylines that recur (every real article with a byline read again as if each byline line were in ${BYLINE_RECURS} other articles of the corpus)`);
+  console.log(`byline lines read as bylines: ${keptPlain} of ${lines} (${pct(keptPlain, lines)}) as the corpus is; ${kept} of ${lines} (${pct(kept, lines)}) when they recur`);
+  report.recurringBylines = { lines, asIs: keptPlain, recurring: kept };
+}
+
 // a second labeller's blind labels of some real articles: how far two labellers agree, and the tool against each
 const pairs = loadSecondLabels(path.join(root, 'test/fixtures/agreement')).flatMap((p) => {
   const r = reportsOf.get(p.first);

@@ -133,7 +133,8 @@ test("a real article's outline lists every block; a book-length one groups its r
   // 2,400 paragraphs in 40 sections (about 1 MB): every heading stays, runs of paragraphs become one
   // node each ("60 paragraph blocks", their lines), and the whole is under the cap
   const para = 'Ông Nguyễn Văn A cho biết, trong năm nay thành phố sẽ tiếp tục đầu tư nâng cấp hạ tầng giao thông và các công trình phúc lợi cho người dân, với tổng vốn hơn 3.000 tỷ đồng từ nhiều nguồn khác nhau, theo kế hoạch đã được hội đồng nhân dân thông qua.';
-  const parts = ['Thành phố công bố kế hoạch đầu tư hạ tầng năm tới', ''];
+  // (a lead under the headline, as articles have: a short line right under it may be its byline)
+  const parts = ['Thành phố công bố kế hoạch đầu tư hạ tầng năm tới', '', para, ''];
   for (let s = 0; s < 40; s++) {
     parts.push(`Phần ${s + 1}: kế hoạch của quận ${s + 1}`, '');
     for (let p = 0; p < 60; p++) parts.push(`${para} (đoạn ${s}.${p})`, '');
