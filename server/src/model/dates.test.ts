@@ -27,6 +27,8 @@ const FORMATS: [string, string, string?][] = [
   // a provincial portal's CMS prints the parts apart (e07, e10)
   ['thứ ba, 06 08 2019 14:49', '2019-08-06T14:49:00', '06 08 2019 14:49'],
   ['06 08 2019', '2019-08-06', '06 08 2019'],
+  // a WordPress theme's numeric "d m, Y" under a weekday (ad02)
+  ['thứ tư, 28 06, 2017', '2017-06-28', '28 06, 2017'],
   ['14/03/23', '2023-03-14'],
   ['01/01/99', '1999-01-01'],
   ['29/02/2024', '2024-02-29'],
@@ -456,4 +458,12 @@ test("a Java CMS's dates are datelines: java.util.Date.toString() and java.sql.T
   assert.equal(matchDateline('Feb 07 13:35:00 GMT+07:00'), null);
   // an impossible day stays impossible
   assert.equal(matchDateline('Fri Feb 30 13:35:00 GMT+07:00 2025')?.date, null);
+});
+
+test('two numbers and a year with a comma before it are a date only as day, month, year: "28 06, 2017"', () => {
+  assert.equal(matchDateline('thứ tư, 28 06, 2017')?.date?.iso, '2017-06-28');
+  // an impossible month or day is no date, nor a count before a year in a sentence
+  assert.equal(findDate('28 13, 2017'), null);
+  assert.equal(findDate('32 06, 2017'), null);
+  assert.equal(findDate('Có 120 06, 2017 người'), null);
 });

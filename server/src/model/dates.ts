@@ -163,9 +163,9 @@ const RE = {
   dmySlash: new RegExp(`${LB_NUM}(\\d{1,2})\\s*\\/\\s*(\\d{1,2})\\s*\\/\\s*(\\d{4}|\\d{2})(?!\\d|\\/[\\p{L}\\d])`, 'uy'),
   // 14-03-2023, 14.03.2023
   dmyOther: new RegExp(`${LB_NUM}(\\d{1,2})([.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?!\\d|\\2\\d)`, 'uy'),
-  // 06 08 2019 (a CMS that prints the parts apart, a scraper that dropped the slashes): single
-  // spaces, a four-digit year only
-  dmySpace: new RegExp(`${LB_NUM}(\\d{1,2}) (\\d{1,2}) ((?:19|20)\\d{2})(?![\\d.,:\\/-])`, 'uy'),
+  // 06 08 2019 (a CMS that prints the parts apart, a scraper that dropped the slashes); 28 06, 2017
+  // (a WordPress theme's numeric "d m, Y"): single spaces, a four-digit year only
+  dmySpace: new RegExp(`${LB_NUM}(\\d{1,2}) (\\d{1,2}),? ((?:19|20)\\d{2})(?![\\d.,:\\/-])`, 'uy'),
   // 14 tháng 3 năm 2023, 14 tháng 3, 2023, 14 tháng Ba 2023
   text: new RegExp(
     `(?<!\\d)(\\d{1,2})\\s*(?:${alternation(D.monthWords)})\\s*(\\d{1,2}(?!\\d)|(?:${alternation(MONTH_NAMES.keys())})${NL})` +
