@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { parseArticle } from './article';
 import { prepare, recognize } from './recognize';
 import { defaultKnowledge } from './knowledge';
-import { longParagraphsModel } from './testModels';
+import { longParagraphsModel, weightsModel } from './testModels';
 
 const BODY = [
   'Ông Lê Hoài Anh tiếp tục giữ chức tổng thư ký liên đoàn khóa 8',
@@ -73,4 +73,34 @@ test('a list the article does not announce keeps what the model reads; chrome un
   // a teaser header ending in a colon is not the article's sentence: its list stays junk
   const k = kindOf([...BODY, 'Xem thêm:', 'Tin liên quan: Đại hội liên đoàn kéo dài kỷ lục', 'Video: Toàn cảnh đại hội khóa 8'].join('\n'));
   assert.notEqual(k.get('Tin liên quan: Đại hội liên đoàn kéo dài kỷ lục'), 'paragraph');
+});
+
+test('items that open as list items (a dash, a bullet, a number) after a sentence ending in a colon are paragraphs; a sentence between two lists announces the second', () => {
+  const intro = '* Phạt tù từ 01 - 03 năm, nếu hành vi phạm tội thuộc 01 trong các trường hợp:';
+  const items = ['- phạm tội có tổ chức', '- lợi dụng chức vụ, quyền hạn để thực hiện hành vi phạm tội', '- phạm tội từ 02 lần trở lên.'];
+  const again = 'ngoài các hình phạt trên, người phạm tội còn có thể bị:';
+  const more = ['- phạt tiền từ 5 – 20 triệu đồng', '- cấm đảm nhiệm chức vụ nhất định từ 01 - 05 năm.'];
+  for (const kind of ['related', 'boilerplate', 'caption'] as const) {
+    const text = [...BODY, intro, ...items, again, ...more, 'Bản tin pháp luật tối nay'].join('\n');
+    const k = ruledBy(kind, text);
+    for (const line of [...items, again, ...more]) assert.equal(k.get(line)?.kind, 'paragraph', `${kind}: ${line}`);
+    assert.match(k.get(items[0])?.why ?? '', /announces/);
+    // (a model that reads a line opening in a small letter as `kind` whatever its end: the sentence
+    // between the lists is read as `kind`, and the rule makes it the article's)
+    const p = prepare(text, defaultKnowledge);
+    const r = recognize(p, weightsModel({ bias: { [kind]: 5 }, 'end=colon': { paragraph: 15 }, 'start=lower': { [kind]: 30 } }));
+    const at = (line: string) => p.content.findIndex((i) => p.lines[i].text === line);
+    assert.equal(r.kinds[at(again)], 'paragraph', kind);
+    assert.match(r.ruled.get(at(again)) ?? '', /between two of its lists/);
+    for (const line of more) assert.equal(r.kinds[at(line)], 'paragraph', `${kind}: ${line}`);
+    // the list ends at the first line that opens as no item
+    assert.equal(k.get('Bản tin pháp luật tối nay')?.kind, kind);
+  }
+  // a numbered item read as a subheading stays one: it opens a section
+  const sections = ruledBy('heading', [...BODY, 'Bộ Chính trị yêu cầu các cấp ủy tập trung thực hiện những nội dung sau:', '1. Thực hiện Kết luận số 121-KL/TW của Ban Chấp hành', '- rà soát các văn bản'].join('\n'));
+  assert.equal(sections.get('1. Thực hiện Kết luận số 121-KL/TW của Ban Chấp hành')?.kind, 'heading');
+  assert.equal(sections.get('- rà soát các văn bản')?.kind, 'paragraph');
+  // teasers under a short header ending in a colon stay teasers
+  const header = ruledBy('related', [...BODY, 'Xem thêm:', ...items].join('\n'));
+  for (const item of items) assert.equal(header.get(item)?.kind, 'related', item);
 });

@@ -768,6 +768,46 @@ function isLabelledItem(text: string): boolean {
   return label.split(/\s+/).length <= 4 && !/^https?$/i.test(label);
 }
 
+/** A numbered list item (`1. `, `2) `). */
+const NUMBERED = /^\d{1,3}[.)]\s/u;
+/** A list's intro: a sentence of the article of this many words at least, ending in a colon. */
+const LIST_INTRO_WORDS = 8;
+
+/**
+ * A list the article's own sentence announces (`…phạt tù từ 01 - 03 năm, nếu … thuộc 01 trong các
+ * trường hợp:`, then `- phạm tội có tổ chức`, `- lợi dụng chức vụ, quyền hạn …`) is the article's
+ * text, however much its items read as a teaser run: after a paragraph of LIST_INTRO_WORDS words or
+ * more that ends in a colon, the lines that open as list items (a dash, a bullet, a number) are
+ * paragraphs, up to the first line that does not. A sentence of the article ending in a colon right
+ * after such a list announces the next one (`ngoài các hình phạt trên, … còn có thể bị:`). Lines
+ * with a chrome phrase are left as read, and so is an intro that is one (`Mời bạn xem thêm các bài
+ * viết sau:`).
+ */
+function announcedLists(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>): void {
+  const n = kinds.length;
+  const intro = (j: number) => p.facts[p.content[j]].nWords >= LIST_INTRO_WORDS && p.cues[j].boilerplate === null && p.lines[p.content[j]].text.trimEnd().endsWith(':');
+  const item = (j: number) => LIST_MARK.test(p.facts[p.content[j]].folded) && p.cues[j].boilerplate === null;
+  for (let j = 1; j < n; j++) {
+    if (kinds[j - 1] !== 'paragraph' || !intro(j - 1) || !item(j)) continue;
+    let k = j;
+    for (;;) {
+      for (; k < n && item(k); k++) {
+        // (a numbered item read as a subheading stays one: `1. Thực hiện Kết luận số 121…` opens a section)
+        if (kinds[k] === 'heading' && NUMBERED.test(p.facts[p.content[k]].folded)) continue;
+        if (kinds[k] !== 'paragraph') overrule(kinds, confidence, second, ruled, k, 'paragraph', 1 - confidence[k], t('an item of a list the paragraph before announces'));
+      }
+      // (a sentence right after the list that announces another one)
+      if (k + 1 < n && intro(k) && item(k + 1)) {
+        if (kinds[k] !== 'paragraph') overrule(kinds, confidence, second, ruled, k, 'paragraph', 1 - confidence[k], t('a sentence of the article between two of its lists'));
+        k++;
+        continue;
+      }
+      break;
+    }
+    j = k;
+  }
+}
+
 function isMarkdownHeading(text: string): boolean {
   return text.length <= 400 && MARKDOWN_HEADING.test(text);
 }
@@ -842,6 +882,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
     }
     j = k;
   }
+  announcedLists(p, kinds, confidence, second, ruled);
   quantityLists(p, kinds, confidence, second, ruled);
   verses(p, kinds, confidence, second, ruled);
   // a crawler's URL field (`URL: https://…`, `# Link: https://…`) is the record's metadata: chrome
