@@ -282,6 +282,48 @@ function verses(p: Prepared, kinds: BlockKind[], confidence: number[], second: R
   }
 }
 
+/** A quoted passage's lines, at least and at most (from its opening quotation mark to its closing one). */
+const QUOTE_MIN_LINES = 3;
+const QUOTE_MAX_LINES = 40;
+/** Typographic quotation marks, which say which end they are (a straight `"` does not). */
+const OPEN_QUOTES = /[“«]/gu;
+const CLOSE_QUOTES = /[”»]/gu;
+
+function quoteBalance(text: string): number {
+  return (text.match(OPEN_QUOTES)?.length ?? 0) - (text.match(CLOSE_QUOTES)?.length ?? 0);
+}
+
+/**
+ * A passage the article quotes over several lines (a poem in free verse, a song's lyrics, a letter):
+ * a line that opens a quotation mark it does not close, then, within QUOTE_MAX_LINES lines and with
+ * no quotation opened between, a line that closes it. Its short lines without a sentence's end read
+ * like a list of teasers, and fix-all deleted a poem of an article on a poet (an01). After a line of
+ * the article's text, such a passage of QUOTE_MIN_LINES lines or more is the article's text: its
+ * lines are paragraphs, unless a chrome phrase claims one. In the labelled sets, 33 of the 34 lines of
+ * such passages are the article's text.
+ */
+function quotedPassages(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>): void {
+  const n = kinds.length;
+  const text = (j: number) => p.lines[p.content[j]].text;
+  const why = t('a line of a passage the article quotes (from an opening quotation mark to its closing one)');
+  let body = false;
+  for (let j = 0; j < n; j++) {
+    if (!body) {
+      body = isBodyText(p, kinds, j);
+      continue;
+    }
+    if (!/^\s*[“«]/u.test(text(j)) || quoteBalance(text(j)) <= 0) continue;
+    // the closing line: the first one that closes more quotations than it opens, with none opened before it
+    let k = j + 1;
+    while (k < n && k - j < QUOTE_MAX_LINES && !/[“«]/u.test(text(k)) && quoteBalance(text(k)) >= 0) k++;
+    if (k >= n || k - j >= QUOTE_MAX_LINES || /[“«]/u.test(text(k)) || k - j + 1 < QUOTE_MIN_LINES) continue;
+    for (let x = j; x <= k; x++) {
+      if (kinds[x] !== 'paragraph' && p.cues[x].boilerplate === null) overrule(kinds, confidence, second, ruled, x, 'paragraph', 1 - confidence[x], why);
+    }
+    j = k;
+  }
+}
+
 /** Lines between a page's title and its headline below the menus, at least. */
 const TITLE_AGAIN_GAP = 5;
 /** A site's name after the title (`… | Báo Dân trí`, `… - VnExpress`): a separator, then a few words. */
@@ -885,6 +927,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   announcedLists(p, kinds, confidence, second, ruled);
   quantityLists(p, kinds, confidence, second, ruled);
   verses(p, kinds, confidence, second, ruled);
+  quotedPassages(p, kinds, confidence, second, ruled);
   // a crawler's URL field (`URL: https://…`, `# Link: https://…`) is the record's metadata: chrome
   const urlField = (j: number) => p.lines[p.content[j]].text.length <= 2000 && p.knowledge.urlField.test(p.lines[p.content[j]].text);
   for (let j = 0; j < kinds.length; j++) {
