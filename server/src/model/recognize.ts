@@ -12,6 +12,8 @@ import { kindId, kindNoun } from './kindNames';
 import type { BlockKind, LineInfo, PhpDump } from './types';
 import { allLineFacts, lineFacts, type LineFacts } from './lines';
 import { taggedReadings, tagHeading } from './tagged';
+import { repairedReadings } from '../text/mojibake';
+import { isBlank } from '../text/normalize';
 import { findDumps } from './phpdump';
 import { isRelativeTime, lineFeatures, type LineCues, type LineFrequency } from './features';
 import { decodePosteriorScores, explain, type Constraints, type CrfModel } from './crf';
@@ -81,15 +83,23 @@ export function prepare(text: string, knowledge: Knowledge, frequency?: LineFreq
   cache?.sameLines(lines);
   const lineFactsOf = (l: LineInfo) => (cache ? cache.facts(l.text) : lineFacts(l.text));
   const facts = cache ? lines.map(lineFactsOf) : allLineFacts(lines);
+  // a text with mojibake (`Di tÃ­ch lá»ch sá»­`, a crawler that guessed the wrong encoding): the
+  // model reads each mangled line repaired, as it should read (text/mojibake.ts), and a line that
+  // is only a mangled NBSP (`Â` and a NBSP) is blank. The article's lines, their facts and the rules
+  // after the model keep the text as written (the unicode rule flags the mojibake).
+  const repaired = repairedReadings(lines, null);
+  if (repaired) for (let i = 0; i < lines.length; i++) if (repaired[i] !== null && isBlank(repaired[i]!)) facts[i] = lineFacts(repaired[i]!);
   const dumps = findDumps(lines.map((l) => l.text));
   const inDump = new Uint8Array(lines.length);
   for (const d of dumps) for (let i = d.startLine; i <= d.endLine; i++) inDump[i] = 1;
   if (dumpLines) for (const i of dumpLines) if (i < lines.length) inDump[i] = 1;
   const content: number[] = [];
   for (let i = 0; i < lines.length; i++) if (!facts[i].blank && !inDump[i]) content.push(i);
-  // a tag-prefixed scrape (`[P] …`): the model reads each line without its tag (tagged.ts); the
-  // article's lines, their facts and the rules after the model keep the text as written
-  const readings = taggedReadings(lines, content);
+  // a tag-prefixed scrape (`[P] …`): the model reads each line without its tag (tagged.ts), repaired
+  // when it has mojibake; the article's lines, their facts and the rules after the model keep the
+  // text as written
+  const tagged = taggedReadings(lines, content);
+  const readings = tagged ? (repaired ? repairedReadings(lines, tagged) ?? tagged : tagged) : repaired;
   const modelLines = readings ? lines.map((l, i) => (readings[i] === null ? l : { ...l, text: readings[i]! })) : lines;
   const modelFacts = readings ? modelLines.map((l, i) => (readings[i] === null ? facts[i] : lineFactsOf(l))) : facts;
   const modelled = Math.min(content.length, MODEL_LINES);
@@ -102,14 +112,14 @@ export function prepare(text: string, knowledge: Knowledge, frequency?: LineFreq
     const { featuresOf, addScores, cues } = lineFeatures({
       lines: modelLines, facts: modelFacts, content: read, inDump: (i) => inDump[i] === 1, knowledge, frequency, cache,
     });
-    return { knowledge, lines, facts, dumps, inDump, content, modelled, featuresOf, cues, tables, tagged: readings !== null, units: { count: modelled, featuresOf, addScores, cues, unitOf: null } };
+    return { knowledge, lines, facts, dumps, inDump, content, modelled, featuresOf, cues, tables, tagged: tagged !== null, units: { count: modelled, featuresOf, addScores, cues, unitOf: null } };
   }
   const u = lineFeatures({ lines: joined.lines, facts: joined.facts, content: joined.content, inDump: (i) => joined.inDump[i] === 1, knowledge, frequency, cache });
   const { unitOf, size } = joined;
   // a line inside a joined unit has the unit's chrome cue; a date is read only on a line of its own
   const cues = content.map((_, j) => (size[unitOf[j]] === 1 ? u.cues[unitOf[j]] : { dateline: null, boilerplate: u.cues[unitOf[j]].boilerplate }));
   return {
-    knowledge, lines, facts, dumps, inDump, content, modelled, featuresOf: (j) => u.featuresOf(unitOf[j]), cues, tables, tagged: readings !== null,
+    knowledge, lines, facts, dumps, inDump, content, modelled, featuresOf: (j) => u.featuresOf(unitOf[j]), cues, tables, tagged: tagged !== null,
     units: { count: joined.content.length, featuresOf: u.featuresOf, addScores: u.addScores, cues: u.cues, unitOf },
   };
 }
