@@ -773,8 +773,9 @@ const CREDITED_CAPTION_MAX_WORDS = 60;
 /**
  * A line that ends with a photo credit (`… trước trận - Ảnh: MCFC`, `… hoàng tử George. Ảnh: Getty`,
  * `(Ảnh minh họa)`: the knowledge's caption tail cues) after words of its own describes a photo: a
- * caption, where the model read text, chrome or a teaser (it took 22 of the 339 such captions of the
- * labelled sets so, 6 more lines of those cues are something else). A line a chrome phrase claims (an
+ * caption, where the model read text, chrome or a teaser (of the 370 lines with such a cue in the
+ * labelled sets, 339 are captions, 22 of which it read otherwise; 14 are bylines, 11 an image's markup,
+ * 6 paragraphs). A line a chrome phrase claims (an
  * image's markup with its alt text), a credit of the text and the photos (the byline), and a line the
  * model read as a byline or a rule decided stay as read.
  */
