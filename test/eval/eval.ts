@@ -17,7 +17,6 @@ import { addTally, emptyTally, figures, kindTable, pct, scoreFile, summaryLine, 
 import { agreement, loadSecondLabels } from './agreement';
 import { runSet } from './pipeline';
 import { analyze } from '../../server/src/engine/analyze';
-import type { LineFrequency } from '../../server/src/model/features';
 import { reasonAtLine } from '../../server/src/model/article';
 import { positionAt } from '../../server/src/rules/ranges';
 import { loadKnowledge, type Knowledge } from '../../server/src/model/knowledge';
@@ -107,10 +106,12 @@ function keepLines(set: LabelledSet, d: LabelledDoc, knowledge: Knowledge, block
 
 /** The leave-one-source-out report of every real article scored, by set and file (for the labellers' agreement). */
 const reportsOf = new Map<string, { doc: LabelledDoc; report: ResultFile | undefined }>();
+/** A real article's key in reportsOf: its file name, `real-dev:` before real-dev's (as the agreement's manifest names them). */
+const reportKey = (set: LabelledSet, d: LabelledDoc): string => `${set.name === 'real-dev' ? 'real-dev:' : ''}${d.file}`;
 
 function scoreSet(set: LabelledSet, knowledgeOf: (d: LabelledDoc) => Knowledge, keep = false): { total: Tally; bySource: Map<string, Tally> } {
   const results = runSet(set.docs, knowledgeOf, undefined, frequencyOf.get(set.name));
-  if (keep) for (const d of set.docs) reportsOf.set(`${set.name === 'real-dev' ? 'real-dev:' : ''}${d.file}`, { doc: d, report: results.get(d.path) });
+  if (keep) for (const d of set.docs) reportsOf.set(reportKey(set, d), { doc: d, report: results.get(d.path) });
   if (opt('--lines')) for (const d of set.docs) keepLines(set, d, knowledgeOf(d), results.get(d.path)?.article?.blocks);
   const total = emptyTally();
   const bySource = new Map<string, Tally>();
@@ -187,12 +188,11 @@ console.log(summaryLine(overall));
       const text = d.text.split(/\r\n|\r|\n/);
       const gold = new Set<number>();
       for (const b of d.gold.blocks) if (b.kind === 'byline') for (let l = b.startLine; l <= b.endLine; l++) if ((text[l - 1] ?? '').trim() !== '') gold.add(l);
-      const kindsOf = (f: LineFrequency) => {
-        const at = new Map<number, string>();
-        for (const b of analyze(d.text, { file: d.path, knowledge, frequency: f }).article.blocks) for (let l = b.startLine; l <= b.endLine; l++) at.set(l + 1, b.kind);
-        return at;
-      };
-      const before = kindsOf(frequency), after = kindsOf(again);
+      // (as the corpus is: the scored run's reading, kept in reportsOf; 1-based lines)
+      const before = new Map<number, string>();
+      for (const b of reportsOf.get(reportKey(set, d))?.report?.article?.blocks ?? []) for (let l = b.startLine; l <= b.endLine; l++) before.set(l, b.kind);
+      const after = new Map<number, string>();
+      for (const b of analyze(d.text, { file: d.path, knowledge, frequency: again }).article.blocks) for (let l = b.startLine; l <= b.endLine; l++) after.set(l + 1, b.kind);
       for (const l of gold) {
         lines++;
         if (before.get(l) === 'byline') keptPlain++;

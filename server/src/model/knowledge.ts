@@ -340,6 +340,11 @@ export function isSectionName(k: Knowledge, line: string, key = phraseKey(line))
   return k.sectionNames.has(key.replace(/[:»>›]+$/u, '').trim());
 }
 
+/** Does a line (its phraseKey) open as a credit of both the text and the photos (`tin, ảnh: …`)? */
+export function isTextAndPhotoCredit(k: Knowledge, key: string): boolean {
+  return k.textAndPhotoCredit.some((c) => key.startsWith(c));
+}
+
 export function hasBylineCue(k: Knowledge, line: string, key = phraseKey(line)): boolean {
   return matches(k.bylineCues, key);
 }

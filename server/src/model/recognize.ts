@@ -17,7 +17,7 @@ import { isBlank } from '../text/normalize';
 import { findDumps } from './phpdump';
 import { isRelativeTime, lineFeatures, type LineCues, type LineFrequency } from './features';
 import { decodePosteriorScores, explain, type Constraints, type CrfModel } from './crf';
-import { hasCaptionTail, type Knowledge } from './knowledge';
+import { hasCaptionTail, isTextAndPhotoCredit, type Knowledge } from './knowledge';
 import type { LineCache } from './lineCache';
 import { joinWrapped } from './wrap';
 import { publicationDate } from './dates';
@@ -298,6 +298,7 @@ const QUOTE_MAX_LINES = 40;
 /** Typographic quotation marks, which say which end they are (a straight `"` does not). */
 const OPEN_QUOTES = /[“«]/gu;
 const CLOSE_QUOTES = /[”»]/gu;
+const OPENS = /[“«]/u;
 
 function quoteBalance(text: string): number {
   return (text.match(OPEN_QUOTES)?.length ?? 0) - (text.match(CLOSE_QUOTES)?.length ?? 0);
@@ -325,8 +326,8 @@ function quotedPassages(p: Prepared, kinds: BlockKind[], confidence: number[], s
     if (!/^\s*[“«]/u.test(text(j)) || quoteBalance(text(j)) <= 0) continue;
     // the closing line: the first one that closes more quotations than it opens, with none opened before it
     let k = j + 1;
-    while (k < n && k - j < QUOTE_MAX_LINES && !/[“«]/u.test(text(k)) && quoteBalance(text(k)) >= 0) k++;
-    if (k >= n || k - j >= QUOTE_MAX_LINES || /[“«]/u.test(text(k)) || k - j + 1 < QUOTE_MIN_LINES) continue;
+    while (k < n && k - j < QUOTE_MAX_LINES && !OPENS.test(text(k)) && quoteBalance(text(k)) >= 0) k++;
+    if (k >= n || k - j >= QUOTE_MAX_LINES || OPENS.test(text(k)) || k - j + 1 < QUOTE_MIN_LINES) continue;
     for (let x = j; x <= k; x++) {
       if (kinds[x] !== 'paragraph' && p.cues[x].boilerplate === null) overrule(kinds, confidence, second, ruled, x, 'paragraph', 1 - confidence[x], why);
     }
@@ -761,7 +762,7 @@ function textAndPhotoCredit(p: Prepared, kinds: BlockKind[], confidence: number[
   for (let j = 0; j < kinds.length; j++) {
     const f = p.facts[p.content[j]];
     if (kinds[j] === 'byline' || ruled.has(j) || f.nWords > k.bylineMaxWords) continue;
-    if (!k.textAndPhotoCredit.some((c) => f.key.startsWith(c))) continue;
+    if (!isTextAndPhotoCredit(k, f.key)) continue;
     overrule(kinds, confidence, second, ruled, j, 'byline', 1 - confidence[j], t('a credit of the text and the photos: the byline'));
   }
 }
@@ -784,7 +785,7 @@ function creditedCaptions(p: Prepared, kinds: BlockKind[], confidence: number[],
   for (let j = 0; j < kinds.length; j++) {
     if ((kinds[j] !== 'paragraph' && kinds[j] !== 'boilerplate' && kinds[j] !== 'related') || ruled.has(j) || p.cues[j].boilerplate !== null) continue;
     const f = p.facts[p.content[j]];
-    if (f.nWords < CREDITED_CAPTION_WORDS + 2 || f.nWords > CREDITED_CAPTION_MAX_WORDS || !hasCaptionTail(k, f.folded) || k.textAndPhotoCredit.some((c) => f.key.startsWith(c))) continue;
+    if (f.nWords < CREDITED_CAPTION_WORDS + 2 || f.nWords > CREDITED_CAPTION_MAX_WORDS || !hasCaptionTail(k, f.folded) || isTextAndPhotoCredit(k, f.key)) continue;
     overrule(kinds, confidence, second, ruled, j, 'caption', 1 - confidence[j], t('a line that ends with a photo credit: a caption'));
   }
 }
@@ -848,6 +849,11 @@ const NUMBERED = /^\d{1,3}[.)]\s/u;
 /** A list's intro: a sentence of the article of this many words at least, ending in a colon. */
 const LIST_INTRO_WORDS = 8;
 
+/** Is content line j a list's intro: LIST_INTRO_WORDS words or more, ending in a colon? */
+function isListIntro(p: Prepared, j: number): boolean {
+  return p.facts[p.content[j]].nWords >= LIST_INTRO_WORDS && p.lines[p.content[j]].text.trimEnd().endsWith(':');
+}
+
 /**
  * A list the article's own sentence announces (`…phạt tù từ 01 - 03 năm, nếu … thuộc 01 trong các
  * trường hợp:`, then `- phạm tội có tổ chức`, `- lợi dụng chức vụ, quyền hạn …`) is the article's
@@ -860,7 +866,7 @@ const LIST_INTRO_WORDS = 8;
  */
 function announcedLists(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>): void {
   const n = kinds.length;
-  const intro = (j: number) => p.facts[p.content[j]].nWords >= LIST_INTRO_WORDS && p.cues[j].boilerplate === null && p.lines[p.content[j]].text.trimEnd().endsWith(':');
+  const intro = (j: number) => p.cues[j].boilerplate === null && isListIntro(p, j);
   const item = (j: number) => LIST_MARK.test(p.facts[p.content[j]].folded) && p.cues[j].boilerplate === null;
   for (let j = 1; j < n; j++) {
     if (kinds[j - 1] !== 'paragraph' || !intro(j - 1) || !item(j)) continue;
@@ -949,8 +955,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   // a list the article's own sentence announces (`…the list of those elected:` then `Chủ tịch: Lê
   // Khánh Hải`, `Địa chỉ: …`, `Điện thoại: …`) is the article's text: each item a label, a colon, a value
   for (let j = 1; j < kinds.length; j++) {
-    const intro = p.facts[p.content[j - 1]];
-    if (kinds[j - 1] !== 'paragraph' || intro.nWords < 8 || !p.lines[p.content[j - 1]].text.trimEnd().endsWith(':')) continue;
+    if (kinds[j - 1] !== 'paragraph' || !isListIntro(p, j - 1)) continue;
     let k = j;
     // (`Địa chỉ:`, `Điện thoại:` are a site footer's words too: announced by the article, they are its text)
     for (; k < kinds.length && isLabelledItem(p.lines[p.content[k]].text) && (p.cues[k].boilerplate === null || p.cues[k].boilerplate === 'footer'); k++) {

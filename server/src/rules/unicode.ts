@@ -16,17 +16,16 @@ import { t } from '../l10n';
 import { z } from 'zod';
 import type { LineInfo } from '../model/types';
 import data from '../../data/mojibake.json';
+import confusables from '../../data/confusables.json';
+import { findToneWords, TONE_CLUSTER_KEYS, withTonePlacement, type TonePlacement, type ToneWord } from '../text/vietnamese';
+// (the Windows-1252 / Latin-1 decoding is text/mojibake.ts's, shared with the line recognizer)
 import { keepUnit, repairDeeper, replaceUnits, scanUnits } from '../text/mojibake';
 
 export { repairMojibake, toMojibake } from '../text/mojibake';
 
-const isUpper = (ch: string | undefined): boolean => ch !== undefined && /\p{Lu}/u.test(ch);
-import confusables from '../../data/confusables.json';
-import { findToneWords, TONE_CLUSTER_KEYS, withTonePlacement, type TonePlacement, type ToneWord } from '../text/vietnamese';
-
 const CODE = 'unicode';
 
-// ---- Windows-1252 / Latin-1 bytes: text/mojibake.ts -------------------------------------------
+const isUpper = (ch: string | undefined): boolean => ch !== undefined && /\p{Lu}/u.test(ch);
 
 // ---- Broken fragments ------------------------------------------------------------------------
 

@@ -137,11 +137,7 @@ export function repairedReadings(lines: ReadonlyArray<{ readonly text: string }>
     if (found.some((u) => !u.weak)) evidence = true;
   }
   if (!units || !evidence) return null;
-  return lines.map((l, i) => {
-    const text = base?.[i] ?? l.text;
-    const found = units![i]?.filter((u) => keepUnit(text, u, true));
-    if (!found || found.length === 0) return base?.[i] ?? null;
-    return repairDeeper(replaceUnits(text, found));
-  });
+  // (with unambiguous mojibake in the text, every sequence found is repaired, the weak ones too: keepUnit)
+  return lines.map((l, i) => (units![i] ? repairDeeper(replaceUnits(base?.[i] ?? l.text, units![i])) : base?.[i] ?? null));
 }
 
