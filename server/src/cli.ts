@@ -20,6 +20,7 @@ import { ruleDocsUrl } from './engine/docs';
 import { buildCorpusFromTexts, CorpusIndex } from './index/corpus';
 import { HashedCounter, lineCountsOf } from './model/frequency';
 import { ConfigCache, readProblem, SNAPSHOT_DUPLICATES, unpackReport, withCorpusReport, type CorpusSnapshot } from './batch/tasks';
+import { ReportStore } from './batch/spill';
 import { localPool, taskHandler, threadPool, type Pool, type Task } from './batch/pool';
 import { languageOf, LOCALES, localeFromEnv, setLocale, t } from './l10n';
 
@@ -217,6 +218,7 @@ async function lintStreaming(files: string[], errors: string[], opts: LintOption
   const jobs = files.length < 4 * opts.jobs ? 1 : Math.max(1, Math.min(opts.jobs, files.length));
   const pool: Pool = jobs > 1 ? threadPool(__filename, jobs) : localPool();
   const window = Math.max(8, jobs * 8);
+  let reports: ReportStore | undefined;
   try {
     // 1. the short lines of every file, counted by hash (a site's template recurs)
     const counter = new HashedCounter();
@@ -250,12 +252,13 @@ async function lintStreaming(files: string[], errors: string[], opts: LintOption
 
     // 2. every file read with those counts: its report, and its summary into the corpus index
     const index = new CorpusIndex();
-    // (each report kept packed until pass 3 writes it: tasks.ts AnalyzedFile)
-    const reports = new Map<string, Uint8Array>();
+    // (each report kept packed, in a temporary file, until pass 3 writes it: tasks.ts AnalyzedFile, spill.ts)
+    reports = new ReportStore();
+    const kept = reports;
     await inOrder(readable, window, (f) => pool.analyze(f), (f, r) => {
       if (r.unread) return unreadable(f, r.unread); // changed since pass 1
       if (r.summary) index.set(r.summary);
-      reports.set(f, r.report!);
+      kept.put(f, r.report!);
     });
 
     // 3. the corpus rules, for the files they can speak about; the report, in the files' order
@@ -283,12 +286,11 @@ async function lintStreaming(files: string[], errors: string[], opts: LintOption
     };
     const writer = reportWriter(opts.format);
     let errorLevel = false;
-    const order = files.filter((f) => reports.has(f) || skipped.has(f));
+    const order = files.filter((f) => kept.has(f) || skipped.has(f));
     await inOrder(order, window, async (f): Promise<FileReport> => {
       const s = skipped.get(f);
       if (s !== undefined) return { file: f, skipped: s, diagnostics: [] };
-      const base = unpackReport(f, reports.get(f)!);
-      reports.delete(f);
+      const base = unpackReport(f, kept.take(f)!);
       const view = await snapshotOf(f, base.askedKeys ?? []);
       const r = view ? withCorpusReport(base, await pool.corpus(f, view, base.textHash)) : base;
       if (r.unread) return { file: f, skipped: r.unread.skipped ?? r.unread.error, diagnostics: [] };
@@ -302,6 +304,7 @@ async function lintStreaming(files: string[], errors: string[], opts: LintOption
     if (errors.length) return 2;
     return errorLevel ? 1 : 0;
   } finally {
+    reports?.close();
     await pool.close();
   }
 }

@@ -91,3 +91,24 @@ test('lint: an empty folder gives an empty JSON array; a bad --jobs is refused w
     assert.match(b.stderr, /--jobs must be a whole number/);
   }
 });
+
+test('lint keeps its reports in a temporary file and leaves nothing there; where none can be written, or the disk fills, the report is the same', () => {
+  const dir = corpus();
+  const expected = reference(dir);
+  const tmp = tempDir('cc-jobs-tmp-');
+  const withEnv = (env: Record<string, string>, prefix: string[] = []) => {
+    const r = prefix.length
+      ? spawnSync('bash', ['-c', `${prefix.join(' ')}; exec "$0" "$@"`, process.execPath, CLI, 'lint', dir, '--format', 'json', '--jobs', '2'], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } })
+      : spawnSync(process.execPath, [CLI, 'lint', dir, '--format', 'json', '--jobs', '2'], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
+    assert.ok(r.status === 0 || r.status === 1, r.stderr);
+    return r.stdout;
+  };
+  assert.equal(withEnv({ TMPDIR: tmp }), expected, 'in a temporary file');
+  assert.deepEqual(readdirSync(tmp), [], 'nothing left in the temporary folder');
+  assert.equal(withEnv({ TMPDIR: path.join(tmp, 'not-there') }), expected, 'no temporary folder');
+  if (process.platform !== 'win32') {
+    // files may not grow past 8 KB: the temporary file fills after a few reports (the report goes to a pipe)
+    assert.equal(withEnv({ TMPDIR: tmp }, ['ulimit -f 8']), expected, 'the temporary file fills');
+    assert.deepEqual(readdirSync(tmp), []);
+  }
+});
