@@ -621,6 +621,66 @@ function frontMatter(p: Prepared, kinds: BlockKind[], confidence: number[], seco
   }
 }
 
+/** Section-labelled teaser cards in a row, at least. */
+const LABELLED_RECORDS_MIN = 3;
+/** A card's section label: words, at most. */
+const LABEL_WORDS_MAX = 3;
+/** A card's title: words. */
+const LABELLED_TITLE_WORDS: readonly [number, number] = [2, 30];
+/** The cards' titles: words on average, at least (a menu's items under its sections are shorter). */
+const LABELLED_TITLE_MEAN = 3.5;
+const LABEL_SHAPE = /^\p{L}[\p{L}\s&'’.,-]*$/u;
+const LABELLED_TITLE_START = /^["“‘']?[\p{Lu}\p{N}]/u;
+
+/**
+ * Teaser cards that each show a section's name above a post's title (`Sức khỏe`, then `Người bị huyết
+ * áp cao nên kiêng những thức ăn gì?`; `Travel`, then `Was it possible to quietly`): three cards or
+ * more in a row, the label of one to three words, letters only, the title 2 to 30 words, opening
+ * with a capital letter or a digit, not ending as a sentence does (a question or a trailing `…` is
+ * a title's end). The labels repeat (a section has several posts) and the titles do not; no title is
+ * a label. A menu lists each section once, and its items are all labels. The cards are teasers,
+ * labels included: related. A line read as the article's text (a paragraph of a dozen words or
+ * more) ends the run.
+ */
+function labelledTeasers(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>): void {
+  const n = kinds.length;
+  const fact = (j: number) => p.facts[p.content[j]];
+  const isLabel = (j: number) => {
+    const f = fact(j);
+    const cue = p.cues[j].boilerplate;
+    // (a teaser list's header, `Tin liên quan`, is not a section's name)
+    return f.nWords >= 1 && f.nWords <= LABEL_WORDS_MAX && !f.terminal && (cue === null || cue === 'nav') && LABEL_SHAPE.test(f.folded) && !isBodyText(p, kinds, j);
+  };
+  const isTitle = (j: number) => {
+    const f = fact(j);
+    if (f.nWords < LABELLED_TITLE_WORDS[0] || f.nWords > LABELLED_TITLE_WORDS[1] || isBodyText(p, kinds, j) || p.cues[j].dateline) return false;
+    const cue = p.cues[j].boilerplate;
+    return (cue === null || cue === 'teaser') && LABELLED_TITLE_START.test(f.folded) && !/[.;:]$/u.test(f.folded.replace(/(?:\.\.\.|…)$/u, ''));
+  };
+  for (let j = 0; j + 1 < n; j++) {
+    if (!isLabel(j) || !isTitle(j + 1)) continue;
+    const labels = new Map<string, number>();
+    const titles = new Set<string>();
+    let k = j;
+    let titleWords = 0;
+    while (k + 1 < n && isLabel(k) && isTitle(k + 1) && fact(k + 1).nWords > fact(k).nWords &&
+      !titles.has(fact(k + 1).key) && !labels.has(fact(k + 1).key) && !titles.has(fact(k).key)) {
+      labels.set(fact(k).key, (labels.get(fact(k).key) ?? 0) + 1);
+      titles.add(fact(k + 1).key);
+      titleWords += fact(k + 1).nWords;
+      k += 2;
+    }
+    const records = (k - j) / 2;
+    // (a menu's sections and their items are as short as each other: the titles are longer)
+    if (records < LABELLED_RECORDS_MIN || labels.size === records || titleWords < LABELLED_TITLE_MEAN * records) continue;
+    for (let q = j; q < k; q++) {
+      const cue = p.cues[q].boilerplate;
+      if (kinds[q] !== 'related' && (cue === null || cue === 'teaser' || cue === 'nav')) overrule(kinds, confidence, second, ruled, q, 'related', 1 - confidence[q], t('a teaser card of a list after a section label: each card a section\'s name, then a post\'s title'));
+    }
+    j = k - 1;
+  }
+}
+
 /** A line that is one web address and nothing else. */
 const BARE_ADDRESS = /^\s*(?:https?:\/\/|www\.)\S+\s*$/iu;
 
@@ -1027,6 +1087,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   postsAgain(p, kinds, confidence, second, ruled);
   organisationLinks(p, kinds, confidence, second, ruled);
   headedTeasers(p, kinds, confidence, second, ruled);
+  labelledTeasers(p, kinds, confidence, second, ruled);
   // a copy of a line read as the article's paragraph or caption is the article's text too: a
   // duplicate to flag, not chrome (in the labelled sets, every later copy of a paragraph or a caption
   // of 8 words or more is one; a headline's copies are chrome and teasers)
