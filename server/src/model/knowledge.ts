@@ -49,6 +49,8 @@ export interface Knowledge {
   urlField: RegExp;
   /** A line that opens with a quantity and its unit (`30g hạt kê`, `2 muỗng bột năng`): a recipe's ingredient. */
   quantityLine: RegExp;
+  /** The Wayback Machine's toolbar saved atop a page: the lines (phraseKey form) that open and close it. */
+  webArchiveToolbar: { opens: ReadonlySet<string>; closes: ReadonlySet<string> };
   /** Verse meters: the words (syllables) of a poem's lines in turn (lục bát: 6, 8), and how many lines in a row make a poem. */
   verse: { meters: ReadonlyArray<readonly number[]>; minLines: number };
   /** The trained line recognizer (server/data/recognizer.vi.json; scripts: npm run train). */
@@ -169,6 +171,10 @@ export function loadKnowledge(extras: KnowledgeExtras = {}): Knowledge {
     quantityLine: quantityLine(data.quantityUnits as string[]),
     verse: { meters: data.verseMeters as number[][], minLines: data.verseMinLines as number },
     urlField: urlField(data.urlFieldLabels as string[]),
+    webArchiveToolbar: {
+      opens: new Set((data.webArchiveToolbar.opens as string[]).map(phraseKey)),
+      closes: new Set((data.webArchiveToolbar.closes as string[]).map(phraseKey)),
+    },
     recognizer: extras.recognizer ?? shippedRecognizer(),
   };
 }

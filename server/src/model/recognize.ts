@@ -681,6 +681,38 @@ function labelledTeasers(p: Prepared, kinds: BlockKind[], confidence: number[], 
   }
 }
 
+/** The Wayback Machine's toolbar: its opening line within this many lines of the top; its closing line within this many after. */
+const ARCHIVE_TOOLBAR_REACH = 40;
+const ARCHIVE_TOOLBAR_SPAN = 30;
+
+/**
+ * A page saved from web.archive.org keeps the Wayback Machine's toolbar at the top: its capture
+ * calendar (`Jun`, `JUL`, `2017`), `1 capture`, the capture's date (`8 Jul 2017`), `About this capture`,
+ * `COLLECTED BY`, the crawl's description, `TIMESTAMPS` (knowledge: webArchiveToolbar). From the top
+ * of the text to the line that closes it (or the one that opens it, when none closes it), every
+ * line is the archive's chrome. Returns the toolbar's last content line (-1: none). Its lines can be
+ * neither the headline, nor the dateline, nor the kicker when the CRF decodes (the capture's date
+ * is not the article's, and `1 capture` is not its title: the article's own take those places),
+ * and no fallback looks above it for them.
+ */
+function webArchiveToolbarEnd(p: Prepared): number {
+  const { opens, closes } = p.knowledge.webArchiveToolbar;
+  const n = p.content.length;
+  const key = (j: number) => p.facts[p.content[j]].key.trim();
+  let open = -1;
+  for (let j = 0; j < Math.min(n, ARCHIVE_TOOLBAR_REACH); j++) if (opens.has(key(j))) { open = j; break; }
+  if (open < 0) return -1;
+  for (let j = open + 1; j < Math.min(n, open + ARCHIVE_TOOLBAR_SPAN); j++) if (closes.has(key(j))) return j;
+  return open;
+}
+
+/** The Wayback Machine's toolbar (webArchiveToolbarEnd) down to `end`: chrome. */
+function webArchiveToolbar(kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>, end: number): void {
+  for (let j = 0; j <= end; j++) {
+    if (kinds[j] !== 'boilerplate') overrule(kinds, confidence, second, ruled, j, 'boilerplate', 1 - confidence[j], t("the Wayback Machine's toolbar, saved with the page"));
+  }
+}
+
 /** A line that is one web address and nothing else. */
 const BARE_ADDRESS = /^\s*(?:https?:\/\/|www\.)\S+\s*$/iu;
 
@@ -969,11 +1001,15 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   let second: Recognition['second'] = [];
   let ruled = new Map<number, string>();
   const constraints = constraintsFor(model);
+  const toolbarEnd = webArchiveToolbarEnd(p);
+  const toolbarUnits = toolbarEnd < 0 ? -1 : p.units.unitOf ? p.units.unitOf[toolbarEnd] : toolbarEnd;
   for (let from = 0; from < T; from += WINDOW) {
     const to = Math.min(T, from + WINDOW);
     const scores = new Float64Array((to - from) * L);
     for (let t = from; t < to; t++) p.units.addScores(t, model, scores, (t - from) * L);
     if (from > 0) for (const y of constraints.once) for (let t = 0; t < to - from; t++) scores[t * L + y] = -Infinity;
+    // (the Wayback Machine's toolbar holds none of the article's one-off lines)
+    for (let t = from; t < to && t <= toolbarUnits; t++) for (const y of constraints.once) scores[(t - from) * L + y] = -Infinity;
     const { path, marginals } = decodePosteriorScores(model, scores, to - from, from === 0 ? constraints : undefined);
     decided(p.units.cues, model, from, path, marginals, kinds, confidence, second, ruled);
   }
@@ -989,13 +1025,14 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
       unitOf.forEach((u, j) => { const why = byUnit.get(u); if (why !== undefined) ruled.set(j, why); });
     }
   }
+  webArchiveToolbar(kinds, confidence, second, ruled, toolbarEnd);
   // no line read as the dateline: the first that states the publication time among other words
   // (`Xã hội | Cập nhật thứ hai, ngày 24/12/12 11:05 tối`, `Được đăng bởi X trên 18/06/2011`) is it,
   // unless it is a site footer's (`Giấy phép … cấp ngày …`)
   if (!kinds.includes('dateline')) {
     for (let j = 0; j < kinds.length; j++) {
       const c = p.cues[j];
-      if (c.boilerplate === 'footer' || publicationDate(p.lines[p.content[j]].text) === null) continue;
+      if (j <= toolbarEnd || c.boilerplate === 'footer' || publicationDate(p.lines[p.content[j]].text) === null) continue;
       overrule(kinds, confidence, second, ruled, j, 'dateline', 1 - confidence[j], t('it states the publication time, and no other line is the dateline'));
       break;
     }
@@ -1067,7 +1104,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   // title under a long menu was otherwise read as chrome, and the fix deleted it)
   if (!headline) {
     let best = -1;
-    for (let j = 0; j < firstBody; j++) {
+    for (let j = toolbarEnd + 1; j < firstBody; j++) {
       if (ruled.has(j) || p.cues[j].boilerplate !== null || p.cues[j].dateline || kinds[j] === 'dateline' || second[j].kind !== 'headline' || second[j].p < HEADLINE_FALLBACK_MIN) continue;
       // a kicker or a byline stays one, unless the headline was the likelier reading of the line (the
       // decoded path gave it another kind because a line above, ruled out since, took the headline)
