@@ -89,7 +89,9 @@ test('exit without shutdown ends the process with code 1, even with a worker stu
 
 test('reindex is answered while a worker is stuck: the worker is replaced, the file skipped, the rest indexed', { timeout: 90_000 }, async () => {
   const { root, worker, busy } = workspace();
-  const c = await start(root, worker, 500);
+  // (a worker timeout that leaves a good file's summary room while both cores are busy: 500 ms was
+  // once too little, and a good file was skipped with the stuck one)
+  const c = await start(root, worker, 2000);
   try {
     await c.waitForNotification((n) => n.method === 'corpusCurator/indexProgress' && n.params.phase === 'indexing', 15_000);
     await within(c.request('corpusCurator/reindex', {}), 20_000, 'reindex');
