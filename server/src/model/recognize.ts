@@ -713,6 +713,46 @@ function webArchiveToolbar(kinds: BlockKind[], confidence: number[], second: Rec
   }
 }
 
+/** A list inside the article's text: items in a row, at least; words of an item, at most. */
+const TEXT_LIST_MIN = 3;
+const TEXT_LIST_ITEM_WORDS = 12;
+/** A web address or an e-mail address anywhere in a line. */
+const ADDRESS = /https?:\/\/|www\.|\b[\w-]+\.(?:vn|com|net|org)\b|@[\w-]+\./iu;
+
+/**
+ * A list inside the article's text, without list marks (a disease's symptoms one a line: `Đau
+ * đầu`, `Đau cơ-khớp`, `Phát ban`; a figure a day: `Thứ hai: 8800`): short lines read like a menu or
+ * a teaser list, and fix-all deleted them. Three lines or more in a row read as chrome or teasers,
+ * each of 1 to 12 words with letters, no web address, no chrome phrase, none the same as another and
+ * none decided by a rule (a table of contents' entries are), right under a line read as the
+ * article's text or a subheading and right above another (or a caption), with the article's text
+ * (a paragraph of a dozen words or more) both above and below them, are the article's own list:
+ * paragraphs. A site's audio player or a tag list between two paragraphs repeats itself, holds no
+ * letters or is claimed by a chrome phrase.
+ */
+function listsInText(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>): void {
+  const n = kinds.length;
+  let firstBody = -1, lastBody = -1;
+  for (let j = 0; j < n; j++) if (isBodyText(p, kinds, j)) { if (firstBody < 0) firstBody = j; lastBody = j; }
+  if (firstBody < 0) return;
+  const junk = (j: number) => kinds[j] === 'boilerplate' || kinds[j] === 'related';
+  const item = (j: number, keys: Set<string>) => {
+    const f = p.facts[p.content[j]];
+    return junk(j) && !ruled.has(j) && p.cues[j].boilerplate === null && f.nWords >= 1 && f.nWords <= TEXT_LIST_ITEM_WORDS &&
+      /\p{L}/u.test(f.folded) && !ADDRESS.test(f.folded) && !keys.has(f.key);
+  };
+  for (let j = Math.max(1, firstBody + 1); j < lastBody; j++) {
+    if (!junk(j) || (kinds[j - 1] !== 'paragraph' && kinds[j - 1] !== 'heading')) continue;
+    const keys = new Set<string>();
+    let k = j;
+    while (k < lastBody && item(k, keys)) keys.add(p.facts[p.content[k++]].key);
+    if (k - j >= TEXT_LIST_MIN && (kinds[k] === 'paragraph' || kinds[k] === 'heading' || kinds[k] === 'caption')) {
+      for (let q = j; q < k; q++) overrule(kinds, confidence, second, ruled, q, 'paragraph', 1 - confidence[q], t("an item of a list inside the article's text"));
+    }
+    j = Math.max(j, k - 1);
+  }
+}
+
 /** A line that is one web address and nothing else. */
 const BARE_ADDRESS = /^\s*(?:https?:\/\/|www\.)\S+\s*$/iu;
 
@@ -1064,6 +1104,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   quantityLists(p, kinds, confidence, second, ruled);
   verses(p, kinds, confidence, second, ruled);
   quotedPassages(p, kinds, confidence, second, ruled);
+  listsInText(p, kinds, confidence, second, ruled);
   // a crawler's URL field (`URL: https://…`, `# Link: https://…`) is the record's metadata: chrome
   const urlField = (j: number) => p.lines[p.content[j]].text.length <= 2000 && p.knowledge.urlField.test(p.lines[p.content[j]].text);
   for (let j = 0; j < kinds.length; j++) {
