@@ -105,6 +105,10 @@ export function isRelativeTime(folded: string): boolean {
 const MEDIA_TIME = /^\s*\d{1,2}:\d{2}(?:\s*\/\s*\d{1,2}:\d{2})?\s*$/u;
 const URLISH = /(?:https?:\/\/|www\.|\b[\w-]+\.(?:vn|com|net|org|info)\b)/iu;
 const EMAILISH = /[\w.+-]+@[\w-]+\.[\w.]+/u;
+/** A web address or an e-mail address in the (folded) line, as the features' url and email read them. */
+export function holdsAddress(folded: string): boolean {
+  return (mayHoldUrl(folded) && URLISH.test(folded)) || (folded.includes('@') && EMAILISH.test(folded));
+}
 const NAME_SLASH = /^[\p{Lu}][\p{L}.\s]{1,40}\s?\/\s?[\p{L}\d.\s-]{2,40}$/u;
 /** A news source's prefix followed by a dash, `(Dân trí) -`, within the line's first characters (article.ts also takes a colon after the lead's). */
 const SOURCE_PREFIX = /\(\s*[\p{Lu}\d][\p{L}\d .&]{0,15}\)\s*[-–—]+\s/u;

@@ -15,7 +15,7 @@ import { taggedReadings, tagHeading } from './tagged';
 import { repairedReadings } from '../text/mojibake';
 import { isBlank } from '../text/normalize';
 import { findDumps } from './phpdump';
-import { isRelativeTime, lineFeatures, type LineCues, type LineFrequency } from './features';
+import { holdsAddress, isRelativeTime, lineFeatures, type LineCues, type LineFrequency } from './features';
 import { decodePosteriorScores, explain, type Constraints, type CrfModel } from './crf';
 import { hasCaptionTail, isTextAndPhotoCredit, type Knowledge } from './knowledge';
 import type { LineCache } from './lineCache';
@@ -716,8 +716,6 @@ function webArchiveToolbar(kinds: BlockKind[], confidence: number[], second: Rec
 /** A list inside the article's text: items in a row, at least; words of an item, at most. */
 const TEXT_LIST_MIN = 3;
 const TEXT_LIST_ITEM_WORDS = 12;
-/** A web address or an e-mail address anywhere in a line. */
-const ADDRESS = /https?:\/\/|www\.|\b[\w-]+\.(?:vn|com|net|org)\b|@[\w-]+\./iu;
 
 /**
  * A list inside the article's text, without list marks (a disease's symptoms one a line: `Đau
@@ -739,7 +737,7 @@ function listsInText(p: Prepared, kinds: BlockKind[], confidence: number[], seco
   const item = (j: number, keys: Set<string>) => {
     const f = p.facts[p.content[j]];
     return junk(j) && !ruled.has(j) && p.cues[j].boilerplate === null && f.nWords >= 1 && f.nWords <= TEXT_LIST_ITEM_WORDS &&
-      /\p{L}/u.test(f.folded) && !ADDRESS.test(f.folded) && !keys.has(f.key);
+      /\p{L}/u.test(f.folded) && !holdsAddress(f.folded) && !keys.has(f.key);
   };
   for (let j = Math.max(1, firstBody + 1); j < lastBody; j++) {
     if (!junk(j) || (kinds[j - 1] !== 'paragraph' && kinds[j - 1] !== 'heading')) continue;
