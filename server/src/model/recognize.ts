@@ -706,10 +706,31 @@ function webArchiveToolbarEnd(p: Prepared): number {
   return open;
 }
 
-/** The Wayback Machine's toolbar (webArchiveToolbarEnd) down to `end`: chrome. */
-function webArchiveToolbar(kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>, end: number): void {
+/**
+ * A crawler's header: a file that opens with a block of comment lines (`# SNAPSHOT · nguoihanoi.vn ·
+ * captured 2026-10-01 via web_fetch`, `# URL: https://…`, `# Bai dang 20/03/2026.`), one of them the
+ * record's URL field (knowledge urlField), then an empty line and the text. The block is the
+ * crawler's metadata, not the article: its lines are chrome, and, as the Wayback Machine's toolbar's,
+ * hold neither the headline nor the dateline (the article's own `# Title` under it is the headline).
+ * Returns the block's last content line (-1: none).
+ */
+function crawlerHeaderEnd(p: Prepared): number {
+  const { content, lines } = p;
+  let j = 0, url = false;
+  for (; j < content.length && (j === 0 || content[j] === content[j - 1] + 1); j++) {
+    const text = lines[content[j]].text;
+    if (!/^#\s/u.test(text)) break;
+    if (text.length <= 2000 && p.knowledge.urlField.test(text)) url = true;
+  }
+  // (two comment lines or more, one the URL field, then an empty line and the text)
+  if (!url || j < 2 || j >= content.length || content[j] === content[j - 1] + 1) return -1;
+  return j - 1;
+}
+
+/** The lines from the top down to `end` (a toolbar or a header that webArchiveToolbarEnd or crawlerHeaderEnd found): chrome, for `why`. */
+function topChrome(kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>, end: number, why: string): void {
   for (let j = 0; j <= end; j++) {
-    if (kinds[j] !== 'boilerplate') overrule(kinds, confidence, second, ruled, j, 'boilerplate', 1 - confidence[j], t("the Wayback Machine's toolbar, saved with the page"));
+    if (kinds[j] !== 'boilerplate') overrule(kinds, confidence, second, ruled, j, 'boilerplate', 1 - confidence[j], why);
   }
 }
 
@@ -1039,7 +1060,11 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   let second: Recognition['second'] = [];
   let ruled = new Map<number, string>();
   const constraints = constraintsFor(model);
-  const toolbarEnd = webArchiveToolbarEnd(p);
+  // a web archive's toolbar or a crawler's header above the page: none of its lines is the
+  // headline, the dateline or the kicker, and no fallback looks above its end for them
+  const archiveEnd = webArchiveToolbarEnd(p);
+  const headerEnd = crawlerHeaderEnd(p);
+  const toolbarEnd = Math.max(archiveEnd, headerEnd);
   const toolbarUnits = toolbarEnd < 0 ? -1 : p.units.unitOf ? p.units.unitOf[toolbarEnd] : toolbarEnd;
   for (let from = 0; from < T; from += WINDOW) {
     const to = Math.min(T, from + WINDOW);
@@ -1063,7 +1088,8 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
       unitOf.forEach((u, j) => { const why = byUnit.get(u); if (why !== undefined) ruled.set(j, why); });
     }
   }
-  webArchiveToolbar(kinds, confidence, second, ruled, toolbarEnd);
+  topChrome(kinds, confidence, second, ruled, archiveEnd, t("the Wayback Machine's toolbar, saved with the page"));
+  topChrome(kinds, confidence, second, ruled, headerEnd, t("a crawler's header above the article: comment lines with the record's address"));
   // no line read as the dateline: the first that states the publication time among other words
   // (`Xã hội | Cập nhật thứ hai, ngày 24/12/12 11:05 tối`, `Được đăng bởi X trên 18/06/2011`) is it,
   // unless it is a site footer's (`Giấy phép … cấp ngày …`)
@@ -1118,7 +1144,8 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   let firstBody = 0;
   while (firstBody < kinds.length && !isBodyText(p, kinds, firstBody)) firstBody++;
   let headline = kinds.includes('headline');
-  for (let j = 0; j < kinds.length; j++) {
+  // (a crawler's header of `#` comment lines, or a web archive's toolbar, above the page is neither)
+  for (let j = toolbarEnd + 1; j < kinds.length; j++) {
     if (!isMarkdownHeading(p.lines[p.content[j]].text) || p.cues[j].boilerplate !== null || urlField(j)) continue;
     if (!headline && j < firstBody) {
       if (kinds[j] !== 'headline') overrule(kinds, confidence, second, ruled, j, 'headline', 1 - confidence[j], t('a Markdown heading above the body'));
