@@ -772,6 +772,32 @@ function listsInText(p: Prepared, kinds: BlockKind[], confidence: number[], seco
   }
 }
 
+/** A Markdown line that is bold text alone (`**ĐỊNH NGHĨA**`, `**Những thành công vượt bậc**`), and its words at most as a subheading. */
+const BOLD_LINE = /^\s*\*\*([^*]+)\*\*\s*$/u;
+const BOLD_HEADING_WORDS = 12;
+
+/**
+ * A subheading in Markdown bold: a line that is bold text alone, of 12 words or fewer, not ending
+ * as a sentence, a question or a label does (`.`, `?`, `!`, `:`, `;`, `,`) nor with a bracket (a
+ * speaker's name in a Q&A, a credit: `**(Anh Yamada)**`), without a chrome phrase,
+ * below the headline (when one is read) and right above a line read as the article's text (not bold itself), is a
+ * subheading: a Markdown scrape keeps a page's `<strong>` section titles so (a guideline's
+ * `**ĐỊNH NGHĨA**`, `**CHẨN ĐOÁN**`). A bold line above a subheading (a `#` heading) or another
+ * bold line (the caption of a photo the scrape dropped) is left as read.
+ */
+function boldHeadings(p: Prepared, kinds: BlockKind[], confidence: number[], second: Recognition['second'], ruled: Map<number, string>): void {
+  const text = (j: number) => p.lines[p.content[j]].text;
+  for (let j = kinds.indexOf('headline') + 1; j + 1 < kinds.length; j++) {
+    const m = BOLD_LINE.exec(text(j));
+    if (!m || kinds[j] === 'heading' || kinds[j] === 'dateline' || p.cues[j].boilerplate !== null) continue;
+    const inner = m[1].trim();
+    // (a speaker's name or a credit in brackets, `**(Anh Yamada)**`, `**Thanh Nguyễn (thực hiện)**`, is none)
+    if (inner === '' || /[.?!:;,…)]$/u.test(inner) || p.facts[p.content[j]].nWords > BOLD_HEADING_WORDS) continue;
+    if (kinds[j + 1] !== 'paragraph' || BOLD_LINE.test(text(j + 1)) || isMarkdownHeading(text(j + 1))) continue;
+    overrule(kinds, confidence, second, ruled, j, 'heading', 1 - confidence[j], t('a subheading in Markdown bold, above the article\'s text'));
+  }
+}
+
 /** A line that is one web address and nothing else. */
 const BARE_ADDRESS = /^\s*(?:https?:\/\/|www\.)\S+\s*$/iu;
 
@@ -1129,6 +1155,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   verses(p, kinds, confidence, second, ruled);
   quotedPassages(p, kinds, confidence, second, ruled);
   listsInText(p, kinds, confidence, second, ruled);
+  boldHeadings(p, kinds, confidence, second, ruled);
   // a crawler's URL field (`URL: https://…`, `# Link: https://…`) is the record's metadata: chrome
   const urlField = (j: number) => p.lines[p.content[j]].text.length <= 2000 && p.knowledge.urlField.test(p.lines[p.content[j]].text);
   for (let j = 0; j < kinds.length; j++) {
