@@ -218,7 +218,8 @@ async function lintStreaming(files: string[], errors: string[], opts: LintOption
   const jobs = files.length < 4 * opts.jobs ? 1 : Math.max(1, Math.min(opts.jobs, files.length));
   const pool: Pool = jobs > 1 ? threadPool(__filename, jobs) : localPool();
   const window = Math.max(8, jobs * 8);
-  let reports: ReportStore | undefined;
+  // (each report kept packed, in a temporary file, from pass 2 until pass 3 writes it: tasks.ts AnalyzedFile, spill.ts)
+  const reports = new ReportStore();
   try {
     // 1. the short lines of every file, counted by hash (a site's template recurs)
     const counter = new HashedCounter();
@@ -252,13 +253,10 @@ async function lintStreaming(files: string[], errors: string[], opts: LintOption
 
     // 2. every file read with those counts: its report, and its summary into the corpus index
     const index = new CorpusIndex();
-    // (each report kept packed, in a temporary file, until pass 3 writes it: tasks.ts AnalyzedFile, spill.ts)
-    reports = new ReportStore();
-    const kept = reports;
     await inOrder(readable, window, (f) => pool.analyze(f), (f, r) => {
       if (r.unread) return unreadable(f, r.unread); // changed since pass 1
       if (r.summary) index.set(r.summary);
-      kept.put(f, r.report!);
+      reports.put(f, r.report!);
     });
 
     // 3. the corpus rules, for the files they can speak about; the report, in the files' order
@@ -286,11 +284,11 @@ async function lintStreaming(files: string[], errors: string[], opts: LintOption
     };
     const writer = reportWriter(opts.format);
     let errorLevel = false;
-    const order = files.filter((f) => kept.has(f) || skipped.has(f));
+    const order = files.filter((f) => reports.has(f) || skipped.has(f));
     await inOrder(order, window, async (f): Promise<FileReport> => {
       const s = skipped.get(f);
       if (s !== undefined) return { file: f, skipped: s, diagnostics: [] };
-      const base = unpackReport(f, kept.take(f)!);
+      const base = unpackReport(f, reports.take(f)!);
       const view = await snapshotOf(f, base.askedKeys ?? []);
       const r = view ? withCorpusReport(base, await pool.corpus(f, view, base.textHash)) : base;
       if (r.unread) return { file: f, skipped: r.unread.skipped ?? r.unread.error, diagnostics: [] };
@@ -304,7 +302,7 @@ async function lintStreaming(files: string[], errors: string[], opts: LintOption
     if (errors.length) return 2;
     return errorLevel ? 1 : 0;
   } finally {
-    reports?.close();
+    reports.close();
     await pool.close();
   }
 }

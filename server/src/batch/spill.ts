@@ -15,7 +15,10 @@ export interface ReportStoreOptions {
 }
 
 export class ReportStore {
+  /** The temporary file, open for reading and writing (undefined: none could be made). */
   private fd: number | undefined;
+  /** False after a write failed: the file is then only read, and new reports stay in memory. */
+  private writable = true;
   private folder: string | undefined;
   private file: string | undefined;
   private size = 0;
@@ -46,7 +49,7 @@ export class ReportStore {
 
   /** Keeps `file`'s report (replacing one kept before). */
   put(file: string, report: Uint8Array): void {
-    if (this.fd !== undefined) {
+    if (this.fd !== undefined && this.writable) {
       try {
         let done = 0;
         while (done < report.length) done += fs.writeSync(this.fd, report, done, report.length - done, this.size + done);
@@ -56,7 +59,7 @@ export class ReportStore {
         return;
       } catch {
         // the disk is full or gone: this report and the next stay in memory (those written can still be read)
-        this.stopWriting();
+        this.writable = false;
       }
     }
     this.at.set(file, report);
@@ -76,7 +79,7 @@ export class ReportStore {
     const out = new Uint8Array(where.length);
     let done = 0;
     while (done < where.length) {
-      const n = fs.readSync(this.readFd!, out, done, where.length - done, where.offset + done);
+      const n = fs.readSync(this.fd!, out, done, where.length - done, where.offset + done);
       if (n === 0) throw new Error(`the temporary file of reports ended early (${where.offset + done} of ${this.size} bytes)`);
       done += n;
     }
@@ -90,23 +93,7 @@ export class ReportStore {
       try { fs.closeSync(this.fd); } catch { /* closed already */ }
       this.fd = undefined;
     }
-    if (this.readOnly !== undefined) {
-      try { fs.closeSync(this.readOnly); } catch { /* closed already */ }
-      this.readOnly = undefined;
-    }
     this.drop();
-  }
-
-  /** After a failed write the file is only read; its descriptor stays open for that. */
-  private readOnly: number | undefined;
-
-  private get readFd(): number | undefined {
-    return this.fd ?? this.readOnly;
-  }
-
-  private stopWriting(): void {
-    this.readOnly = this.fd;
-    this.fd = undefined;
   }
 
   private drop(): void {

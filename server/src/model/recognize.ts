@@ -659,13 +659,13 @@ function labelledTeasers(p: Prepared, kinds: BlockKind[], confidence: number[], 
   };
   for (let j = 0; j + 1 < n; j++) {
     if (!isLabel(j) || !isTitle(j + 1)) continue;
-    const labels = new Map<string, number>();
+    const labels = new Set<string>();
     const titles = new Set<string>();
     let k = j;
     let titleWords = 0;
     while (k + 1 < n && isLabel(k) && isTitle(k + 1) && fact(k + 1).nWords > fact(k).nWords &&
       !titles.has(fact(k + 1).key) && !labels.has(fact(k + 1).key) && !titles.has(fact(k).key)) {
-      labels.set(fact(k).key, (labels.get(fact(k).key) ?? 0) + 1);
+      labels.add(fact(k).key);
       titles.add(fact(k + 1).key);
       titleWords += fact(k + 1).nWords;
       k += 2;
@@ -1090,15 +1090,15 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   // headline, the dateline or the kicker, and no fallback looks above its end for them
   const archiveEnd = webArchiveToolbarEnd(p);
   const headerEnd = crawlerHeaderEnd(p);
-  const toolbarEnd = Math.max(archiveEnd, headerEnd);
-  const toolbarUnits = toolbarEnd < 0 ? -1 : p.units.unitOf ? p.units.unitOf[toolbarEnd] : toolbarEnd;
+  const topEnd = Math.max(archiveEnd, headerEnd);
+  const topUnits = topEnd < 0 ? -1 : p.units.unitOf ? p.units.unitOf[topEnd] : topEnd;
   for (let from = 0; from < T; from += WINDOW) {
     const to = Math.min(T, from + WINDOW);
     const scores = new Float64Array((to - from) * L);
     for (let t = from; t < to; t++) p.units.addScores(t, model, scores, (t - from) * L);
     if (from > 0) for (const y of constraints.once) for (let t = 0; t < to - from; t++) scores[t * L + y] = -Infinity;
-    // (the Wayback Machine's toolbar holds none of the article's one-off lines)
-    for (let t = from; t < to && t <= toolbarUnits; t++) for (const y of constraints.once) scores[(t - from) * L + y] = -Infinity;
+    // (a web archive's toolbar or a crawler's header holds none of the article's one-off lines)
+    for (let t = from; t < to && t <= topUnits; t++) for (const y of constraints.once) scores[(t - from) * L + y] = -Infinity;
     const { path, marginals } = decodePosteriorScores(model, scores, to - from, from === 0 ? constraints : undefined);
     decided(p.units.cues, model, from, path, marginals, kinds, confidence, second, ruled);
   }
@@ -1122,7 +1122,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   if (!kinds.includes('dateline')) {
     for (let j = 0; j < kinds.length; j++) {
       const c = p.cues[j];
-      if (j <= toolbarEnd || c.boilerplate === 'footer' || publicationDate(p.lines[p.content[j]].text) === null) continue;
+      if (j <= topEnd || c.boilerplate === 'footer' || publicationDate(p.lines[p.content[j]].text) === null) continue;
       overrule(kinds, confidence, second, ruled, j, 'dateline', 1 - confidence[j], t('it states the publication time, and no other line is the dateline'));
       break;
     }
@@ -1172,7 +1172,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   while (firstBody < kinds.length && !isBodyText(p, kinds, firstBody)) firstBody++;
   let headline = kinds.includes('headline');
   // (a crawler's header of `#` comment lines, or a web archive's toolbar, above the page is neither)
-  for (let j = toolbarEnd + 1; j < kinds.length; j++) {
+  for (let j = topEnd + 1; j < kinds.length; j++) {
     if (!isMarkdownHeading(p.lines[p.content[j]].text) || p.cues[j].boilerplate !== null || urlField(j)) continue;
     if (!headline && j < firstBody) {
       if (kinds[j] !== 'headline') overrule(kinds, confidence, second, ruled, j, 'headline', 1 - confidence[j], t('a Markdown heading above the body'));
@@ -1197,7 +1197,7 @@ export function recognize(p: Prepared, model: CrfModel): Recognition {
   // title under a long menu was otherwise read as chrome, and the fix deleted it)
   if (!headline) {
     let best = -1;
-    for (let j = toolbarEnd + 1; j < firstBody; j++) {
+    for (let j = topEnd + 1; j < firstBody; j++) {
       if (ruled.has(j) || p.cues[j].boilerplate !== null || p.cues[j].dateline || kinds[j] === 'dateline' || second[j].kind !== 'headline' || second[j].p < HEADLINE_FALLBACK_MIN) continue;
       // a kicker or a byline stays one, unless the headline was the likelier reading of the line (the
       // decoded path gave it another kind because a line above, ruled out since, took the headline)
